@@ -1,0 +1,114 @@
+package org.fitsync.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.fitsync.adapter.http.auth.TokenVerifier;
+import org.fitsync.ports.out.ReadinessPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The FitSync HTTP server: Javalin with problem+json errors, bearer auth on {@code /api/}, request
+ * ids, structured access logs, Prometheus metrics, health checks and the OpenAPI document.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.fitsync.access");
+    private static final String UNMATCHED = "UNMATCHED";
+
+    private final Javalin javalin;
+
+    private HttpServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    public static HttpServer start(HttpSettings settings, ObjectMapper mapper, TokenVerifier verifier,
+                                   PrometheusMeterRegistry metrics, ReadinessPort readiness,
+                                   List<RouteModule> modules) {
+        Set<String> publicPaths = new HashSet<>();
+        List<String> fragments = new ArrayList<>();
+        for (RouteModule module : modules) {
+            publicPaths.addAll(module.publicPaths());
+            fragments.addAll(module.openApiFragments());
+        }
+        Authentication authentication = new Authentication(verifier, publicPaths);
+        Problems problems = new Problems(mapper);
+        byte[] openApi = OpenApiDocument.build(mapper, fragments);
+
+        Javalin javalin = Javalin.create(config -> {
+            configureServer(config, settings, mapper);
+            config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, metrics));
+            config.routes.before(ctx -> {
+                MDC.clear();
+                String requestId = RequestIds.choose(ctx.header(RequestIds.HEADER));
+                MDC.put("request_id", requestId);
+                ctx.header(RequestIds.HEADER, requestId);
+            });
+            // Every /api/ path needs a token, matched or not: anonymous callers learn nothing about routes.
+            config.routes.before(ctx -> authentication.authenticate(ctx, ctx.path()));
+            problems.register(config.routes);
+            new OperationsRoutes(readiness, metrics, openApi).register(config.routes);
+            modules.forEach(module -> module.register(config.routes));
+        });
+        javalin.start(settings.port());
+        return new HttpServer(javalin);
+    }
+
+    private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.defaultContentType = "application/json";
+        config.router.ignoreTrailingSlashes = true;
+        config.jsonMapper(new JacksonJsonMapper(mapper));
+        // Let in-flight requests finish on shutdown (SIGTERM) before the pool is closed.
+        config.jetty.modifyServer(server -> server.setStopTimeout(20_000));
+    }
+
+    private static void logAndMeasure(Context ctx, Float millis, PrometheusMeterRegistry metrics) {
+        String route = matchedRoute(ctx);
+        int status = ctx.statusCode();
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route and status")
+                .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(status))
+                .register(metrics)
+                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+        ACCESS.atInfo()
+                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("path", ctx.path())
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("duration_ms", Math.round(millis * 10) / 10.0)
+                .log("{} {} {} {}ms", ctx.method().name(), ctx.path(), status, Math.round(millis));
+        MDC.clear();
+    }
+
+    private static String matchedRoute(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? UNMATCHED : endpoint.path;
+        } catch (RuntimeException e) {
+            return UNMATCHED;
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,34 @@
+package org.fitsync.adapter.http;
+
+import java.util.List;
+
+/** Thrown by route handlers to end a request with a problem response. */
+public final class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Problem.badRequest(detail));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.notFound(detail));
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.validation(List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.validation(errors));
+    }
+}

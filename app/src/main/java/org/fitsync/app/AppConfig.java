@@ -1,0 +1,60 @@
+package org.fitsync.app;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * FitSync's configuration, read from environment variables; every value has a laptop default
+ * (see the README's configuration table).
+ */
+public record AppConfig(
+        int port,
+        Optional<String> databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String databaseOwnerUser,
+        String databaseOwnerPassword,
+        int databasePoolSize,
+        Path dataDir,
+        Optional<String> jwtSecret,
+        Optional<URI> jwksUrl,
+        long maxBodyBytes,
+        Duration maxClockSkew) {
+
+    public static final int MIN_JWT_SECRET_BYTES = 32;
+
+    public static AppConfig from(Environment env) {
+        int port = env.integer("FITSYNC_PORT", 7070, 0, 65535);
+        Optional<String> url = env.string("FITSYNC_DATABASE_URL");
+        if (url.isPresent() && !url.get().startsWith("jdbc:postgresql://")) {
+            throw new ConfigException("FITSYNC_DATABASE_URL", "must be a jdbc:postgresql:// URL");
+        }
+        String user = env.string("FITSYNC_DATABASE_USER", "fitsync_app");
+        String password = env.string("FITSYNC_DATABASE_PASSWORD", "");
+        String ownerUser = env.string("FITSYNC_DATABASE_OWNER_USER", url.isPresent() ? user : "postgres");
+        String ownerPassword = env.string("FITSYNC_DATABASE_OWNER_PASSWORD", url.isPresent() ? password : "");
+        int pool = env.integer("FITSYNC_DATABASE_POOL_SIZE", 16, 1, 500);
+        Path dataDir = env.path("FITSYNC_DATA_DIR", "./data");
+        Optional<String> secret = env.string("FITSYNC_JWT_SECRET");
+        if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
+            throw new ConfigException("FITSYNC_JWT_SECRET", "must be at least " + MIN_JWT_SECRET_BYTES
+                    + " bytes (HS256 needs a 256-bit key)");
+        }
+        Optional<URI> jwks = env.uri("FITSYNC_JWKS_URL");
+        if (url.isPresent() && secret.isEmpty() && jwks.isEmpty()) {
+            throw new ConfigException("FITSYNC_JWT_SECRET",
+                    "is required with FITSYNC_DATABASE_URL (or set FITSYNC_JWKS_URL); only embedded mode generates one");
+        }
+        long maxBody = env.bytes("FITSYNC_MAX_BODY_BYTES", 16L * 1024 * 1024);
+        Duration skew = env.duration("FITSYNC_MAX_CLOCK_SKEW", Duration.ofSeconds(60));
+        return new AppConfig(port, url, user, password, ownerUser, ownerPassword, pool, dataDir,
+                secret, jwks, maxBody, skew);
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+}

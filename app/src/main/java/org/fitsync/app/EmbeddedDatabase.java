@@ -1,0 +1,67 @@
+package org.fitsync.app;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.fitsync.adapter.postgres.DatabaseRoles;
+import org.fitsync.adapter.postgres.DatabaseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL FitSync runs on when no database URL is configured: real PostgreSQL binaries
+ * from Maven Central, with its data kept in the data directory across restarts.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final String APP_ROLE = "fitsync_app";
+
+    private final EmbeddedPostgres postgres;
+    private final DatabaseSettings settings;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSettings settings) {
+        this.postgres = postgres;
+        this.settings = settings;
+    }
+
+    static EmbeddedDatabase start(Path dataDir, int poolSize) {
+        Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+        try {
+            Files.createDirectories(pgData.getParent());
+            LOG.info("Starting embedded PostgreSQL in {}", pgData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            String password = SecretFiles.readOrCreate(dataDir.resolve("db-app-password"), 24);
+            DatabaseRoles.ensureLoginRole(postgres.getPostgresDatabase(), APP_ROLE, password);
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            LOG.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+            return new EmbeddedDatabase(postgres,
+                    new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize));
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL could not start in " + pgData, e);
+        }
+    }
+
+    DatabaseSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            LOG.info("Embedded PostgreSQL stopped");
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
