@@ -54,8 +54,8 @@ public final class HttpServer implements AutoCloseable {
                 MDC.put("request_id", requestId);
                 ctx.header(RequestIds.HEADER, requestId);
             });
-            // Every /api/ path needs a token, matched or not: anonymous callers learn nothing about routes.
-            config.routes.before(ctx -> authentication.authenticate(ctx, ctx.path()));
+            // Authenticate once a route matched, so unknown paths stay 404 and metrics know the route.
+            config.routes.beforeMatched(ctx -> authentication.authenticate(ctx, ctx.path()));
             problems.register(config.routes);
             new OperationsRoutes(readiness, metrics, openApi).register(config.routes);
             modules.forEach(module -> module.register(config.routes));
@@ -73,7 +73,12 @@ public final class HttpServer implements AutoCloseable {
         config.router.ignoreTrailingSlashes = true;
         config.jsonMapper(new JacksonJsonMapper(mapper));
         // Let in-flight requests finish on shutdown (SIGTERM) before the pool is closed.
-        config.jetty.modifyServer(server -> server.setStopTimeout(20_000));
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(20_000);
+            server.setErrorHandler(new JettyProblemErrorHandler());
+        });
+        // Room for large bearer tokens, so an oversized token is judged (401) rather than cut off (431).
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
     }
 
     private static void logAndMeasure(Context ctx, Float millis, PrometheusMeterRegistry metrics) {

@@ -1,0 +1,12 @@
+package org.fitsync.adapter.postgres.archviolation;
+
+import org.fitsync.adapter.http.Problem;
+import org.fitsync.app.AppConfig;
+
+/** A deliberate violation, for ArchitectureTest: an adapter using another adapter and the app. */
+public final class PostgresAdapterCallingHttpAdapter {
+
+    public Problem problem(AppConfig config) {
+        return Problem.notFound(String.valueOf(config.port()));
+    }
+}

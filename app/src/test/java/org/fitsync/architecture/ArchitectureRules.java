@@ -1,0 +1,50 @@
+package org.fitsync.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/** The dependency rules of ARCHITECTURE.md, as ArchUnit rules. */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {}
+
+    /** sync-domain imports nothing outside java.* (and JTS for geometry): no framework types or annotations. */
+    static final ArchRule DOMAIN_IS_FRAMEWORK_FREE = classes()
+            .that().resideInAPackage("org.fitsync.domain..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "org.fitsync.domain..", "org.locationtech.jts..")
+            .as("sync-domain depends on the JDK and JTS only");
+
+    /** Ports and services speak in domain types; no adapter or framework type leaks inward. */
+    static final ArchRule PORTS_USE_DOMAIN_TYPES_ONLY = classes()
+            .that().resideInAnyPackage("org.fitsync.ports..", "org.fitsync.application..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "org.fitsync.domain..", "org.fitsync.ports..",
+                    "org.fitsync.application..", "org.locationtech.jts..")
+            .as("sync-ports uses domain types only");
+
+    /** No adapter depends on another adapter. */
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices()
+            .matching("org.fitsync.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .as("no adapter depends on another adapter");
+
+    /** Only the composition root wires things together; nothing depends on it. */
+    static final ArchRule ONLY_APP_WIRES = noClasses()
+            .that().resideOutsideOfPackage("org.fitsync.app..")
+            .should().dependOnClassesThat().resideInAPackage("org.fitsync.app..")
+            .as("only app wires the modules");
+
+    /** The inside of the hexagon never reaches out to an adapter. */
+    static final ArchRule INSIDE_DOES_NOT_KNOW_ADAPTERS = noClasses()
+            .that().resideInAnyPackage("org.fitsync.domain..", "org.fitsync.ports..", "org.fitsync.application..")
+            .should().dependOnClassesThat().resideInAPackage("org.fitsync.adapter..")
+            .as("domain and ports never depend on adapters");
+
+    static final List<ArchRule> ALL = List.of(DOMAIN_IS_FRAMEWORK_FREE, PORTS_USE_DOMAIN_TYPES_ONLY,
+            ADAPTERS_ARE_INDEPENDENT, ONLY_APP_WIRES, INSIDE_DOES_NOT_KNOW_ADAPTERS);
+}
