@@ -62,6 +62,10 @@ class HttpServerTest {
             routes.get("/api/v1/coach-only", ctx -> ctx.json(Map.of("ok",
                     Authentication.callerWithRole(ctx, Caller.COACH).user().value())));
             routes.get("/api/v1/public/ping", ctx -> ctx.json(Map.of("pong", true)));
+            routes.get("/api/v1/public/slow", ctx -> {
+                Thread.sleep(1_500);
+                ctx.json(Map.of("finished", true));
+            });
             routes.get("/api/v1/boom", ctx -> {
                 throw new IllegalStateException("secret internal detail SELECT * FROM users");
             });
@@ -74,7 +78,7 @@ class HttpServerTest {
 
         @Override
         public Set<String> publicPaths() {
-            return Set.of("/api/v1/public/ping");
+            return Set.of("/api/v1/public/ping", "/api/v1/public/slow");
         }
     }
 
@@ -259,6 +263,21 @@ class HttpServerTest {
             String raw = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
             assertThat(raw).startsWith("HTTP/1.1 431").contains(Problem.CONTENT_TYPE).contains("\"status\":431");
         }
+    }
+
+    @Test
+    void stoppingLetsInFlightRequestsFinish() throws Exception {
+        HttpServer own = HttpServer.start(new HttpSettings(0, MAX_BODY), mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics,
+                () -> new ReadinessPort.Readiness(true, true, "ok"), List.of(new EchoModule()));
+        var inFlight = client.sendAsync(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + own.port() + "/api/v1/public/slow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        own.close();
+        HttpResponse<String> response = inFlight.get();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("finished");
     }
 
     @Test
