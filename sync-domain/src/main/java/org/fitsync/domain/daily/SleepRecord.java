@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,9 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(stages, "stages");
+        // Kept to the millisecond, the precision sync clients use, so a re-sent night compares equal.
+        start = start.truncatedTo(ChronoUnit.MILLIS);
+        end = end.truncatedTo(ChronoUnit.MILLIS);
         Violation.requireNone(check(Optional.empty(), start, end, totalMin, stages));
     }
 

@@ -1,0 +1,101 @@
+package org.fitsync.adapter.postgres.daily;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.daily.DailyEntry;
+import org.fitsync.domain.daily.DeviceSource;
+import org.fitsync.domain.daily.SleepRecord;
+import org.fitsync.ports.out.daily.LoadDailyEntriesPort;
+import org.fitsync.ports.out.daily.SaveDailyEntryPort;
+import org.jdbi.v3.core.Handle;
+
+/** {@code daily_entries} and {@code sleep_records}, read and written on the current transaction's handle. */
+public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDailyEntryPort {
+
+    private static final String SELECT_ENTRIES = "SELECT * FROM daily_entries WHERE user_id = :user AND deleted_at IS NULL";
+    private static final String SELECT_SLEEP = """
+            SELECT s.* FROM sleep_records s
+            JOIN daily_entries e ON e.user_id = s.user_id AND e.date = s.date AND e.deleted_at IS NULL
+            WHERE s.user_id = :user""";
+
+    @Override
+    public Map<LocalDate, DailyEntry> loadDays(UserId user, Collection<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return Map.of();
+        }
+        List<String> days = dates.stream().map(LocalDate::toString).distinct().toList();
+        Handle handle = PostgresTransactions.handle();
+        List<DailyEntryRow> rows = handle.createQuery(SELECT_ENTRIES + " AND date = ANY(CAST(:dates AS date[]))")
+                .bind("user", user.value())
+                .bindArray("dates", String.class, days)
+                .map(DailyEntryRow::read)
+                .list();
+        List<SleepRecordRow> sleep = handle.createQuery(SELECT_SLEEP + " AND s.date = ANY(CAST(:dates AS date[]))")
+                .bind("user", user.value())
+                .bindArray("dates", String.class, days)
+                .map(SleepRecordRow::read)
+                .list();
+        Map<LocalDate, DailyEntry> byDate = new LinkedHashMap<>();
+        assemble(rows, sleep).forEach(entry -> byDate.put(entry.date(), entry));
+        return byDate;
+    }
+
+    @Override
+    public List<DailyEntry> loadRange(UserId user, Optional<LocalDate> from, Optional<LocalDate> to) {
+        Handle handle = PostgresTransactions.handle();
+        List<DailyEntryRow> rows = handle.createQuery(SELECT_ENTRIES + inRange("date") + " ORDER BY date")
+                .bind("user", user.value())
+                .bind("from", from.map(LocalDate::toString).orElse(null))
+                .bind("to", to.map(LocalDate::toString).orElse(null))
+                .map(DailyEntryRow::read)
+                .list();
+        List<SleepRecordRow> sleep = handle.createQuery(SELECT_SLEEP + inRange("s.date"))
+                .bind("user", user.value())
+                .bind("from", from.map(LocalDate::toString).orElse(null))
+                .bind("to", to.map(LocalDate::toString).orElse(null))
+                .map(SleepRecordRow::read)
+                .list();
+        return assemble(rows, sleep);
+    }
+
+    private static String inRange(String column) {
+        return " AND " + column + " >= COALESCE(CAST(:from AS date), '-infinity')"
+                + " AND " + column + " <= COALESCE(CAST(:to AS date), 'infinity')";
+    }
+
+    private static List<DailyEntry> assemble(List<DailyEntryRow> rows, List<SleepRecordRow> sleep) {
+        Map<LocalDate, Map<DeviceSource, SleepRecord>> nights = new LinkedHashMap<>();
+        for (SleepRecordRow row : sleep) {
+            nights.computeIfAbsent(row.date(), d -> new LinkedHashMap<>()).put(row.source(), row.record());
+        }
+        List<DailyEntry> entries = new ArrayList<>(rows.size());
+        for (DailyEntryRow row : rows) {
+            entries.add(row.toEntry(nights.getOrDefault(row.date(), Map.of())));
+        }
+        return entries;
+    }
+
+    @Override
+    public void saveDay(UserId user, DailyEntry entry, long version) {
+        Handle handle = PostgresTransactions.handle();
+        DailyEntryRow.bindAll(handle.createUpdate(DailyEntryRow.UPSERT), user, entry, version).execute();
+        List<String> sources = entry.sleepRecords().keySet().stream().map(DeviceSource::wireName).toList();
+        handle.createUpdate("""
+                        DELETE FROM sleep_records
+                        WHERE user_id = :user AND date = CAST(:date AS date) AND NOT (source = ANY(:sources))""")
+                .bind("user", user.value())
+                .bind("date", entry.date().toString())
+                .bindArray("sources", String.class, sources)
+                .execute();
+        entry.sleepRecords().forEach((source, night) ->
+                SleepRecordRow.bindAll(handle.createUpdate(SleepRecordRow.UPSERT), user, entry.date(), source, night,
+                        version).execute());
+    }
+}
