@@ -22,8 +22,13 @@ public record ManualEdit(FieldEdit<Integer> steps, FieldEdit<Integer> sleepMin, 
         checkInt("steps", steps, 0, DailyLimits.MAX_STEPS, violations);
         checkInt("sleep_min", sleepMin, 0, DailyLimits.MINUTES_PER_DAY, violations);
         checkInt("sleep_quality", sleepQuality, DailyLimits.MIN_QUALITY, DailyLimits.MAX_QUALITY, violations);
-        if (notes instanceof FieldEdit.SetTo<String> set && set.value().length() > DailyLimits.MAX_NOTES_LENGTH) {
-            violations.add(new Violation("notes", "must be at most " + DailyLimits.MAX_NOTES_LENGTH + " characters"));
+        if (notes instanceof FieldEdit.SetTo<String> set) {
+            if (set.value().length() > DailyLimits.MAX_NOTES_LENGTH) {
+                violations.add(new Violation("notes", "must be at most " + DailyLimits.MAX_NOTES_LENGTH + " characters"));
+            } else if (set.value().indexOf('\0') >= 0) {
+                // No text store keeps NUL characters faithfully; refusing beats silently dropping them.
+                violations.add(new Violation("notes", "must not contain NUL characters"));
+            }
         }
         return violations;
     }

@@ -32,9 +32,7 @@ public final class ManualEditReader {
         FieldEdit<Integer> sleepMin = edit(fields, "sleep_min", fields::optionalInt);
         FieldEdit<Integer> quality = edit(fields, "sleep_quality", fields::optionalInt);
         FieldEdit<String> notes = edit(fields, "notes", fields::optionalText);
-        if (fields.valid()) {
-            fields.add(ManualEdit.check(steps, sleepMin, quality, notes));
-        }
+        fields.add(ManualEdit.check(steps, sleepMin, quality, notes));
         if (!fields.valid()) {
             throw ProblemException.invalid(fields.errors());
         }
