@@ -104,11 +104,6 @@ public record DailyEntry(LocalDate date, MetricValue<Integer> steps, MetricValue
         return sleepMin.device().map(DeviceValue::source).map(sleepRecords::get);
     }
 
-    /** A day nobody has said anything about yet. */
-    public boolean isEmpty() {
-        return equals(empty(date));
-    }
-
     private Set<DeviceSource> plus(DeviceSource source) {
         Set<DeviceSource> sources = EnumSet.of(source);
         sources.addAll(deviceSources);

@@ -1,5 +1,6 @@
 package org.fitsync.adapter.postgres.coach;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,12 @@ public final class PostgresCoaching implements SavePairingCodePort, RedeemPairin
 
     @Override
     public void savePairingCode(UserId client, byte[] codeHash, Instant expiresAt, long version) {
+        // Codes that expired a day ago only take space; a user asking for a new one tidies up theirs.
+        PostgresTransactions.handle()
+                .createUpdate("DELETE FROM pairing_codes WHERE user_id = :user AND expires_at < :horizon")
+                .bind("user", client.value())
+                .bind("horizon", expiresAt.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
+                .execute();
         PostgresTransactions.handle()
                 .createUpdate("""
                         INSERT INTO pairing_codes (user_id, code_hash, expires_at, version)

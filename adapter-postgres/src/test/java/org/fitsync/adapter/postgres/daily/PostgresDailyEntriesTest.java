@@ -7,7 +7,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.PostgresDatabase;
@@ -101,6 +106,52 @@ class PostgresDailyEntriesTest {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(current);
         }
+    }
+
+    @Test
+    void concurrentWritersToOneDayLoseNothing() throws Exception {
+        UserId user = new UserId("concurrent");
+        List<Callable<Object>> writers = new ArrayList<>();
+        for (DeviceSource source : DeviceSource.values()) {
+            writers.add(() -> service.ingestSteps(new IngestStepsCommand(user, source, List.of(new StepsReading(DAY, 100)))));
+        }
+        writers.add(() -> service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.keep(),
+                FieldEdit.keep(), FieldEdit.setTo(3), FieldEdit.keep()), ManualAuthor.owner())));
+        writers.add(() -> service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.keep(),
+                FieldEdit.keep(), FieldEdit.keep(), FieldEdit.setTo("note")), ManualAuthor.owner())));
+        ExecutorService pool = Executors.newFixedThreadPool(writers.size());
+        try {
+            for (Future<Object> done : pool.invokeAll(writers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        DailyEntry day = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
+        assertThat(day.orderedDeviceSources()).containsExactly(DeviceSource.values());
+        assertThat(day.sleepQuality().effective()).contains(3);
+        assertThat(day.notes().effective()).contains("note");
+    }
+
+    @Test
+    void aPushedEntryIsManualAndStampedWithThePushVersion() {
+        UserId user = new UserId("pusher");
+        service.ingestSteps(new IngestStepsCommand(user, DeviceSource.HEALTHKIT, List.of(new StepsReading(DAY, 8000))));
+
+        long pushVersion = tx.inUserTransaction(user, () -> {
+            long version = versions.claimNextVersion(user);
+            service.applyPushed(user, DAY, new ManualEdit(FieldEdit.setTo(7000), FieldEdit.keep(), FieldEdit.keep(),
+                    FieldEdit.keep()), version);
+            return version;
+        });
+
+        DailyEntry day = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
+        assertThat(day.steps().effective()).contains(7000);
+        assertThat(day.steps().isManual()).isTrue();
+        assertThat(tx.inUserSnapshot(user, () -> PostgresTransactions.handle()
+                .createQuery("SELECT version FROM daily_entries WHERE user_id = 'pusher'").mapTo(Long.class).one()))
+                .isEqualTo(pushVersion);
     }
 
     @Test
