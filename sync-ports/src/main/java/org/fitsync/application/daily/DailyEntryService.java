@@ -81,6 +81,11 @@ public final class DailyEntryService implements IngestDailyMetricsUseCase, Recor
     }
 
     @Override
+    public void deletePushed(UserId user, LocalDate date, long version) {
+        transactions.useUserTransaction(user, () -> save.deleteDay(user, date, version));
+    }
+
+    @Override
     public List<DailyEntry> list(ListDailyEntriesQuery query) {
         return transactions.inUserSnapshot(query.user(), () -> load.loadRange(query.user(), query.from(), query.to()));
     }

@@ -98,4 +98,22 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
                 SleepRecordRow.bindAll(handle.createUpdate(SleepRecordRow.UPSERT), user, entry.date(), source, night,
                         version).execute());
     }
+
+    @Override
+    public boolean deleteDay(UserId user, LocalDate date, long version) {
+        Handle handle = PostgresTransactions.handle();
+        int deleted = handle.createUpdate("""
+                        UPDATE daily_entries SET deleted_at = now(), updated_at = now(), version = :version
+                        WHERE user_id = :user AND date = CAST(:date AS date) AND deleted_at IS NULL""")
+                .bind("user", user.value())
+                .bind("date", date.toString())
+                .bind("version", version)
+                .execute();
+        // The nights belonged to the deleted day; a day started afresh must not inherit them.
+        handle.createUpdate("DELETE FROM sleep_records WHERE user_id = :user AND date = CAST(:date AS date)")
+                .bind("user", user.value())
+                .bind("date", date.toString())
+                .execute();
+        return deleted > 0;
+    }
 }

@@ -155,6 +155,31 @@ class PostgresDailyEntriesTest {
     }
 
     @Test
+    void aPushedDeletionLeavesATombstoneAndALaterIngestStartsAfresh() {
+        UserId user = new UserId("deleter");
+        SleepRecord night = new SleepRecord(Instant.parse("2026-11-19T23:00:00Z"), Instant.parse("2026-11-20T06:00:00Z"),
+                420, SleepStages.none());
+        service.ingestSleep(new IngestSleepCommand(user, DeviceSource.HEALTHKIT, List.of(new SleepReading(DAY, night))));
+        service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.setTo(1), FieldEdit.keep(),
+                FieldEdit.keep(), FieldEdit.keep()), ManualAuthor.owner()));
+
+        long deleteVersion = tx.inUserTransaction(user, () -> {
+            long version = versions.claimNextVersion(user);
+            service.deletePushed(user, DAY, version);
+            return version;
+        });
+
+        assertThat(service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty()))).isEmpty();
+        assertThat(tx.inUserSnapshot(user, () -> PostgresTransactions.handle()
+                .createQuery("SELECT version FROM daily_entries WHERE user_id = 'deleter' AND deleted_at IS NOT NULL")
+                .mapTo(Long.class).one())).isEqualTo(deleteVersion);
+
+        service.ingestSteps(new IngestStepsCommand(user, DeviceSource.GARMIN, List.of(new StepsReading(DAY, 50))));
+        DailyEntry fresh = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
+        assertThat(fresh).isEqualTo(DailyEntry.empty(DAY).ingestSteps(DeviceSource.GARMIN, 50).entry());
+    }
+
+    @Test
     void usersCannotSeeEachOthersDays() {
         UserId alice = new UserId("iso-alice");
         UserId bob = new UserId("iso-bob");

@@ -18,4 +18,11 @@ public interface ApplyPushedEntryUseCase {
      * stored afterwards.
      */
     DailyEntry applyPushed(UserId user, LocalDate date, ManualEdit edit, long version);
+
+    /**
+     * A client deleted the day: it leaves every read and becomes a tombstone stamped with
+     * {@code version} (a later ingest or manual value starts the day afresh). Deleting a day that
+     * is not stored does nothing. Same transaction rule as {@link #applyPushed}.
+     */
+    void deletePushed(UserId user, LocalDate date, long version);
 }

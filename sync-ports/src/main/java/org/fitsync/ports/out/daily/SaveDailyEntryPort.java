@@ -1,5 +1,6 @@
 package org.fitsync.ports.out.daily;
 
+import java.time.LocalDate;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.daily.DailyEntry;
 
@@ -7,4 +8,7 @@ import org.fitsync.domain.daily.DailyEntry;
 public interface SaveDailyEntryPort {
 
     void saveDay(UserId user, DailyEntry entry, long version);
+
+    /** Soft-deletes a live day (and drops its sleep records); returns whether there was one. */
+    boolean deleteDay(UserId user, LocalDate date, long version);
 }
