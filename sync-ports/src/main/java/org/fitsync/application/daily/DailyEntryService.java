@@ -75,7 +75,7 @@ public final class DailyEntryService implements IngestDailyMetricsUseCase, Recor
     public DailyEntry applyPushed(UserId user, LocalDate date, ManualEdit edit, long version) {
         return transactions.inUserTransaction(user, () -> {
             Plan<DailyEntry> plan = edit(load.loadDays(user, List.of(date)), date, edit, ManualAuthor.owner());
-            plan.changed().forEach(day -> save.saveDay(user, day, version));
+            save.saveDays(user, plan.changed(), version);
             return plan.result();
         });
     }
@@ -126,7 +126,7 @@ public final class DailyEntryService implements IngestDailyMetricsUseCase, Recor
             long version = versions.claimNextVersion(user);
             // Under the lock another writer's committed values are visible: decide again on them.
             Plan<R> locked = decide.apply(load.loadDays(user, dates));
-            locked.changed().forEach(day -> save.saveDay(user, day, version));
+            save.saveDays(user, locked.changed(), version);
             return locked;
         });
     }

@@ -17,7 +17,7 @@ import org.fitsync.domain.daily.ManualValue;
 import org.fitsync.domain.daily.MetricValue;
 import org.fitsync.domain.daily.SleepRecord;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** A {@code daily_entries} row: each value's device and manual layer in their own columns. */
 record DailyEntryRow(DailyEntry withoutNights) {
@@ -59,7 +59,7 @@ record DailyEntryRow(DailyEntry withoutNights) {
                 sources(rs.getArray("device_sources")), Map.of()));
     }
 
-    static Update bindAll(Update update, UserId user, DailyEntry entry, long version) {
+    static <S extends SqlStatement<S>> S bindAll(S update, UserId user, DailyEntry entry, long version) {
         update.bind("user", user.value()).bind("date", entry.date().toString()).bind("version", version);
         bindDevice(update, "steps", entry.steps());
         bindManual(update, "steps_manual", entry.steps());
@@ -91,22 +91,22 @@ record DailyEntryRow(DailyEntry withoutNights) {
         return Optional.of(new ManualValue<>(value, Optional.ofNullable(rs.getString(column + "_by")).map(UserId::new)));
     }
 
-    private static void bindDevice(Update update, String name, MetricValue<Integer> metric) {
+    private static void bindDevice(SqlStatement<?> update, String name, MetricValue<Integer> metric) {
         update.bind(name + "_device", metric.device().map(DeviceValue::value).orElse(null));
         update.bind(name + "_device_source", metric.device().map(d -> d.source().wireName()).orElse(null));
     }
 
-    private static void bindManual(Update update, String column, MetricValue<Integer> metric) {
+    private static void bindManual(SqlStatement<?> update, String column, MetricValue<Integer> metric) {
         update.bind(column, metric.manual().map(ManualValue::value).orElse(null));
         bindAuthor(update, column, metric);
     }
 
-    private static void bindManualText(Update update, String column, MetricValue<String> metric) {
+    private static void bindManualText(SqlStatement<?> update, String column, MetricValue<String> metric) {
         update.bind(column, metric.manual().map(ManualValue::value).orElse(null));
         bindAuthor(update, column, metric);
     }
 
-    private static void bindAuthor(Update update, String column, MetricValue<?> metric) {
+    private static void bindAuthor(SqlStatement<?> update, String column, MetricValue<?> metric) {
         update.bind(column + "_by", metric.manual().flatMap(ManualValue::correctedBy).map(UserId::value).orElse(null));
     }
 

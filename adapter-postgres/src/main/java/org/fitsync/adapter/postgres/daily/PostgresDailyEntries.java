@@ -15,6 +15,7 @@ import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.ports.out.daily.LoadDailyEntriesPort;
 import org.fitsync.ports.out.daily.SaveDailyEntryPort;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** {@code daily_entries} and {@code sleep_records}, read and written on the current transaction's handle. */
 public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDailyEntryPort {
@@ -83,20 +84,26 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
     }
 
     @Override
-    public void saveDay(UserId user, DailyEntry entry, long version) {
+    public void saveDays(UserId user, Collection<DailyEntry> entries, long version) {
+        if (entries.isEmpty()) {
+            return;
+        }
         Handle handle = PostgresTransactions.handle();
-        DailyEntryRow.bindAll(handle.createUpdate(DailyEntryRow.UPSERT), user, entry, version).execute();
-        List<String> sources = entry.sleepRecords().keySet().stream().map(DeviceSource::wireName).toList();
-        handle.createUpdate("""
-                        DELETE FROM sleep_records
-                        WHERE user_id = :user AND date = CAST(:date AS date) AND NOT (source = ANY(:sources))""")
-                .bind("user", user.value())
-                .bind("date", entry.date().toString())
-                .bindArray("sources", String.class, sources)
-                .execute();
-        entry.sleepRecords().forEach((source, night) ->
-                SleepRecordRow.bindAll(handle.createUpdate(SleepRecordRow.UPSERT), user, entry.date(), source, night,
-                        version).execute());
+        PreparedBatch days = handle.prepareBatch(DailyEntryRow.UPSERT);
+        entries.forEach(entry -> DailyEntryRow.bindAll(days, user, entry, version).add());
+        days.execute();
+        // A live day only ever gains or replaces nights (deleteDay drops them), so upserting suffices.
+        PreparedBatch nights = handle.prepareBatch(SleepRecordRow.UPSERT);
+        int count = 0;
+        for (DailyEntry entry : entries) {
+            for (var night : entry.sleepRecords().entrySet()) {
+                SleepRecordRow.bindAll(nights, user, entry.date(), night.getKey(), night.getValue(), version).add();
+                count++;
+            }
+        }
+        if (count > 0) {
+            nights.execute();
+        }
     }
 
     @Override

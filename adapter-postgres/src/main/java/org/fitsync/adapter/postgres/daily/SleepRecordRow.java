@@ -11,7 +11,7 @@ import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.domain.daily.SleepStages;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** A {@code sleep_records} row: one platform's record of one night. */
 record SleepRecordRow(LocalDate date, DeviceSource source, SleepRecord record) {
@@ -38,7 +38,7 @@ record SleepRecordRow(LocalDate date, DeviceSource source, SleepRecord record) {
         return new SleepRecordRow(rs.getObject("date", LocalDate.class), DailyEntryRow.source(rs.getString("source")), night);
     }
 
-    static Update bindAll(Update update, UserId user, LocalDate date, DeviceSource source, SleepRecord night,
+    static <S extends SqlStatement<S>> S bindAll(S update, UserId user, LocalDate date, DeviceSource source, SleepRecord night,
                           long version) {
         return update.bind("user", user.value())
                 .bind("date", date.toString())
