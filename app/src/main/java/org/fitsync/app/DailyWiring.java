@@ -17,7 +17,8 @@ final class DailyWiring {
 
     static List<RouteModule> routes(FeatureContext context) {
         PostgresDailyEntries entries = new PostgresDailyEntries();
-        DailyEntryService daily = new DailyEntryService(context.transactions(), context.versions(), entries, entries);
+        DailyEntryService daily = new DailyEntryService(context.transactions(), context.versions(),
+                new DailyEntryService.Storage(entries, entries, entries));
         PostgresCoaching coaching = new PostgresCoaching();
         CoachService coaches = new CoachService(new CoachService.Ports(context.transactions(), context.versions(),
                 coaching, coaching, coaching, coaching), daily, daily, context.clock(), new SecureRandom());
