@@ -23,7 +23,7 @@ final class DailyWiring {
         CoachService coaches = new CoachService(new CoachService.Ports(context.transactions(), context.versions(),
                 coaching, coaching, coaching, coaching), daily, daily, context.clock(), new SecureRandom());
         return List.of(
-                new DailyRoutes(daily, daily, daily, context.jsonBody()),
+                new DailyRoutes(daily, daily, daily, context.jsonBody(), context.metrics()),
                 new CoachRoutes(new CoachRoutes.UseCases(coaches, coaches, coaches, coaches), context.jsonBody()));
     }
 }

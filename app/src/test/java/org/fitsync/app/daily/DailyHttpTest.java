@@ -303,6 +303,16 @@ class DailyHttpTest {
     }
 
     @Test
+    void ingestedItemsAreCountedByOutcome() {
+        String token = server.token("counted");
+        server.post("/api/v1/ingest/steps", token, Map.of("source", "health_connect",
+                "items", List.of(Map.of("date", "2026-11-20", "steps", 1), Map.of("date", "bad", "steps", 1))));
+        String metrics = server.get("/metrics", null).body();
+        assertThat(metrics).contains("fitsync_daily_ingest_items_total{kind=\"steps\",source=\"health_connect\",status=\"stored\"}");
+        assertThat(metrics).contains("fitsync_daily_ingest_items_total{kind=\"steps\",source=\"health_connect\",status=\"error\"}");
+    }
+
+    @Test
     void routesAreDocumented() {
         JsonNode paths = server.get("/openapi.json", null).json().path("paths");
         assertThat(paths.has("/api/v1/ingest/steps")).isTrue();

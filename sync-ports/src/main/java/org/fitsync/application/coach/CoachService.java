@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import java.util.function.Supplier;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.coach.CoachLink;
 import org.fitsync.domain.coach.IssuedPairingCode;
@@ -15,6 +15,7 @@ import org.fitsync.domain.coach.PairingOutcome;
 import org.fitsync.domain.daily.DailyEntry;
 import org.fitsync.domain.daily.ManualAuthor;
 import org.fitsync.domain.daily.ManualEdit;
+import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.ports.in.coach.CoachAccess;
 import org.fitsync.ports.in.coach.CoachClientEntriesUseCase;
 import org.fitsync.ports.in.coach.CreatePairingCodeUseCase;
@@ -38,7 +39,7 @@ import org.fitsync.ports.out.coach.SavePairingCodePort;
  * use cases in a transaction scoped to the client, so row-level security applies as for the client.
  */
 public final class CoachService implements CreatePairingCodeUseCase, LinkClientUseCase, ListClientsUseCase,
-        CoachClientEntriesUseCase {
+        CoachClientEntriesUseCase, ActForClientUseCase {
 
     /** The collaborators; the random generator must be cryptographically strong. */
     public record Ports(TransactionPort transactions, SyncVersionPort versions, SavePairingCodePort codes,
@@ -90,17 +91,18 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
     @Override
     public CoachAccess<List<DailyEntry>> entries(UserId coach, UserId client, Optional<LocalDate> from,
                                                  Optional<LocalDate> to) {
-        return whenLinked(coach, client, () -> entries.list(new ListDailyEntriesQuery(client, from, to)));
+        return actForClient(coach, client, c -> entries.list(new ListDailyEntriesQuery(c, from, to)));
     }
 
     @Override
     public CoachAccess<DailyEntry> correct(UserId coach, UserId client, LocalDate date, ManualEdit edit) {
-        return whenLinked(coach, client,
-                () -> manual.record(new RecordManualEntryCommand(client, date, edit, ManualAuthor.coach(coach))));
+        return actForClient(coach, client,
+                c -> manual.record(new RecordManualEntryCommand(c, date, edit, ManualAuthor.coach(coach))));
     }
 
-    private <T> CoachAccess<T> whenLinked(UserId coach, UserId client, Supplier<T> work) {
+    @Override
+    public <T> CoachAccess<T> actForClient(UserId coach, UserId client, Function<UserId, T> work) {
         boolean linked = ports.transactions().inUserSnapshot(coach, () -> ports.links().isLinked(coach, client));
-        return linked ? new CoachAccess.Granted<>(work.get()) : new CoachAccess.NotLinked<>();
+        return linked ? new CoachAccess.Granted<>(work.apply(client)) : new CoachAccess.NotLinked<>();
     }
 }

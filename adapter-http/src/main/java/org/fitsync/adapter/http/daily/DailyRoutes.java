@@ -3,6 +3,7 @@ package org.fitsync.adapter.http.daily;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,13 +30,15 @@ public final class DailyRoutes implements RouteModule {
     private final RecordManualEntryUseCase manual;
     private final ListDailyEntriesUseCase history;
     private final JsonBody body;
+    private final MeterRegistry metrics;
 
     public DailyRoutes(IngestDailyMetricsUseCase ingest, RecordManualEntryUseCase manual,
-                       ListDailyEntriesUseCase history, JsonBody body) {
+                       ListDailyEntriesUseCase history, JsonBody body, MeterRegistry metrics) {
         this.ingest = ingest;
         this.manual = manual;
         this.history = history;
         this.body = body;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,18 +58,18 @@ public final class DailyRoutes implements RouteModule {
         UserId user = Authentication.caller(ctx).user();
         var batch = BatchReader.read(body.readObject(ctx), ReadingReaders::steps);
         List<IngestStatus> statuses = ingest.ingestSteps(new IngestStepsCommand(user, batch.source(), batch.readings()));
-        respond(ctx, batch, statuses);
+        respond(ctx, "steps", batch, statuses);
     }
 
     private void ingestSleep(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         var batch = BatchReader.read(body.readObject(ctx), ReadingReaders::sleep);
         List<IngestStatus> statuses = ingest.ingestSleep(new IngestSleepCommand(user, batch.source(), batch.readings()));
-        respond(ctx, batch, statuses);
+        respond(ctx, "sleep", batch, statuses);
     }
 
     /** 200 when every item was accepted, 207 with each item's result when some were not. */
-    private static <T> void respond(Context ctx, BatchReader.Batch<T> batch, List<IngestStatus> statuses) {
+    private <T> void respond(Context ctx, String kind, BatchReader.Batch<T> batch, List<IngestStatus> statuses) {
         Iterator<IngestStatus> stored = statuses.iterator();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean allAccepted = true;
@@ -81,8 +84,14 @@ public final class DailyRoutes implements RouteModule {
                 result.put("status", stored.next().wireName());
             }
             results.add(result);
+            count(kind, batch.source().wireName(), (String) result.get("status"));
         }
         ctx.status(allAccepted ? 200 : 207).json(Map.of("results", results));
+    }
+
+    /** Items by kind, platform and outcome: a rising error share points at a misbehaving client. */
+    private void count(String kind, String source, String status) {
+        metrics.counter("fitsync.daily.ingest.items", "kind", kind, "source", source, "status", status).increment();
     }
 
     private void putEntry(Context ctx) {
