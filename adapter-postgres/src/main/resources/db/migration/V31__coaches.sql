@@ -1,8 +1,9 @@
 -- Pairing codes, stored by SHA-256 hash only. A coach presents a code that belongs to another
 -- user, which row-level security hides from the coach's transaction; redeem_pairing_code below is
--- the one narrow way across. RLS is ENABLEd but not FORCEd here so that function (running as the
--- table owner) can find a code by its hash; the app role, which owns nothing, is still confined to
--- its own codes.
+-- the one narrow way across. It names the hash it looks for in app.pairing_code_hash for the
+-- duration of its two statements, and a second policy shows (and lets it update) exactly the row
+-- with that hash. Whoever knows a code's hash could as well redeem the code, so this reveals nothing
+-- more, and the table stays FORCEd like every other: no role, owner included, sees other rows.
 CREATE TABLE pairing_codes (
     user_id     text        NOT NULL CHECK (char_length(user_id) BETWEEN 1 AND 128),
     code_hash   bytea       NOT NULL CHECK (octet_length(code_hash) = 32),
@@ -16,9 +17,20 @@ CREATE TABLE pairing_codes (
 CREATE UNIQUE INDEX pairing_codes_by_hash ON pairing_codes (code_hash);
 
 ALTER TABLE pairing_codes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pairing_codes FORCE ROW LEVEL SECURITY;
 CREATE POLICY pairing_codes_isolation ON pairing_codes
     USING (user_id = app_user_id())
     WITH CHECK (user_id = app_user_id());
+
+CREATE FUNCTION pairing_code_hash_sought() RETURNS bytea
+    LANGUAGE sql STABLE
+    AS $$ SELECT decode(nullif(current_setting('app.pairing_code_hash', true), ''), 'hex') $$;
+
+CREATE POLICY pairing_codes_redeem_read ON pairing_codes FOR SELECT
+    USING (code_hash = pairing_code_hash_sought());
+CREATE POLICY pairing_codes_redeem_use ON pairing_codes FOR UPDATE
+    USING (code_hash = pairing_code_hash_sought())
+    WITH CHECK (code_hash = pairing_code_hash_sought());
 
 -- A coach's links, in the coach's rows (user_id is the coach).
 CREATE TABLE coach_links (
@@ -54,6 +66,7 @@ BEGIN
     IF v_coach IS NULL THEN
         RAISE EXCEPTION 'redeem_pairing_code needs app.user_id';
     END IF;
+    PERFORM set_config('app.pairing_code_hash', encode(p_hash, 'hex'), true);
     SELECT * INTO v_code FROM pairing_codes c WHERE c.code_hash = p_hash FOR UPDATE;
     IF NOT FOUND THEN
         RETURN QUERY SELECT 'unknown'::text, NULL::text;
@@ -68,6 +81,8 @@ BEGIN
             WHERE c.user_id = v_code.user_id AND c.code_hash = p_hash;
         RETURN QUERY SELECT 'linked'::text, v_code.user_id;
     END IF;
+    -- The rest of the transaction sees only the coach's own rows again.
+    PERFORM set_config('app.pairing_code_hash', '', true);
 END
 $$;
 
