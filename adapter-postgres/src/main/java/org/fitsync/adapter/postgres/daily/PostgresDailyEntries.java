@@ -1,0 +1,167 @@
+package org.fitsync.adapter.postgres.daily;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.daily.DailyEntry;
+import org.fitsync.domain.daily.DeviceSource;
+import org.fitsync.domain.daily.SleepRecord;
+import org.fitsync.domain.daily.DailyEntryChange;
+import org.fitsync.ports.out.daily.LoadDailyEntriesPort;
+import org.fitsync.ports.out.daily.LoadDailyEntryChangesPort;
+import org.fitsync.ports.out.daily.SaveDailyEntryPort;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** {@code daily_entries} and {@code sleep_records}, read and written on the current transaction's handle. */
+public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDailyEntryPort, LoadDailyEntryChangesPort {
+
+    private static final String SELECT_ENTRIES = "SELECT * FROM daily_entries WHERE user_id = :user AND deleted_at IS NULL";
+    private static final String SELECT_SLEEP = """
+            SELECT s.* FROM sleep_records s
+            JOIN daily_entries e ON e.user_id = s.user_id AND e.date = s.date AND e.deleted_at IS NULL
+            WHERE s.user_id = :user""";
+
+    @Override
+    public Map<LocalDate, DailyEntry> loadDays(UserId user, Collection<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return Map.of();
+        }
+        List<String> days = dates.stream().map(LocalDate::toString).distinct().toList();
+        Handle handle = PostgresTransactions.handle();
+        List<DailyEntryRow> rows = handle.createQuery(SELECT_ENTRIES + " AND date = ANY(CAST(:dates AS date[]))")
+                .bind("user", user.value())
+                .bindArray("dates", String.class, days)
+                .map(DailyEntryRow::read)
+                .list();
+        List<SleepRecordRow> sleep = handle.createQuery(SELECT_SLEEP + " AND s.date = ANY(CAST(:dates AS date[]))")
+                .bind("user", user.value())
+                .bindArray("dates", String.class, days)
+                .map(SleepRecordRow::read)
+                .list();
+        Map<LocalDate, DailyEntry> byDate = new LinkedHashMap<>();
+        assemble(rows, sleep).forEach(entry -> byDate.put(entry.date(), entry));
+        return byDate;
+    }
+
+    @Override
+    public List<DailyEntry> loadRange(UserId user, Optional<LocalDate> from, Optional<LocalDate> to) {
+        Handle handle = PostgresTransactions.handle();
+        List<DailyEntryRow> rows = handle.createQuery(SELECT_ENTRIES + inRange("date") + " ORDER BY date")
+                .bind("user", user.value())
+                .bind("from", from.map(LocalDate::toString).orElse(null))
+                .bind("to", to.map(LocalDate::toString).orElse(null))
+                .map(DailyEntryRow::read)
+                .list();
+        List<SleepRecordRow> sleep = handle.createQuery(SELECT_SLEEP + inRange("s.date"))
+                .bind("user", user.value())
+                .bind("from", from.map(LocalDate::toString).orElse(null))
+                .bind("to", to.map(LocalDate::toString).orElse(null))
+                .map(SleepRecordRow::read)
+                .list();
+        return assemble(rows, sleep);
+    }
+
+    /** A row as the change feed sees it: the day and its bookkeeping. */
+    private record ChangedRow(DailyEntryRow row, long version, Instant createdAt, Instant updatedAt, boolean deleted) {}
+
+    @Override
+    public List<DailyEntryChange> changedSince(UserId user, long afterVersion) {
+        Handle handle = PostgresTransactions.handle();
+        List<ChangedRow> rows = handle.createQuery("""
+                        SELECT * FROM daily_entries WHERE user_id = :user AND version > :after ORDER BY version, date""")
+                .bind("user", user.value())
+                .bind("after", afterVersion)
+                .map((rs, ctx) -> new ChangedRow(DailyEntryRow.read(rs, ctx), rs.getLong("version"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("deleted_at", OffsetDateTime.class) != null))
+                .list();
+        List<String> liveDays = rows.stream().filter(r -> !r.deleted()).map(r -> r.row().date().toString()).toList();
+        Map<LocalDate, Map<DeviceSource, SleepRecord>> nights = liveDays.isEmpty() ? Map.of()
+                : nightsByDate(handle.createQuery(SELECT_SLEEP + " AND s.date = ANY(CAST(:dates AS date[]))")
+                        .bind("user", user.value())
+                        .bindArray("dates", String.class, liveDays)
+                        .map(SleepRecordRow::read)
+                        .list());
+        List<DailyEntryChange> changes = new ArrayList<>(rows.size());
+        for (ChangedRow changed : rows) {
+            LocalDate date = changed.row().date();
+            changes.add(changed.deleted() ? new DailyEntryChange.Deleted(date, changed.version())
+                    : new DailyEntryChange.Live(changed.row().toEntry(nights.getOrDefault(date, Map.of())),
+                            changed.version(), changed.createdAt(), changed.updatedAt()));
+        }
+        return changes;
+    }
+
+    private static String inRange(String column) {
+        return " AND " + column + " >= COALESCE(CAST(:from AS date), '-infinity')"
+                + " AND " + column + " <= COALESCE(CAST(:to AS date), 'infinity')";
+    }
+
+    private static Map<LocalDate, Map<DeviceSource, SleepRecord>> nightsByDate(List<SleepRecordRow> sleep) {
+        Map<LocalDate, Map<DeviceSource, SleepRecord>> nights = new LinkedHashMap<>();
+        for (SleepRecordRow row : sleep) {
+            nights.computeIfAbsent(row.date(), d -> new LinkedHashMap<>()).put(row.source(), row.record());
+        }
+        return nights;
+    }
+
+    private static List<DailyEntry> assemble(List<DailyEntryRow> rows, List<SleepRecordRow> sleep) {
+        Map<LocalDate, Map<DeviceSource, SleepRecord>> nights = nightsByDate(sleep);
+        List<DailyEntry> entries = new ArrayList<>(rows.size());
+        for (DailyEntryRow row : rows) {
+            entries.add(row.toEntry(nights.getOrDefault(row.date(), Map.of())));
+        }
+        return entries;
+    }
+
+    @Override
+    public void saveDays(UserId user, Collection<DailyEntry> entries, long version) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Handle handle = PostgresTransactions.handle();
+        PreparedBatch days = handle.prepareBatch(DailyEntryRow.UPSERT);
+        entries.forEach(entry -> DailyEntryRow.bindAll(days, user, entry, version).add());
+        days.execute();
+        // A live day only ever gains or replaces nights (deleteDay drops them), so upserting suffices.
+        PreparedBatch nights = handle.prepareBatch(SleepRecordRow.UPSERT);
+        int count = 0;
+        for (DailyEntry entry : entries) {
+            for (var night : entry.sleepRecords().entrySet()) {
+                SleepRecordRow.bindAll(nights, user, entry.date(), night.getKey(), night.getValue(), version).add();
+                count++;
+            }
+        }
+        if (count > 0) {
+            nights.execute();
+        }
+    }
+
+    @Override
+    public boolean deleteDay(UserId user, LocalDate date, long version) {
+        Handle handle = PostgresTransactions.handle();
+        int deleted = handle.createUpdate("""
+                        UPDATE daily_entries SET deleted_at = now(), updated_at = now(), version = :version
+                        WHERE user_id = :user AND date = CAST(:date AS date) AND deleted_at IS NULL""")
+                .bind("user", user.value())
+                .bind("date", date.toString())
+                .bind("version", version)
+                .execute();
+        // The nights belonged to the deleted day; a day started afresh must not inherit them.
+        handle.createUpdate("DELETE FROM sleep_records WHERE user_id = :user AND date = CAST(:date AS date)")
+                .bind("user", user.value())
+                .bind("date", date.toString())
+                .execute();
+        return deleted > 0;
+    }
+}
