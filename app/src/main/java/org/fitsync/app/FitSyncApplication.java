@@ -77,7 +77,8 @@ public final class FitSyncApplication implements AutoCloseable {
             Features features = Features.wire(context);
             features.workers().forEach(worker -> resources.add(0, worker));
 
-            HttpServer http = HttpServer.start(new HttpSettings(config.port(), config.maxBodyBytes()), json,
+            HttpServer http = HttpServer.start(new HttpSettings(config.port(), config.maxBodyBytes(),
+                    RateLimitSettings.from(env)), json,
                     tokenVerifier(config), metrics, new PostgresReadiness(database.jdbi(), migrations),
                     features.routes());
             resources.add(0, http);

@@ -1,6 +1,7 @@
 package org.fitsync.adapter.http;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.Set;
 import org.fitsync.adapter.http.auth.AuthenticationException;
 import org.fitsync.adapter.http.auth.Caller;
@@ -48,6 +49,11 @@ public final class Authentication {
             throw new IllegalStateException("route is not authenticated: " + ctx.path());
         }
         return caller;
+    }
+
+    /** The caller if this request was authenticated (public and non-API paths are not). */
+    public static Optional<Caller> authenticatedCaller(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CALLER));
     }
 
     /** The caller, who must hold {@code role}; otherwise {@code 403}. */

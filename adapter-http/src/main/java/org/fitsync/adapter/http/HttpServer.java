@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.fitsync.adapter.http.auth.TokenVerifier;
+import org.fitsync.adapter.http.ratelimit.TokenBucketLimiter;
+import org.fitsync.adapter.http.ratelimit.WriteRateLimiting;
 import org.fitsync.ports.out.ReadinessPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class HttpServer implements AutoCloseable {
             fragments.addAll(module.openApiFragments());
         }
         Authentication authentication = new Authentication(verifier, publicPaths);
+        WriteRateLimiting rateLimiting = new WriteRateLimiting(TokenBucketLimiter.systemClock(settings.writeRateLimit()));
         Problems problems = new Problems(mapper);
         byte[] openApi = OpenApiDocument.build(mapper, fragments);
 
@@ -55,7 +58,10 @@ public final class HttpServer implements AutoCloseable {
                 ctx.header(RequestIds.HEADER, requestId);
             });
             // Authenticate once a route matched, so unknown paths stay 404 and metrics know the route.
-            config.routes.beforeMatched(ctx -> authentication.authenticate(ctx, ctx.path()));
+            config.routes.beforeMatched(ctx -> {
+                authentication.authenticate(ctx, ctx.path());
+                rateLimiting.check(ctx, Authentication.authenticatedCaller(ctx));
+            });
             problems.register(config.routes);
             new OperationsRoutes(readiness, metrics, openApi).register(config.routes);
             modules.forEach(module -> module.register(config.routes));

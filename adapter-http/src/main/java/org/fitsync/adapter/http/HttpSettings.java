@@ -1,7 +1,9 @@
 package org.fitsync.adapter.http;
 
+import org.fitsync.adapter.http.ratelimit.WriteRateLimit;
+
 /** What the HTTP adapter needs from configuration. */
-public record HttpSettings(int port, long maxBodyBytes) {
+public record HttpSettings(int port, long maxBodyBytes, WriteRateLimit writeRateLimit) {
 
     public HttpSettings {
         if (port < 0 || port > 65535) {
@@ -10,5 +12,13 @@ public record HttpSettings(int port, long maxBodyBytes) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        if (writeRateLimit == null) {
+            throw new IllegalArgumentException("writeRateLimit is required (WriteRateLimit.off() for none)");
+        }
+    }
+
+    /** Without a write rate limit. */
+    public HttpSettings(int port, long maxBodyBytes) {
+        this(port, maxBodyBytes, WriteRateLimit.off());
     }
 }
