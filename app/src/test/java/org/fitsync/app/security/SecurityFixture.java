@@ -1,0 +1,69 @@
+package org.fitsync.app.security;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.fitsync.app.testing.TestServer;
+
+/**
+ * A running node with a user and a coach linked to that user, for the hostile-input suites.
+ * The write rate limit is off: these suites send thousands of writes as one user on purpose.
+ */
+public final class SecurityFixture implements AutoCloseable {
+
+    public static final String USER = "hostile-user";
+    public static final String COACH = "hostile-coach";
+
+    private final TestServer server;
+    private final String userToken;
+    private final String coachToken;
+
+    private SecurityFixture(TestServer server) {
+        this.server = server;
+        this.userToken = server.token(USER);
+        this.coachToken = server.token(COACH, "coach");
+    }
+
+    public static SecurityFixture start() {
+        SecurityFixture fixture = new SecurityFixture(TestServer.start(Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0")));
+        fixture.linkCoach();
+        return fixture;
+    }
+
+    private void linkCoach() {
+        TestServer.Response code = server.post("/api/v1/pairing-codes", userToken, "{}");
+        TestServer.Response link = server.post("/api/v1/coach/clients", coachToken,
+                Map.of("code", code.json().path("code").asText()));
+        if (link.status() != 201) {
+            throw new IllegalStateException("could not link the coach: " + link);
+        }
+    }
+
+    public TestServer server() {
+        return server;
+    }
+
+    public String tokenFor(BodyEndpoint endpoint) {
+        return endpoint.coach() ? coachToken : userToken;
+    }
+
+    public String path(BodyEndpoint endpoint) {
+        return endpoint.path().replace("{client}", USER);
+    }
+
+    public TestServer.Response send(BodyEndpoint endpoint, byte[] body) {
+        HttpRequest request = server.request(path(endpoint), tokenFor(endpoint))
+                .header("Content-Type", "application/json")
+                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return server.send(request);
+    }
+
+    public DatabaseFingerprint fingerprint() {
+        return DatabaseFingerprint.of(server.ownerDataSource());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
