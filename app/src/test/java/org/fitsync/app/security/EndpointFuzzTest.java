@@ -1,0 +1,59 @@
+package org.fitsync.app.security;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Coverage-guided fuzzing (Jazzer) of every endpoint that takes a body, in-process against the real
+ * server and database, checking {@link HostileRequestProperties} for each input.
+ *
+ * <p>In a normal build these run as regression tests over the seed corpus in
+ * {@code EndpointFuzzTestInputs/<method>/}. With {@code JAZZER_FUZZ=1} (profile {@code fuzz},
+ * {@code scripts/fuzz.sh}) one target is fuzzed per JVM for {@value #CI_DURATION}.
+ */
+class EndpointFuzzTest {
+
+    static final String CI_DURATION = "30s";
+
+    private static SecurityFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = SecurityFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    private static void fuzz(String endpoint, byte[] body) {
+        HostileRequestProperties.check(fixture, BodyEndpoints.named(endpoint).orElseThrow(), body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void ingestSteps(byte[] body) {
+        fuzz("ingest-steps", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void ingestSleep(byte[] body) {
+        fuzz("ingest-sleep", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void entryPut(byte[] body) {
+        fuzz("entry-put", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void coachLink(byte[] body) {
+        fuzz("coach-link", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void coachEntryPut(byte[] body) {
+        fuzz("coach-entry-put", body);
+    }
+}
