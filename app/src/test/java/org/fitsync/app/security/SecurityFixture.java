@@ -1,6 +1,8 @@
 package org.fitsync.app.security;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import org.fitsync.app.testing.TestServer;
 
@@ -16,6 +18,7 @@ public final class SecurityFixture implements AutoCloseable {
     private final TestServer server;
     private final String userToken;
     private final String coachToken;
+    private Connection owner;
 
     private SecurityFixture(TestServer server) {
         this.server = server;
@@ -59,11 +62,29 @@ public final class SecurityFixture implements AutoCloseable {
     }
 
     public DatabaseFingerprint fingerprint() {
-        return DatabaseFingerprint.of(server.ownerDataSource());
+        return DatabaseFingerprint.of(ownerConnection());
+    }
+
+    private Connection ownerConnection() {
+        try {
+            if (owner == null || !owner.isValid(1)) {
+                owner = server.ownerDataSource().getConnection();
+            }
+            return owner;
+        } catch (SQLException e) {
+            throw new IllegalStateException("no owner connection", e);
+        }
     }
 
     @Override
     public void close() {
+        try {
+            if (owner != null) {
+                owner.close();
+            }
+        } catch (SQLException e) {
+            // Closing anyway: the server and its database go next.
+        }
         server.close();
     }
 }
