@@ -364,44 +364,20 @@ class SyncRulesTest {
     }
 
     /** Lets the first collection's write through, then fails: the push must leave no trace. */
-    private static final class FailingOnSecondWrite implements org.fitsync.ports.out.sync.SyncRecordStore {
-        private final org.fitsync.ports.out.sync.SyncRecordStore delegate;
+    private static final class FailingOnSecondWrite extends ForwardingStore {
         private int writes;
 
         FailingOnSecondWrite(org.fitsync.ports.out.sync.SyncRecordStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Map<RecordId, org.fitsync.domain.sync.StoredRecord> load(UserId user,
-                org.fitsync.domain.sync.Collection collection, Set<RecordId> ids) {
-            return delegate.load(user, collection, ids);
+            super(delegate);
         }
 
         @Override
         public void write(UserId user, org.fitsync.domain.sync.Collection collection,
                           List<org.fitsync.ports.out.sync.RecordWrite> w) {
-            delegate.write(user, collection, w);
+            super.write(user, collection, w);
             if (++writes == 2) {
                 throw new IllegalStateException("injected failure");
             }
-        }
-
-        @Override
-        public void streamChanges(UserId user, org.fitsync.ports.out.sync.ChangeScope scope,
-                                  java.util.function.Consumer<org.fitsync.ports.out.sync.StoredChange> sink) {
-            delegate.streamChanges(user, scope, sink);
-        }
-
-        @Override
-        public List<org.fitsync.ports.out.sync.StoredChange> changesPage(UserId user,
-                org.fitsync.ports.out.sync.ChangeScope scope, int limit) {
-            return delegate.changesPage(user, scope, limit);
-        }
-
-        @Override
-        public java.util.OptionalLong purgeTombstones(UserId user, java.time.Instant cutoff) {
-            return delegate.purgeTombstones(user, cutoff);
         }
     }
 }
