@@ -20,7 +20,7 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
         }
         StoredRecord current = stored.get();
         if (current.deleted()) {
-            return new PushDecision.Rejected(pushed.id());
+            return new PushDecision.Rejected(pushed.id(), !unseen(current));
         }
         SyncRecord mine = current.record();
         SyncRecord theirs = over(mine, pushed);
@@ -32,24 +32,32 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
                     && !pushed.serverTimed() && theirs.updatedAt() > mine.updatedAt();
             return advances ? new PushDecision.Store(theirs, Optional.empty()) : new PushDecision.Unchanged(pushed.id());
         }
-        boolean unseen = lastPulledAt.map(current::changedSince).orElse(true);
+        boolean unseen = unseen(current);
         Optional<ConflictWinner> clientOverUnseen = unseen ? Optional.of(ConflictWinner.CLIENT) : Optional.empty();
         if (strategy instanceof ConflictStrategy.LastWriteWins) {
             return theirs.updatedAt() > mine.updatedAt()
                     ? new PushDecision.Store(theirs, clientOverUnseen)
-                    : new PushDecision.KeepStored(pushed.id());
+                    : new PushDecision.KeepStored(pushed.id(), !unseen);
         }
         if (strategy instanceof ConflictStrategy.ServerWins) {
-            return unseen ? new PushDecision.KeepStored(pushed.id()) : new PushDecision.Store(theirs, Optional.empty());
+            return unseen ? new PushDecision.KeepStored(pushed.id(), !unseen) : new PushDecision.Store(theirs, Optional.empty());
         }
         if (strategy instanceof ConflictStrategy.ClientWins) {
             return new PushDecision.Store(theirs, clientOverUnseen);
         }
         SyncRecord merged = ((ConflictStrategy.Merge) strategy).rule().merge(mine, theirs);
         if (merged.equals(mine)) {
-            return new PushDecision.KeepStored(pushed.id());
+            return new PushDecision.KeepStored(pushed.id(), !unseen);
         }
         return new PushDecision.Store(merged, unseen ? Optional.of(ConflictWinner.CLIENT) : Optional.empty());
+    }
+
+    /**
+     * Whether the pusher has not seen the stored state: it changed at or after the push's cursor
+     * (or the client never pulled), so the client's next pull delivers it anyway.
+     */
+    private boolean unseen(StoredRecord stored) {
+        return lastPulledAt.map(stored::changedSince).orElse(true);
     }
 
     public PushDecision delete(Optional<StoredRecord> stored, RecordId id) {

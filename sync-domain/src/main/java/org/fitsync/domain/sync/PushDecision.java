@@ -14,14 +14,17 @@ public sealed interface PushDecision {
         }
     }
 
-    /** The stored record stays and differs from the push: re-stamp it so every client receives it. */
-    record KeepStored(RecordId id) implements PushDecision {}
+    /**
+     * The stored record stays and differs from the push. {@code restamp} when the pusher's cursor is
+     * already past it: re-stamped, it reaches every client, the loser included, on its next pull.
+     */
+    record KeepStored(RecordId id, boolean restamp) implements PushDecision {}
 
     /** Nothing to write: the push matches what is stored (e.g. a retried push). */
     record Unchanged(RecordId id) implements PushDecision {}
 
-    /** An update to a record deleted on the server: refused, and the tombstone re-stamped. */
-    record Rejected(RecordId id) implements PushDecision {}
+    /** An update to a record deleted on the server: refused; the tombstone is re-stamped as for {@link KeepStored}. */
+    record Rejected(RecordId id, boolean restamp) implements PushDecision {}
 
     /** Turn the live record into a tombstone. */
     record Delete(RecordId id) implements PushDecision {}

@@ -118,10 +118,14 @@ public final class PushService implements PushChanges {
             state.put(id, new StoredRecord(store.record(), false, position));
             store.conflict().ifPresent(winner -> conflicts.add(new Conflict(collection, id, winner)));
         } else if (decision instanceof PushDecision.KeepStored keep) {
-            restamp(keep.id(), state, writes, sequence);
+            if (keep.restamp()) {
+                restamp(keep.id(), state, writes, sequence);
+            }
             conflicts.add(new Conflict(collection, keep.id(), ConflictWinner.SERVER));
         } else if (decision instanceof PushDecision.Rejected reject) {
-            restamp(reject.id(), state, writes, sequence);
+            if (reject.restamp()) {
+                restamp(reject.id(), state, writes, sequence);
+            }
             rejected.computeIfAbsent(collection, c -> new ArrayList<>()).add(reject.id());
         } else if (decision instanceof PushDecision.Delete delete) {
             ChangePosition position = sequence.positionFor(delete.id(), writes);
