@@ -80,4 +80,4 @@ async function startServer({ heap = '256m', env = {} } = {}) {
   }
 }
 
-module.exports = { startServer, token }
+module.exports = { startServer, token, freePort }
