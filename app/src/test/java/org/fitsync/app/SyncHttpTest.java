@@ -168,6 +168,22 @@ class SyncHttpTest {
     }
 
     @Test
+    void valuesPostgresCannotStoreAreSanitisedNotServerErrors() {
+        String token = server.token("ivan");
+        TestServer.Response response = server.post("/api/v1/sync", token,
+                "{\"changes\":{\"workouts\":{\"created\":[{\"id\":\"w1\",\"name\":\"a\\u0000b\","
+                        + "\"notes\":\"\\ud800\",\"started_at\":1e20,\"template_id\":\"t\\u0000\",\"ended_at\":1e400,\"exercises\":[1]}],"
+                        + "\"updated\":[],\"deleted\":[]}},\"last_pulled_at\":null}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode record = server.get("/api/v1/sync", token).json().path("changes").path("workouts").path("created").get(0);
+        assertThat(record.path("name").isNull()).isTrue();
+        assertThat(record.path("ended_at").isNull()).isTrue();
+        assertThat(record.path("exercises").isNull()).isTrue();
+        assertThat(record.path("started_at").asDouble()).isEqualTo(1e20);
+        assertThat(record.path("template_id").isNull()).isTrue();
+    }
+
+    @Test
     void syncIsDescribedInOpenApi() {
         JsonNode openApi = server.get("/openapi.json", null).json();
         assertThat(openApi.path("paths").path("/api/v1/sync").has("get")).isTrue();

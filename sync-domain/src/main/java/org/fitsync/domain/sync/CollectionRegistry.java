@@ -28,7 +28,9 @@ public final class CollectionRegistry {
     /** API.md's "Default collections" table. */
     public static CollectionRegistry defaults() {
         return empty()
-                .with(Collection.of("runs", ConflictStrategy.CLIENT_WINS,
+                // Runs are the server's (created by the runs API, computed from tracks) except the
+                // user's notes and metadata, which are client_wins.
+                .with(Collection.of("runs", ClientOwnedColumns.strategy("notes", "metadata"),
                         number("started_at"), number("ended_at"), number("duration_s"), number("distance_m"),
                         string("source"), string("notes"), string("metadata"),
                         string("polyline").asReadOnly(), number("point_count").asReadOnly(),

@@ -12,6 +12,12 @@ public record Column(String name, ColumnType type, boolean optional, boolean rea
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+    /**
+     * Numbers from 1e21 up are bad values: JavaScript stops writing them as plain digits there, and
+     * storage would expand them to hundreds of digits that many JSON readers refuse.
+     */
+    public static final double MAX_NUMBER = 1e21;
+
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -58,8 +64,9 @@ public record Column(String name, ColumnType type, boolean optional, boolean rea
     /** The pushed value as this column stores it: kept when it fits, otherwise {@link #fallback()}. */
     public Value sanitise(Value raw) {
         return switch (type) {
-            case STRING -> raw instanceof Value.Text ? raw : fallback();
-            case NUMBER -> raw instanceof Value.Num ? raw : fallback();
+            // NUL cannot be stored (PostgreSQL text/JSONB reject it), so such a string is a bad value.
+            case STRING -> raw instanceof Value.Text text && text.value().indexOf('\u0000') < 0 ? raw : fallback();
+            case NUMBER -> raw instanceof Value.Num n && Math.abs(n.value()) < MAX_NUMBER ? raw : fallback();
             case BOOLEAN -> {
                 if (raw instanceof Value.Bool) {
                     yield raw;

@@ -59,6 +59,9 @@ class SyncDomainTest {
         assertThat(Column.number("n").asRequired().sanitise(Value.NULL)).isEqualTo(new Value.Num(0));
         assertThat(Column.bool("b").asRequired().sanitise(new Value.Text("yes"))).isEqualTo(new Value.Bool(false));
         assertThat(Column.bool("b").sanitise(new Value.Num(1))).isEqualTo(new Value.Bool(true));
+        assertThat(Column.number("n").sanitise(new Value.Num(1e308))).isEqualTo(Value.NULL);
+        assertThat(Column.number("n").sanitise(new Value.Num(-2.5e20))).isEqualTo(new Value.Num(-2.5e20));
+        assertThat(Column.string("s").sanitise(new Value.Text("a\u0000"))).isEqualTo(Value.NULL);
     }
 
     @Test

@@ -254,6 +254,23 @@ class SyncRulesTest {
     }
 
     @Test
+    void runsTakeTheClientsNotesButKeepTheServersOtherColumns() {
+        sync.push(alice, NEVER, created("runs", rec("r1", "distance_m", 5000, "source", "garmin", "notes", "easy",
+                "updated_at", now())));
+        long cursor = sync.pull(alice, 0).timestamp;
+        sync.push(alice, Optional.of(cursor), updated("runs", rec("r1", "distance_m", 1, "source", "phone",
+                "notes", "felt great", "updated_at", now() + 1)));
+        JsonNode run = sync.pull(alice, cursor).record("runs", "r1").orElseThrow();
+        assertThat(run.path("notes").asText()).isEqualTo("felt great");
+        assertThat(run.path("distance_m").asInt()).isEqualTo(5000);
+        assertThat(run.path("source").asText()).isEqualTo("garmin");
+        // Changing only server-owned columns changes nothing, and the client is sent the server's run.
+        PushChanges.PushOutcome.Pushed pushed = sync.push(alice, Optional.of(sync.pull(alice, 0).timestamp),
+                updated("runs", rec("r1", "distance_m", 2, "notes", "felt great", "updated_at", now() + 2)));
+        assertThat(pushed.conflicts()).extracting(PushChanges.Conflict::winner).containsExactly(ConflictWinner.SERVER);
+    }
+
+    @Test
     void resendingAPushAfterALostResponseChangesNothing() throws Exception {
         RawChanges push = changes("workouts", List.of(rec("w1", "name", "a"), rec("w2", "name", "b", "updated_at", now())),
                 List.of(rec("w3", "name", "c", "updated_at", now() + Duration.ofDays(1).toMillis())), List.of());
