@@ -40,6 +40,7 @@ public final class PushService implements PushChanges {
     private final PurgeHorizonPort horizons;
     private final SyncSettings settings;
     private final Clock clock;
+    private final PurgeSchedule purges;
 
     public PushService(TransactionPort transactions, SyncVersionPort versions, CollectionRegistry registry,
                        CollectionStores stores, PurgeHorizonPort horizons, SyncSettings settings, Clock clock) {
@@ -50,6 +51,7 @@ public final class PushService implements PushChanges {
         this.horizons = horizons;
         this.settings = settings;
         this.clock = clock;
+        this.purges = new PurgeSchedule(settings.tombstoneRetention());
     }
 
     @Override
@@ -147,8 +149,8 @@ public final class PushService implements PushChanges {
     }
 
     private void purgeExpiredTombstones(UserId user, long now) {
-        if (settings.tombstoneRetention().isZero()) {
-            return; // zero means: keep tombstones forever
+        if (settings.tombstoneRetention().isZero() || !purges.due(user, now)) {
+            return; // zero retention means: keep tombstones forever
         }
         java.time.Instant cutoff = java.time.Instant.ofEpochMilli(now).minus(settings.tombstoneRetention());
         long highest = 0;
