@@ -17,6 +17,7 @@ final class Features {
         Features features = new Features();
         // Each feature adds itself here, e.g. features.routes.add(SyncWiring.routes(context)).
         features.routes.addAll(DailyWiring.routes(context));
+        features.routes.add(SyncWiring.routes(context));
         return features;
     }
 
