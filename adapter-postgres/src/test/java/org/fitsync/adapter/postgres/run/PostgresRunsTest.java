@@ -1,0 +1,103 @@
+package org.fitsync.adapter.postgres.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fitsync.adapter.postgres.DatabaseSettings;
+import org.fitsync.adapter.postgres.PostgresDatabase;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.Source;
+import org.fitsync.domain.run.TimeSpan;
+import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.TrackPoint;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The runs table against a real PostgreSQL: storage, isolation, and the GiST overlap index. */
+class PostgresRunsTest {
+
+    private static final UserId ALICE = new UserId("alice");
+    private static final UserId BOB = new UserId("bob");
+    private static final Instant START = Instant.parse("2026-11-20T07:00:00Z");
+
+    private static PostgresDatabase database;
+    private static PostgresTransactions transactions;
+    private static DatabaseSettings settings;
+    private final PostgresRuns runs = new PostgresRuns();
+
+    @BeforeAll
+    static void start() {
+        settings = PostgresTestDatabase.fresh();
+        database = PostgresDatabase.connect(settings, null);
+        transactions = new PostgresTransactions(database.jdbi());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void storesAndReadsBackARunAndItsTrack() {
+        NewRun run = run(UUID.randomUUID(), 0, 45);
+        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
+
+        var stored = transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id())).orElseThrow();
+        assertThat(stored.span()).isEqualTo(run.span());
+        assertThat(stored.source()).isEqualTo(Source.PHONE);
+        assertThat(stored.pointCount()).isEqualTo(2);
+        assertThat(stored.metadataJson()).contains("{\"device\": \"Pixel 9\"}");
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadTrack(ALICE, run.id()))).contains(run.track());
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, run.id())).orElseThrow().fingerprint())
+                .isEqualTo(run.fingerprint());
+    }
+
+    @Test
+    void anotherUserCannotSeeTheRunEvenWithoutAFilter() {
+        NewRun run = run(UUID.randomUUID(), 100, 130);
+        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 2));
+        assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id()))).isEmpty();
+        Long visible = transactions.inUserSnapshot(BOB, () -> PostgresTransactions.handle()
+                .createQuery("SELECT count(*) FROM runs").mapTo(Long.class).one());
+        assertThat(visible).isZero();
+    }
+
+    @Test
+    void overlapLookupIsHalfOpenAndServedByTheGistIndex() {
+        NewRun run = run(UUID.randomUUID(), 1000, 1060);
+        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100)))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000)))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1059, 1100))))
+                .extracting(t -> t.id()).containsExactly(run.id());
+
+        List<String> plan = Jdbi.create(PostgresTestDatabase.ownerDataSource(settings)).inTransaction(h -> {
+            h.execute("SET LOCAL enable_seqscan = off");
+            return h.createQuery("""
+                    EXPLAIN SELECT id FROM runs WHERE user_id = 'alice' AND deleted_at IS NULL
+                    AND tstzrange(started_at, ended_at, '[)') && tstzrange(now(), now() + interval '1 hour', '[)')""")
+                    .mapTo(String.class).list();
+        });
+        assertThat(String.join("\n", plan)).contains("runs_timeline");
+    }
+
+    private static NewRun run(UUID id, int startMinute, int endMinute) {
+        TimeSpan span = span(startMinute, endMinute);
+        Track track = new Track(List.of(TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
+                TrackPoint.withoutElevation(span.start().toEpochMilli() + 1000, 52.52003, 13.40501)));
+        return new NewRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
+                track, Optional.empty(), Optional.empty());
+    }
+
+    private static TimeSpan span(int startMinute, int endMinute) {
+        return new TimeSpan(START.plusSeconds(60L * startMinute), START.plusSeconds(60L * endMinute));
+    }
+}
