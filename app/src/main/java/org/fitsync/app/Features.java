@@ -16,6 +16,7 @@ final class Features {
     static Features wire(FeatureContext context) {
         Features features = new Features();
         // Each feature adds itself here, e.g. features.routes.add(SyncWiring.routes(context)).
+        features.routes.add(RunsWiring.wire(context).routes());
         return features;
     }
 

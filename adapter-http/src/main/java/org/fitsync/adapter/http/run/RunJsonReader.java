@@ -1,0 +1,146 @@
+package org.fitsync.adapter.http.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.fitsync.domain.run.FieldChange;
+import org.fitsync.domain.run.FieldError;
+import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunDraft;
+import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.TrackPoint;
+
+/**
+ * Reads run JSON into domain drafts, noting every field whose JSON type is wrong. The domain
+ * checks the values; this class only knows JSON. Server-internal fields ({@code strava_id},
+ * {@code weather}) are never taken from a request body.
+ */
+final class RunJsonReader {
+
+    private static final String POINT_SHAPE = "must be [epoch_ms, lat, lon, elevation_m|null]";
+
+    private final ObjectMapper mapper;
+
+    RunJsonReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    record Read<T>(T value, List<FieldError> shapeErrors) {}
+
+    Read<RunDraft> draft(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        RunDraft draft = new RunDraft(
+                text(body, "id", errors),
+                text(body, "started_at", errors),
+                text(body, "ended_at", errors),
+                integer(body, "duration_s", errors),
+                number(body, "distance_m", errors),
+                text(body, "source", errors),
+                text(body, "notes", errors),
+                object(body, "metadata", errors),
+                track(body, errors),
+                Optional.empty(),
+                Optional.empty());
+        return new Read<>(draft, errors);
+    }
+
+    Read<RunDetailsChange> change(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        FieldChange<String> notes = change(body, "notes", text(body, "notes", errors));
+        FieldChange<String> metadata = change(body, "metadata", object(body, "metadata", errors));
+        return new Read<>(new RunDetailsChange(notes, metadata), errors);
+    }
+
+    private static FieldChange<String> change(JsonNode body, String field, Optional<String> value) {
+        if (!body.has(field)) {
+            return new FieldChange.Keep<>();
+        }
+        return value.<FieldChange<String>>map(FieldChange.SetTo::new).orElseGet(FieldChange.Clear::new);
+    }
+
+    /** Absent and {@code null} both mean "not given". */
+    private static Optional<JsonNode> present(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    private static Optional<String> text(JsonNode body, String field, List<FieldError> errors) {
+        Optional<JsonNode> node = present(body, field);
+        if (node.isPresent() && !node.get().isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return Optional.empty();
+        }
+        return node.map(JsonNode::textValue);
+    }
+
+    private static Optional<Long> integer(JsonNode body, String field, List<FieldError> errors) {
+        Optional<JsonNode> node = present(body, field);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode n = node.get();
+        boolean whole = n.isIntegralNumber() || (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()));
+        if (!whole || !n.canConvertToLong()) {
+            errors.add(new FieldError(field, "must be a whole number"));
+            return Optional.empty();
+        }
+        return Optional.of(n.longValue());
+    }
+
+    private static Optional<Double> number(JsonNode body, String field, List<FieldError> errors) {
+        Optional<JsonNode> node = present(body, field);
+        if (node.isPresent() && !node.get().isNumber()) {
+            errors.add(new FieldError(field, "must be a number"));
+            return Optional.empty();
+        }
+        return node.map(JsonNode::doubleValue);
+    }
+
+    private Optional<String> object(JsonNode body, String field, List<FieldError> errors) {
+        Optional<JsonNode> node = present(body, field);
+        if (node.isPresent() && !node.get().isObject()) {
+            errors.add(new FieldError(field, "must be a JSON object"));
+            return Optional.empty();
+        }
+        return node.map(n -> CanonicalJson.write(mapper, n));
+    }
+
+    private static Optional<List<TrackPoint>> track(JsonNode body, List<FieldError> errors) {
+        Optional<JsonNode> node = present(body, "track");
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode array = node.get();
+        if (!array.isArray()) {
+            errors.add(new FieldError("track", "must be an array of points"));
+            return Optional.empty();
+        }
+        if (array.size() > Track.MAX_POINTS) {
+            errors.add(new FieldError("track", "must have at most " + Track.MAX_POINTS + " points"));
+            return Optional.empty();
+        }
+        List<TrackPoint> points = new ArrayList<>(array.size());
+        int bad = 0;
+        for (int i = 0; i < array.size(); i++) {
+            Optional<TrackPoint> point = point(array.get(i));
+            if (point.isPresent()) {
+                points.add(point.get());
+            } else if (++bad <= 50) {
+                errors.add(new FieldError("track[" + i + "]", POINT_SHAPE));
+            }
+        }
+        return bad == 0 ? Optional.of(points) : Optional.empty();
+    }
+
+    private static Optional<TrackPoint> point(JsonNode p) {
+        if (!p.isArray() || p.size() != 4 || !p.get(0).isIntegralNumber() || !p.get(0).canConvertToLong()
+                || !p.get(1).isNumber() || !p.get(2).isNumber() || !(p.get(3).isNumber() || p.get(3).isNull())) {
+            return Optional.empty();
+        }
+        OptionalDouble elevation = p.get(3).isNull() ? OptionalDouble.empty() : OptionalDouble.of(p.get(3).doubleValue());
+        return Optional.of(new TrackPoint(p.get(0).longValue(), p.get(1).doubleValue(), p.get(2).doubleValue(), elevation));
+    }
+}
