@@ -2,9 +2,6 @@
 -- delta-encoded varints (see TrackCodec), not a row per point. Deletes are soft: a deleted run keeps
 -- its row with deleted_at and the version that deleted it, so sync pulls can report it.
 
--- btree_gist lets one GiST index hold the user column (equality) beside the time range (overlap).
-CREATE EXTENSION IF NOT EXISTS btree_gist;
-
 CREATE TABLE runs (
     user_id         text             NOT NULL CHECK (char_length(user_id) BETWEEN 1 AND 128),
     id              uuid             NOT NULL,
@@ -32,16 +29,20 @@ CREATE TABLE runs (
     updated_at      timestamptz      NOT NULL DEFAULT now(),
     deleted_at      timestamptz,
     PRIMARY KEY (user_id, id),
-    CHECK (started_at < ended_at)
+    CHECK (started_at < ended_at),
+    -- The overlap lookup relies on this bound (API.md: a run spans at most 48 h).
+    CONSTRAINT runs_span_at_most_48h CHECK (ended_at - started_at <= interval '48 hours')
 );
 
 -- Track storage is already compressed by its encoding; TOAST compression would only cost CPU.
 ALTER TABLE runs ALTER COLUMN track SET STORAGE EXTERNAL;
 
--- Overlap lookups: live runs of one user whose [started_at, ended_at) intersects a range.
-CREATE INDEX runs_timeline ON runs USING gist (user_id, tstzrange(started_at, ended_at, '[)'))
-    WHERE deleted_at IS NULL;
--- History pages: keyset on (started_at desc, id desc).
+-- History pages (keyset on started_at desc, id desc) and overlap lookups. An overlap lookup for
+-- [s, e) reads only runs with started_at in (s - 48 h, e): bounded by the 48 h rule, so its cost does
+-- not grow with the user's history. A GiST index on tstzrange(started_at, ended_at) (btree_gist)
+-- cannot serve the app role: under row-level security only leakproof operators may become index
+-- conditions, and the range operator && is not leakproof, so PostgreSQL scans every row of the user.
+-- Plain timestamptz comparisons are leakproof and use this btree index.
 CREATE INDEX runs_history ON runs (user_id, started_at DESC, id DESC) WHERE deleted_at IS NULL;
 -- Sync pulls: rows changed after a cursor.
 CREATE INDEX runs_by_version ON runs (user_id, version);

@@ -19,6 +19,7 @@ import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.PageKey;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunRevision;
+import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimeSpan;
@@ -50,9 +51,14 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
             created_at, updated_at""";
     private static final String TIMELINE_COLUMNS =
             "id, started_at, ended_at, source, created_version, notes, overlapping, \"overlaps\"";
-    /** Must match the expression of the {@code runs_timeline} GiST index for the index to serve it. */
-    private static final String OVERLAPS_SPAN =
-            "tstzrange(started_at, ended_at, '[)') && tstzrange(:start, :end, '[)')";
+    /**
+     * Runs whose {@code [started_at, ended_at)} intersects {@code [:start, :end)}. The lower bound on
+     * {@code started_at} (a run spans at most 48 h, enforced by a CHECK) keeps the btree range scan
+     * of {@code runs_history} to a few days whatever the history's length; the comparisons are
+     * leakproof, so PostgreSQL uses them as index conditions under row-level security.
+     */
+    static final String OVERLAP_SQL = "SELECT %s FROM runs WHERE user_id = :user AND deleted_at IS NULL"
+            + " AND started_at > :earliest AND started_at < :end AND ended_at > :start";
 
     @Override
     public Optional<StoredRun> loadRun(UserId user, UUID id) {
@@ -87,9 +93,9 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
 
     @Override
     public List<TimelineRun> findOverlapping(UserId user, TimeSpan span) {
-        return handle().createQuery("SELECT " + TIMELINE_COLUMNS
-                        + " FROM runs WHERE user_id = :user AND deleted_at IS NULL AND " + OVERLAPS_SPAN)
+        return handle().createQuery(OVERLAP_SQL.formatted(TIMELINE_COLUMNS))
                 .bind("user", user.value())
+                .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
                 .bind("start", utc(span.start()))
                 .bind("end", utc(span.end()))
                 .map((rs, ctx) -> timelineRun(rs))

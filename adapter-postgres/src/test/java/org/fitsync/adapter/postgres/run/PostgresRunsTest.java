@@ -3,6 +3,7 @@ package org.fitsync.adapter.postgres.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,22 +72,46 @@ class PostgresRunsTest {
     }
 
     @Test
-    void overlapLookupIsHalfOpenAndServedByTheGistIndex() {
+    void overlapLookupIsHalfOpen() {
         NewRun run = run(UUID.randomUUID(), 1000, 1060);
         transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100)))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000)))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1059, 1100))))
                 .extracting(t -> t.id()).containsExactly(run.id());
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1001, 1002))))
+                .extracting(t -> t.id()).containsExactly(run.id());
+    }
 
-        List<String> plan = Jdbi.create(PostgresTestDatabase.ownerDataSource(settings)).inTransaction(h -> {
-            h.execute("SET LOCAL enable_seqscan = off");
-            return h.createQuery("""
-                    EXPLAIN SELECT id FROM runs WHERE user_id = 'alice' AND deleted_at IS NULL
-                    AND tstzrange(started_at, ended_at, '[)') && tstzrange(now(), now() + interval '1 hour', '[)')""")
-                    .mapTo(String.class).list();
+    @Test
+    void aFortyEightHourRunIsFoundFromItsLastMinute() {
+        NewRun longest = run(UUID.randomUUID(), 10_000, 10_000 + 48 * 60);
+        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, longest, longest.fingerprint(), "", 4));
+        assertThat(transactions.inUserSnapshot(ALICE,
+                () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
+                .extracting(t -> t.id()).containsExactly(longest.id());
+    }
+
+    @Test
+    void overlapLookupIsAnIndexRangeScanForTheAppRoleUnderRowLevelSecurity() {
+        UserId carol = new UserId("carol");
+        Jdbi.create(PostgresTestDatabase.ownerDataSource(settings)).useHandle(h -> {
+            h.execute("""
+                    INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, polyline,
+                        point_count, track, content_hash, created_version, version)
+                    SELECT 'carol', gen_random_uuid(), t, t + interval '45 minutes', 2600, 8000, 'phone', '', 0,
+                        '\\x0100'::bytea, repeat('0', 64), g, g
+                    FROM generate_series(1, 20000) g, LATERAL (SELECT timestamptz '2010-01-01' + g * interval '6 hours' AS t) s""");
+            h.execute("ANALYZE runs");
         });
-        assertThat(String.join("\n", plan)).contains("runs_timeline");
+        String plan = transactions.inUserSnapshot(carol, () -> String.join("\n", PostgresTransactions.handle()
+                .createQuery("EXPLAIN " + PostgresRuns.OVERLAP_SQL.formatted("id"))
+                .bind("user", "carol")
+                .bind("earliest", OffsetDateTime.parse("2019-12-30T00:00:00Z"))
+                .bind("start", OffsetDateTime.parse("2020-01-01T00:00:00Z"))
+                .bind("end", OffsetDateTime.parse("2020-01-01T01:00:00Z"))
+                .mapTo(String.class).list()));
+        assertThat(plan).contains("Index Scan using runs_history").contains("started_at >").doesNotContain("Seq Scan");
     }
 
     private static NewRun run(UUID id, int startMinute, int endMinute) {
