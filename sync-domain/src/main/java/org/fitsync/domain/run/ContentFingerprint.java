@@ -1,9 +1,6 @@
 package org.fitsync.domain.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,53 +21,82 @@ public record ContentFingerprint(String hex) {
     }
 
     static ContentFingerprint of(NewRun run) {
-        MessageDigest sha = sha256();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 + run.track().size() * 32);
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            text(out, run.id().toString());
-            out.writeLong(run.startedAt().getEpochSecond());
-            out.writeInt(run.startedAt().getNano());
-            out.writeLong(run.endedAt().getEpochSecond());
-            out.writeInt(run.endedAt().getNano());
-            out.writeLong(run.durationS());
-            number(out, run.distanceM());
-            text(out, run.source().wireName());
-            optionalText(out, run.notes());
-            optionalText(out, run.metadataJson());
-            out.writeInt(run.track().size());
-            for (TrackPoint p : run.track().points()) {
-                out.writeLong(p.epochMs());
-                number(out, p.lat());
-                number(out, p.lon());
-                out.writeBoolean(p.elevationM().isPresent());
-                if (p.elevationM().isPresent()) {
-                    number(out, p.elevationM().getAsDouble());
-                }
+        Digest out = new Digest();
+        out.text(run.id().toString());
+        out.putLong(run.startedAt().getEpochSecond());
+        out.putInt(run.startedAt().getNano());
+        out.putLong(run.endedAt().getEpochSecond());
+        out.putInt(run.endedAt().getNano());
+        out.putLong(run.durationS());
+        out.number(run.distanceM());
+        out.text(run.source().wireName());
+        out.optionalText(run.notes());
+        out.optionalText(run.metadataJson());
+        out.putInt(run.track().size());
+        for (TrackPoint p : run.track().points()) {
+            out.putLong(p.epochMs());
+            out.number(p.lat());
+            out.number(p.lon());
+            out.putBoolean(p.elevationM().isPresent());
+            if (p.elevationM().isPresent()) {
+                out.number(p.elevationM().getAsDouble());
             }
-            optionalText(out, run.stravaId());
-            optionalText(out, run.weatherJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return new ContentFingerprint(HexFormat.of().formatHex(sha.digest(buffer.toByteArray())));
+        out.optionalText(run.stravaId());
+        out.optionalText(run.weatherJson());
+        return new ContentFingerprint(HexFormat.of().formatHex(out.finish()));
     }
 
-    /** 0.0 and -0.0 are one JSON value to a client, so they fingerprint alike. */
-    private static void number(DataOutputStream out, double value) throws IOException {
-        out.writeLong(Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
-    }
+    /** Feeds SHA-256 through a small buffer: a track of 200,000 points is hashed without copying it whole. */
+    private static final class Digest {
+        private final MessageDigest sha = sha256();
+        private final ByteBuffer buffer = ByteBuffer.allocate(8192);
 
-    private static void optionalText(DataOutputStream out, Optional<String> value) throws IOException {
-        out.writeBoolean(value.isPresent());
-        if (value.isPresent()) {
-            text(out, value.get());
+        private void room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                buffer.flip();
+                sha.update(buffer);
+                buffer.clear();
+            }
         }
-    }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        void putLong(long value) {
+            room(8);
+            buffer.putLong(value);
+        }
+
+        void putInt(int value) {
+            room(4);
+            buffer.putInt(value);
+        }
+
+        void putBoolean(boolean value) {
+            room(1);
+            buffer.put((byte) (value ? 1 : 0));
+        }
+
+        /** 0.0 and -0.0 are one JSON value to a client, so they fingerprint alike. */
+        void number(double value) {
+            putLong(Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
+        }
+
+        void optionalText(Optional<String> value) {
+            putBoolean(value.isPresent());
+            value.ifPresent(this::text);
+        }
+
+        void text(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            putInt(bytes.length);
+            room(buffer.capacity());
+            sha.update(bytes);
+        }
+
+        byte[] finish() {
+            buffer.flip();
+            sha.update(buffer);
+            return sha.digest();
+        }
     }
 
     private static MessageDigest sha256() {

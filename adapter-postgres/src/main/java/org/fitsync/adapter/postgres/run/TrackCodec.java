@@ -1,6 +1,5 @@
 package org.fitsync.adapter.postgres.run;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,30 +139,35 @@ public final class TrackCodec {
         return values;
     }
 
-    /** The smallest decimal scale at which every value round-trips bit for bit, or {@link #RAW}. */
+    /**
+     * The smallest decimal scale at which every value round-trips bit for bit, or {@link #RAW}. A
+     * value that round-trips at scale s also does at every larger scale (below 2^53), so the scale
+     * only grows while scanning; a final pass re-checks every value at the chosen scale.
+     */
     private static int decimalScale(double[] values) {
         int scale = 0;
         for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return RAW;
-            }
-            BigDecimal decimal = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-            scale = Math.max(scale, Math.max(decimal.scale(), 0));
-            if (scale > MAX_SCALE) {
-                return RAW;
+            while (!roundTrips(v, scale)) {
+                if (++scale > MAX_SCALE) {
+                    return RAW;
+                }
             }
         }
         for (double v : values) {
-            double scaled = v * POW10[scale];
-            if (Math.abs(scaled) >= MAX_EXACT) {
-                return RAW;
-            }
-            long unscaled = Math.round(scaled);
-            if (Double.doubleToRawLongBits(unscaled / POW10[scale]) != Double.doubleToRawLongBits(v)) {
+            if (!roundTrips(v, scale)) {
                 return RAW;
             }
         }
         return scale;
+    }
+
+    private static boolean roundTrips(double v, int scale) {
+        double scaled = v * POW10[scale];
+        if (!(Math.abs(scaled) < MAX_EXACT)) {
+            return false;
+        }
+        long unscaled = Math.round(scaled);
+        return Double.doubleToRawLongBits(unscaled / POW10[scale]) == Double.doubleToRawLongBits(v);
     }
 
     private static final class Output {
