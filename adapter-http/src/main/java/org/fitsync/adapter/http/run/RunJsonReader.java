@@ -1,6 +1,11 @@
 package org.fitsync.adapter.http.run;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +35,47 @@ final class RunJsonReader {
 
     record Read<T>(T value, List<FieldError> shapeErrors) {}
 
-    Read<RunDraft> draft(JsonNode body) {
+    /**
+     * Reads a submitted run from the raw body. The track, nearly all of a run's bytes, is streamed
+     * straight into points instead of being built as a JSON tree first; the other members are read
+     * as a tree. Throws {@link JsonProcessingException} for malformed JSON.
+     */
+    Read<RunDraft> draft(byte[] body) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            parser.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new NotAnObject();
+            }
+            ObjectNode members = mapper.createObjectNode();
+            List<FieldError> trackErrors = new ArrayList<>();
+            Optional<List<TrackPoint>> track = Optional.empty();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("track") && value == JsonToken.START_ARRAY) {
+                    track = TrackStreamReader.read(parser, trackErrors);
+                } else {
+                    members.set(name, mapper.readTree(parser));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new NotAnObject();
+            }
+            Read<RunDraft> read = draft(members, track);
+            List<FieldError> errors = new ArrayList<>(read.shapeErrors());
+            errors.addAll(trackErrors);
+            return new Read<>(read.value(), errors);
+        }
+    }
+
+    /** The body is JSON but not one object. */
+    static final class NotAnObject extends IOException {
+        NotAnObject() {
+            super("the request body must be one JSON object", null);
+        }
+    }
+
+    private Read<RunDraft> draft(JsonNode body, Optional<List<TrackPoint>> streamedTrack) {
         List<FieldError> errors = new ArrayList<>();
         RunDraft draft = new RunDraft(
                 text(body, "id", errors),
@@ -41,7 +86,7 @@ final class RunJsonReader {
                 text(body, "source", errors),
                 text(body, "notes", errors),
                 object(body, "metadata", errors),
-                track(body, errors),
+                streamedTrack.isPresent() ? streamedTrack : track(body, errors),
                 Optional.empty(),
                 Optional.empty());
         return new Read<>(draft, errors);

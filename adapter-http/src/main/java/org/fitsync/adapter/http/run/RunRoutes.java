@@ -1,11 +1,13 @@
 package org.fitsync.adapter.http.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -84,7 +86,7 @@ public final class RunRoutes implements RouteModule {
 
     private void submit(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        RunJsonReader.Read<RunDraft> read = reader.draft(jsonBody.readObject(ctx));
+        RunJsonReader.Read<RunDraft> read = readDraft(ctx);
         ValidationResult validation = RunValidation.validate(read.value(), read.shapeErrors());
         if (validation instanceof ValidationResult.Invalid invalid) {
             throw invalid(invalid.errors());
@@ -104,6 +106,24 @@ public final class RunRoutes implements RouteModule {
         } else if (result instanceof SubmitRunResult.StravaIdTaken taken) {
             throw new ProblemException(Problem.conflict("strava-activity-imported",
                     "Strava activity " + taken.stravaId() + " is already stored"));
+        }
+    }
+
+    private RunJsonReader.Read<RunDraft> readDraft(Context ctx) {
+        byte[] body = jsonBody.readBytes(ctx);
+        if (body.length == 0) {
+            throw ProblemException.badRequest("The request body is empty; a JSON document is required");
+        }
+        try {
+            return reader.draft(body);
+        } catch (RunJsonReader.NotAnObject e) {
+            throw ProblemException.badRequest("The request body must be a JSON object");
+        } catch (JsonProcessingException e) {
+            String detail = e.getOriginalMessage();
+            throw ProblemException.badRequest("Malformed JSON: "
+                    + (detail != null && detail.length() > 300 ? detail.substring(0, 300) + "…" : detail));
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body could not be read");
         }
     }
 
