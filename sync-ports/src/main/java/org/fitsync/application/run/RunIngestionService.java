@@ -32,6 +32,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
     private final SyncVersionPort versions;
     private final LoadRunPort load;
     private final InsertRunPort insert;
+    private final FindOverlapsPort find;
     private final OverlapReevaluation overlaps;
     private final TrackSimplifier simplifier;
 
@@ -42,6 +43,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
         this.versions = versions;
         this.load = load;
         this.insert = insert;
+        this.find = find;
         this.overlaps = new OverlapReevaluation(policy, find, revise);
         this.simplifier = simplifier;
     }
@@ -74,7 +76,12 @@ public final class RunIngestionService implements SubmitRunUseCase {
                     return new SubmitRunResult.StravaIdTaken(run.stravaId().get(), imported.get().id());
                 }
             }
-            insert.insertRun(user, run, fingerprint, polyline, version);
+            // Most runs overlap nothing: then the stored row is final and one lookup is all it costs.
+            boolean overlapsAny = !find.findOverlapping(user, run.span()).isEmpty();
+            StoredRun inserted = insert.insertRun(user, run, fingerprint, polyline, version);
+            if (!overlapsAny) {
+                return new SubmitRunResult.Created(inserted);
+            }
             overlaps.around(user, run.span(), version);
             return new SubmitRunResult.Created(load.loadRun(user, run.id()).orElseThrow());
         });

@@ -103,14 +103,15 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
     }
 
     @Override
-    public void insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
-        handle().createUpdate("""
+    public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+        return handle().createQuery("""
                         INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
                             metadata, polyline, point_count, track, strava_id, weather, content_hash,
                             created_version, version)
                         VALUES (:user, :id, :started, :ended, :duration, :distance, :source, :notes,
                             CAST(:metadata AS jsonb), :polyline, :points, :track, :strava, CAST(:weather AS jsonb),
-                            :hash, :version, :version)""")
+                            :hash, :version, :version)
+                        RETURNING """ + " " + RUN_COLUMNS)
                 .bind("user", user.value())
                 .bind("id", run.id())
                 .bind("started", utc(run.startedAt()))
@@ -127,7 +128,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
                 .bind("weather", run.weatherJson().orElse(null))
                 .bind("hash", fingerprint.hex())
                 .bind("version", version)
-                .execute();
+                .map((rs, ctx) -> storedRun(rs))
+                .one();
     }
 
     @Override

@@ -49,7 +49,7 @@ class PostgresRunsTest {
     @Test
     void storesAndReadsBackARunAndItsTrack() {
         NewRun run = run(UUID.randomUUID(), 0, 45);
-        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
 
         var stored = transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id())).orElseThrow();
         assertThat(stored.span()).isEqualTo(run.span());
@@ -64,7 +64,7 @@ class PostgresRunsTest {
     @Test
     void anotherUserCannotSeeTheRunEvenWithoutAFilter() {
         NewRun run = run(UUID.randomUUID(), 100, 130);
-        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 2));
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 2));
         assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id()))).isEmpty();
         Long visible = transactions.inUserSnapshot(BOB, () -> PostgresTransactions.handle()
                 .createQuery("SELECT count(*) FROM runs").mapTo(Long.class).one());
@@ -74,7 +74,7 @@ class PostgresRunsTest {
     @Test
     void overlapLookupIsHalfOpen() {
         NewRun run = run(UUID.randomUUID(), 1000, 1060);
-        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100)))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000)))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1059, 1100))))
@@ -86,7 +86,7 @@ class PostgresRunsTest {
     @Test
     void aFortyEightHourRunIsFoundFromItsLastMinute() {
         NewRun longest = run(UUID.randomUUID(), 10_000, 10_000 + 48 * 60);
-        transactions.useUserTransaction(ALICE, () -> runs.insertRun(ALICE, longest, longest.fingerprint(), "", 4));
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, longest, longest.fingerprint(), "", 4));
         assertThat(transactions.inUserSnapshot(ALICE,
                 () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
                 .extracting(t -> t.id()).containsExactly(longest.id());
