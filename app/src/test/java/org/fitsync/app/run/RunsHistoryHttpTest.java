@@ -168,7 +168,8 @@ class RunsHistoryHttpTest {
         String token = server.token("history-params");
         for (String query : List.of("limit=0", "limit=201", "limit=ten", "limit=", "from=yesterday",
                 "to=2026-13-01T00:00:00Z", "include_overlapping=yes",
-                "from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z")) {
+                "from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", "from=%2B999999999-12-31T23:59:59Z",
+                "to=-999999999-01-01T00:00:00Z")) {
             TestServer.Response response = server.get("/api/v1/runs?" + query, token);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -146,6 +146,9 @@ class RunsIngestionHttpTest {
         assertThat(server.get("/api/v1/runs/" + id, token).json().path("metadata").path("shoes").asText())
                 .isEqualTo("Pegasus");
         assertThat(server.patch("/api/v1/runs/" + id, token, "[1]").status()).isEqualTo(400);
+        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "nul\u0000")).status()).isEqualTo(422);
+        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("metadata", Map.of("nul", "\u0000"))).status())
+                .isEqualTo(422);
     }
 
     @Test

@@ -65,6 +65,8 @@ class RunsValidationHttpTest {
                 rule("source is known", with(OK, "source", "fitbit"), "source"),
                 rule("notes at most 10,000 chars", with(OK, "notes", "n".repeat(10_001)), "notes"),
                 rule("notes a string", with(OK, "notes", List.of("a")), "notes"),
+                rule("notes without NUL", with(OK, "notes", "a\u0000b"), "notes"),
+                rule("metadata without NUL", with(OK, "metadata", Map.of("k", "a\u0000b")), "metadata"),
                 rule("metadata an object", with(OK, "metadata", List.of(1, 2)), "metadata"),
                 rule("metadata at most 64 KiB", with(OK, "metadata", Map.of("blob", "b".repeat(64 * 1024))), "metadata"),
                 rule("track an array", with(OK, "track", "none"), "track"),

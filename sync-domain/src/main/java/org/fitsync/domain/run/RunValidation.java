@@ -58,16 +58,8 @@ public final class RunValidation {
         Optional<Double> distance = required(errors, "distance_m", draft.distanceM());
         distance.ifPresent(d -> checkDistance(errors, d, duration));
         Optional<Source> source = required(errors, "source", draft.source()).flatMap(text -> source(errors, text));
-        draft.notes().ifPresent(n -> {
-            if (n.codePointCount(0, n.length()) > MAX_NOTES_CHARS) {
-                errors.add("notes", "must be at most " + MAX_NOTES_CHARS + " characters");
-            }
-        });
-        draft.metadataJson().ifPresent(m -> {
-            if (m.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
-                errors.add("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
-            }
-        });
+        draft.notes().flatMap(RunValidation::notesProblem).ifPresent(problem -> errors.add("notes", problem));
+        draft.metadataJson().flatMap(RunValidation::metadataProblem).ifPresent(problem -> errors.add("metadata", problem));
         draft.stravaId().ifPresent(s -> {
             if (s.isBlank() || s.length() > MAX_STRAVA_ID_CHARS) {
                 errors.add("strava_id", "must be 1.." + MAX_STRAVA_ID_CHARS + " characters");
@@ -82,6 +74,28 @@ public final class RunValidation {
         return new ValidationResult.Valid(new NewRun(id.orElseThrow(), span.orElseThrow(), duration.orElseThrow(),
                 distance.orElseThrow(), source.orElseThrow(), draft.notes(), draft.metadataJson(),
                 new Track(points), draft.stravaId(), draft.weatherJson()));
+    }
+
+    /** Notes are text a user wrote: bounded, and without NUL, which no text column can hold. */
+    static Optional<String> notesProblem(String notes) {
+        if (notes.codePointCount(0, notes.length()) > MAX_NOTES_CHARS) {
+            return Optional.of("must be at most " + MAX_NOTES_CHARS + " characters");
+        }
+        if (notes.indexOf('\0') >= 0) {
+            return Optional.of("must not contain NUL characters");
+        }
+        return Optional.empty();
+    }
+
+    /** Metadata is a JSON object text: bounded, and without the escape backslash-u0000 that jsonb refuses. */
+    static Optional<String> metadataProblem(String json) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+            return Optional.of("must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
+        }
+        if (json.contains("\\u0000") || json.indexOf('\0') >= 0) {
+            return Optional.of("must not contain NUL characters (\\u0000)");
+        }
+        return Optional.empty();
     }
 
     private static <T> Optional<T> required(Errors errors, String field, Optional<T> value) {

@@ -49,6 +49,9 @@ public final class RunRoutes implements RouteModule {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final Instant EARLIEST_FILTER = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_FILTER = Instant.parse("9999-12-31T23:59:59Z");
+
     /** The use cases the routes call. */
     public record UseCases(SubmitRunUseCase submit, ListRunsUseCase list, GetRunUseCase get, GetTrackUseCase track,
                            EditRunUseCase edit, DeleteRunUseCase delete) {}
@@ -212,7 +215,12 @@ public final class RunRoutes implements RouteModule {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            Instant instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            // Beyond what the database stores: refused here rather than failing in the query.
+            if (instant.isBefore(EARLIEST_FILTER) || instant.isAfter(LATEST_FILTER)) {
+                throw ProblemException.badRequest(name + " must be between the years 0001 and 9999");
+            }
+            return Optional.of(instant);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be an RFC 3339 timestamp such as 2026-11-20T07:00:00Z");
         }
