@@ -98,6 +98,29 @@ class RunsIngestionHttpTest {
     }
 
     @Test
+    void nullOptionalFieldsMeanAbsent() {
+        String token = server.token("ingest-nulls");
+        String body = """
+                {"id":"%s","started_at":"2026-11-20T07:00:00Z","ended_at":"2026-11-20T07:10:00Z","duration_s":600,
+                 "distance_m":2000,"source":"manual","notes":null,"metadata":null,"track":null}""".formatted(UUID.randomUUID());
+        TestServer.Response created = server.post("/api/v1/runs", token, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("notes").isNull()).isTrue();
+        assertThat(created.json().path("metadata").isObject()).isTrue();
+        assertThat(created.json().path("metadata")).isEmpty();
+        assertThat(created.json().path("point_count").asInt()).isZero();
+    }
+
+    @Test
+    void runIdsArePerUser() {
+        UUID id = UUID.randomUUID();
+        assertThat(server.post("/api/v1/runs", server.token("ingest-twin-1"), run(id, 0, 30, "phone")).status()).isEqualTo(201);
+        assertThat(server.post("/api/v1/runs", server.token("ingest-twin-2"), run(id, 0, 30, "garmin")).status()).isEqualTo(201);
+        assertThat(server.get("/api/v1/runs/" + id, server.token("ingest-twin-2")).json().path("source").asText())
+                .isEqualTo("garmin");
+    }
+
+    @Test
     void sameIdWithDifferentContentIsAConflictAndChangesNothing() {
         String token = server.token("ingest-carol");
         UUID id = UUID.randomUUID();
