@@ -10,12 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.FieldError;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
-import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
 /**
@@ -24,8 +22,6 @@ import org.fitsync.domain.run.TrackPoint;
  * {@code weather}) are never taken from a request body.
  */
 final class RunJsonReader {
-
-    private static final String POINT_SHAPE = "must be [epoch_ms, lat, lon, elevation_m|null]";
 
     private final ObjectMapper mapper;
 
@@ -153,39 +149,11 @@ final class RunJsonReader {
         return node.map(n -> CanonicalJson.write(mapper, n));
     }
 
+    /** Arrays are streamed by {@link TrackStreamReader}; a track member seen here is null or not an array. */
     private static Optional<List<TrackPoint>> track(JsonNode body, List<FieldError> errors) {
-        Optional<JsonNode> node = present(body, "track");
-        if (node.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode array = node.get();
-        if (!array.isArray()) {
+        if (present(body, "track").isPresent()) {
             errors.add(new FieldError("track", "must be an array of points"));
-            return Optional.empty();
         }
-        if (array.size() > Track.MAX_POINTS) {
-            errors.add(new FieldError("track", "must have at most " + Track.MAX_POINTS + " points"));
-            return Optional.empty();
-        }
-        List<TrackPoint> points = new ArrayList<>(array.size());
-        int bad = 0;
-        for (int i = 0; i < array.size(); i++) {
-            Optional<TrackPoint> point = point(array.get(i));
-            if (point.isPresent()) {
-                points.add(point.get());
-            } else if (++bad <= 50) {
-                errors.add(new FieldError("track[" + i + "]", POINT_SHAPE));
-            }
-        }
-        return bad == 0 ? Optional.of(points) : Optional.empty();
-    }
-
-    private static Optional<TrackPoint> point(JsonNode p) {
-        if (!p.isArray() || p.size() != 4 || !p.get(0).isIntegralNumber() || !p.get(0).canConvertToLong()
-                || !p.get(1).isNumber() || !p.get(2).isNumber() || !(p.get(3).isNumber() || p.get(3).isNull())) {
-            return Optional.empty();
-        }
-        OptionalDouble elevation = p.get(3).isNull() ? OptionalDouble.empty() : OptionalDouble.of(p.get(3).doubleValue());
-        return Optional.of(new TrackPoint(p.get(0).longValue(), p.get(1).doubleValue(), p.get(2).doubleValue(), elevation));
+        return Optional.empty();
     }
 }

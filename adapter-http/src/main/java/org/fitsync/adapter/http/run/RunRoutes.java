@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -174,7 +175,7 @@ public final class RunRoutes implements RouteModule {
         UUID id = runId(ctx);
         JsonNode body = jsonBody.readObject(ctx);
         RunJsonReader.Read<RunDetailsChange> read = reader.change(body);
-        List<FieldError> errors = new java.util.ArrayList<>(read.shapeErrors());
+        List<FieldError> errors = new ArrayList<>(read.shapeErrors());
         read.value().errors().stream().filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
                 .forEach(errors::add);
         if (!errors.isEmpty()) {

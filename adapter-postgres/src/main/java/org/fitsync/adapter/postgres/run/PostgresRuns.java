@@ -111,7 +111,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
                         VALUES (:user, :id, :started, :ended, :duration, :distance, :source, :notes,
                             CAST(:metadata AS jsonb), :polyline, :points, :track, :strava, CAST(:weather AS jsonb),
                             :hash, :version, :version)
-                        RETURNING """ + " " + RUN_COLUMNS)
+                        RETURNING\s""" + RUN_COLUMNS)
                 .bind("user", user.value())
                 .bind("id", run.id())
                 .bind("started", utc(run.startedAt()))
