@@ -71,8 +71,9 @@ public final class RunValidation {
         if (errors.any()) {
             return new ValidationResult.Invalid(errors.list());
         }
+        // Adding 0.0 turns -0.0 into 0.0: a distance has no sign.
         return new ValidationResult.Valid(new NewRun(id.orElseThrow(), span.orElseThrow(), duration.orElseThrow(),
-                distance.orElseThrow(), source.orElseThrow(), draft.notes(), draft.metadataJson(),
+                distance.orElseThrow() + 0.0, source.orElseThrow(), draft.notes(), draft.metadataJson(),
                 new Track(points), draft.stravaId(), draft.weatherJson()));
     }
 
