@@ -12,7 +12,9 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
@@ -112,6 +114,38 @@ class PostgresRunsTest {
                 .bind("end", OffsetDateTime.parse("2020-01-01T01:00:00Z"))
                 .mapTo(String.class).list()));
         assertThat(plan).contains("Index Scan using runs_history").contains("started_at >").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void changesAfterACursorAreSplitIntoCreatedUpdatedAndDeleted() {
+        UserId dave = new UserId("dave");
+        NewRun kept = run(UUID.randomUUID(), 0, 30);
+        NewRun edited = run(UUID.randomUUID(), 60, 90);
+        NewRun removed = run(UUID.randomUUID(), 120, 150);
+        NewRun late = run(UUID.randomUUID(), 180, 210);
+        NewRun fleeting = run(UUID.randomUUID(), 240, 270);
+        transactions.inUserTransaction(dave, () -> {
+            runs.insertRun(dave, kept, kept.fingerprint(), "", 1);
+            runs.insertRun(dave, edited, edited.fingerprint(), "", 1);
+            return runs.insertRun(dave, removed, removed.fingerprint(), "", 1);
+        });
+        transactions.inUserTransaction(dave, () -> {
+            runs.editRun(dave, edited.id(), new RunDetailsChange(
+                    new FieldChange.SetTo<>("new notes"), new FieldChange.Keep<>()), 2);
+            runs.deleteRun(dave, removed.id(), 2);
+            runs.insertRun(dave, late, late.fingerprint(), "", 2);
+            runs.insertRun(dave, fleeting, fleeting.fingerprint(), "", 2);
+            return runs.deleteRun(dave, fleeting.id(), 2);
+        });
+
+        var changes = transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 1));
+        assertThat(changes.created()).extracting(r -> r.id()).containsExactly(late.id());
+        assertThat(changes.updated()).extracting(r -> r.id()).containsExactly(edited.id());
+        assertThat(changes.updated().get(0).notes()).contains("new notes");
+        assertThat(changes.deleted()).containsExactly(removed.id());
+        assertThat(transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 0)).created())
+                .extracting(r -> r.id()).containsExactlyInAnyOrder(kept.id(), edited.id(), late.id());
+        assertThat(transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 2)).created()).isEmpty();
     }
 
     private static NewRun run(UUID id, int startMinute, int endMinute) {
