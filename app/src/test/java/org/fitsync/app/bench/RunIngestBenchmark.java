@@ -75,7 +75,9 @@ public final class RunIngestBenchmark {
             System.out.printf(Locale.ROOT, "Raw JDBC    : %.1f runs/s (same rows, %d threads, one transaction per run)%n",
                     rawRate, clients);
             System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %%%n", 100 * httpRate / rawRate);
-            bytesPerPoint(server);
+            double jsonBytesPerPoint = bodies.stream().flatMap(List::stream).mapToLong(b -> b.length).sum()
+                    / (double) (latencies.length * (long) POINTS);
+            bytesPerPoint(server, jsonBytesPerPoint);
             overlapCheck(server.database());
         }
     }
@@ -246,15 +248,15 @@ public final class RunIngestBenchmark {
         }
     }
 
-    private static void bytesPerPoint(TestServer server) {
+    private static void bytesPerPoint(TestServer server, double jsonBytesPerPoint) {
         Map<String, Object> stats = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("""
                 SELECT sum(octet_length(track))::float8 / sum(point_count) AS encoded,
                        sum(pg_column_size(track))::float8 / sum(point_count) AS stored,
                        sum(pg_column_size(r.*))::float8 / sum(point_count) AS row_total
                 FROM runs r WHERE user_id LIKE 'client-%'""").mapToMap().one());
         System.out.printf(Locale.ROOT, "Track bytes : %.2f bytes/point encoded, %.2f stored (pg_column_size), "
-                + "%.2f for the whole row incl. polyline (JSON input is ~%d bytes/point)%n",
-                stats.get("encoded"), stats.get("stored"), stats.get("row_total"), 42);
+                + "%.2f for the whole row incl. polyline (the JSON request: %.1f bytes/point)%n",
+                stats.get("encoded"), stats.get("stored"), stats.get("row_total"), jsonBytesPerPoint);
     }
 
     /** The overlap lookup (GiST on user and time range) for a user with 10 and one with 100,000 runs. */
