@@ -259,7 +259,7 @@ public final class RunIngestBenchmark {
                 stats.get("encoded"), stats.get("stored"), stats.get("row_total"), jsonBytesPerPoint);
     }
 
-    /** The overlap lookup (GiST on user and time range) for a user with 10 and one with 100,000 runs. */
+    /** The overlap lookup (a bounded range scan of the runs_history index) for a user with 10 and one with 100,000 runs. */
     private static void overlapCheck(DatabaseSettings db) {
         Jdbi owner = Jdbi.create(org.fitsync.adapter.postgres.testing.PostgresTestDatabase.ownerDataSource(db));
         owner.useHandle(h -> {

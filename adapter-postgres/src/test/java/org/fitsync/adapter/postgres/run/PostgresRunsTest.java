@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The runs table against a real PostgreSQL: storage, isolation, and the GiST overlap index. */
+/** The runs table against a real PostgreSQL: storage, isolation, and the overlap lookup. */
 class PostgresRunsTest {
 
     private static final UserId ALICE = new UserId("alice");
