@@ -18,6 +18,7 @@ final class Features {
         // Each feature adds itself here, e.g. features.routes.add(SyncWiring.routes(context)).
         features.routes.addAll(DailyWiring.routes(context));
         features.routes.add(SyncWiring.routes(context));
+        features.routes.add(RunsWiring.wire(context).routes());
         return features;
     }
 
