@@ -17,6 +17,8 @@ final class Features {
         Features features = new Features();
         // Each feature adds itself here, e.g. features.routes.add(SyncWiring.routes(context)).
         features.routes.addAll(DailyWiring.routes(context));
+        features.routes.add(SyncWiring.routes(context));
+        features.routes.add(RunsWiring.wire(context).routes());
         return features;
     }
 

@@ -9,6 +9,20 @@ import java.util.Optional;
  */
 public final class BodyEndpoints {
 
+    /** The run the fixtures create (its id is {@code {run}} in paths). */
+    public static final String RUN_ID = "5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11";
+
+    public static final String RUN_BODY = "{\"id\":\"" + RUN_ID + "\",\"started_at\":\"2026-11-20T07:00:00Z\","
+            + "\"ended_at\":\"2026-11-20T07:45:10Z\",\"duration_s\":2710,\"distance_m\":10012.5,\"source\":\"phone\","
+            + "\"notes\":\"easy 10k\",\"metadata\":{\"device\":\"Pixel 9\"},"
+            + "\"track\":[[1795158000000,52.52001,13.40495,34.2],[1795158001000,52.52003,13.40501,null]]}";
+
+    public static final String SYNC_PUSH_BODY = "{\"changes\":{"
+            + "\"workouts\":{\"created\":[{\"id\":\"w1\",\"name\":\"Leg day\",\"notes\":\"heavy\",\"started_at\":1795158000000,"
+            + "\"updated_at\":1795158000000,\"_status\":\"created\",\"_changed\":\"\"}],\"updated\":[],\"deleted\":[\"w0\"]},"
+            + "\"settings\":{\"created\":[],\"updated\":[{\"id\":\"s1\",\"key\":\"units\",\"value\":\"metric\"}],\"deleted\":[]}},"
+            + "\"last_pulled_at\":null}";
+
     public static final List<BodyEndpoint> ALL = List.of(
             BodyEndpoint.user("ingest-steps", "POST", "/api/v1/ingest/steps",
                     "{\"source\":\"healthkit\",\"items\":[{\"date\":\"2026-11-20\",\"steps\":8123}]}"),
@@ -21,7 +35,23 @@ public final class BodyEndpoints {
             BodyEndpoint.user("pairing-code", "POST", "/api/v1/pairing-codes", "{}"),
             BodyEndpoint.coach("coach-link", "POST", "/api/v1/coach/clients", "{\"code\":\"K7Q2-9XPA\"}"),
             BodyEndpoint.coach("coach-entry-put", "PUT", "/api/v1/coach/clients/{client}/entries/2026-11-21",
-                    "{\"steps\":900,\"notes\":\"coach says hi\"}"));
+                    "{\"steps\":900,\"notes\":\"coach says hi\"}"),
+            BodyEndpoint.user("run-post", "POST", "/api/v1/runs", RUN_BODY),
+            BodyEndpoint.user("run-patch", "PATCH", "/api/v1/runs/{run}",
+                    "{\"notes\":\"patched\",\"metadata\":{\"shoes\":\"old\",\"laps\":[1,2]}}"),
+            BodyEndpoint.user("sync-push", "POST", "/api/v1/sync", SYNC_PUSH_BODY));
+
+    /**
+     * Reads of everything the fixture's user (and coach) stored: after an accepted hostile write these
+     * must still answer 200, so no accepted value can poison later reads. {@code coach:} marks coach reads.
+     */
+    public static final List<String> READS = List.of(
+            "/api/v1/entries?from=2000-01-01&to=2100-01-01",
+            "/api/v1/runs?limit=200&include_overlapping=true",
+            "/api/v1/runs/{run}",
+            "/api/v1/runs/{run}/track",
+            "/api/v1/sync?last_pulled_at=0&schema_version=1&migration=null",
+            "coach:/api/v1/coach/clients/{client}/entries?from=2000-01-01&to=2100-01-01");
 
     private BodyEndpoints() {}
 

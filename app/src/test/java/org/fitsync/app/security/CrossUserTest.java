@@ -35,12 +35,18 @@ class CrossUserTest {
     private static final List<Probe> PROBES = List.of(
             new Probe("client entries", "GET", "/api/v1/coach/clients/{owner}/entries?from=2026-11-01&to=2026-12-01", null, true),
             new Probe("client entry override", "PUT", "/api/v1/coach/clients/{owner}/entries/2026-11-20",
-                    "{\"steps\":1,\"notes\":\"intruder\"}", true));
+                    "{\"steps\":1,\"notes\":\"intruder\"}", true),
+            new Probe("run", "GET", "/api/v1/runs/{run}", null, false),
+            new Probe("run track", "GET", "/api/v1/runs/{run}/track", null, false),
+            new Probe("run edit", "PATCH", "/api/v1/runs/{run}", "{\"notes\":\"intruder\"}", false),
+            new Probe("run delete", "DELETE", "/api/v1/runs/{run}", null, false));
 
     /** Every endpoint that lists the caller's own data: the owner's secret must never appear. */
     private static final List<Probe> LISTS = List.of(
             new Probe("entries", "GET", "/api/v1/entries?from=2026-11-01&to=2026-12-01", null, false),
-            new Probe("coach clients", "GET", "/api/v1/coach/clients", null, true));
+            new Probe("coach clients", "GET", "/api/v1/coach/clients", null, true),
+            new Probe("runs", "GET", "/api/v1/runs", null, false),
+            new Probe("sync pull", "GET", "/api/v1/sync?last_pulled_at=0&schema_version=1&migration=null", null, false));
 
     private static TestServer server;
     private static final Map<String, String> placeholders = new HashMap<>();
@@ -53,6 +59,11 @@ class CrossUserTest {
         placeholders.put("{owner}", owner);
         assertThat(server.put("/api/v1/entries/2026-11-20", ownerToken,
                 Map.of("steps", 4242, "notes", SECRET)).status()).isBetween(200, 299);
+        assertThat(server.post("/api/v1/runs", ownerToken, BodyEndpoints.RUN_BODY.replace("easy 10k", SECRET))
+                .status()).isEqualTo(201);
+        placeholders.put("{run}", BodyEndpoints.RUN_ID);
+        assertThat(server.post("/api/v1/sync", ownerToken, BodyEndpoints.SYNC_PUSH_BODY.replace("Leg day", SECRET))
+                .status()).isEqualTo(200);
         // The owner has a coach of their own, so the owner's data is reachable through coach routes.
         String code = server.post("/api/v1/pairing-codes", ownerToken, "{}").json().path("code").asText();
         assertThat(server.post("/api/v1/coach/clients", server.token("cross-owners-coach", "coach"),

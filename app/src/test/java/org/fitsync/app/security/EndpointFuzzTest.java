@@ -64,4 +64,19 @@ class EndpointFuzzTest {
     void coachEntryPut(byte[] body) {
         fuzz("coach-entry-put", body);
     }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void runPost(byte[] body) {
+        fuzz("run-post", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void runPatch(byte[] body) {
+        fuzz("run-patch", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void syncPush(byte[] body) {
+        fuzz("sync-push", body);
+    }
 }

@@ -28,7 +28,20 @@ class HostileParametersTest {
             "GET /api/v1/coach/clients/{v}/entries?from=2026-11-01&to=2026-12-01",
             "GET /api/v1/coach/clients/" + SecurityFixture.USER + "/entries?from={v}&to=2026-12-01",
             "PUT /api/v1/coach/clients/{v}/entries/2026-11-20",
-            "PUT /api/v1/coach/clients/" + SecurityFixture.USER + "/entries/{v}");
+            "PUT /api/v1/coach/clients/" + SecurityFixture.USER + "/entries/{v}",
+            "GET /api/v1/runs?from={v}",
+            "GET /api/v1/runs?to={v}",
+            "GET /api/v1/runs?limit={v}",
+            "GET /api/v1/runs?cursor={v}",
+            "GET /api/v1/runs?include_overlapping={v}",
+            "GET /api/v1/runs/{v}",
+            "GET /api/v1/runs/{v}/track",
+            "PATCH /api/v1/runs/{v}",
+            "DELETE /api/v1/runs/{v}",
+            "GET /api/v1/sync?last_pulled_at={v}&schema_version=1&migration=null",
+            "GET /api/v1/sync?last_pulled_at=0&schema_version={v}&migration=null",
+            "GET /api/v1/sync?last_pulled_at=0&schema_version=1&migration={v}",
+            "GET /api/v1/sync?last_pulled_at=0&schema_version=1&migration=null&limit={v}");
 
     private static SecurityFixture fixture;
 
@@ -50,12 +63,13 @@ class HostileParametersTest {
                 String path = template.substring(template.indexOf(' ') + 1)
                         .replace("{v}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
                 DatabaseFingerprint before = fixture.fingerprint();
-                HttpRequest.BodyPublisher body = method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{\"steps\":1}");
                 boolean coach = template.contains("/coach/");
                 String token = fixture.tokenFor(new BodyEndpoint("", method, path, coach, ""));
-                TestServer.Response response = fixture.server().send(fixture.server().request(path, token)
-                        .header("Content-Type", "application/json").method(method, body).build());
+                HttpRequest request = fixture.server().request(path, token)
+                        .header("Content-Type", "application/json").method(method, body).build();
+                TestServer.Response response = sendRetryingAClosedConnection(request);
                 assertThat(response.status()).as("%s with %s: %s", template, value, response).isLessThan(500);
                 assertThat(response.body()).as("%s with %s", template, value)
                         .doesNotContain("Exception").doesNotContain("org.fitsync").doesNotContain("SQL");
@@ -64,5 +78,19 @@ class HostileParametersTest {
                 }
             }
         }));
+    }
+
+    /**
+     * Jetty refuses some URIs (an encoded NUL or {@code ..%2F}) at the parser with a 400 and closes the
+     * connection; the JDK client may already have picked that pooled connection for the next request
+     * and, for a PUT, does not retry by itself. That is the client's race, not the server's answer, so
+     * the request is sent once more on a fresh connection.
+     */
+    private static TestServer.Response sendRetryingAClosedConnection(HttpRequest request) {
+        try {
+            return fixture.server().send(request);
+        } catch (java.io.UncheckedIOException e) {
+            return fixture.server().send(request);
+        }
     }
 }

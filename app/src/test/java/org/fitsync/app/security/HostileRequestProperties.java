@@ -19,6 +19,17 @@ public final class HostileRequestProperties {
 
     private HostileRequestProperties() {}
 
+    /** Every read of the fixture's data still answers 200 without leaking internals. */
+    public static void readsStillWork(SecurityFixture fixture, BodyEndpoint after) {
+        for (String read : BodyEndpoints.READS) {
+            boolean coach = read.startsWith("coach:");
+            String path = fixture.path(new BodyEndpoint("read", "GET", coach ? read.substring(6) : read, coach, ""));
+            TestServer.Response response = fixture.server().get(path,
+                    fixture.tokenFor(new BodyEndpoint("read", "GET", path, coach, "")));
+            assertThat(response.status()).as("GET %s after an accepted %s: %s", path, after, response).isEqualTo(200);
+        }
+    }
+
     public static TestServer.Response check(SecurityFixture fixture, BodyEndpoint endpoint, byte[] body) {
         DatabaseFingerprint before = fixture.fingerprint();
         TestServer.Response response = fixture.send(endpoint, body);
@@ -28,6 +39,9 @@ public final class HostileRequestProperties {
             if (!sent.contains(leak)) {
                 assertThat(response.body()).as("%s leaked internals: %s", endpoint, response).doesNotContain(leak);
             }
+        }
+        if (response.status() < 300) {
+            readsStillWork(fixture, endpoint);
         }
         if (response.status() >= 400) {
             assertThat(response.header("Content-Type")).as("%s: %s", endpoint, response)

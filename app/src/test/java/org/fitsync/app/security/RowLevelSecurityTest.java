@@ -35,7 +35,7 @@ class RowLevelSecurityTest {
             String code = server.post("/api/v1/pairing-codes", token, "{}").json().path("code").asText();
             assertThat(server.post("/api/v1/coach/clients", coachToken, Map.of("code", code)).status()).isEqualTo(201);
             for (BodyEndpoint endpoint : BodyEndpoints.ALL) {
-                var request = server.request(endpoint.path().replace("{client}", user), endpoint.coach() ? coachToken : token)
+                var request = server.request(endpoint.path().replace("{client}", user).replace("{run}", BodyEndpoints.RUN_ID), endpoint.coach() ? coachToken : token)
                         .header("Content-Type", "application/json")
                         .method(endpoint.method(), java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.validBody(), StandardCharsets.UTF_8))
                         .build();

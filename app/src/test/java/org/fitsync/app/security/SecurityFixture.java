@@ -29,6 +29,7 @@ public final class SecurityFixture implements AutoCloseable {
     public static SecurityFixture start() {
         SecurityFixture fixture = new SecurityFixture(TestServer.start(Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0")));
         fixture.linkCoach();
+        fixture.submitRun();
         return fixture;
     }
 
@@ -41,6 +42,13 @@ public final class SecurityFixture implements AutoCloseable {
         }
     }
 
+    private void submitRun() {
+        TestServer.Response run = server.post("/api/v1/runs", userToken, BodyEndpoints.RUN_BODY);
+        if (run.status() != 201) {
+            throw new IllegalStateException("could not submit the fixture's run: " + run);
+        }
+    }
+
     public TestServer server() {
         return server;
     }
@@ -50,7 +58,7 @@ public final class SecurityFixture implements AutoCloseable {
     }
 
     public String path(BodyEndpoint endpoint) {
-        return endpoint.path().replace("{client}", USER);
+        return endpoint.path().replace("{client}", USER).replace("{run}", BodyEndpoints.RUN_ID);
     }
 
     public TestServer.Response send(BodyEndpoint endpoint, byte[] body) {

@@ -1,0 +1,84 @@
+package org.fitsync.adapter.http.run;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.domain.run.PageKey;
+
+/**
+ * Opaque, tamper-evident history cursors: the keyset position (started_at, id) followed by an
+ * HMAC-SHA256 tag (truncated to 128 bits) over the position and the query it belongs to (user,
+ * filters). A cursor that was altered, forged, or replayed with other filters or by another user
+ * does not verify. The position itself is not secret; the tag only makes it unforgeable.
+ */
+public final class PageCursors {
+
+    private static final byte FORMAT = 1;
+    private static final int POSITION_BYTES = 1 + 8 + 4 + 16;
+    private static final int TAG_BYTES = 16;
+
+    private final SecretKeySpec key;
+
+    /** {@code key} must hold at least 32 bytes of secret material. */
+    public PageCursors(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("a cursor key needs at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    public String encode(PageKey position, String queryContext) {
+        ByteBuffer buffer = ByteBuffer.allocate(POSITION_BYTES + TAG_BYTES);
+        buffer.put(FORMAT)
+                .putLong(position.startedAt().getEpochSecond())
+                .putInt(position.startedAt().getNano())
+                .putLong(position.id().getMostSignificantBits())
+                .putLong(position.id().getLeastSignificantBits());
+        byte[] body = Arrays.copyOf(buffer.array(), POSITION_BYTES);
+        buffer.put(tag(body, queryContext));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    /** The position, or empty if the cursor is garbled, forged, or was issued for another query. */
+    public Optional<PageKey> decode(String cursor, String queryContext) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (raw.length != POSITION_BYTES + TAG_BYTES || raw[0] != FORMAT) {
+            return Optional.empty();
+        }
+        byte[] body = Arrays.copyOf(raw, POSITION_BYTES);
+        byte[] tag = Arrays.copyOfRange(raw, POSITION_BYTES, raw.length);
+        if (!MessageDigest.isEqual(tag, tag(body, queryContext))) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(body, 1, POSITION_BYTES - 1);
+        long seconds = buffer.getLong();
+        int nanos = buffer.getInt();
+        UUID id = new UUID(buffer.getLong(), buffer.getLong());
+        return Optional.of(new PageKey(Instant.ofEpochSecond(seconds, nanos), id));
+    }
+
+    private byte[] tag(byte[] body, String queryContext) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(body);
+            mac.update(queryContext.getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(mac.doFinal(), TAG_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.fitsync.adapter.http.run;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.fitsync.domain.run.StoredRun;
+import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.TrackPoint;
+
+/** The run resource and the track document of API.md. */
+final class RunJsonWriter {
+
+    private final ObjectMapper mapper;
+
+    RunJsonWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode run(StoredRun run) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", run.id().toString());
+        node.put("started_at", run.startedAt().toString());
+        node.put("ended_at", run.endedAt().toString());
+        node.put("duration_s", run.durationS());
+        node.put("distance_m", run.distanceM());
+        node.put("source", run.source().wireName());
+        node.put("notes", run.notes().orElse(null));
+        node.set("metadata", json(run.metadataJson()).orElseGet(mapper::createObjectNode));
+        node.put("polyline", run.polyline());
+        node.put("point_count", run.pointCount());
+        node.put("overlapping", run.overlapping());
+        ArrayNode overlaps = node.putArray("overlaps");
+        for (UUID id : run.overlaps()) {
+            overlaps.add(id.toString());
+        }
+        node.put("strava_id", run.stravaId().orElse(null));
+        node.set("weather", json(run.weatherJson()).orElse(null));
+        node.put("created_at", run.createdAt().toString());
+        node.put("updated_at", run.updatedAt().toString());
+        return node;
+    }
+
+    /** {@code {"points": [[epoch_ms, lat, lon, elevation_m|null], …]}}, numbers in their shortest form. */
+    byte[] track(Track track) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + track.size() * 48);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("points");
+            for (TrackPoint p : track.points()) {
+                json.writeStartArray();
+                json.writeNumber(p.epochMs());
+                json.writeNumber(p.lat());
+                json.writeNumber(p.lon());
+                if (p.elevationM().isPresent()) {
+                    json.writeNumber(p.elevationM().getAsDouble());
+                } else {
+                    json.writeNull();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private Optional<JsonNode> json(Optional<String> text) {
+        return text.map(t -> {
+            try {
+                return mapper.readTree(t);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored JSON does not parse", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package org.fitsync.adapter.http.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.fitsync.domain.sync.RecordId;
+import org.fitsync.ports.in.sync.PullChanges;
+
+/**
+ * Writes a pull as it streams in, straight to the response: {@code {"changes": {...}, "timestamp",
+ * "has_more"}}. Each collection gets its three arrays {@code created}, {@code updated},
+ * {@code deleted} (empty ones included, as WatermelonDB expects the full shape). Records arrive as
+ * JSON text and are copied through without being parsed.
+ */
+final class StreamingPullWriter implements PullChanges.PullSink {
+
+    private enum Array { NONE, CREATED, UPDATED, DELETED }
+
+    private final GeneratorFactory body;
+    private JsonGenerator json;
+    private PullChanges.PullMode mode;
+    private String collection;
+    private Array open = Array.NONE;
+
+    /** Opens the response body; called on {@code begin}, so a refused pull leaves the response untouched. */
+    interface GeneratorFactory {
+        JsonGenerator open() throws IOException;
+    }
+
+    StreamingPullWriter(GeneratorFactory open) {
+        this.body = open;
+    }
+
+    /** Closes the body if the pull started writing it. */
+    void close() throws IOException {
+        if (json != null) {
+            json.close();
+        }
+    }
+
+    @Override
+    public void begin(PullChanges.PullMode pullMode) {
+        this.mode = pullMode;
+        io(() -> {
+            json = body.open();
+            json.writeStartObject();
+            json.writeObjectFieldStart("changes");
+        });
+    }
+
+    @Override
+    public void record(String name, PullChanges.Section section, String record) {
+        io(() -> {
+            enter(name);
+            moveTo(section == PullChanges.Section.CREATED ? Array.CREATED : Array.UPDATED);
+            json.writeRawValue(record);
+        });
+    }
+
+    @Override
+    public void deleted(String name, RecordId id) {
+        io(() -> {
+            enter(name);
+            moveTo(Array.DELETED);
+            json.writeString(id.value());
+        });
+    }
+
+    @Override
+    public void end(long timestamp, boolean hasMore) {
+        io(() -> {
+            leaveCollection();
+            json.writeEndObject();
+            json.writeNumberField("timestamp", timestamp);
+            json.writeBooleanField("has_more", hasMore);
+            if (mode == PullChanges.PullMode.REPLACEMENT) {
+                json.writeStringField("experimentalStrategy", "replacement");
+            }
+            json.writeEndObject();
+            json.flush();
+        });
+    }
+
+    private void enter(String name) throws IOException {
+        if (!name.equals(collection)) {
+            leaveCollection();
+            collection = name;
+            json.writeObjectFieldStart(name);
+        }
+    }
+
+    /** Opens {@code target}, closing the open array and writing the empty ones in between. */
+    private void moveTo(Array target) throws IOException {
+        if (open == target) {
+            return;
+        }
+        if (open != Array.NONE) {
+            json.writeEndArray();
+        }
+        for (Array skipped : Array.values()) {
+            if (skipped.ordinal() > open.ordinal() && skipped.ordinal() < target.ordinal()) {
+                writeEmpty(skipped);
+            }
+        }
+        json.writeArrayFieldStart(fieldName(target));
+        open = target;
+    }
+
+    private void leaveCollection() throws IOException {
+        if (collection == null) {
+            return;
+        }
+        if (open != Array.NONE) {
+            json.writeEndArray();
+        }
+        for (Array rest : Array.values()) {
+            if (rest != Array.NONE && rest.ordinal() > open.ordinal()) {
+                writeEmpty(rest);
+            }
+        }
+        json.writeEndObject();
+        collection = null;
+        open = Array.NONE;
+    }
+
+    private void writeEmpty(Array array) throws IOException {
+        json.writeArrayFieldStart(fieldName(array));
+        json.writeEndArray();
+    }
+
+    private static String fieldName(Array array) {
+        return switch (array) {
+            case CREATED -> "created";
+            case UPDATED -> "updated";
+            case DELETED -> "deleted";
+            case NONE -> throw new IllegalArgumentException("no array");
+        };
+    }
+
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    private static void io(IoStep step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.fitsync.adapter.postgres.run;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.ContentFingerprint;
+import org.fitsync.domain.run.FieldChange;
+import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.PageKey;
+import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunRevision;
+import org.fitsync.domain.run.RunValidation;
+import org.fitsync.domain.run.Source;
+import org.fitsync.domain.run.StoredRun;
+import org.fitsync.domain.run.TimeSpan;
+import org.fitsync.domain.run.TimelineRun;
+import org.fitsync.domain.run.Track;
+import org.fitsync.ports.out.run.DeleteRunPort;
+import org.fitsync.ports.out.run.EditRunPort;
+import org.fitsync.ports.out.run.FindOverlapsPort;
+import org.fitsync.ports.out.run.InsertRunPort;
+import org.fitsync.ports.out.run.ListRunsPort;
+import org.fitsync.ports.out.run.LoadRunPort;
+import org.fitsync.ports.out.run.LoadTrackPort;
+import org.fitsync.ports.out.run.ReviseRunPort;
+import org.fitsync.ports.out.run.RunChanges;
+import org.fitsync.ports.out.run.RunChangesPort;
+import org.fitsync.ports.out.run.RunIdentity;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The {@code runs} table. Every method runs on the handle of the transaction the application
+ * service opened (row-level security scopes it to the user), and still filters by {@code user_id}
+ * so the indexes, all led by it, are used.
+ */
+public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, InsertRunPort, ReviseRunPort,
+        EditRunPort, DeleteRunPort, ListRunsPort, LoadTrackPort, RunChangesPort {
+
+    private static final String RUN_COLUMNS = """
+            id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
+            polyline, point_count, overlapping, "overlaps", strava_id, weather::text AS weather,
+            created_at, updated_at""";
+    private static final String TIMELINE_COLUMNS =
+            "id, started_at, ended_at, source, created_version, notes, overlapping, \"overlaps\"";
+    /**
+     * Runs whose {@code [started_at, ended_at)} intersects {@code [:start, :end)}. The lower bound on
+     * {@code started_at} (a run spans at most 48 h, enforced by a CHECK) keeps the btree range scan
+     * of {@code runs_history} to a few days whatever the history's length; the comparisons are
+     * leakproof, so PostgreSQL uses them as index conditions under row-level security.
+     */
+    static final String OVERLAP_SQL = "SELECT %s FROM runs WHERE user_id = :user AND deleted_at IS NULL"
+            + " AND started_at > :earliest AND started_at < :end AND ended_at > :start";
+
+    @Override
+    public Optional<StoredRun> loadRun(UserId user, UUID id) {
+        return handle().createQuery("SELECT " + RUN_COLUMNS
+                        + " FROM runs WHERE user_id = :user AND id = :id AND deleted_at IS NULL")
+                .bind("user", user.value())
+                .bind("id", id)
+                .map((rs, ctx) -> storedRun(rs))
+                .findOne();
+    }
+
+    @Override
+    public Optional<StoredRun> loadRunByStravaId(UserId user, String stravaId) {
+        return handle().createQuery("SELECT " + RUN_COLUMNS
+                        + " FROM runs WHERE user_id = :user AND strava_id = :strava AND deleted_at IS NULL")
+                .bind("user", user.value())
+                .bind("strava", stravaId)
+                .map((rs, ctx) -> storedRun(rs))
+                .findOne();
+    }
+
+    @Override
+    public Optional<RunIdentity> findIdentity(UserId user, UUID id) {
+        return handle().createQuery("SELECT content_hash, deleted_at IS NOT NULL AS deleted"
+                        + " FROM runs WHERE user_id = :user AND id = :id")
+                .bind("user", user.value())
+                .bind("id", id)
+                .map((rs, ctx) -> new RunIdentity(id, new ContentFingerprint(rs.getString("content_hash")),
+                        rs.getBoolean("deleted")))
+                .findOne();
+    }
+
+    @Override
+    public List<TimelineRun> findOverlapping(UserId user, TimeSpan span) {
+        return handle().createQuery(OVERLAP_SQL.formatted(TIMELINE_COLUMNS))
+                .bind("user", user.value())
+                .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
+                .bind("start", utc(span.start()))
+                .bind("end", utc(span.end()))
+                .map((rs, ctx) -> timelineRun(rs))
+                .list();
+    }
+
+    @Override
+    public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+        return handle().createQuery("""
+                        INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
+                            metadata, polyline, point_count, track, strava_id, weather, content_hash,
+                            created_version, version)
+                        VALUES (:user, :id, :started, :ended, :duration, :distance, :source, :notes,
+                            CAST(:metadata AS jsonb), :polyline, :points, :track, :strava, CAST(:weather AS jsonb),
+                            :hash, :version, :version)
+                        RETURNING\s""" + RUN_COLUMNS)
+                .bind("user", user.value())
+                .bind("id", run.id())
+                .bind("started", utc(run.startedAt()))
+                .bind("ended", utc(run.endedAt()))
+                .bind("duration", run.durationS())
+                .bind("distance", run.distanceM())
+                .bind("source", run.source().wireName())
+                .bind("notes", run.notes().orElse(null))
+                .bind("metadata", run.metadataJson().orElse(null))
+                .bind("polyline", polyline)
+                .bind("points", run.track().size())
+                .bind("track", TrackCodec.encode(run.track()))
+                .bind("strava", run.stravaId().orElse(null))
+                .bind("weather", run.weatherJson().orElse(null))
+                .bind("hash", fingerprint.hex())
+                .bind("version", version)
+                .map((rs, ctx) -> storedRun(rs))
+                .one();
+    }
+
+    @Override
+    public void reviseRun(UserId user, RunRevision revision, long version) {
+        handle().createUpdate("""
+                        UPDATE runs SET overlapping = :overlapping, "overlaps" = :overlaps,
+                            notes = COALESCE(CAST(:carried AS text), notes), version = :version, updated_at = now()
+                        WHERE user_id = :user AND id = :id""")
+                .bind("user", user.value())
+                .bind("id", revision.id())
+                .bind("overlapping", revision.state().overlapping())
+                .bindArray("overlaps", UUID.class, revision.state().overlaps())
+                .bind("carried", revision.carriedNotes().orElse(null))
+                .bind("version", version)
+                .execute();
+    }
+
+    @Override
+    public boolean editRun(UserId user, UUID id, RunDetailsChange change, long version) {
+        return handle().createUpdate("""
+                        UPDATE runs SET
+                            notes = CASE WHEN :setNotes THEN CAST(:notes AS text) ELSE notes END,
+                            metadata = CASE WHEN :setMetadata THEN CAST(:metadata AS jsonb) ELSE metadata END,
+                            version = :version, updated_at = now()
+                        WHERE user_id = :user AND id = :id AND deleted_at IS NULL""")
+                .bind("user", user.value())
+                .bind("id", id)
+                .bind("setNotes", !(change.notes() instanceof FieldChange.Keep))
+                .bind("notes", valueOf(change.notes()))
+                .bind("setMetadata", !(change.metadataJson() instanceof FieldChange.Keep))
+                .bind("metadata", valueOf(change.metadataJson()))
+                .bind("version", version)
+                .execute() == 1;
+    }
+
+    @Override
+    public Optional<TimelineRun> deleteRun(UserId user, UUID id, long version) {
+        return handle().createQuery("UPDATE runs SET deleted_at = now(), updated_at = now(), version = :version"
+                        + " WHERE user_id = :user AND id = :id AND deleted_at IS NULL RETURNING " + TIMELINE_COLUMNS)
+                .bind("user", user.value())
+                .bind("id", id)
+                .bind("version", version)
+                .map((rs, ctx) -> timelineRun(rs))
+                .findOne();
+    }
+
+    @Override
+    public List<TimelineRun> deleteRunsFrom(UserId user, Source source, long version) {
+        return handle().createQuery("UPDATE runs SET deleted_at = now(), updated_at = now(), version = :version"
+                        + " WHERE user_id = :user AND source = :source AND deleted_at IS NULL RETURNING "
+                        + TIMELINE_COLUMNS)
+                .bind("user", user.value())
+                .bind("source", source.wireName())
+                .bind("version", version)
+                .map((rs, ctx) -> timelineRun(rs))
+                .list();
+    }
+
+    @Override
+    public List<StoredRun> listRuns(UserId user, Optional<Instant> from, Optional<Instant> to, Optional<PageKey> after,
+                                    boolean includeOverlapping, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(RUN_COLUMNS)
+                .append(" FROM runs WHERE user_id = :user AND deleted_at IS NULL");
+        from.ifPresent(f -> sql.append(" AND started_at >= :from"));
+        to.ifPresent(t -> sql.append(" AND started_at < :to"));
+        after.ifPresent(a -> sql.append(" AND (started_at, id) < (:afterStart, :afterId)"));
+        if (!includeOverlapping) {
+            sql.append(" AND NOT overlapping");
+        }
+        sql.append(" ORDER BY started_at DESC, id DESC LIMIT :limit");
+        Query query = handle().createQuery(sql.toString())
+                .bind("user", user.value())
+                .bind("limit", limit);
+        from.ifPresent(f -> query.bind("from", utc(f)));
+        to.ifPresent(t -> query.bind("to", utc(t)));
+        after.ifPresent(a -> query.bind("afterStart", utc(a.startedAt())).bind("afterId", a.id()));
+        return query.map((rs, ctx) -> storedRun(rs)).list();
+    }
+
+    @Override
+    public Optional<Track> loadTrack(UserId user, UUID id) {
+        return handle().createQuery("SELECT track FROM runs WHERE user_id = :user AND id = :id AND deleted_at IS NULL")
+                .bind("user", user.value())
+                .bind("id", id)
+                .map((rs, ctx) -> TrackCodec.decode(rs.getBytes("track")))
+                .findOne();
+    }
+
+    @Override
+    public RunChanges runsChangedAfter(UserId user, long afterVersion) {
+        List<RunChanges.Row> rows = handle().createQuery("SELECT " + RUN_COLUMNS
+                        + ", created_version, deleted_at IS NOT NULL AS deleted"
+                        + " FROM runs WHERE user_id = :user AND version > :after ORDER BY version, id")
+                .bind("user", user.value())
+                .bind("after", afterVersion)
+                .map((rs, ctx) -> new RunChanges.Row(storedRun(rs), rs.getLong("created_version"), rs.getBoolean("deleted")))
+                .list();
+        return RunChanges.classify(rows, afterVersion);
+    }
+
+    private static Handle handle() {
+        return PostgresTransactions.handle();
+    }
+
+    private static String valueOf(FieldChange<String> change) {
+        return change instanceof FieldChange.SetTo<String> set ? set.value() : null;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return new ArrayList<>(Arrays.asList((UUID[]) array.getArray()));
+        } finally {
+            array.free();
+        }
+    }
+
+    private static Source source(ResultSet rs) throws SQLException {
+        String wire = rs.getString("source");
+        return Source.fromWire(wire).orElseThrow(() -> new IllegalStateException("unknown source in database: " + wire));
+    }
+
+    private static StoredRun storedRun(ResultSet rs) throws SQLException {
+        return new StoredRun(
+                rs.getObject("id", UUID.class),
+                new TimeSpan(instant(rs, "started_at"), instant(rs, "ended_at")),
+                rs.getLong("duration_s"),
+                rs.getDouble("distance_m"),
+                source(rs),
+                Optional.ofNullable(rs.getString("notes")),
+                Optional.ofNullable(rs.getString("metadata")),
+                rs.getString("polyline"),
+                rs.getInt("point_count"),
+                rs.getBoolean("overlapping"),
+                uuids(rs, "overlaps"),
+                Optional.ofNullable(rs.getString("strava_id")),
+                Optional.ofNullable(rs.getString("weather")),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static TimelineRun timelineRun(ResultSet rs) throws SQLException {
+        return new TimelineRun(
+                rs.getObject("id", UUID.class),
+                new TimeSpan(instant(rs, "started_at"), instant(rs, "ended_at")),
+                source(rs),
+                rs.getLong("created_version"),
+                Optional.ofNullable(rs.getString("notes")),
+                rs.getBoolean("overlapping"),
+                uuids(rs, "overlaps"));
+    }
+}

@@ -1,0 +1,31 @@
+package org.fitsync.adapter.postgres.sync;
+
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.domain.UserId;
+import org.fitsync.ports.out.sync.PurgeHorizonPort;
+
+/** The user's purge horizon in {@code sync_purge_horizons}; it only ever rises. */
+public final class PostgresPurgeHorizons implements PurgeHorizonPort {
+
+    @Override
+    public long purgeHorizon(UserId user) {
+        return PostgresTransactions.handle()
+                .createQuery("SELECT version FROM sync_purge_horizons WHERE user_id = :user")
+                .bind("user", user.value())
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
+    }
+
+    @Override
+    public void raisePurgeHorizon(UserId user, long version) {
+        PostgresTransactions.handle()
+                .createUpdate("""
+                        INSERT INTO sync_purge_horizons (user_id, version) VALUES (:user, :version)
+                        ON CONFLICT (user_id) DO UPDATE
+                            SET version = greatest(sync_purge_horizons.version, EXCLUDED.version), updated_at = now()""")
+                .bind("user", user.value())
+                .bind("version", version)
+                .execute();
+    }
+}

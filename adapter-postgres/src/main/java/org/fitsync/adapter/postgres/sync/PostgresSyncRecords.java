@@ -1,0 +1,214 @@
+package org.fitsync.adapter.postgres.sync;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.sync.ChangePosition;
+import org.fitsync.domain.sync.Collection;
+import org.fitsync.domain.sync.RecordId;
+import org.fitsync.domain.sync.StoredRecord;
+import org.fitsync.ports.out.sync.ChangeScope;
+import org.fitsync.ports.out.sync.RecordWrite;
+import org.fitsync.ports.out.sync.StoredChange;
+import org.fitsync.ports.out.sync.SyncRecordStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The generic record storage: every collection's records as JSONB rows of {@code sync_records},
+ * keyed by (user, collection, id) and found by change position. Statements run on the handle of
+ * the transaction the sync service opened.
+ */
+public final class PostgresSyncRecords implements SyncRecordStore {
+
+    /** Rows fetched per round trip while streaming, so a large pull never sits in memory at once. */
+    static final int FETCH_SIZE = 1_000;
+
+    private static final String CHANGE_COLUMNS = """
+            collection, id, version, seq, deleted_at IS NOT NULL AS deleted,
+            CASE WHEN deleted_at IS NULL THEN data::text ELSE '' END AS json""";
+
+    @Override
+    public Map<RecordId, StoredRecord> load(UserId user, Collection collection, Set<RecordId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<RecordId, StoredRecord> found = new HashMap<>();
+        handle().createQuery("""
+                        SELECT id, data::text AS data, version, seq, deleted_at IS NOT NULL AS deleted
+                        FROM sync_records
+                        WHERE user_id = :user AND collection = :collection AND id = ANY(:ids)""")
+                .bind("user", user.value())
+                .bind("collection", collection.name())
+                .bindArray("ids", String.class, ids.stream().map(RecordId::value).toList())
+                .map((rs, ctx) -> {
+                    RecordId id = new RecordId(rs.getString("id"));
+                    return new StoredRecord(RecordJson.read(collection, id, rs.getString("data")),
+                            rs.getBoolean("deleted"), new ChangePosition(rs.getLong("version"), rs.getInt("seq")));
+                })
+                .forEach(record -> found.put(record.id(), record));
+        return found;
+    }
+
+    @Override
+    public void write(UserId user, Collection collection, List<RecordWrite> writes) {
+        Batch upserts = new Batch();
+        Batch tombstones = new Batch();
+        Batch restamps = new Batch();
+        List<Long> deletedAt = new ArrayList<>();
+        for (RecordWrite write : writes) {
+            if (write instanceof RecordWrite.Upsert upsert) {
+                upserts.add(write, RecordJson.write(upsert.record()));
+            } else if (write instanceof RecordWrite.Tombstone tombstone) {
+                tombstones.add(write, "{\"id\":\"" + write.id().value() + "\"}");
+                deletedAt.add(tombstone.deletedAtMs());
+            } else {
+                restamps.add(write, "");
+            }
+        }
+        if (!upserts.isEmpty()) {
+            upserts.bind(handle().createUpdate("""
+                    INSERT INTO sync_records (user_id, collection, id, data, version, seq)
+                    SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq
+                    FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)
+                    ON CONFLICT (user_id, collection, id) DO UPDATE
+                        SET data = EXCLUDED.data, version = EXCLUDED.version, seq = EXCLUDED.seq,
+                            deleted_at = NULL, changed_at = now()"""), user, collection).execute();
+        }
+        if (!tombstones.isEmpty()) {
+            // A tombstone keeps only the id: nothing else of a deleted record is ever served again.
+            tombstones.bind(handle().createUpdate("""
+                    INSERT INTO sync_records (user_id, collection, id, data, version, seq, deleted_at)
+                    SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq, to_timestamp(t.deleted_ms / 1000.0)
+                    FROM unnest(:ids, :data, :versions, :seqs, :deleted_ms)
+                        AS t(id, data, version, seq, deleted_ms)
+                    ON CONFLICT (user_id, collection, id) DO UPDATE
+                        SET data = EXCLUDED.data, version = EXCLUDED.version, seq = EXCLUDED.seq,
+                            deleted_at = EXCLUDED.deleted_at, changed_at = now()"""), user, collection)
+                    .bindArray("deleted_ms", Long.class, deletedAt)
+                    .execute();
+        }
+        if (!restamps.isEmpty()) {
+            restamps.bind(handle().createUpdate("""
+                    UPDATE sync_records s SET version = t.version, seq = t.seq, changed_at = now()
+                    FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)
+                    WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection)
+                    .execute();
+        }
+    }
+
+    @Override
+    public void streamChanges(UserId user, ChangeScope scope, Consumer<StoredChange> sink) {
+        for (Collection collection : scope.collections()) {
+            StringBuilder sql = new StringBuilder("SELECT ").append(CHANGE_COLUMNS).append(" ").append("""
+                     FROM sync_records WHERE user_id = :user AND collection = :collection AND (""");
+            sql.append(positionCondition(scope));
+            if (scope.wholeCollections().contains(collection.name())) {
+                sql.append(" OR deleted_at IS NULL");
+            }
+            List<String> columns = List.copyOf(scope.nonNullColumns().getOrDefault(collection.name(), Set.of()));
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(" OR (deleted_at IS NULL AND data->>:column").append(i).append(" IS NOT NULL)");
+            }
+            sql.append(')');
+            if (!scope.liveOnly()) {
+                // The sink wants a collection's records before its deleted ids.
+                sql.append(" ORDER BY deleted_at IS NOT NULL");
+            }
+            Query query = handle().createQuery(sql.toString())
+                    .bind("user", user.value())
+                    .bind("collection", collection.name())
+                    .bind("version", scope.from().version())
+                    .bind("seq", scope.from().seq())
+                    .setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < columns.size(); i++) {
+                query.bind("column" + i, columns.get(i));
+            }
+            query.map((rs, ctx) -> change(rs)).useIterator(rows -> rows.forEachRemaining(sink));
+        }
+    }
+
+    @Override
+    public List<StoredChange> changesPage(UserId user, ChangeScope scope, int limit) {
+        return handle().createQuery("SELECT " + CHANGE_COLUMNS + " " + """
+                         FROM sync_records
+                        WHERE user_id = :user AND collection = ANY(:collections) AND """
+                        + positionCondition(scope) + " ORDER BY version, seq LIMIT :limit")
+                .bind("user", user.value())
+                .bindArray("collections", String.class, scope.collections().stream().map(Collection::name).toList())
+                .bind("version", scope.from().version())
+                .bind("seq", scope.from().seq())
+                .bind("limit", limit)
+                .map((rs, ctx) -> change(rs))
+                .list();
+    }
+
+    @Override
+    public OptionalLong purgeTombstones(UserId user, Instant cutoff) {
+        return handle().createQuery("""
+                        WITH purged AS (
+                            DELETE FROM sync_records
+                            WHERE user_id = :user AND deleted_at IS NOT NULL AND deleted_at < :cutoff
+                            RETURNING version)
+                        SELECT max(version) FROM purged""")
+                .bind("user", user.value())
+                .bind("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .mapTo(Long.class)
+                .findOne()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    private static String positionCondition(ChangeScope scope) {
+        String position = "(version, seq) >= (:version, :seq)";
+        return scope.liveOnly() ? "(" + position + " AND deleted_at IS NULL)" : position;
+    }
+
+    private static StoredChange change(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredChange(rs.getString("collection"), new RecordId(rs.getString("id")),
+                new ChangePosition(rs.getLong("version"), rs.getInt("seq")), rs.getBoolean("deleted"),
+                rs.getString("json"));
+    }
+
+    private static Handle handle() {
+        return PostgresTransactions.handle();
+    }
+
+    /** Column arrays for one multi-row statement ({@code unnest}), so a push is a few round trips. */
+    private static final class Batch {
+        private final List<String> ids = new ArrayList<>();
+        private final List<String> data = new ArrayList<>();
+        private final List<Long> versions = new ArrayList<>();
+        private final List<Integer> seqs = new ArrayList<>();
+
+        void add(RecordWrite write, String json) {
+            ids.add(write.id().value());
+            data.add(json);
+            versions.add(write.position().version());
+            seqs.add(write.position().seq());
+        }
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
+
+        org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update update, UserId user,
+                                                Collection collection) {
+            return update.bind("user", user.value())
+                    .bind("collection", collection.name())
+                    .bindArray("ids", String.class, ids)
+                    .bindArray("data", String.class, data)
+                    .bindArray("versions", Long.class, versions)
+                    .bindArray("seqs", Integer.class, seqs);
+        }
+    }
+}

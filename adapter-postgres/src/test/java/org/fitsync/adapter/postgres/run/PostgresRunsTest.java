@@ -1,0 +1,162 @@
+package org.fitsync.adapter.postgres.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fitsync.adapter.postgres.DatabaseSettings;
+import org.fitsync.adapter.postgres.PostgresDatabase;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.FieldChange;
+import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.Source;
+import org.fitsync.domain.run.TimeSpan;
+import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.TrackPoint;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The runs table against a real PostgreSQL: storage, isolation, and the overlap lookup. */
+class PostgresRunsTest {
+
+    private static final UserId ALICE = new UserId("alice");
+    private static final UserId BOB = new UserId("bob");
+    private static final Instant START = Instant.parse("2026-11-20T07:00:00Z");
+
+    private static PostgresDatabase database;
+    private static PostgresTransactions transactions;
+    private static DatabaseSettings settings;
+    private final PostgresRuns runs = new PostgresRuns();
+
+    @BeforeAll
+    static void start() {
+        settings = PostgresTestDatabase.fresh();
+        database = PostgresDatabase.connect(settings, null);
+        transactions = new PostgresTransactions(database.jdbi());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void storesAndReadsBackARunAndItsTrack() {
+        NewRun run = run(UUID.randomUUID(), 0, 45);
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
+
+        var stored = transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id())).orElseThrow();
+        assertThat(stored.span()).isEqualTo(run.span());
+        assertThat(stored.source()).isEqualTo(Source.PHONE);
+        assertThat(stored.pointCount()).isEqualTo(2);
+        assertThat(stored.metadataJson()).contains("{\"device\": \"Pixel 9\"}");
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadTrack(ALICE, run.id()))).contains(run.track());
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, run.id())).orElseThrow().fingerprint())
+                .isEqualTo(run.fingerprint());
+    }
+
+    @Test
+    void anotherUserCannotSeeTheRunEvenWithoutAFilter() {
+        NewRun run = run(UUID.randomUUID(), 100, 130);
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 2));
+        assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id()))).isEmpty();
+        Long visible = transactions.inUserSnapshot(BOB, () -> PostgresTransactions.handle()
+                .createQuery("SELECT count(*) FROM runs").mapTo(Long.class).one());
+        assertThat(visible).isZero();
+    }
+
+    @Test
+    void overlapLookupIsHalfOpen() {
+        NewRun run = run(UUID.randomUUID(), 1000, 1060);
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100)))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000)))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1059, 1100))))
+                .extracting(t -> t.id()).containsExactly(run.id());
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1001, 1002))))
+                .extracting(t -> t.id()).containsExactly(run.id());
+    }
+
+    @Test
+    void aFortyEightHourRunIsFoundFromItsLastMinute() {
+        NewRun longest = run(UUID.randomUUID(), 10_000, 10_000 + 48 * 60);
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, longest, longest.fingerprint(), "", 4));
+        assertThat(transactions.inUserSnapshot(ALICE,
+                () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
+                .extracting(t -> t.id()).containsExactly(longest.id());
+    }
+
+    @Test
+    void overlapLookupIsAnIndexRangeScanForTheAppRoleUnderRowLevelSecurity() {
+        UserId carol = new UserId("carol");
+        Jdbi.create(PostgresTestDatabase.ownerDataSource(settings)).useHandle(h -> {
+            h.execute("""
+                    INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, polyline,
+                        point_count, track, content_hash, created_version, version)
+                    SELECT 'carol', gen_random_uuid(), t, t + interval '45 minutes', 2600, 8000, 'phone', '', 0,
+                        '\\x0100'::bytea, repeat('0', 64), g, g
+                    FROM generate_series(1, 20000) g, LATERAL (SELECT timestamptz '2010-01-01' + g * interval '6 hours' AS t) s""");
+            h.execute("ANALYZE runs");
+        });
+        String plan = transactions.inUserSnapshot(carol, () -> String.join("\n", PostgresTransactions.handle()
+                .createQuery("EXPLAIN " + PostgresRuns.OVERLAP_SQL.formatted("id"))
+                .bind("user", "carol")
+                .bind("earliest", OffsetDateTime.parse("2019-12-30T00:00:00Z"))
+                .bind("start", OffsetDateTime.parse("2020-01-01T00:00:00Z"))
+                .bind("end", OffsetDateTime.parse("2020-01-01T01:00:00Z"))
+                .mapTo(String.class).list()));
+        assertThat(plan).contains("Index Scan using runs_history").contains("started_at >").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void changesAfterACursorAreSplitIntoCreatedUpdatedAndDeleted() {
+        UserId dave = new UserId("dave");
+        NewRun kept = run(UUID.randomUUID(), 0, 30);
+        NewRun edited = run(UUID.randomUUID(), 60, 90);
+        NewRun removed = run(UUID.randomUUID(), 120, 150);
+        NewRun late = run(UUID.randomUUID(), 180, 210);
+        NewRun fleeting = run(UUID.randomUUID(), 240, 270);
+        transactions.inUserTransaction(dave, () -> {
+            runs.insertRun(dave, kept, kept.fingerprint(), "", 1);
+            runs.insertRun(dave, edited, edited.fingerprint(), "", 1);
+            return runs.insertRun(dave, removed, removed.fingerprint(), "", 1);
+        });
+        transactions.inUserTransaction(dave, () -> {
+            runs.editRun(dave, edited.id(), new RunDetailsChange(
+                    new FieldChange.SetTo<>("new notes"), new FieldChange.Keep<>()), 2);
+            runs.deleteRun(dave, removed.id(), 2);
+            runs.insertRun(dave, late, late.fingerprint(), "", 2);
+            runs.insertRun(dave, fleeting, fleeting.fingerprint(), "", 2);
+            return runs.deleteRun(dave, fleeting.id(), 2);
+        });
+
+        var changes = transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 1));
+        assertThat(changes.created()).extracting(r -> r.id()).containsExactly(late.id());
+        assertThat(changes.updated()).extracting(r -> r.id()).containsExactly(edited.id());
+        assertThat(changes.updated().get(0).notes()).contains("new notes");
+        assertThat(changes.deleted()).containsExactly(removed.id());
+        assertThat(transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 0)).created())
+                .extracting(r -> r.id()).containsExactlyInAnyOrder(kept.id(), edited.id(), late.id());
+        assertThat(transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 2)).created()).isEmpty();
+    }
+
+    private static NewRun run(UUID id, int startMinute, int endMinute) {
+        TimeSpan span = span(startMinute, endMinute);
+        Track track = new Track(List.of(TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
+                TrackPoint.withoutElevation(span.start().toEpochMilli() + 1000, 52.52003, 13.40501)));
+        return new NewRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
+                track, Optional.empty(), Optional.empty());
+    }
+
+    private static TimeSpan span(int startMinute, int endMinute) {
+        return new TimeSpan(START.plusSeconds(60L * startMinute), START.plusSeconds(60L * endMinute));
+    }
+}

@@ -1,0 +1,72 @@
+package org.fitsync.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.run.PageCursors;
+import org.fitsync.adapter.http.run.RunRoutes;
+import org.fitsync.adapter.postgres.run.PostgresRuns;
+import org.fitsync.application.run.RunEditingService;
+import org.fitsync.application.run.RunHistoryService;
+import org.fitsync.application.run.RunIngestionService;
+import org.fitsync.domain.run.OverlapPolicy;
+import org.fitsync.domain.run.SourcePriority;
+import org.fitsync.domain.run.TrackSimplifier;
+
+/** The runs feature: its settings, services over the PostgreSQL adapter, and its HTTP routes. */
+final class RunsWiring {
+
+    private final RunIngestionService ingestion;
+    private final RunHistoryService history;
+    private final RunEditingService editing;
+    private final RunRoutes routes;
+
+    private RunsWiring(FeatureContext context) {
+        RunSettings settings = RunSettings.from(context.environment());
+        PostgresRuns runs = new PostgresRuns();
+        OverlapPolicy policy = new OverlapPolicy(settings.priority());
+        this.ingestion = new RunIngestionService(context.transactions(), context.versions(), runs, runs, runs, runs,
+                policy, new TrackSimplifier(settings.polylineToleranceMetres()));
+        this.history = new RunHistoryService(context.transactions(), runs, runs, runs);
+        this.editing = new RunEditingService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
+                policy);
+        PageCursors cursors = new PageCursors(cursorKey(settings.cursorSecret()
+                .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
+        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
+                context.jsonBody(), context.json(), cursors);
+    }
+
+    static RunsWiring wire(FeatureContext context) {
+        return new RunsWiring(context);
+    }
+
+    RouteModule routes() {
+        return routes;
+    }
+
+    /** For the Strava import: the same ingestion path as the API. */
+    RunIngestionService ingestion() {
+        return ingestion;
+    }
+
+    /** For the Strava import: lookup by activity and removal of imported runs. */
+    RunEditingService editing() {
+        return editing;
+    }
+
+    /**
+     * A key used only for cursors, derived from the server secret (HMAC with a fixed label), so a
+     * cursor tag never doubles as anything signed with the secret itself, e.g. a token.
+     */
+    private static byte[] cursorKey(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal("fitsync run history cursor v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+}

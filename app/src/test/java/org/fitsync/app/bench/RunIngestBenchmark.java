@@ -1,0 +1,313 @@
+package org.fitsync.app.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fitsync.adapter.http.Json;
+import org.fitsync.adapter.postgres.DatabaseSettings;
+import org.fitsync.adapter.postgres.PostgresDatabase;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.adapter.postgres.run.PostgresRuns;
+import org.fitsync.adapter.postgres.run.TrackCodec;
+import org.fitsync.app.testing.TestServer;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.EncodedPolyline;
+import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.RunDraft;
+import org.fitsync.domain.run.RunValidation;
+import org.fitsync.domain.run.TimeSpan;
+import org.fitsync.domain.run.TrackPoint;
+import org.fitsync.domain.run.TrackSimplifier;
+import org.fitsync.domain.run.ValidationResult;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Run ingestion benchmark (README, "Runs"): 1-hour 1 Hz tracks (3,600 points) posted over HTTP by
+ * concurrent clients, beside the raw JDBC insert rate of the same rows on the same database; the
+ * bytes stored per GPS point; and the overlap lookup's time with 10 vs 100,000 runs of history.
+ * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.decimals (7).
+ */
+public final class RunIngestBenchmark {
+
+    private static final int POINTS = 3600;
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 8);
+        int runsPerClient = Integer.getInteger("bench.runs", 25);
+        int decimals = Integer.getInteger("bench.decimals", 7);
+        System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates%n",
+                clients, runsPerClient, POINTS, decimals);
+        try (TestServer server = TestServer.start()) {
+            List<List<byte[]>> bodies = bodies(clients, runsPerClient, decimals, 0);
+            // Warm-up: JIT, connection pools, plan caches.
+            http(server, bodies(clients, 3, decimals, 500), "warmup-");
+            double[] latencies = new double[clients * runsPerClient];
+            long start = System.nanoTime();
+            http(server, bodies, "client-", latencies);
+            double httpSeconds = (System.nanoTime() - start) / 1e9;
+            Arrays.sort(latencies);
+            double httpRate = latencies.length / httpSeconds;
+
+            List<List<NewRun>> rows = rows(bodies);
+            raw(server.database(), rows.subList(0, Math.min(2, clients)), "rawwarm-");
+            start = System.nanoTime();
+            raw(server.database(), rows, "raw-");
+            double rawSeconds = (System.nanoTime() - start) / 1e9;
+            double rawRate = latencies.length / rawSeconds;
+
+            System.out.printf(Locale.ROOT, "HTTP ingest : %.1f runs/s (%.0f points/s), latency p50 %.1f ms, p99 %.1f ms%n",
+                    httpRate, httpRate * POINTS, percentile(latencies, 0.50), percentile(latencies, 0.99));
+            System.out.printf(Locale.ROOT, "Raw JDBC    : %.1f runs/s (same rows, %d threads, one transaction per run)%n",
+                    rawRate, clients);
+            System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %%%n", 100 * httpRate / rawRate);
+            double jsonBytesPerPoint = bodies.stream().flatMap(List::stream).mapToLong(b -> b.length).sum()
+                    / (double) (latencies.length * (long) POINTS);
+            bytesPerPoint(server, jsonBytesPerPoint);
+            overlapCheck(server.database());
+        }
+    }
+
+    private static List<List<byte[]>> bodies(int clients, int runs, int decimals, int dayOffset) throws Exception {
+        var mapper = Json.newMapper();
+        List<List<byte[]>> all = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Random random = new Random(31L * c + dayOffset);
+            List<byte[]> bodies = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                Instant start = Instant.parse("2026-01-01T06:00:00Z").plusSeconds(86_400L * (r + dayOffset));
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("id", UUID.randomUUID().toString());
+                body.put("started_at", start.toString());
+                body.put("ended_at", start.plusSeconds(POINTS).toString());
+                body.put("duration_s", POINTS - 60);
+                body.put("distance_m", 10_000.0);
+                body.put("source", "phone");
+                body.put("metadata", Map.of("device", "bench"));
+                body.put("track", track(random, start, decimals));
+                bodies.add(mapper.writeValueAsBytes(body));
+            }
+            all.add(bodies);
+        }
+        return all;
+    }
+
+    /** A jogger's random walk at about 2.8 m/s with GPS jitter, elevation in decimetres, some fixes without it. */
+    private static List<List<Object>> track(Random random, Instant start, int decimals) {
+        double scale = Math.pow(10, decimals);
+        double lat = 52.52 + random.nextDouble() * 0.01;
+        double lon = 13.40 + random.nextDouble() * 0.01;
+        double heading = random.nextDouble() * 2 * Math.PI;
+        List<List<Object>> points = new ArrayList<>(POINTS);
+        for (int i = 0; i < POINTS; i++) {
+            heading += (random.nextDouble() - 0.5) * 0.2;
+            lat += Math.cos(heading) * 2.8 / 111_195 + random.nextGaussian() * 1e-6;
+            lon += Math.sin(heading) * 2.8 / (111_195 * Math.cos(Math.toRadians(lat))) + random.nextGaussian() * 1e-6;
+            Object elevation = i % 50 == 0 ? null : Math.round((34 + 5 * Math.sin(i / 300.0)) * 10) / 10.0;
+            points.add(Arrays.asList(start.toEpochMilli() + 1000L * i, Math.round(lat * scale) / scale,
+                    Math.round(lon * scale) / scale, elevation));
+        }
+        return points;
+    }
+
+    private static void http(TestServer server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
+        http(server, bodies, userPrefix, new double[bodies.size() * bodies.get(0).size()]);
+    }
+
+    private static void http(TestServer server, List<List<byte[]>> bodies, String userPrefix, double[] latencies)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < bodies.size(); c++) {
+                int client = c;
+                String token = server.token(userPrefix + c);
+                done.add(pool.submit(() -> {
+                    List<byte[]> mine = bodies.get(client);
+                    for (int r = 0; r < mine.size(); r++) {
+                        HttpRequest request = server.request("/api/v1/runs", token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(mine.get(r))).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> response = server.client().send(request, HttpResponse.BodyHandlers.ofString());
+                        latencies[client * mine.size() + r] = (System.nanoTime() - t0) / 1e6;
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("POST failed: " + response.statusCode() + " " + response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The rows the HTTP path stores, computed outside the timed part so the raw path pays only for the database. */
+    private static List<List<NewRun>> rows(List<List<byte[]>> bodies) throws Exception {
+        var mapper = Json.newMapper();
+        List<List<NewRun>> rows = new ArrayList<>();
+        for (List<byte[]> client : bodies) {
+            List<NewRun> runs = new ArrayList<>();
+            for (byte[] body : client) {
+                var node = mapper.readTree(body);
+                List<TrackPoint> points = new ArrayList<>();
+                node.path("track").forEach(p -> points.add(new TrackPoint(p.get(0).longValue(), p.get(1).doubleValue(),
+                        p.get(2).doubleValue(), p.get(3).isNull() ? java.util.OptionalDouble.empty()
+                        : java.util.OptionalDouble.of(p.get(3).doubleValue()))));
+                RunDraft draft = new RunDraft(java.util.Optional.of(UUID.randomUUID().toString()),
+                        java.util.Optional.of(node.path("started_at").asText()), java.util.Optional.of(node.path("ended_at").asText()),
+                        java.util.Optional.of(node.path("duration_s").asLong()), java.util.Optional.of(node.path("distance_m").asDouble()),
+                        java.util.Optional.of("phone"), java.util.Optional.empty(), java.util.Optional.of("{\"device\":\"bench\"}"),
+                        java.util.Optional.of(points), java.util.Optional.empty(), java.util.Optional.empty());
+                runs.add(((ValidationResult.Valid) RunValidation.validate(draft)).run());
+            }
+            rows.add(runs);
+        }
+        return rows;
+    }
+
+    private static void raw(DatabaseSettings db, List<List<NewRun>> rows, String userPrefix) throws Exception {
+        TrackSimplifier simplifier = new TrackSimplifier(TrackSimplifier.DEFAULT_TOLERANCE_M);
+        List<List<Object[]>> prepared = new ArrayList<>();
+        for (List<NewRun> client : rows) {
+            List<Object[]> values = new ArrayList<>();
+            for (NewRun run : client) {
+                values.add(new Object[] {run, TrackCodec.encode(run.track()),
+                        EncodedPolyline.encode(simplifier.simplify(run.track())), run.fingerprint().hex()});
+            }
+            prepared.add(values);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(rows.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < prepared.size(); c++) {
+                String user = userPrefix + c;
+                List<Object[]> mine = prepared.get(c);
+                done.add(pool.submit(() -> {
+                    insertRaw(db, user, mine);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void insertRaw(DatabaseSettings db, String user, List<Object[]> rows) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.user_id', ?, true)");
+                 PreparedStatement insert = c.prepareStatement("""
+                         INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
+                             metadata, polyline, point_count, track, content_hash, created_version, version)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)""")) {
+                long version = 0;
+                for (Object[] row : rows) {
+                    NewRun run = (NewRun) row[0];
+                    scope.setString(1, user);
+                    scope.executeQuery().close();
+                    insert.setString(1, user);
+                    insert.setObject(2, run.id());
+                    insert.setObject(3, run.startedAt().atOffset(ZoneOffset.UTC));
+                    insert.setObject(4, run.endedAt().atOffset(ZoneOffset.UTC));
+                    insert.setLong(5, run.durationS());
+                    insert.setDouble(6, run.distanceM());
+                    insert.setString(7, run.source().wireName());
+                    insert.setString(8, run.metadataJson().orElse(null));
+                    insert.setString(9, (String) row[2]);
+                    insert.setInt(10, run.track().size());
+                    insert.setBytes(11, (byte[]) row[1]);
+                    insert.setString(12, (String) row[3]);
+                    insert.setLong(13, ++version);
+                    insert.setLong(14, version);
+                    insert.executeUpdate();
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    private static void bytesPerPoint(TestServer server, double jsonBytesPerPoint) {
+        Map<String, Object> stats = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("""
+                SELECT sum(octet_length(track))::float8 / sum(point_count) AS encoded,
+                       sum(pg_column_size(track))::float8 / sum(point_count) AS stored,
+                       sum(pg_column_size(r.*))::float8 / sum(point_count) AS row_total
+                FROM runs r WHERE user_id LIKE 'client-%'""").mapToMap().one());
+        System.out.printf(Locale.ROOT, "Track bytes : %.2f bytes/point encoded, %.2f stored (pg_column_size), "
+                + "%.2f for the whole row incl. polyline (the JSON request: %.1f bytes/point)%n",
+                stats.get("encoded"), stats.get("stored"), stats.get("row_total"), jsonBytesPerPoint);
+    }
+
+    /** The overlap lookup (a bounded range scan of the runs_history index) for a user with 10 and one with 100,000 runs. */
+    private static void overlapCheck(DatabaseSettings db) {
+        Jdbi owner = Jdbi.create(org.fitsync.adapter.postgres.testing.PostgresTestDatabase.ownerDataSource(db));
+        owner.useHandle(h -> {
+            for (String[] user : new String[][] {{"history-small", "10"}, {"history-big", "100000"}}) {
+                h.createUpdate("""
+                        INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, polyline,
+                            point_count, track, content_hash, created_version, version)
+                        SELECT :user, gen_random_uuid(), t, t + interval '45 minutes', 2600, 8000, 'phone', '', 0,
+                            '\\x0100'::bytea, repeat('0', 64), g, g
+                        FROM generate_series(1, :n) g, LATERAL (SELECT timestamptz '2010-01-01' + g * interval '6 hours' AS t) s""")
+                        .bind("user", user[0]).bind("n", Integer.parseInt(user[1])).execute();
+            }
+            h.execute("VACUUM ANALYZE runs");
+        });
+        try (PostgresDatabase database = PostgresDatabase.connect(db, null)) {
+            PostgresTransactions transactions = new PostgresTransactions(database.jdbi());
+            PostgresRuns runs = new PostgresRuns();
+            double small = timeLookups(transactions, runs, new UserId("history-small"), 10);
+            double big = timeLookups(transactions, runs, new UserId("history-big"), 100_000);
+            System.out.printf(Locale.ROOT, "Overlap check: %.3f ms with 10 runs, %.3f ms with 100,000 runs (ratio %.2f)%n",
+                    small, big, big / small);
+        }
+    }
+
+    /** Median time of one overlap lookup, in a transaction like the service's. */
+    private static double timeLookups(PostgresTransactions transactions, PostgresRuns runs, UserId user, int history) {
+        Random random = new Random(5);
+        int iterations = 3000;
+        double[] times = new double[iterations];
+        for (int i = -500; i < iterations; i++) {
+            long slot = random.nextInt(history) + 1;
+            Instant start = Instant.parse("2010-01-01T00:00:00Z").plusSeconds(slot * 6 * 3600 + 1200);
+            TimeSpan span = new TimeSpan(start, start.plusSeconds(3600));
+            int index = i;
+            transactions.inUserSnapshot(user, () -> {
+                long t0 = System.nanoTime();
+                int found = runs.findOverlapping(user, span).size();
+                if (index >= 0) {
+                    times[index] = (System.nanoTime() - t0) / 1e6;
+                }
+                return found;
+            });
+        }
+        Arrays.sort(times);
+        return percentile(times, 0.5);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}

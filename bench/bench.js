@@ -1,0 +1,161 @@
+'use strict'
+// Sync throughput: FitSync vs PouchDB Server (in-memory and LevelDB), same documents, same run.
+//   push: 20,000 workout records in batches of 500 (records/s)
+//   pull: a first sync of 100,000 records in one request (records/s)
+// FitSync runs from app/target/fitsync.jar with -Xmx256m, so the pull also shows that a 100,000
+// record first sync streams within a small heap. Usage: npm ci && npm run bench
+const { spawn } = require('node:child_process')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+const { startServer, token, freePort } = require('../interop/lib/server')
+
+const PUSH_RECORDS = Number(process.env.PUSH_RECORDS || 20_000)
+const PUSH_BATCH = 500
+const PULL_RECORDS = Number(process.env.PULL_RECORDS || 100_000)
+const LOAD_BATCH = 5_000
+const PULL_RUNS = 3
+const PUSH_RUNS = 3
+
+function workout(prefix, i) {
+  const start = 1_795_158_000_000 + i * 60_000
+  return {
+    id: `${prefix}${i}`,
+    name: `Workout ${i}`,
+    notes: 'Felt strong; added 2.5 kg on the last set',
+    template_id: `t${i % 50}`,
+    exercises: JSON.stringify([{ name: 'squat', sets: [[5, 100], [5, 100], [5, 102.5]] },
+      { name: 'bench', sets: [[5, 70], [5, 70], [5, 72.5]] }]),
+    started_at: start,
+    ended_at: start + 3_600_000,
+    created_at: start,
+    updated_at: start + 3_600_000,
+  }
+}
+
+const toPouch = ({ id, ...rest }) => ({ _id: id, ...rest })
+
+async function post(url, headers, body) {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body) })
+  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`)
+  return res.json()
+}
+
+/** A FitSync target: pushes are WatermelonDB pushes, the pull is a first sync. */
+function fitsync(server) {
+  return {
+    name: 'FitSync (PostgreSQL, -Xmx256m)',
+    async prepare(db) { this.headers = { Authorization: `Bearer ${token(`bench-${db}-${Date.now()}`)}` } },
+    async push(docs) {
+      await post(`${server.url}/api/v1/sync`, this.headers,
+        { changes: { workouts: { created: docs, updated: [], deleted: [] } }, last_pulled_at: null })
+    },
+    async pull() {
+      const res = await fetch(`${server.url}/api/v1/sync`, { headers: this.headers })
+      const body = JSON.parse(await res.text())
+      return body.changes.workouts.created.length
+    },
+  }
+}
+
+/** A PouchDB Server target: pushes are _bulk_docs, the pull is _changes?include_docs=true. */
+function pouch(name, url) {
+  return {
+    name,
+    async prepare(db) {
+      this.db = `${url}/${db}`
+      const res = await fetch(this.db, { method: 'PUT' })
+      if (res.status >= 300) throw new Error(`create ${this.db}: ${res.status}`)
+    },
+    async push(docs) { await post(`${this.db}/_bulk_docs`, {}, { docs: docs.map(toPouch) }) },
+    async pull() {
+      const res = await fetch(`${this.db}/_changes?include_docs=true`)
+      const body = JSON.parse(await res.text())
+      return body.results.filter((r) => r.doc).length
+    },
+  }
+}
+
+async function startPouch(args) {
+  const port = await freePort()
+  const bin = path.join(__dirname, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server')
+  const child = spawn(process.execPath, [bin, '--port', String(port), '--no-stdout-logs', ...args],
+    { stdio: 'ignore', cwd: os.tmpdir() })
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => child.kill('SIGTERM') }
+    } catch (e) { /* starting */ }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  child.kill('SIGKILL')
+  throw new Error('pouchdb-server did not start')
+}
+
+async function measurePush(target) {
+  await target.prepare('warmup')
+  for (let b = 0; b < 10; b++) {
+    await target.push(Array.from({ length: PUSH_BATCH }, (_, i) => workout('warm', b * PUSH_BATCH + i)))
+  }
+  const rates = []
+  for (let run = 0; run < PUSH_RUNS; run++) {
+    await target.prepare(`push${run}`)
+    const started = process.hrtime.bigint()
+    for (let b = 0; b < PUSH_RECORDS / PUSH_BATCH; b++) {
+      await target.push(Array.from({ length: PUSH_BATCH }, (_, i) => workout('w', b * PUSH_BATCH + i)))
+    }
+    rates.push(PUSH_RECORDS / (Number(process.hrtime.bigint() - started) / 1e9))
+  }
+  return median(rates)
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+async function measurePull(target) {
+  await target.prepare('pull')
+  for (let b = 0; b < PULL_RECORDS / LOAD_BATCH; b++) {
+    await target.push(Array.from({ length: LOAD_BATCH }, (_, i) => workout('p', b * LOAD_BATCH + i)))
+  }
+  const rates = []
+  for (let run = 0; run < PULL_RUNS; run++) {
+    const started = process.hrtime.bigint()
+    const count = await target.pull()
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    if (count !== PULL_RECORDS) throw new Error(`${target.name} pulled ${count} of ${PULL_RECORDS}`)
+    rates.push(PULL_RECORDS / seconds)
+  }
+  return median(rates)
+}
+
+async function main() {
+  const leveldbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitsync-bench-leveldb-'))
+  const server = await startServer({ heap: '256m' })
+  const memory = await startPouch(['--in-memory'])
+  const leveldb = await startPouch(['--dir', leveldbDir])
+  try {
+    const targets = [fitsync(server), pouch('PouchDB Server (in-memory)', memory.url),
+      pouch('PouchDB Server (LevelDB)', leveldb.url)]
+    const results = []
+    for (const target of targets) {
+      const push = await measurePush(target)
+      const pull = await measurePull(target)
+      results.push({ name: target.name, push, pull })
+      console.log(`${target.name.padEnd(32)} push ${push.toFixed(0).padStart(8)} rec/s   pull ${pull.toFixed(0).padStart(8)} rec/s`)
+    }
+    const [ours, inMemory, level] = results
+    console.log(`\npush ${PUSH_RECORDS} records in batches of ${PUSH_BATCH} (median of ${PUSH_RUNS}); first-sync pull of ${PULL_RECORDS} records (median of ${PULL_RUNS})`)
+    console.log(`FitSync / PouchDB LevelDB:   push ${(ours.push / level.push).toFixed(2)}x   pull ${(ours.pull / level.pull).toFixed(2)}x`)
+    console.log(`FitSync / PouchDB in-memory: push ${(ours.push / inMemory.push).toFixed(2)}x   pull ${(ours.pull / inMemory.pull).toFixed(2)}x`)
+  } finally {
+    memory.stop()
+    leveldb.stop()
+    await server.stop()
+    fs.rmSync(leveldbDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

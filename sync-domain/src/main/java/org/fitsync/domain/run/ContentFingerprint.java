@@ -1,0 +1,109 @@
+package org.fitsync.domain.run;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A SHA-256 digest of a run's submitted content in one canonical binary form: every field in a
+ * fixed order, tagged for presence and length-prefixed, numbers by value. Two submissions with the
+ * same id are the same run exactly when their fingerprints are equal, whatever the JSON spelling.
+ */
+public record ContentFingerprint(String hex) {
+
+    public ContentFingerprint {
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a fingerprint is 64 lower-case hex digits");
+        }
+    }
+
+    static ContentFingerprint of(NewRun run) {
+        Digest out = new Digest();
+        out.text(run.id().toString());
+        out.putLong(run.startedAt().getEpochSecond());
+        out.putInt(run.startedAt().getNano());
+        out.putLong(run.endedAt().getEpochSecond());
+        out.putInt(run.endedAt().getNano());
+        out.putLong(run.durationS());
+        out.number(run.distanceM());
+        out.text(run.source().wireName());
+        out.optionalText(run.notes());
+        out.optionalText(run.metadataJson());
+        out.putInt(run.track().size());
+        for (TrackPoint p : run.track().points()) {
+            out.putLong(p.epochMs());
+            out.number(p.lat());
+            out.number(p.lon());
+            out.putBoolean(p.elevationM().isPresent());
+            if (p.elevationM().isPresent()) {
+                out.number(p.elevationM().getAsDouble());
+            }
+        }
+        out.optionalText(run.stravaId());
+        out.optionalText(run.weatherJson());
+        return new ContentFingerprint(HexFormat.of().formatHex(out.finish()));
+    }
+
+    /** Feeds SHA-256 through a small buffer: a track of 200,000 points is hashed without copying it whole. */
+    private static final class Digest {
+        private final MessageDigest sha = sha256();
+        private final ByteBuffer buffer = ByteBuffer.allocate(8192);
+
+        private void room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                buffer.flip();
+                sha.update(buffer);
+                buffer.clear();
+            }
+        }
+
+        void putLong(long value) {
+            room(8);
+            buffer.putLong(value);
+        }
+
+        void putInt(int value) {
+            room(4);
+            buffer.putInt(value);
+        }
+
+        void putBoolean(boolean value) {
+            room(1);
+            buffer.put((byte) (value ? 1 : 0));
+        }
+
+        /** 0.0 and -0.0 are one JSON value to a client, so they fingerprint alike. */
+        void number(double value) {
+            putLong(Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
+        }
+
+        void optionalText(Optional<String> value) {
+            putBoolean(value.isPresent());
+            value.ifPresent(this::text);
+        }
+
+        void text(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            putInt(bytes.length);
+            room(buffer.capacity());
+            sha.update(bytes);
+        }
+
+        byte[] finish() {
+            buffer.flip();
+            sha.update(buffer);
+            return sha.digest();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

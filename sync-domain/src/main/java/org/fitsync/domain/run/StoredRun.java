@@ -1,0 +1,37 @@
+package org.fitsync.domain.run;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A run as the history serves it: the submitted metadata plus what the server derived. */
+public record StoredRun(
+        UUID id,
+        TimeSpan span,
+        long durationS,
+        double distanceM,
+        Source source,
+        Optional<String> notes,
+        Optional<String> metadataJson,
+        String polyline,
+        int pointCount,
+        boolean overlapping,
+        List<UUID> overlaps,
+        Optional<String> stravaId,
+        Optional<String> weatherJson,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public StoredRun {
+        overlaps = List.copyOf(overlaps);
+    }
+
+    public Instant startedAt() {
+        return span.start();
+    }
+
+    public Instant endedAt() {
+        return span.end();
+    }
+}

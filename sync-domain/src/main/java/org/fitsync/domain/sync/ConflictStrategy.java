@@ -1,0 +1,45 @@
+package org.fitsync.domain.sync;
+
+import java.util.Objects;
+
+/** How a pushed record meets the stored one (API.md, "Push"). */
+public sealed interface ConflictStrategy {
+
+    ConflictStrategy LAST_WRITE_WINS = new LastWriteWins();
+    ConflictStrategy SERVER_WINS = new ServerWins();
+    ConflictStrategy CLIENT_WINS = new ClientWins();
+
+    /** A register ordered by the clamped {@code updated_at}; on a tie the stored record stays. */
+    record LastWriteWins() implements ConflictStrategy {}
+
+    /** The stored record stays if it changed after the push's {@code last_pulled_at}. */
+    record ServerWins() implements ConflictStrategy {}
+
+    /** The client's change always applies. */
+    record ClientWins() implements ConflictStrategy {}
+
+    /**
+     * A collection-specific merge (e.g. source priority for runs): the rule sees both records and
+     * returns the record to store.
+     */
+    record Merge(String name, MergeRule rule) implements ConflictStrategy {
+        public Merge {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(rule, "rule");
+        }
+    }
+
+    /** The name used in configuration files and documentation. */
+    default String label() {
+        if (this instanceof LastWriteWins) {
+            return "last_write_wins";
+        }
+        if (this instanceof ServerWins) {
+            return "server_wins";
+        }
+        if (this instanceof ClientWins) {
+            return "client_wins";
+        }
+        return ((Merge) this).name();
+    }
+}

@@ -1,0 +1,100 @@
+package org.fitsync.application.run;
+
+import java.util.Optional;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.ContentFingerprint;
+import org.fitsync.domain.run.EncodedPolyline;
+import org.fitsync.domain.run.IdempotencyDecision;
+import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.OverlapPolicy;
+import org.fitsync.domain.run.StoredRun;
+import org.fitsync.domain.run.TrackSimplifier;
+import org.fitsync.ports.in.run.SubmitRunCommand;
+import org.fitsync.ports.in.run.SubmitRunResult;
+import org.fitsync.ports.in.run.SubmitRunUseCase;
+import org.fitsync.ports.out.SyncVersionPort;
+import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.run.FindOverlapsPort;
+import org.fitsync.ports.out.run.InsertRunPort;
+import org.fitsync.ports.out.run.LoadRunPort;
+import org.fitsync.ports.out.run.ReviseRunPort;
+import org.fitsync.ports.out.run.RunIdentity;
+
+/**
+ * Ingests runs. A new run id claims a version first: it row-locks the user's sync state, so the
+ * idempotency check, the overlap lookup and the insert of one user's submissions happen one at a
+ * time, and two overlapping runs sent at once always see each other. A known id is answered
+ * without a claim, so re-sends and refused submissions change nothing. The CPU work (fingerprint,
+ * simplification) is done before the lock is taken.
+ */
+public final class RunIngestionService implements SubmitRunUseCase {
+
+    private final TransactionPort transactions;
+    private final SyncVersionPort versions;
+    private final LoadRunPort load;
+    private final InsertRunPort insert;
+    private final FindOverlapsPort find;
+    private final OverlapReevaluation overlaps;
+    private final TrackSimplifier simplifier;
+
+    public RunIngestionService(TransactionPort transactions, SyncVersionPort versions, LoadRunPort load,
+                               InsertRunPort insert, FindOverlapsPort find, ReviseRunPort revise,
+                               OverlapPolicy policy, TrackSimplifier simplifier) {
+        this.transactions = transactions;
+        this.versions = versions;
+        this.load = load;
+        this.insert = insert;
+        this.find = find;
+        this.overlaps = new OverlapReevaluation(policy, find, revise);
+        this.simplifier = simplifier;
+    }
+
+    @Override
+    public SubmitRunResult submit(SubmitRunCommand command) {
+        UserId user = command.user();
+        NewRun run = command.run();
+        ContentFingerprint fingerprint = run.fingerprint();
+        String polyline = EncodedPolyline.encode(simplifier.simplify(run.track()));
+        return transactions.inUserTransaction(user, () -> {
+            // A run id seen before is answered without claiming a version: a re-send or a refused
+            // submission then leaves the user's sync state untouched. Stored runs keep their id,
+            // so this unlocked look is final; only a new id needs the lock and the look again.
+            Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            long version = versions.claimNextVersion(user);
+            known = answerForKnownId(user, run, fingerprint);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            if (run.stravaId().isPresent()) {
+                Optional<StoredRun> imported = load.loadRunByStravaId(user, run.stravaId().get());
+                if (imported.isPresent()) {
+                    return new SubmitRunResult.StravaIdTaken(run.stravaId().get(), imported.get().id());
+                }
+            }
+            // Most runs overlap nothing: then the stored row is final and one lookup is all it costs.
+            boolean overlapsAny = !find.findOverlapping(user, run.span()).isEmpty();
+            StoredRun inserted = insert.insertRun(user, run, fingerprint, polyline, version);
+            if (!overlapsAny) {
+                return new SubmitRunResult.Created(inserted);
+            }
+            overlaps.around(user, run.span(), version);
+            return new SubmitRunResult.Created(load.loadRun(user, run.id()).orElseThrow());
+        });
+    }
+
+    private Optional<SubmitRunResult> answerForKnownId(UserId user, NewRun run, ContentFingerprint fingerprint) {
+        Optional<RunIdentity> stored = load.findIdentity(user, run.id());
+        IdempotencyDecision decision = IdempotencyDecision.decide(fingerprint,
+                stored.map(RunIdentity::fingerprint), stored.map(RunIdentity::deleted).orElse(false));
+        return switch (decision) {
+            // Empty if deleted since the look above (possible before the lock): the locked look decides.
+            case SAME_AGAIN -> load.loadRun(user, run.id()).map(SubmitRunResult.AlreadyStored::new);
+            case DIFFERENT_CONTENT -> Optional.of(new SubmitRunResult.ContentConflict(run.id()));
+            case DELETED_BEFORE -> Optional.of(new SubmitRunResult.DeletedBefore(run.id()));
+            case NEW -> Optional.empty();
+        };
+    }
+}

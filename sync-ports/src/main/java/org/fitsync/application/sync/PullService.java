@@ -1,0 +1,155 @@
+package org.fitsync.application.sync;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.sync.ChangePosition;
+import org.fitsync.domain.sync.Collection;
+import org.fitsync.domain.sync.CollectionRegistry;
+import org.fitsync.domain.sync.Violation;
+import org.fitsync.ports.in.sync.PullChanges;
+import org.fitsync.ports.out.SyncVersionPort;
+import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.sync.ChangeScope;
+import org.fitsync.ports.out.sync.PurgeHorizonPort;
+import org.fitsync.ports.out.sync.StoredChange;
+import org.fitsync.ports.out.sync.SyncRecordStore;
+
+/**
+ * Serves a pull from one REPEATABLE READ snapshot: the user's committed version and the rows are
+ * read from the same snapshot, so the returned cursor covers exactly the rows returned and a write
+ * that commits later (whatever version it claimed) is after the cursor.
+ */
+public final class PullService implements PullChanges {
+
+    private final TransactionPort transactions;
+    private final SyncVersionPort versions;
+    private final CollectionRegistry registry;
+    private final CollectionStores stores;
+    private final PurgeHorizonPort horizons;
+
+    public PullService(TransactionPort transactions, SyncVersionPort versions, CollectionRegistry registry,
+                       CollectionStores stores, PurgeHorizonPort horizons) {
+        this.transactions = transactions;
+        this.versions = versions;
+        this.registry = registry;
+        this.stores = stores;
+        this.horizons = horizons;
+    }
+
+    @Override
+    public PullOutcome pull(PullCommand command, PullSink sink) {
+        Optional<ChangePosition> cursor = Optional.empty();
+        if (command.lastPulledAt().isPresent() && command.lastPulledAt().get() != 0) {
+            cursor = ChangePosition.decode(command.lastPulledAt().get());
+            if (cursor.isEmpty()) {
+                return new PullOutcome.Invalid(List.of(
+                        new Violation("last_pulled_at", "is not a cursor this server issued")));
+            }
+        }
+        Optional<ChangePosition> from = cursor;
+        return transactions.inUserSnapshot(command.user(), () -> serve(command, from, sink));
+    }
+
+    private PullOutcome serve(PullCommand command, Optional<ChangePosition> cursor, PullSink sink) {
+        UserId user = command.user();
+        ChangePosition end = ChangePosition.afterVersion(versions.currentVersion(user));
+        PullMode mode = mode(cursor, end, horizons.purgeHorizon(user));
+        boolean incremental = mode == PullMode.INCREMENTAL;
+        Section section = mode == PullMode.FIRST_SYNC ? Section.CREATED : Section.UPDATED;
+        ChangeScope scope = scope(command, incremental ? cursor.get() : ChangePosition.START, !incremental);
+        sink.begin(mode);
+        // A replacement must be whole (the client drops what it does not receive), and a migration
+        // adds records regardless of position, so neither is paged.
+        boolean paged = command.limit().isPresent() && mode != PullMode.REPLACEMENT
+                && (command.migration().isEmpty() || !incremental);
+        ChangePosition next = end;
+        boolean hasMore = false;
+        if (paged) {
+            int limit = command.limit().getAsInt();
+            List<StoredChange> page = page(user, scope, limit);
+            hasMore = page.size() > limit;
+            if (hasMore) {
+                page = page.subList(0, limit);
+                next = page.get(limit - 1).position().next();
+            }
+            emitGrouped(page, section, sink);
+        } else {
+            Emitter emitter = new Emitter(section, sink);
+            for (Map.Entry<SyncRecordStore, List<Collection>> group : stores.byStore(scope.collections()).entrySet()) {
+                group.getKey().streamChanges(user, scope.only(group.getValue()), emitter::emit);
+            }
+        }
+        sink.end(next.encode(), hasMore);
+        return new PullOutcome.Pulled(mode, next.encode(), hasMore);
+    }
+
+    private static PullMode mode(Optional<ChangePosition> cursor, ChangePosition end, long purgeHorizon) {
+        if (cursor.isEmpty()) {
+            return PullMode.FIRST_SYNC;
+        }
+        // At or below the horizon, a purged tombstone may be missing from an incremental pull; a
+        // cursor past the end was not issued by this database (e.g. restored from a backup).
+        if (cursor.get().version() <= purgeHorizon || end.isBefore(cursor.get())) {
+            return PullMode.REPLACEMENT;
+        }
+        return PullMode.INCREMENTAL;
+    }
+
+    private ChangeScope scope(PullCommand command, ChangePosition from, boolean liveOnly) {
+        Set<String> whole = new HashSet<>();
+        Map<String, Set<String>> columns = new HashMap<>();
+        command.migration().ifPresent(migration -> {
+            for (String table : migration.tables()) {
+                registry.find(table).ifPresent(c -> whole.add(c.name()));
+            }
+            migration.columns().forEach((table, names) -> registry.find(table).ifPresent(c -> {
+                Set<String> declared = new HashSet<>();
+                names.forEach(n -> c.column(n).ifPresent(col -> declared.add(col.name())));
+                if (!declared.isEmpty()) {
+                    columns.put(c.name(), declared);
+                }
+            }));
+        });
+        return new ChangeScope(registry.all(), from, liveOnly, whole, columns);
+    }
+
+    /** The first {@code limit + 1} changes across all stores, in position order. */
+    private List<StoredChange> page(UserId user, ChangeScope scope, int limit) {
+        List<StoredChange> merged = new ArrayList<>();
+        for (Map.Entry<SyncRecordStore, List<Collection>> group : stores.byStore(scope.collections()).entrySet()) {
+            merged.addAll(group.getKey().changesPage(user, scope.only(group.getValue()), limit + 1));
+        }
+        merged.sort(Comparator.comparing(StoredChange::position));
+        return merged.size() > limit + 1 ? merged.subList(0, limit + 1) : merged;
+    }
+
+    private static void emitGrouped(List<StoredChange> page, Section section, PullSink sink) {
+        Map<String, List<StoredChange>> byCollection = new LinkedHashMap<>();
+        page.stream().sorted(Comparator.comparing(StoredChange::collection))
+                .forEach(c -> byCollection.computeIfAbsent(c.collection(), k -> new ArrayList<>()).add(c));
+        Emitter emitter = new Emitter(section, sink);
+        for (List<StoredChange> changes : byCollection.values()) {
+            changes.stream().filter(c -> !c.deleted()).forEach(emitter::emit);
+            changes.stream().filter(StoredChange::deleted).forEach(emitter::emit);
+        }
+    }
+
+    /** Routes each change to the sink's record or deleted call. */
+    private record Emitter(Section section, PullSink sink) {
+        void emit(StoredChange change) {
+            if (change.deleted()) {
+                sink.deleted(change.collection(), change.id());
+            } else {
+                sink.record(change.collection(), section, change.json());
+            }
+        }
+    }
+}

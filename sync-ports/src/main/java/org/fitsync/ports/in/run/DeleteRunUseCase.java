@@ -1,0 +1,13 @@
+package org.fitsync.ports.in.run;
+
+import java.util.UUID;
+import org.fitsync.domain.UserId;
+
+/**
+ * Deletes a run (softly, so sync clients learn of it) and re-evaluates the flags of the runs it
+ * overlapped. False if there was no such live run.
+ */
+public interface DeleteRunUseCase {
+
+    boolean delete(UserId user, UUID id);
+}
