@@ -1,0 +1,313 @@
+package org.fitsync.application.imports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.imports.ImportError;
+import org.fitsync.domain.imports.ImportJob;
+import org.fitsync.domain.imports.ImportPhase;
+import org.fitsync.domain.imports.ImportProgress;
+import org.fitsync.domain.imports.ImportProgress.ActivityOutcome;
+import org.fitsync.domain.imports.ProviderActivity;
+import org.fitsync.domain.imports.RunMapping;
+import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.imports.ActivityProvider;
+import org.fitsync.ports.out.imports.ImportEvents;
+import org.fitsync.ports.out.imports.ImportJobStore;
+import org.fitsync.ports.out.imports.ImportedRunStore;
+import org.fitsync.ports.out.imports.ProviderResult;
+import org.fitsync.ports.out.imports.WeatherLookup;
+
+/**
+ * Runs import jobs: claims one, pages through the provider's activities (newest first, resuming
+ * at the checkpoint), and stores each run together with the checkpoint in one transaction, so a
+ * crash never loses or duplicates a run. When the provider's rate limit would be exceeded the job
+ * is parked with a resume time and the thread moves on; a heartbeat keeps the lease while working.
+ */
+public final class ImportRunner {
+
+    /** How the runner behaves; the lease is how long a silent node keeps a job before another takes it. */
+    public record Settings(String node, Duration lease, int pageSize, int maxAttempts) {
+        public Settings {
+            if (lease.toMillis() < 300 || pageSize < 1 || pageSize > 200 || maxAttempts < 1) {
+                throw new IllegalArgumentException("invalid import runner settings");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final TransactionPort transactions;
+    private final ImportJobStore jobs;
+    private final ActivityProvider provider;
+    private final ImportedRunStore runs;
+    private final WeatherLookup weather;
+    private final ImportEvents events;
+    private final ScheduledExecutorService heartbeats;
+    private final Clock clock;
+
+    public ImportRunner(Settings settings, TransactionPort transactions, ImportJobStore jobs, ActivityProvider provider,
+                        ImportedRunStore runs, WeatherLookup weather, ImportEvents events,
+                        ScheduledExecutorService heartbeats, Clock clock) {
+        this.settings = settings;
+        this.transactions = transactions;
+        this.jobs = jobs;
+        this.provider = provider;
+        this.runs = runs;
+        this.weather = weather;
+        this.events = events;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
+    }
+
+    /** Claims and runs one job until it finishes, is parked, or is lost; false if none was runnable. */
+    public boolean runOnce() {
+        Optional<ImportJob> claimed = jobs.claimNext(settings.node(), settings.lease());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        ImportJob job = claimed.get();
+        transactions.useUserTransaction(job.user(), () -> events.changed(job.user(), job.id()));
+        AtomicBoolean lost = new AtomicBoolean();
+        long beat = Math.max(100, settings.lease().toMillis() / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(job, lost), beat, beat,
+                TimeUnit.MILLISECONDS);
+        try {
+            new Execution(job, lost).run();
+        } catch (LeaseLost e) {
+            // Cancelled, or another node took the job over: its state is theirs now.
+        } finally {
+            heartbeat.cancel(false);
+        }
+        return true;
+    }
+
+    private void beat(ImportJob job, AtomicBoolean lost) {
+        try {
+            boolean ours = transactions.inUserTransaction(job.user(),
+                    () -> jobs.heartbeat(job.user(), job.id(), settings.node(), settings.lease()));
+            if (!ours) {
+                lost.set(true);
+            }
+        } catch (RuntimeException e) {
+            // A missed beat is harmless unless the lease runs out; the next one tries again.
+        }
+    }
+
+    /**
+     * Thrown inside a transaction to roll it back when the job is no longer ours: a run must not be
+     * stored for a job that was cancelled or taken over meanwhile.
+     */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("import lease lost", null, false, false);
+        }
+    }
+
+    /** One claimed job being worked on. */
+    private final class Execution {
+        private ImportJob job;
+        private final AtomicBoolean lost;
+        private final UserId user;
+
+        Execution(ImportJob job, AtomicBoolean lost) {
+            this.job = job;
+            this.lost = lost;
+            this.user = job.user();
+        }
+
+        void run() {
+            if (job.activityId().isPresent()) {
+                runSingle(job.activityId().get());
+                return;
+            }
+            while (true) {
+                save(job.withProgress(job.progress(), ImportPhase.LISTING, job.cursor()));
+                ProviderResult<List<ProviderActivity>> page = provider.listActivities(user, job.listBefore(),
+                        job.range().after(), settings.pageSize());
+                if (!(page instanceof ProviderResult.Ok<List<ProviderActivity>> ok)) {
+                    stopOn(page);
+                    return;
+                }
+                List<ProviderActivity> activities = ok.value();
+                ImportProgress progress = job.progress();
+                // Everything before this page is processed, so fetched is that plus this page: a page
+                // fetched again after a crash is not counted twice.
+                ImportProgress listed = new ImportProgress(progress.processed() + activities.size(),
+                        progress.imported(), progress.skippedDuplicate(), progress.skippedNotRun(), progress.failed(),
+                        progress.estimatedTotal());
+                if (activities.isEmpty()) {
+                    finish(job.withProgress(listed.withEstimatedTotal(listed.fetched()), ImportPhase.DONE, job.cursor()));
+                    return;
+                }
+                save(job.withProgress(listed, ImportPhase.IMPORTING, job.cursor()));
+                for (ProviderActivity activity : activities) {
+                    checkLease();
+                    if (!importOne(activity)) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void runSingle(String activityId) {
+            ProviderResult<ProviderActivity> found = provider.activity(user, activityId);
+            if (found instanceof ProviderResult.NotFound<ProviderActivity>) {
+                transactions.useUserTransaction(user, () -> runs.deleteByStravaId(user, activityId));
+                finish(job.withProgress(job.progress(), ImportPhase.DONE, job.cursor()));
+                return;
+            }
+            if (!(found instanceof ProviderResult.Ok<ProviderActivity> ok)) {
+                stopOn(found);
+                return;
+            }
+            ImportProgress progress = job.progress().plusFetched(1);
+            save(job.withProgress(progress, ImportPhase.IMPORTING, job.cursor()));
+            // An update replaces the run: what was stored for the activity goes, the current version comes.
+            if (importOne(ok.value(), true)) {
+                finish(job.withProgress(job.progress().withEstimatedTotal(1), ImportPhase.DONE, job.cursor()));
+            }
+        }
+
+        private boolean importOne(ProviderActivity activity) {
+            return importOne(activity, false);
+        }
+
+        /** Imports one activity and checkpoints past it; false if the job had to stop. */
+        private boolean importOne(ProviderActivity activity, boolean replace) {
+            Optional<Instant> past = Optional.of(activity.startDate());
+            if (!RunMapping.isRun(activity.sportType())) {
+                if (replace) {
+                    transactions.useUserTransaction(user, () -> runs.deleteByStravaId(user, activity.id()));
+                }
+                save(job.withProgress(job.progress().plus(ActivityOutcome.NOT_A_RUN), ImportPhase.IMPORTING, past));
+                return true;
+            }
+            if (!replace && transactions.inUserSnapshot(user, () -> runs.hasStravaActivity(user, activity.id()))) {
+                save(job.withProgress(job.progress().plus(ActivityOutcome.DUPLICATE), ImportPhase.IMPORTING, past));
+                return true;
+            }
+            List<TrackPoint> track = List.of();
+            if (RunMapping.wantsTrack(activity)) {
+                ProviderResult<List<TrackPoint>> fetched = provider.track(user, activity);
+                if (fetched instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
+                    track = ok.value();
+                } else if (!(fetched instanceof ProviderResult.NotFound<List<TrackPoint>>)) {
+                    stopOn(fetched);
+                    return false;
+                }
+            }
+            Optional<String> conditions = weatherFor(activity, track);
+            RunMapping.Mapped mapped = RunMapping.map(activity, track, conditions);
+            ImportJob before = job;
+            ImportJob after = transactions.inUserTransaction(user, () -> {
+                ActivityOutcome outcome = outcomeOf(mapped, activity, replace);
+                ImportJob next = before.withProgress(before.progress().plus(outcome), ImportPhase.IMPORTING, past);
+                writeCheckpoint(next);
+                return next;
+            });
+            job = after;
+            return true;
+        }
+
+        private ActivityOutcome outcomeOf(RunMapping.Mapped mapped, ProviderActivity activity, boolean replace) {
+            if (!(mapped instanceof RunMapping.Mapped.Run run)) {
+                return mapped instanceof RunMapping.Mapped.NotARun ? ActivityOutcome.NOT_A_RUN : ActivityOutcome.FAILED;
+            }
+            if (replace) {
+                runs.deleteByStravaId(user, activity.id());
+            }
+            ImportedRunStore.StoreOutcome stored = runs.store(user, run.run());
+            if (stored instanceof ImportedRunStore.StoreOutcome.Stored) {
+                return ActivityOutcome.IMPORTED;
+            }
+            return stored instanceof ImportedRunStore.StoreOutcome.Duplicate
+                    ? ActivityOutcome.DUPLICATE : ActivityOutcome.FAILED;
+        }
+
+        private Optional<String> weatherFor(ProviderActivity activity, List<TrackPoint> track) {
+            Optional<ProviderActivity.LatLon> start = track.isEmpty() ? activity.startPoint()
+                    : Optional.of(new ProviderActivity.LatLon(track.get(0).lat(), track.get(0).lon()));
+            if (start.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return weather.weatherAt(start.get().lat(), start.get().lon(), activity.startDate());
+            } catch (RuntimeException e) {
+                // Weather is a nicety: whatever goes wrong there never fails the import.
+                return Optional.empty();
+            }
+        }
+
+        private void stopOn(ProviderResult<?> failure) {
+            Instant now = clock.instant();
+            if (failure instanceof ProviderResult.RateLimited<?> limited) {
+                park(limited.resumeAt(), true);
+            } else if (failure instanceof ProviderResult.Unavailable<?> unavailable) {
+                if (job.attempts() + 1 >= settings.maxAttempts()) {
+                    fail(new ImportError("provider_unavailable", unavailable.detail()), now);
+                } else {
+                    park(unavailable.retryAt(), false);
+                }
+            } else if (failure instanceof ProviderResult.Unauthorized<?> unauthorized) {
+                fail(new ImportError("provider_unauthorized", unauthorized.detail()), now);
+            } else if (failure instanceof ProviderResult.NotFound<?> notFound) {
+                fail(new ImportError("not_found", notFound.detail()), now);
+            } else {
+                throw new IllegalStateException("not a failure: " + failure);
+            }
+        }
+
+        private void checkLease() {
+            if (lost.get()) {
+                throw new LeaseLost();
+            }
+        }
+
+        private void save(ImportJob next) {
+            transactions.useUserTransaction(user, () -> writeCheckpoint(next));
+            job = next;
+        }
+
+        private void writeCheckpoint(ImportJob next) {
+            if (!jobs.checkpoint(next, settings.node(), settings.lease())) {
+                throw new LeaseLost();
+            }
+            events.changed(user, next.id());
+        }
+
+        private void park(Instant resumeAt, boolean rateLimited) {
+            transactions.useUserTransaction(user, () -> {
+                if (!jobs.park(job, settings.node(), resumeAt, rateLimited)) {
+                    throw new LeaseLost();
+                }
+                events.changed(user, job.id());
+            });
+        }
+
+        private void finish(ImportJob done) {
+            transactions.useUserTransaction(user, () -> {
+                if (!jobs.complete(done, settings.node(), clock.instant())) {
+                    throw new LeaseLost();
+                }
+                events.changed(user, done.id());
+            });
+        }
+
+        private void fail(ImportError error, Instant now) {
+            transactions.useUserTransaction(user, () -> {
+                if (!jobs.fail(job, settings.node(), error, now)) {
+                    throw new LeaseLost();
+                }
+                events.changed(user, job.id());
+            });
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.fitsync.ports.in.imports;
+
+import java.util.Optional;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.imports.ImportId;
+import org.fitsync.ports.out.imports.ImportEvents;
+
+/** Follows an import live: the listener runs on every change made by any node. */
+public interface WatchImportUseCase {
+
+    /** Empty when the user has no such import. */
+    Optional<ImportEvents.Subscription> watch(UserId user, ImportId id, Runnable onChange);
+}
