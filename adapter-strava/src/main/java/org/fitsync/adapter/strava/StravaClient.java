@@ -66,9 +66,9 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
 
     /** A GET with the user's token; one forced refresh if Strava says the token is no good. */
     private <T> ProviderResult<T> get(UserId user, URI uri, Function<String, Optional<T>> parser) {
-        boolean refreshed = false;
+        Optional<String> rejected = Optional.empty();
         while (true) {
-            ProviderResult<String> token = tokens.accessToken(user, refreshed);
+            ProviderResult<String> token = tokens.accessToken(user, rejected);
             if (!(token instanceof ProviderResult.Ok<String> ok)) {
                 return token.map(t -> null);
             }
@@ -91,8 +91,8 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
                 return new ProviderResult.Unavailable<>(unavailable.detail(), unavailable.retryAt());
             }
             StravaHttp.Reply.ClientError error = (StravaHttp.Reply.ClientError) reply;
-            if (error.status() == 401 && !refreshed) {
-                refreshed = true;
+            if (error.status() == 401 && rejected.isEmpty()) {
+                rejected = Optional.of(ok.value());
                 continue;
             }
             if (error.status() == 404) {

@@ -46,8 +46,11 @@ final class StravaTokens {
         }
     }
 
-    /** A usable access token; {@code forceRefresh} after Strava rejected the one we had. */
-    ProviderResult<String> accessToken(UserId user, boolean forceRefresh) {
+    /**
+     * A usable access token. {@code rejected} is a token Strava just refused: it is refreshed unless
+     * another caller has replaced it meanwhile, so a burst of refusals costs one refresh.
+     */
+    ProviderResult<String> accessToken(UserId user, Optional<String> rejected) {
         ReentrantLock lock = locks[Math.floorMod(user.hashCode(), STRIPES)];
         lock.lock();
         try {
@@ -56,7 +59,8 @@ final class StravaTokens {
                 return new ProviderResult.Unauthorized<>("Strava is not connected");
             }
             ProviderConnection connection = stored.get();
-            if (!forceRefresh && !connection.needsRefresh(clock.instant(), settings.refreshMargin())) {
+            boolean refused = rejected.isPresent() && rejected.get().equals(connection.accessToken());
+            if (!refused && !connection.needsRefresh(clock.instant(), settings.refreshMargin())) {
                 return new ProviderResult.Ok<>(connection.accessToken());
             }
             return refresh(user, connection);
