@@ -68,8 +68,9 @@ CREATE POLICY import_jobs_isolation ON import_jobs
     USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
 
 -- The two cross-user operations run as the migration owner through the SECURITY DEFINER functions
--- below. FORCE makes RLS apply to the owner too, so the owner gets its own policy; the app role
--- never is the owner, so this opens nothing to it.
+-- below. FORCE makes RLS apply to the owner too, so the owner gets its own policy. Requests run
+-- as the app role, which should not be the owner; if an operator makes them one role, that role
+-- could switch RLS off on its own tables anyway, so this policy gives it nothing new.
 DO $$
 BEGIN
     EXECUTE format('CREATE POLICY import_jobs_definer ON import_jobs TO %I USING (true) WITH CHECK (true)', current_user);

@@ -1,13 +1,12 @@
 package org.fitsync.adapter.postgres.imports;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fitsync.adapter.postgres.DatabaseSettings;
+import javax.sql.DataSource;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
@@ -28,14 +27,14 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresImportEvents.class);
     private static final int POLL_MS = 250;
 
-    private final DatabaseSettings settings;
+    private final DataSource dataSource;
     private final Map<ImportId, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile Connection connection;
 
-    public PostgresImportEvents(DatabaseSettings settings) {
-        this.settings = settings;
+    /** Holds one connection of {@code dataSource} for as long as it runs. */
+    public PostgresImportEvents(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.thread = new Thread(this::listen, "fitsync-import-events");
         thread.setDaemon(true);
         thread.start();
@@ -63,8 +62,10 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
     private void listen() {
         long backoff = 100;
         while (running) {
-            try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.appUser(), settings.appPassword())) {
-                connection = c;
+            try (Connection c = dataSource.getConnection()) {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
