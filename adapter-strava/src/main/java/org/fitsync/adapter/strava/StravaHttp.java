@@ -78,8 +78,9 @@ final class StravaHttp {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 continue;
             } catch (InterruptedException e) {
+                // The node is stopping: hand the job back due at once, so another node resumes it now.
                 Thread.currentThread().interrupt();
-                return new Reply.Unavailable("interrupted", clock.instant().plus(settings.breakerCooldown()));
+                return new Reply.Unavailable("interrupted", clock.instant());
             }
             if (limited) {
                 budget.observe(response.headers(), clock.instant());
