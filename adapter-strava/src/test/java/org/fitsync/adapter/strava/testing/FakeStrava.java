@@ -60,6 +60,8 @@ public final class FakeStrava implements AutoCloseable {
     private final Map<String, Long> refreshTokens = new ConcurrentHashMap<>();
     private final Set<String> rotatedOut = ConcurrentHashMap.newKeySet();
     private final Set<Long> deauthorized = ConcurrentHashMap.newKeySet();
+    private final Map<Long, URI> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicInteger subscriptionIds = new AtomicInteger();
 
     private final Map<String, AtomicInteger> requestsByKind = new ConcurrentHashMap<>();
     private final AtomicInteger apiRequests = new AtomicInteger();
@@ -337,6 +339,14 @@ public final class FakeStrava implements AutoCloseable {
     }
 
     private void api(HttpExchange exchange, String method, String path, Map<String, String> query) throws IOException {
+        if (path.startsWith("/api/v3/push_subscriptions")) {
+            count("push_subscriptions");
+            if (method.equals("POST")) {
+                query.putAll(params(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            subscriptions(exchange, method, path, query);
+            return;
+        }
         apiRequests.incrementAndGet();
         count(kindOf(path));
         boolean allowed = meter(exchange, method.equals("GET"));
@@ -370,6 +380,82 @@ public final class FakeStrava implements AutoCloseable {
             }
         } else {
             send(exchange, 404, error("Record Not Found"));
+        }
+    }
+
+    /** Strava's webhook subscriptions: one per application, the callback validated while creating it. */
+    private void subscriptions(HttpExchange exchange, String method, String path, Map<String, String> query)
+            throws IOException {
+        if (!config.clientId().equals(query.get("client_id")) || !config.clientSecret().equals(query.get("client_secret"))) {
+            send(exchange, 401, error("Authorization Error"));
+            return;
+        }
+        if (method.equals("GET")) {
+            ArrayNode list = json.createArrayNode();
+            subscriptions.forEach((id, callback) -> list.addObject().put("id", id).put("callback_url", callback.toString()));
+            send(exchange, 200, list);
+        } else if (method.equals("POST")) {
+            if (!subscriptions.isEmpty()) {
+                send(exchange, 400, error("Bad Request: already exists"));
+                return;
+            }
+            URI callback = URI.create(query.getOrDefault("callback_url", ""));
+            String challenge = "challenge-" + UUID.randomUUID();
+            String validation = callback + "?hub.mode=subscribe&hub.challenge=" + enc(challenge)
+                    + "&hub.verify_token=" + enc(query.getOrDefault("verify_token", ""));
+            try {
+                var answer = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(validation)).timeout(Duration.ofSeconds(2)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200 || !challenge.equals(json.readTree(answer.body()).path("hub.challenge").asText())) {
+                    send(exchange, 400, error("Bad Request: callback url not verifiable"));
+                    return;
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                send(exchange, 400, error("Bad Request: callback url not verifiable"));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long id = subscriptionIds.incrementAndGet();
+            subscriptions.put(id, callback);
+            send(exchange, 201, json.createObjectNode().put("id", id));
+        } else if (method.equals("DELETE")) {
+            long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+            if (subscriptions.remove(id) == null) {
+                send(exchange, 404, error("Record Not Found"));
+                return;
+            }
+            exchange.sendResponseHeaders(204, -1);
+        } else {
+            send(exchange, 405, error("Method Not Allowed"));
+        }
+    }
+
+    /**
+     * Sends a webhook event to the subscribed callback, as Strava does; returns the callback's status.
+     * {@code updates} is the event's {@code updates} object (e.g. {@code authorized: "false"}).
+     */
+    public int pushEvent(String objectType, long objectId, String aspect, long ownerId, Map<String, String> updates) {
+        URI callback = subscriptions.values().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no webhook subscription"));
+        ObjectNode event = json.createObjectNode()
+                .put("aspect_type", aspect).put("event_time", clock.instant().getEpochSecond())
+                .put("object_id", objectId).put("object_type", objectType).put("owner_id", ownerId)
+                .put("subscription_id", subscriptions.keySet().iterator().next());
+        ObjectNode changes = event.putObject("updates");
+        updates.forEach(changes::put);
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(callback)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(event))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
