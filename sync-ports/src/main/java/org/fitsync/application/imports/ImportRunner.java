@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportError;
 import org.fitsync.domain.imports.ImportJob;
@@ -114,6 +116,7 @@ public final class ImportRunner {
     /** One claimed job being worked on. */
     private final class Execution {
         private ImportJob job;
+        private boolean unsaved;
         private final AtomicBoolean lost;
         private final UserId user;
 
@@ -148,11 +151,18 @@ public final class ImportRunner {
                     return;
                 }
                 save(job.withProgress(listed, ImportPhase.IMPORTING, job.cursor()));
+                Set<String> known = transactions.inUserSnapshot(user, () -> activities.stream()
+                        .filter(a -> RunMapping.isRun(a.sportType()) && runs.hasStravaActivity(user, a.id()))
+                        .map(ProviderActivity::id)
+                        .collect(Collectors.toSet()));
                 for (ProviderActivity activity : activities) {
                     checkLease();
-                    if (!importOne(activity)) {
+                    if (!importOne(activity, known.contains(activity.id()), false)) {
                         return;
                     }
+                }
+                if (unsaved) {
+                    save(job);
                 }
             }
         }
@@ -171,27 +181,27 @@ public final class ImportRunner {
             ImportProgress progress = job.progress().plusFetched(1);
             save(job.withProgress(progress, ImportPhase.IMPORTING, job.cursor()));
             // An update replaces the run: what was stored for the activity goes, the current version comes.
-            if (importOne(ok.value(), true)) {
+            if (importOne(ok.value(), false, true)) {
                 finish(job.withProgress(job.progress().withEstimatedTotal(1), ImportPhase.DONE, job.cursor()));
             }
         }
 
-        private boolean importOne(ProviderActivity activity) {
-            return importOne(activity, false);
-        }
-
-        /** Imports one activity and checkpoints past it; false if the job had to stop. */
-        private boolean importOne(ProviderActivity activity, boolean replace) {
+        /**
+         * Imports one activity and moves the checkpoint past it; false if the job had to stop. A
+         * skipped activity only advances the checkpoint in memory: it is written with the next
+         * stored run or at the end of the page, and a crash before that merely skips it again.
+         */
+        private boolean importOne(ProviderActivity activity, boolean known, boolean replace) {
             Optional<Instant> past = Optional.of(activity.startDate());
             if (!RunMapping.isRun(activity.sportType())) {
                 if (replace) {
                     transactions.useUserTransaction(user, () -> runs.deleteByStravaId(user, activity.id()));
                 }
-                save(job.withProgress(job.progress().plus(ActivityOutcome.NOT_A_RUN), ImportPhase.IMPORTING, past));
+                skip(ActivityOutcome.NOT_A_RUN, past);
                 return true;
             }
-            if (!replace && transactions.inUserSnapshot(user, () -> runs.hasStravaActivity(user, activity.id()))) {
-                save(job.withProgress(job.progress().plus(ActivityOutcome.DUPLICATE), ImportPhase.IMPORTING, past));
+            if (known) {
+                skip(ActivityOutcome.DUPLICATE, past);
                 return true;
             }
             List<TrackPoint> track = List.of();
@@ -214,7 +224,13 @@ public final class ImportRunner {
                 return next;
             });
             job = after;
+            unsaved = false;
             return true;
+        }
+
+        private void skip(ActivityOutcome outcome, Optional<Instant> past) {
+            job = job.withProgress(job.progress().plus(outcome), ImportPhase.IMPORTING, past);
+            unsaved = true;
         }
 
         private ActivityOutcome outcomeOf(RunMapping.Mapped mapped, ProviderActivity activity, boolean replace) {
@@ -274,6 +290,7 @@ public final class ImportRunner {
         private void save(ImportJob next) {
             transactions.useUserTransaction(user, () -> writeCheckpoint(next));
             job = next;
+            unsaved = false;
         }
 
         private void writeCheckpoint(ImportJob next) {
@@ -285,6 +302,9 @@ public final class ImportRunner {
 
         private void park(Instant resumeAt, boolean rateLimited) {
             transactions.useUserTransaction(user, () -> {
+                if (unsaved) {
+                    writeCheckpoint(job);
+                }
                 if (!jobs.park(job, settings.node(), resumeAt, rateLimited)) {
                     throw new LeaseLost();
                 }
