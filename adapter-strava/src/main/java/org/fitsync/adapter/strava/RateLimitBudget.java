@@ -71,7 +71,7 @@ final class RateLimitBudget {
         long window = windowOf(now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (overall.dayUsage >= overall.dayLimit || reads.dayUsage >= reads.dayLimit) {
-            return today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(2);
         }
         return windowStart(window + 1);
     }
@@ -95,7 +95,7 @@ final class RateLimitBudget {
 
     private Optional<Instant> exhausted(Meter meter, long window, LocalDate today) {
         if (meter.dayUsage >= meter.dayLimit) {
-            return Optional.of(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            return Optional.of(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(2));
         }
         if (meter.shortUsage >= meter.shortLimit) {
             return Optional.of(windowStart(window + 1));
@@ -135,7 +135,12 @@ final class RateLimitBudget {
         return Math.floorDiv(now.getEpochSecond(), windowLength.toSeconds());
     }
 
+    /**
+     * When to come back for {@code window}: its start plus a small margin, since Strava's clock and
+     * ours differ a little, and arriving a second early would cost a whole window.
+     */
     private Instant windowStart(long window) {
-        return Instant.ofEpochSecond(window * windowLength.toSeconds());
+        long marginMs = Math.min(2000, windowLength.toMillis() / 10);
+        return Instant.ofEpochSecond(window * windowLength.toSeconds()).plusMillis(marginMs);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,11 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
     public ProviderResult<List<ProviderActivity>> listActivities(UserId user, Optional<Instant> before,
                                                                  Optional<Instant> after, int perPage) {
         StringBuilder query = new StringBuilder("/athlete/activities?page=1&per_page=").append(perPage);
-        before.ifPresent(b -> query.append("&before=").append(b.getEpochSecond()));
+        // Strava sorts oldest first when only "after" is given; with "before" as well it stays newest
+        // first, which is the order the before-cursor relies on.
+        Optional<Instant> upper = before.isPresent() || after.isEmpty() ? before
+                : Optional.of(clock.instant().plus(Duration.ofDays(1)));
+        upper.ifPresent(b -> query.append("&before=").append(b.getEpochSecond()));
         after.ifPresent(a -> query.append("&after=").append(a.getEpochSecond()));
         return get(user, settings.api(query.toString()), parse::activities);
     }

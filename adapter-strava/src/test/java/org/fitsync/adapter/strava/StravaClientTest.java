@@ -87,6 +87,26 @@ class StravaClientTest {
     }
 
     @Test
+    void aRangeWithOnlyAnAfterBoundIsStillListedNewestFirst() {
+        StravaClient client = connect(FakeStravaConfig.generous(), 2, 5);
+        Instant after = NEWEST.minus(java.time.Duration.ofDays(300));
+        List<ProviderActivity> all = new ArrayList<>();
+        Optional<Instant> before = Optional.empty();
+        while (true) {
+            List<ProviderActivity> page = ok(client.listActivities(ALICE, before, Optional.of(after), 200));
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page.get(0).startDate()).isAfter(page.get(page.size() - 1).startDate());
+            all.addAll(page);
+            before = Optional.of(page.get(page.size() - 1).startDate());
+        }
+        long expected = strava.activities(ATHLETE).stream().filter(a -> a.startDate().isAfter(after)).count();
+        assertThat(all).hasSize((int) expected);
+        assertThat(expected).isGreaterThan(200);
+    }
+
+    @Test
     void theTrackComesFromTheTimeLatlngAndAltitudeStreams() {
         StravaClient client = connect(FakeStravaConfig.generous(), 2, 5);
         FakeActivity run = strava.activities(ATHLETE).stream().filter(FakeActivity::storesTrack).findFirst().orElseThrow();
@@ -163,7 +183,7 @@ class StravaClientTest {
         }
         assertThat(result).isInstanceOf(ProviderResult.RateLimited.class);
         long window = 3600;
-        Instant expected = Instant.ofEpochSecond((Instant.now().getEpochSecond() / window + 1) * window);
+        Instant expected = Instant.ofEpochSecond((Instant.now().getEpochSecond() / window + 1) * window).plusSeconds(2);
         assertThat(((ProviderResult.RateLimited<?>) result).resumeAt()).isEqualTo(expected);
         assertThat(ok).isEqualTo(5);
         assertThat(strava.tooManyRequests()).isZero();

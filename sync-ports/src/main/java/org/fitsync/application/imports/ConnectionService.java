@@ -59,7 +59,8 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     @Override
     public int disconnect(UserId user) {
         Optional<ProviderConnection> connection = transactions.inUserTransaction(user, () -> {
-            jobs.active(user).ifPresent(active -> cancel(user, active));
+            // Webhook jobs too: nothing may import for this user once the connection is gone.
+            jobs.list(user, 1000).stream().filter(job -> job.state().isActive()).forEach(job -> cancel(user, job));
             Optional<ProviderConnection> current = connections.load(user);
             connections.delete(user);
             return current;

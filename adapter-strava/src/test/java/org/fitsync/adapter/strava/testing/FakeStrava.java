@@ -537,7 +537,9 @@ public final class FakeStrava implements AutoCloseable {
         List<FakeActivity> matching = activities.getOrDefault(athlete, List.of()).stream()
                 .filter(a -> before.isEmpty() || a.startDate().getEpochSecond() < before.get())
                 .filter(a -> after.isEmpty() || a.startDate().getEpochSecond() > after.get())
-                .sorted(Comparator.comparing(FakeActivity::startDate).reversed())
+                // As Strava: newest first, except oldest first when only "after" is given.
+                .sorted(after.isPresent() && before.isEmpty() ? Comparator.comparing(FakeActivity::startDate)
+                        : Comparator.comparing(FakeActivity::startDate).reversed())
                 .toList();
         ArrayNode body = json.createArrayNode();
         int from = Math.max(0, (page - 1) * perPage);
