@@ -25,6 +25,7 @@ record StravaSettings(
         Duration lease,
         Duration poll,
         int maxAttempts,
+        int parallelFetches,
         Duration sseHeartbeat) {
 
     static final URI DEFAULT_BASE_URL = URI.create("https://www.strava.com");
@@ -63,6 +64,7 @@ record StravaSettings(
                 env.duration("FITSYNC_IMPORT_LEASE", Duration.ofSeconds(30)),
                 env.duration("FITSYNC_IMPORT_POLL", Duration.ofSeconds(1)),
                 env.integer("FITSYNC_IMPORT_MAX_ATTEMPTS", 8, 1, 1000),
+                env.integer("FITSYNC_IMPORT_PARALLEL_FETCHES", 4, 1, 32),
                 env.duration("FITSYNC_SSE_HEARTBEAT", Duration.ofSeconds(15))));
     }
 

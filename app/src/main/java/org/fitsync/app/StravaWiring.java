@@ -75,8 +75,11 @@ final class StravaWiring {
                 connectionService, webhookExecutor, clock);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("fitsync-import-heartbeat"));
         String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
-        var runner = new ImportRunner(new ImportRunner.Settings(node, settings.lease(), 200, settings.maxAttempts()),
-                transactions, jobs, strava, runs.get(), weather, events, heartbeats, clock);
+        ExecutorService fetches = Executors.newFixedThreadPool(
+                Math.max(1, settings.workers() * settings.parallelFetches()), daemon("fitsync-import-fetch"));
+        var runner = new ImportRunner(new ImportRunner.Settings(node, settings.lease(), 200, settings.maxAttempts(),
+                settings.parallelFetches()), transactions, jobs, strava, runs.get(), weather, events, heartbeats,
+                fetches, clock);
 
         var stravaRoutes = new StravaRoutes(connectionService, connectionService, connectionService, providerEvents,
                 context.jsonBody(), new StravaRoutes.Settings(
@@ -88,7 +91,7 @@ final class StravaWiring {
         ImportWorkers importWorkers = new ImportWorkers(runner, settings.workers(), settings.poll(), heartbeats);
         LOG.info("Strava import on: node {}, {} workers", node, settings.workers());
         return Optional.of(new StravaWiring(List.of(importRoutes, stravaRoutes),
-                List.of(importWorkers, webhookExecutor::shutdownNow, events)));
+                List.of(fetches::shutdownNow, importWorkers, webhookExecutor::shutdownNow, events)));
     }
 
     void addTo(List<RouteModule> allRoutes, List<AutoCloseable> allWorkers) {

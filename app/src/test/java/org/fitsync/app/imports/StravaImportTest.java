@@ -234,9 +234,10 @@ class StravaImportTest {
         assertThat(progress.path("imported").asInt() + progress.path("skipped_duplicate").asInt()).isEqualTo((int) expected);
         assertThat(progress.path("imported").asInt() + progress.path("skipped_duplicate").asInt()
                 + progress.path("skipped_not_run").asInt()).isEqualTo(200);
-        // The second node resumed from the checkpoint: no page before it was listed again from the top.
+        // The second node resumed from the checkpoint instead of starting over: the only tracks fetched
+        // twice are the few the stopped node had fetched ahead (4 in parallel) but not stored.
         long outdoorRuns = count(strava.activities(ATHLETE), a -> a.sportType().equals("Run") || a.sportType().equals("TrailRun"));
-        assertThat(strava.requests("streams")).isLessThanOrEqualTo((int) outdoorRuns + 2);
+        assertThat(strava.requests("streams")).isLessThanOrEqualTo((int) outdoorRuns + 6);
     }
 
     @Test

@@ -3,13 +3,19 @@ package org.fitsync.application.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportError;
@@ -37,9 +43,9 @@ import org.fitsync.ports.out.imports.WeatherLookup;
 public final class ImportRunner {
 
     /** How the runner behaves; the lease is how long a silent node keeps a job before another takes it. */
-    public record Settings(String node, Duration lease, int pageSize, int maxAttempts) {
+    public record Settings(String node, Duration lease, int pageSize, int maxAttempts, int parallelFetches) {
         public Settings {
-            if (lease.toMillis() < 300 || pageSize < 1 || pageSize > 200 || maxAttempts < 1) {
+            if (lease.toMillis() < 300 || pageSize < 1 || pageSize > 200 || maxAttempts < 1 || parallelFetches < 1) {
                 throw new IllegalArgumentException("invalid import runner settings");
             }
         }
@@ -53,11 +59,12 @@ public final class ImportRunner {
     private final WeatherLookup weather;
     private final ImportEvents events;
     private final ScheduledExecutorService heartbeats;
+    private final ExecutorService fetches;
     private final Clock clock;
 
     public ImportRunner(Settings settings, TransactionPort transactions, ImportJobStore jobs, ActivityProvider provider,
                         ImportedRunStore runs, WeatherLookup weather, ImportEvents events,
-                        ScheduledExecutorService heartbeats, Clock clock) {
+                        ScheduledExecutorService heartbeats, ExecutorService fetches, Clock clock) {
         this.settings = settings;
         this.transactions = transactions;
         this.jobs = jobs;
@@ -66,6 +73,7 @@ public final class ImportRunner {
         this.weather = weather;
         this.events = events;
         this.heartbeats = heartbeats;
+        this.fetches = fetches;
         this.clock = clock;
     }
 
@@ -113,6 +121,9 @@ public final class ImportRunner {
         }
     }
 
+    /** What an activity needs from outside before it can be stored: its track and the weather. */
+    private record Enrichment(ProviderResult<List<TrackPoint>> track, Optional<String> weather) {}
+
     /** One claimed job being worked on. */
     private final class Execution {
         private ImportJob job;
@@ -155,11 +166,17 @@ public final class ImportRunner {
                         .filter(a -> RunMapping.isRun(a.sportType()) && runs.hasStravaActivity(user, a.id()))
                         .map(ProviderActivity::id)
                         .collect(Collectors.toSet()));
-                for (ProviderActivity activity : activities) {
-                    checkLease();
-                    if (!importOne(activity, known.contains(activity.id()), false)) {
-                        return;
+                Prefetch prefetch = new Prefetch(activities.stream()
+                        .filter(a -> RunMapping.isRun(a.sportType()) && !known.contains(a.id())).toList());
+                try {
+                    for (ProviderActivity activity : activities) {
+                        checkLease();
+                        if (!importOne(activity, known.contains(activity.id()), false, () -> prefetch.get(activity))) {
+                            return;
+                        }
                     }
+                } finally {
+                    prefetch.cancel();
                 }
                 if (unsaved) {
                     save(job);
@@ -181,7 +198,7 @@ public final class ImportRunner {
             ImportProgress progress = job.progress().plusFetched(1);
             save(job.withProgress(progress, ImportPhase.IMPORTING, job.cursor()));
             // An update replaces the run: what was stored for the activity goes, the current version comes.
-            if (importOne(ok.value(), false, true)) {
+            if (importOne(ok.value(), false, true, () -> enrich(ok.value()))) {
                 finish(job.withProgress(job.progress().withEstimatedTotal(1), ImportPhase.DONE, job.cursor()));
             }
         }
@@ -191,7 +208,8 @@ public final class ImportRunner {
          * skipped activity only advances the checkpoint in memory: it is written with the next
          * stored run or at the end of the page, and a crash before that merely skips it again.
          */
-        private boolean importOne(ProviderActivity activity, boolean known, boolean replace) {
+        private boolean importOne(ProviderActivity activity, boolean known, boolean replace,
+                                  Supplier<Enrichment> enrichment) {
             Optional<Instant> past = Optional.of(activity.startDate());
             if (!RunMapping.isRun(activity.sportType())) {
                 if (replace) {
@@ -204,17 +222,15 @@ public final class ImportRunner {
                 skip(ActivityOutcome.DUPLICATE, past);
                 return true;
             }
+            Enrichment enriched = enrichment.get();
             List<TrackPoint> track = List.of();
-            if (RunMapping.wantsTrack(activity)) {
-                ProviderResult<List<TrackPoint>> fetched = provider.track(user, activity);
-                if (fetched instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
-                    track = ok.value();
-                } else if (!(fetched instanceof ProviderResult.NotFound<List<TrackPoint>>)) {
-                    stopOn(fetched);
-                    return false;
-                }
+            if (enriched.track() instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
+                track = ok.value();
+            } else if (!(enriched.track() instanceof ProviderResult.NotFound<List<TrackPoint>>)) {
+                stopOn(enriched.track());
+                return false;
             }
-            Optional<String> conditions = weatherFor(activity, track);
+            Optional<String> conditions = enriched.weather();
             RunMapping.Mapped mapped = RunMapping.map(activity, track, conditions);
             ImportJob before = job;
             ImportJob after = transactions.inUserTransaction(user, () -> {
@@ -226,6 +242,45 @@ public final class ImportRunner {
             job = after;
             unsaved = false;
             return true;
+        }
+
+        /**
+         * Tracks and weather of a page's new runs, fetched a few ahead of the one being stored, so
+         * the provider's and the weather service's latency overlap instead of adding up.
+         */
+        private final class Prefetch {
+            private final List<ProviderActivity> needed;
+            private final Map<String, Future<Enrichment>> started = new HashMap<>();
+            private int next;
+
+            Prefetch(List<ProviderActivity> needed) {
+                this.needed = needed;
+            }
+
+            Enrichment get(ProviderActivity activity) {
+                int position = needed.indexOf(activity);
+                while (next < needed.size() && next <= position + settings.parallelFetches()) {
+                    ProviderActivity ahead = needed.get(next++);
+                    started.put(ahead.id(), fetches.submit(() -> enrich(ahead)));
+                }
+                Future<Enrichment> future = started.get(activity.id());
+                if (future == null) {
+                    return enrich(activity);
+                }
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Enrichment(new ProviderResult.Unavailable<>("interrupted", clock.instant()), Optional.empty());
+                } catch (ExecutionException e) {
+                    return new Enrichment(new ProviderResult.Unavailable<>(String.valueOf(e.getCause()),
+                            clock.instant().plusSeconds(30)), Optional.empty());
+                }
+            }
+
+            void cancel() {
+                started.values().forEach(f -> f.cancel(false));
+            }
         }
 
         private void skip(ActivityOutcome outcome, Optional<Instant> past) {
@@ -246,6 +301,20 @@ public final class ImportRunner {
             }
             return stored instanceof ImportedRunStore.StoreOutcome.Duplicate
                     ? ActivityOutcome.DUPLICATE : ActivityOutcome.FAILED;
+        }
+
+        /** Fetches the track (runs with GPS only) and then the weather at its start; runs on the fetch pool. */
+        private Enrichment enrich(ProviderActivity activity) {
+            if (lost.get()) {
+                return new Enrichment(new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
+            }
+            ProviderResult<List<TrackPoint>> track = RunMapping.wantsTrack(activity)
+                    ? provider.track(user, activity) : new ProviderResult.Ok<>(List.of());
+            if (!(track instanceof ProviderResult.Ok<List<TrackPoint>>) && !(track instanceof ProviderResult.NotFound<List<TrackPoint>>)) {
+                return new Enrichment(track, Optional.empty());
+            }
+            List<TrackPoint> points = track instanceof ProviderResult.Ok<List<TrackPoint>> ok ? ok.value() : List.of();
+            return new Enrichment(track, weatherFor(activity, points));
         }
 
         private Optional<String> weatherFor(ProviderActivity activity, List<TrackPoint> track) {
