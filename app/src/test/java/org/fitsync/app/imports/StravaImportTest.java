@@ -21,6 +21,7 @@ import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.adapter.strava.testing.FakeActivity;
 import org.fitsync.adapter.strava.testing.FakeStrava;
 import org.fitsync.adapter.strava.testing.FakeStravaConfig;
+import org.fitsync.app.testing.FakeOpenMeteo;
 import org.fitsync.app.testing.InMemoryImportedRunStore;
 import org.fitsync.app.testing.TestServer;
 import org.fitsync.domain.UserId;
@@ -306,6 +307,9 @@ class StravaImportTest {
         assertThat(server.post("/api/v1/imports", token, "{").status()).isEqualTo(400);
         assertThat(server.get("/api/v1/imports/" + id, bob).status()).as("another user's import").isEqualTo(404);
         assertThat(server.get("/api/v1/imports/not-a-uuid", token).status()).isEqualTo(404);
+        JsonNode paths = server.get("/openapi.json", null).json().path("paths");
+        assertThat(paths.has("/api/v1/imports/{id}/events")).isTrue();
+        assertThat(paths.has("/api/v1/webhooks/strava")).isTrue();
     }
 
     @Test
@@ -375,6 +379,45 @@ class StravaImportTest {
         assertThat(done.path("progress").path("failed").asInt()).isZero();
         assertThat(runs.imported(ALICE)).hasSize((int) count(strava.activities(ATHLETE), FakeActivity::isRun));
         assertThat(runs.imported(ALICE)).allMatch(r -> r.weather().isEmpty());
+    }
+
+    @Test
+    void eachRunGetsTheWeatherOfItsStartHourAtItsStartPoint() throws Exception {
+        FakeOpenMeteo weather = FakeOpenMeteo.start();
+        closeables.add(weather);
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 30);
+        TestServer server = connectedNode(strava, Map.of("FITSYNC_WEATHER", "open-meteo",
+                "FITSYNC_WEATHER_BASE_URL", weather.baseUrl().toString()));
+        String token = server.token("alice");
+        StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
+        List<FakeActivity> history = strava.activities(ATHLETE);
+        for (ImportedRun run : runs.imported(ALICE)) {
+            FakeActivity source = history.stream().filter(a -> Long.toString(a.id()).equals(run.stravaId())).findFirst().orElseThrow();
+            if (source.hasGps()) {
+                JsonNode conditions = server.json().readTree(run.weather().orElseThrow());
+                int hour = source.startDate().atZone(java.time.ZoneOffset.UTC).getHour();
+                assertThat(conditions.path("temperature_c").asInt()).isEqualTo(hour);
+                assertThat(conditions.path("source").asText()).isEqualTo("open-meteo");
+            } else {
+                assertThat(run.weather()).as("no GPS, no place for weather").isEmpty();
+            }
+        }
+        assertThat(weather.requests()).isEqualTo((int) count(history, a -> a.isRun() && a.hasGps()));
+    }
+
+    @Test
+    void stravaDownDuringTheCallbackIs503AndConnectsNothing() throws Exception {
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
+        TestServer server = node(PostgresTestDatabase.fresh(), strava, Map.of("FITSYNC_STRAVA_MAX_RETRIES", "1"));
+        String token = server.token("alice");
+        String url = server.get("/api/v1/integrations/strava/authorize", token).json().path("authorize_url").asText();
+        String state = url.replaceAll(".*[?&]state=([^&]*).*", "$1");
+        strava.close();
+        TestServer.Response response = server.get("/api/v1/integrations/strava/callback?code=c&state=" + state
+                + "&scope=activity:read", null);
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("30");
+        assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isFalse();
     }
 
     @Test

@@ -43,6 +43,9 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     @Override
     public ConnectOutcome connect(ConnectCommand command) {
         ProviderResult<ProviderConnection> exchanged = authorization.exchange(command.code(), command.grantedScopes());
+        if (exchanged instanceof ProviderResult.Unavailable<ProviderConnection> unavailable) {
+            return new ConnectOutcome.ProviderUnavailable(unavailable.detail());
+        }
         if (!(exchanged instanceof ProviderResult.Ok<ProviderConnection> ok)) {
             return new ConnectOutcome.Rejected("Strava did not accept the authorization code");
         }

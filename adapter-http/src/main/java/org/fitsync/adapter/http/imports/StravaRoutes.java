@@ -119,6 +119,11 @@ public final class StravaRoutes implements RouteModule {
             ctx.json(Map.of("connected", true, "athlete_id", connected.athleteId()));
         } else if (outcome instanceof ConnectProviderUseCase.ConnectOutcome.MissingScope missing) {
             throw ProblemException.badRequest(missing.detail());
+        } else if (outcome instanceof ConnectProviderUseCase.ConnectOutcome.ProviderUnavailable) {
+            // Strava's outage, not the caller's input: the one 5xx this route has, with a hint to retry.
+            ctx.header("Retry-After", "30");
+            throw new ProblemException(Problem.of(503, "strava-unavailable", "Strava unavailable",
+                    "Strava could not be reached to complete the connection; authorize again shortly"));
         } else {
             throw ProblemException.badRequest(((ConnectProviderUseCase.ConnectOutcome.Rejected) outcome).detail());
         }

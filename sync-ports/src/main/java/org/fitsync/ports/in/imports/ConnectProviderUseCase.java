@@ -19,9 +19,12 @@ public interface ConnectProviderUseCase {
         }
     }
 
-    sealed interface ConnectOutcome permits ConnectOutcome.Connected, ConnectOutcome.MissingScope, ConnectOutcome.Rejected {
+    sealed interface ConnectOutcome permits ConnectOutcome.Connected, ConnectOutcome.MissingScope,
+            ConnectOutcome.Rejected, ConnectOutcome.ProviderUnavailable {
         record Connected(long athleteId, Set<String> scopes) implements ConnectOutcome {}
         record MissingScope(String detail) implements ConnectOutcome {}
         record Rejected(String detail) implements ConnectOutcome {}
+        /** Strava could not be reached: not the caller's fault, and worth trying again later. */
+        record ProviderUnavailable(String detail) implements ConnectOutcome {}
     }
 }
