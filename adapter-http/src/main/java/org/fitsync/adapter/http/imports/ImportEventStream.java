@@ -44,7 +44,7 @@ final class ImportEventStream {
         if (subscription.isEmpty()) {
             throw ImportRoutes.notFound();
         }
-        try (ImportEvents.Subscription ignored = subscription.get()) {
+        try {
             ctx.status(200);
             ctx.res().setContentType("text/event-stream;charset=utf-8");
             ctx.res().setHeader("Cache-Control", "no-cache");
@@ -74,6 +74,8 @@ final class ImportEventStream {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // The client went away: nothing to tell it.
+        } finally {
+            subscription.get().close();
         }
     }
 

@@ -47,8 +47,9 @@ public final class PostgresImportJobs implements ImportJobStore {
                         INSERT INTO import_jobs (user_id, id, provider, state, phase, range_after, range_before,
                                                  activity_id, created_at, updated_at)
                         VALUES (:user, :id, :provider, 'queued', 'listing', :after, :before, :activity, :created, :created)
-                        ON CONFLICT (user_id) WHERE state IN """ + ACTIVE + """
-                         AND activity_id IS NULL DO NOTHING
+                        ON CONFLICT (user_id)
+                            WHERE state IN ('queued', 'running', 'waiting_rate_limit') AND activity_id IS NULL
+                            DO NOTHING
                         RETURNING id""")
                 .bind("user", job.user().value())
                 .bind("id", job.id().value())
