@@ -443,10 +443,34 @@ class StravaImportTest {
         assertThat(stored.stravaId()).isEqualTo("987654321");
         assertThat(stored.track()).isNotEmpty();
 
+        FakeActivity ride = new FakeActivity(987654322L, "Evening Ride", "Ride", Instant.parse("2026-11-20T17:00:00Z"),
+                3600, 3500, 30000, true, 52.52, 13.40);
+        strava.addActivities(ATHLETE, List.of(ride));
+        server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "create", "object_id", ride.id(),
+                "object_type", "activity", "owner_id", ATHLETE));
+        String token = server.token("alice");
+        JsonNode rideJob = awaitJobs(server, token, 2).get(0);
+        JsonNode rideDone = StravaFixture.awaitFinished(server, token, rideJob.path("id").asText(), LONG);
+        assertThat(rideDone.path("state").asText()).isEqualTo("completed");
+        assertThat(rideDone.path("progress").path("fetched").asInt()).isEqualTo(1);
+        assertThat(rideDone.path("progress").path("skipped_not_run").asInt()).isEqualTo(1);
+        assertThat(runs.imported(ALICE)).hasSize(1);
+
         server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "delete", "object_id", run.id(),
                 "object_type", "activity", "owner_id", ATHLETE));
         awaitRuns(0);
         assertThat(server.post("/api/v1/webhooks/strava", null, Map.of("object_type", "activity")).status()).isEqualTo(422);
+    }
+
+    private static JsonNode awaitJobs(TestServer server, String token, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        JsonNode items = server.get("/api/v1/imports", token).json().path("items");
+        while (items.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            items = server.get("/api/v1/imports", token).json().path("items");
+        }
+        assertThat(items).hasSize(expected);
+        return items;
     }
 
     private void awaitRuns(int expected) throws InterruptedException {

@@ -174,10 +174,16 @@ public final class PostgresImportJobs implements ImportJobStore {
     public boolean complete(ImportJob job, String node, Instant now) {
         ImportProgress p = job.progress();
         return PostgresTransactions.handle().createUpdate("""
-                        UPDATE import_jobs SET state = 'completed', phase = 'done', fetched = :fetched,
-                               estimated_total = :estimate, finished_at = :now, lease_until = NULL,
-                               updated_at = now()""" + OWNED)
+                        UPDATE import_jobs SET state = 'completed', phase = 'done', cursor_before = :cursor,
+                               fetched = :fetched, imported = :imported, skipped_duplicate = :duplicate,
+                               skipped_not_run = :notRun, failed = :failed, estimated_total = :estimate,
+                               finished_at = :now, lease_until = NULL, updated_at = now()""" + OWNED)
+                .bind("cursor", job.cursor().map(PostgresImportJobs::utc).orElse(null))
                 .bind("fetched", p.fetched())
+                .bind("imported", p.imported())
+                .bind("duplicate", p.skippedDuplicate())
+                .bind("notRun", p.skippedNotRun())
+                .bind("failed", p.failed())
                 .bind("estimate", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null)
                 .bind("now", utc(now))
                 .bind("user", job.user().value())
