@@ -60,11 +60,13 @@ public final class ImportRunner {
     private final ImportEvents events;
     private final ScheduledExecutorService heartbeats;
     private final ExecutorService fetches;
+    private final JobContext context;
     private final Clock clock;
 
     public ImportRunner(Settings settings, TransactionPort transactions, ImportJobStore jobs, ActivityProvider provider,
                         ImportedRunStore runs, WeatherLookup weather, ImportEvents events,
-                        ScheduledExecutorService heartbeats, ExecutorService fetches, Clock clock) {
+                        ScheduledExecutorService heartbeats, ExecutorService fetches, JobContext context,
+                        Clock clock) {
         this.settings = settings;
         this.transactions = transactions;
         this.jobs = jobs;
@@ -74,6 +76,7 @@ public final class ImportRunner {
         this.events = events;
         this.heartbeats = heartbeats;
         this.fetches = fetches;
+        this.context = context;
         this.clock = clock;
     }
 
@@ -89,7 +92,7 @@ public final class ImportRunner {
         long beat = Math.max(100, settings.lease().toMillis() / 3);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(job, lost), beat, beat,
                 TimeUnit.MILLISECONDS);
-        try {
+        try (JobContext.Scope scope = context.enter(job)) {
             new Execution(job, lost).run();
         } catch (LeaseLost e) {
             // Cancelled, or another node took the job over: its state is theirs now.
@@ -261,7 +264,11 @@ public final class ImportRunner {
                 int position = needed.indexOf(activity);
                 while (next < needed.size() && next <= position + settings.parallelFetches()) {
                     ProviderActivity ahead = needed.get(next++);
-                    started.put(ahead.id(), fetches.submit(() -> enrich(ahead)));
+                    started.put(ahead.id(), fetches.submit(() -> {
+                        try (JobContext.Scope scope = context.enter(job)) {
+                            return enrich(ahead);
+                        }
+                    }));
                 }
                 Future<Enrichment> future = started.get(activity.id());
                 if (future == null) {
