@@ -71,7 +71,7 @@ final class StravaWiring {
         var imports = new ImportService(transactions, jobs, connections, events, clock);
         var connectionService = new ConnectionService(transactions, connections, strava, jobs, runs.get(), events, clock);
         ExecutorService webhookExecutor = Executors.newSingleThreadExecutor(daemon("fitsync-strava-webhooks"));
-        var providerEvents = new ProviderEventService(transactions, connections, jobs, runs.get(), events,
+        var providerEvents = new ProviderEventService(transactions, connections, jobs, strava, events,
                 connectionService, webhookExecutor, clock);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("fitsync-import-heartbeat"));
         String node = "node-" + UUID.randomUUID().toString().substring(0, 8);

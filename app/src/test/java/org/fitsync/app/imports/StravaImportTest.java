@@ -459,6 +459,14 @@ class StravaImportTest {
         assertThat(rideDone.path("progress").path("skipped_not_run").asInt()).isEqualTo(1);
         assertThat(runs.imported(ALICE)).hasSize(1);
 
+        // A delete event for an activity Strava still has is not believed (events are not signed).
+        server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "delete", "object_id", run.id(),
+                "object_type", "activity", "owner_id", ATHLETE));
+        awaitJobs(server, token, 3);
+        Thread.sleep(1000);
+        assertThat(runs.imported(ALICE)).hasSize(1);
+
+        strava.removeActivity(ATHLETE, run.id());
         server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "delete", "object_id", run.id(),
                 "object_type", "activity", "owner_id", ATHLETE));
         awaitRuns(0);
@@ -510,9 +518,18 @@ class StravaImportTest {
         TestServer server = connectedNode(strava, Map.of());
         String token = server.token("alice");
         StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
-        assertThat(runs.imported(ALICE)).isNotEmpty();
-        server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "update", "object_id", ATHLETE,
-                "object_type", "athlete", "owner_id", ATHLETE, "updates", Map.of("authorized", "false")));
+        int imported = runs.imported(ALICE).size();
+        assertThat(imported).isPositive();
+        Map<String, Object> deauthorization = Map.of("aspect_type", "update", "object_id", ATHLETE,
+                "object_type", "athlete", "owner_id", ATHLETE, "updates", Map.of("authorized", "false"));
+        // Forged: Strava still accepts the user's tokens, so nothing is deleted.
+        assertThat(server.post("/api/v1/webhooks/strava", null, deauthorization).status()).isEqualTo(200);
+        Thread.sleep(1500);
+        assertThat(runs.imported(ALICE)).hasSize(imported);
+        assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isTrue();
+
+        strava.revoke(ATHLETE);
+        server.post("/api/v1/webhooks/strava", null, deauthorization);
         awaitRuns(0);
         assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isFalse();
     }

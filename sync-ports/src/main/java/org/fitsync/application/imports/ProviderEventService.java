@@ -15,13 +15,14 @@ import org.fitsync.ports.in.imports.HandleProviderEventUseCase;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
-import org.fitsync.ports.out.imports.ImportedRunStore;
+import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ProviderConnectionStore;
+import org.fitsync.ports.out.imports.ProviderResult;
 
 /**
  * Strava webhook events, handled off the request thread (Strava wants its answer within two
- * seconds). A new or updated activity becomes a single-activity import job, so it is fetched by
- * the same resilient runner; a deleted one is deleted; a deauthorised athlete is disconnected.
+ * seconds). A new, updated or deleted activity becomes a single-activity import job, so it is
+ * fetched (or found gone) by the same resilient runner; a deauthorised athlete is disconnected.
  */
 public final class ProviderEventService implements HandleProviderEventUseCase {
 
@@ -30,19 +31,19 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
     private final TransactionPort transactions;
     private final ProviderConnectionStore connections;
     private final ImportJobStore jobs;
-    private final ImportedRunStore runs;
+    private final ActivityProvider provider;
     private final ImportEvents events;
     private final DisconnectProviderUseCase disconnect;
     private final ExecutorService executor;
     private final Clock clock;
 
     public ProviderEventService(TransactionPort transactions, ProviderConnectionStore connections, ImportJobStore jobs,
-                                ImportedRunStore runs, ImportEvents events, DisconnectProviderUseCase disconnect,
+                                ActivityProvider provider, ImportEvents events, DisconnectProviderUseCase disconnect,
                                 ExecutorService executor, Clock clock) {
         this.transactions = transactions;
         this.connections = connections;
         this.jobs = jobs;
-        this.runs = runs;
+        this.provider = provider;
         this.events = events;
         this.disconnect = disconnect;
         this.executor = executor;
@@ -73,7 +74,10 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
         }
         UserId owner = user.get();
         if (event.objectType().equals("athlete")) {
-            if (event.deauthorized()) {
+            // Strava does not sign webhook events, so an event is a hint, checked with Strava before
+            // anything is deleted: the user is disconnected only if Strava refuses their tokens.
+            if (event.deauthorized() && provider.listActivities(owner, Optional.empty(), Optional.empty(), 1)
+                    instanceof ProviderResult.Unauthorized) {
                 disconnect.disconnect(owner);
             }
             return;
@@ -83,13 +87,14 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
         }
         String activityId = Long.toString(event.objectId());
         switch (event.aspect()) {
-            case "create", "update" -> transactions.useUserTransaction(owner, () -> {
+            // A delete goes through the same single-activity job as an update: the job asks Strava and
+            // deletes the run only if the activity is really gone (events are not signed).
+            case "create", "update", "delete" -> transactions.useUserTransaction(owner, () -> {
                 ImportJob job = ImportJob.queued(ImportId.random(), owner, "strava", ImportRange.WHOLE_HISTORY,
                         Optional.of(activityId), clock.instant());
                 jobs.create(job);
                 events.changed(owner, job.id());
             });
-            case "delete" -> transactions.useUserTransaction(owner, () -> runs.deleteByStravaId(owner, activityId));
             default -> { }
         }
     }

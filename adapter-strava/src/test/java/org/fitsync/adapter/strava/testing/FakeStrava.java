@@ -175,6 +175,12 @@ public final class FakeStrava implements AutoCloseable {
         accessTokenTtl = ttl;
     }
 
+    /** The athlete revokes FitSync's access in their Strava settings: every token of theirs dies. */
+    public void revoke(long athleteId) {
+        accessTokens.values().removeIf(t -> t.athleteId() == athleteId);
+        refreshTokens.values().removeIf(a -> a == athleteId);
+    }
+
     /** Expires every access token now, as if time had passed. */
     public void expireAccessTokens() {
         accessTokens.replaceAll((token, t) -> new Token(t.athleteId(), clock.instant().minusSeconds(1)));
