@@ -79,7 +79,7 @@ final class StravaWiring {
                 Math.max(1, settings.workers() * settings.parallelFetches()), daemon("fitsync-import-fetch"));
         var runner = new ImportRunner(new ImportRunner.Settings(node, settings.lease(), 200, settings.maxAttempts(),
                 settings.parallelFetches()), transactions, jobs, strava, runs.get(), weather, events, heartbeats,
-                fetches, new LoggingJobContext(), clock);
+                fetches, new LoggingJobContext(), new MicrometerImportMetrics(context.metrics()), clock);
 
         var stravaRoutes = new StravaRoutes(connectionService, connectionService, connectionService, providerEvents,
                 context.jsonBody(), new StravaRoutes.Settings(

@@ -129,6 +129,10 @@ class StravaImportTest {
         assertThat(runs.imported(ALICE)).hasSize((int) expectedRuns);
         assertThat(strava.apiRequests() - before).as("a re-import fetches no streams").isEqualTo(4);
 
+        String metrics = server.get("/metrics", null).body();
+        assertThat(metrics).contains("fitsync_import_activities_total{outcome=\"imported\"} " + expectedRuns + ".0");
+        assertThat(metrics).contains("fitsync_imports_finished_total{state=\"completed\"} 2.0");
+
         JsonNode list = server.get("/api/v1/imports", token).json().path("items");
         assertThat(list).hasSize(2);
         assertThat(list.get(0).path("id").asText()).isEqualTo(again);

@@ -23,6 +23,7 @@ import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportPhase;
 import org.fitsync.domain.imports.ImportProgress;
 import org.fitsync.domain.imports.ImportProgress.ActivityOutcome;
+import org.fitsync.domain.imports.ImportState;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.RunMapping;
 import org.fitsync.domain.imports.TrackPoint;
@@ -30,6 +31,7 @@ import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
+import org.fitsync.ports.out.imports.ImportMetrics;
 import org.fitsync.ports.out.imports.ImportedRunStore;
 import org.fitsync.ports.out.imports.ProviderResult;
 import org.fitsync.ports.out.imports.WeatherLookup;
@@ -61,12 +63,13 @@ public final class ImportRunner {
     private final ScheduledExecutorService heartbeats;
     private final ExecutorService fetches;
     private final JobContext context;
+    private final ImportMetrics metrics;
     private final Clock clock;
 
     public ImportRunner(Settings settings, TransactionPort transactions, ImportJobStore jobs, ActivityProvider provider,
                         ImportedRunStore runs, WeatherLookup weather, ImportEvents events,
                         ScheduledExecutorService heartbeats, ExecutorService fetches, JobContext context,
-                        Clock clock) {
+                        ImportMetrics metrics, Clock clock) {
         this.settings = settings;
         this.transactions = transactions;
         this.jobs = jobs;
@@ -77,6 +80,7 @@ public final class ImportRunner {
         this.heartbeats = heartbeats;
         this.fetches = fetches;
         this.context = context;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -242,6 +246,7 @@ public final class ImportRunner {
                 writeCheckpoint(next);
                 return next;
             });
+            metrics.activity(outcomeBetween(before, after));
             job = after;
             unsaved = false;
             return true;
@@ -293,6 +298,20 @@ public final class ImportRunner {
         private void skip(ActivityOutcome outcome, Optional<Instant> past) {
             job = job.withProgress(job.progress().plus(outcome), ImportPhase.IMPORTING, past);
             unsaved = true;
+            metrics.activity(outcome);
+        }
+
+        /** Which count one stored activity moved (the outcome is decided inside the transaction). */
+        private ActivityOutcome outcomeBetween(ImportJob before, ImportJob after) {
+            ImportProgress a = before.progress();
+            ImportProgress b = after.progress();
+            if (b.imported() > a.imported()) {
+                return ActivityOutcome.IMPORTED;
+            }
+            if (b.skippedDuplicate() > a.skippedDuplicate()) {
+                return ActivityOutcome.DUPLICATE;
+            }
+            return b.skippedNotRun() > a.skippedNotRun() ? ActivityOutcome.NOT_A_RUN : ActivityOutcome.FAILED;
         }
 
         private ActivityOutcome outcomeOf(RunMapping.Mapped mapped, ProviderActivity activity, boolean replace) {
@@ -386,6 +405,7 @@ public final class ImportRunner {
                 }
                 events.changed(user, job.id());
             });
+            metrics.parked(rateLimited);
         }
 
         private void finish(ImportJob done) {
@@ -395,6 +415,7 @@ public final class ImportRunner {
                 }
                 events.changed(user, done.id());
             });
+            metrics.finished(ImportState.COMPLETED);
         }
 
         private void fail(ImportError error, Instant now) {
@@ -404,6 +425,7 @@ public final class ImportRunner {
                 }
                 events.changed(user, job.id());
             });
+            metrics.finished(ImportState.FAILED);
         }
     }
 }
