@@ -311,6 +311,10 @@ class StravaImportTest {
         assertThat(notConnected.json().path("type").asText()).isNotEqualTo(second.json().path("type").asText());
         assertThat(server.post("/api/v1/imports", token, Map.of("provider", "garmin")).status()).isEqualTo(422);
         assertThat(server.post("/api/v1/imports", token, Map.of("provider", "strava", "after", "yesterday")).status()).isEqualTo(422);
+        assertThat(server.post("/api/v1/imports", token, Map.of("provider", "strava", "after", "0001-01-01T00:00:00Z")).status()).isEqualTo(422);
+        assertThat(server.post("/api/v1/imports", token, Map.of("provider", "strava", "before", 12)).status()).isEqualTo(422);
+        assertThat(server.post("/api/v1/imports", token, "[]").status()).isIn(400, 422);
+        assertThat(server.post("/api/v1/imports", token, Map.of()).status()).isEqualTo(422);
         assertThat(server.post("/api/v1/imports", token, "{").status()).isEqualTo(400);
         assertThat(server.get("/api/v1/imports/" + id, bob).status()).as("another user's import").isEqualTo(404);
         assertThat(server.get("/api/v1/imports/not-a-uuid", token).status()).isEqualTo(404);

@@ -269,8 +269,9 @@ public final class ImportRunner {
                 int position = needed.indexOf(activity);
                 while (next < needed.size() && next <= position + settings.parallelFetches()) {
                     ProviderActivity ahead = needed.get(next++);
+                    ImportJob owner = job;
                     started.put(ahead.id(), fetches.submit(() -> {
-                        try (JobContext.Scope scope = context.enter(job)) {
+                        try (JobContext.Scope scope = context.enter(owner)) {
                             return enrich(ahead);
                         }
                     }));

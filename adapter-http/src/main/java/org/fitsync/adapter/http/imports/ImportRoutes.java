@@ -28,6 +28,8 @@ import org.fitsync.ports.in.imports.WatchImportUseCase;
 /** {@code /api/v1/imports}: start, list, poll, follow live (SSE) and cancel imports. */
 public final class ImportRoutes implements RouteModule {
 
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
     private final StartImportUseCase start;
     private final ViewImportsQuery view;
     private final CancelImportUseCase cancel;
@@ -97,7 +99,13 @@ public final class ImportRoutes implements RouteModule {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.time.OffsetDateTime.parse(node.asText()).toInstant());
+            Instant value = java.time.OffsetDateTime.parse(node.asText()).toInstant();
+            // Strava takes epoch seconds; nothing was recorded before 1970 or will be after 2100.
+            if (value.isBefore(Instant.EPOCH) || value.isAfter(LATEST)) {
+                errors.add(new Problem.FieldError(field, "must be between 1970 and 2100"));
+                return Optional.empty();
+            }
+            return Optional.of(value);
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "must be an RFC 3339 timestamp"));
             return Optional.empty();
