@@ -417,6 +417,20 @@ class StravaImportTest {
     }
 
     @Test
+    void theCallbackRedirectsToTheReturnUrlWhenOneIsSet() throws Exception {
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
+        TestServer server = node(PostgresTestDatabase.fresh(), strava,
+                Map.of("FITSYNC_STRAVA_RETURN_URL", "https://app.example/strava/connected"));
+        String token = server.token("alice");
+        TestServer.Response response = StravaFixture.connect(server, strava, token, ATHLETE, "read,activity:read_all");
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).isEqualTo("https://app.example/strava/connected");
+        JsonNode status = server.get("/api/v1/integrations/strava", token).json();
+        assertThat(status.path("connected").asBoolean()).isTrue();
+        assertThat(status.path("athlete_id").asLong()).isEqualTo(ATHLETE);
+    }
+
+    @Test
     void stravaDownDuringTheCallbackIs503AndConnectsNothing() throws Exception {
         FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
         TestServer server = node(PostgresTestDatabase.fresh(), strava, Map.of("FITSYNC_STRAVA_MAX_RETRIES", "1"));
