@@ -84,10 +84,11 @@ public final class ImportService implements StartImportUseCase, ViewImportsQuery
     }
 
     @Override
-    public Optional<ImportEvents.Subscription> watch(UserId user, ImportId id, Runnable onChange) {
+    public Optional<Watch> watch(UserId user, ImportId id, Runnable onChange) {
         if (find(user, id).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(events.subscribe(id, onChange));
+        ImportEvents.Subscription subscription = events.subscribe(id, onChange);
+        return Optional.of(subscription::close);
     }
 }

@@ -14,7 +14,6 @@ import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.ports.in.imports.ViewImportsQuery;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
-import org.fitsync.ports.out.imports.ImportEvents;
 
 /**
  * {@code GET /api/v1/imports/{id}/events}: Server-Sent Events. The current state at once, then a
@@ -40,7 +39,7 @@ final class ImportEventStream {
 
     void stream(Context ctx, UserId user, ImportId id) throws IOException {
         Semaphore changed = new Semaphore(0);
-        Optional<ImportEvents.Subscription> subscription = watch.watch(user, id, changed::release);
+        Optional<WatchImportUseCase.Watch> subscription = watch.watch(user, id, changed::release);
         if (subscription.isEmpty()) {
             throw ImportRoutes.notFound();
         }
