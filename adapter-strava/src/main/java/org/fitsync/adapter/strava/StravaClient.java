@@ -136,7 +136,22 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
 
     @Override
     public void deauthorize(ProviderConnection connection) {
-        http.oauth(StravaTokens.form(settings.oauth("/deauthorize"), Map.of("access_token", connection.accessToken())));
+        String access = connection.accessToken();
+        if (connection.needsRefresh(clock.instant(), Duration.ofSeconds(30))) {
+            // Strava only takes a live access token here; the refreshed pair is not kept, it is being revoked.
+            StravaHttp.Reply refreshed = http.oauth(StravaTokens.form(settings.oauth("/token"), Map.of(
+                    "client_id", settings.clientId(),
+                    "client_secret", settings.clientSecret(),
+                    "grant_type", "refresh_token",
+                    "refresh_token", connection.refreshToken())));
+            if (refreshed instanceof StravaHttp.Reply.Success success) {
+                Optional<StravaTokens.TokenPair> pair = StravaTokens.TokenPair.parse(parse.mapper(), success.body());
+                if (pair.isPresent()) {
+                    access = pair.get().access();
+                }
+            }
+        }
+        http.oauth(StravaTokens.form(settings.oauth("/deauthorize"), Map.of("access_token", access)));
     }
 
     /** The URL the user is sent to for consent. */

@@ -190,6 +190,14 @@ class StravaClientTest {
     }
 
     @Test
+    void deauthorisationWorksWithAnExpiredAccessToken() throws InterruptedException {
+        StravaClient client = connect(FakeStravaConfig.generous().withAccessTokenTtl(Duration.ofSeconds(1)), 1, 5);
+        Thread.sleep(1100);
+        client.deauthorize(credentials.current(ALICE).orElseThrow());
+        assertThat(strava.deauthorized(ATHLETE)).isTrue();
+    }
+
+    @Test
     void anUnknownCodeIsRejected() {
         StravaClient client = connect(FakeStravaConfig.generous(), 0, 5);
         assertThat(client.exchange("no-such-code", Set.of("activity:read"))).isInstanceOf(ProviderResult.Unauthorized.class);

@@ -261,7 +261,7 @@ public final class FakeStrava implements AutoCloseable {
             case "POST /oauth/token" -> token(exchange, query);
             case "POST /oauth/deauthorize" -> {
                 Token token = accessTokens.remove(query.getOrDefault("access_token", ""));
-                if (token == null) {
+                if (token == null || !clock.instant().isBefore(token.expiresAt())) {
                     send(exchange, 401, error("Authorization Error"));
                     return;
                 }
