@@ -68,5 +68,10 @@ final class ImportWorkers implements AutoCloseable {
             }
         }
         heartbeats.shutdownNow();
+        try {
+            heartbeats.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

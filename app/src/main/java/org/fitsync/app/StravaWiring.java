@@ -91,7 +91,7 @@ final class StravaWiring {
         ImportWorkers importWorkers = new ImportWorkers(runner, settings.workers(), settings.poll(), heartbeats);
         LOG.info("Strava import on: node {}, {} workers", node, settings.workers());
         return Optional.of(new StravaWiring(List.of(importRoutes, stravaRoutes),
-                List.of(fetches::shutdownNow, importWorkers, webhookExecutor::shutdownNow, events)));
+                List.of(stopping(fetches), importWorkers, stopping(webhookExecutor), events)));
     }
 
     void addTo(List<RouteModule> allRoutes, List<AutoCloseable> allWorkers) {
@@ -108,6 +108,14 @@ final class StravaWiring {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
+    }
+
+    /** Stops an executor and waits briefly, so no task still holds a connection when the pool closes. */
+    private static AutoCloseable stopping(ExecutorService executor) {
+        return () -> {
+            executor.shutdownNow();
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        };
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
