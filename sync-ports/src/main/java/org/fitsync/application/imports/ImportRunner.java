@@ -3,14 +3,10 @@ package org.fitsync.application.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +54,9 @@ public final class ImportRunner {
     private final ImportJobStore jobs;
     private final ActivityProvider provider;
     private final ImportedRunStore runs;
-    private final WeatherLookup weather;
     private final ImportEvents events;
     private final ScheduledExecutorService heartbeats;
-    private final ExecutorService fetches;
+    private final RunEnrichment enrichment;
     private final JobContext context;
     private final ImportMetrics metrics;
     private final Clock clock;
@@ -75,10 +70,9 @@ public final class ImportRunner {
         this.jobs = jobs;
         this.provider = provider;
         this.runs = runs;
-        this.weather = weather;
         this.events = events;
         this.heartbeats = heartbeats;
-        this.fetches = fetches;
+        this.enrichment = new RunEnrichment(provider, weather, fetches, context, settings.parallelFetches(), clock);
         this.context = context;
         this.metrics = metrics;
         this.clock = clock;
@@ -96,12 +90,14 @@ public final class ImportRunner {
         long beat = Math.max(100, settings.lease().toMillis() / 3);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(job, lost), beat, beat,
                 TimeUnit.MILLISECONDS);
-        try (JobContext.Scope scope = context.enter(job)) {
+        JobContext.Scope scope = context.enter(job);
+        try {
             new Execution(job, lost).run();
         } catch (LeaseLost e) {
             // Cancelled, or another node took the job over: its state is theirs now.
         } finally {
             heartbeat.cancel(false);
+            scope.close();
         }
         return true;
     }
@@ -127,9 +123,6 @@ public final class ImportRunner {
             super("import lease lost", null, false, false);
         }
     }
-
-    /** What an activity needs from outside before it can be stored: its track and the weather. */
-    private record Enrichment(ProviderResult<List<TrackPoint>> track, Optional<String> weather) {}
 
     /** One claimed job being worked on. */
     private final class Execution {
@@ -173,17 +166,15 @@ public final class ImportRunner {
                         .filter(a -> RunMapping.isRun(a.sportType()) && runs.hasStravaActivity(user, a.id()))
                         .map(ProviderActivity::id)
                         .collect(Collectors.toSet()));
-                Prefetch prefetch = new Prefetch(activities.stream()
-                        .filter(a -> RunMapping.isRun(a.sportType()) && !known.contains(a.id())).toList());
-                try {
+                List<ProviderActivity> newRuns = activities.stream()
+                        .filter(a -> RunMapping.isRun(a.sportType()) && !known.contains(a.id())).toList();
+                try (RunEnrichment.Batch batch = enrichment.batch(job, newRuns, lost::get)) {
                     for (ProviderActivity activity : activities) {
                         checkLease();
-                        if (!importOne(activity, known.contains(activity.id()), false, () -> prefetch.get(activity))) {
+                        if (!importOne(activity, known.contains(activity.id()), false, () -> batch.get(activity))) {
                             return;
                         }
                     }
-                } finally {
-                    prefetch.cancel();
                 }
                 if (unsaved) {
                     save(job);
@@ -205,7 +196,7 @@ public final class ImportRunner {
             ImportProgress progress = job.progress().plusFetched(1);
             save(job.withProgress(progress, ImportPhase.IMPORTING, job.cursor()));
             // An update replaces the run: what was stored for the activity goes, the current version comes.
-            if (importOne(ok.value(), false, true, () -> enrich(ok.value()))) {
+            if (importOne(ok.value(), false, true, () -> enrichment.now(job, ok.value(), lost::get))) {
                 finish(job.withProgress(job.progress().withEstimatedTotal(1), ImportPhase.DONE, job.cursor()));
             }
         }
@@ -216,7 +207,7 @@ public final class ImportRunner {
          * stored run or at the end of the page, and a crash before that merely skips it again.
          */
         private boolean importOne(ProviderActivity activity, boolean known, boolean replace,
-                                  Supplier<Enrichment> enrichment) {
+                                  Supplier<RunEnrichment.Enriched> enrich) {
             Optional<Instant> past = Optional.of(activity.startDate());
             if (!RunMapping.isRun(activity.sportType())) {
                 if (replace) {
@@ -229,7 +220,7 @@ public final class ImportRunner {
                 skip(ActivityOutcome.DUPLICATE, past);
                 return true;
             }
-            Enrichment enriched = enrichment.get();
+            RunEnrichment.Enriched enriched = enrich.get();
             List<TrackPoint> track = List.of();
             if (enriched.track() instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
                 track = ok.value();
@@ -250,50 +241,6 @@ public final class ImportRunner {
             job = after;
             unsaved = false;
             return true;
-        }
-
-        /**
-         * Tracks and weather of a page's new runs, fetched a few ahead of the one being stored, so
-         * the provider's and the weather service's latency overlap instead of adding up.
-         */
-        private final class Prefetch {
-            private final List<ProviderActivity> needed;
-            private final Map<String, Future<Enrichment>> started = new HashMap<>();
-            private int next;
-
-            Prefetch(List<ProviderActivity> needed) {
-                this.needed = needed;
-            }
-
-            Enrichment get(ProviderActivity activity) {
-                int position = needed.indexOf(activity);
-                while (next < needed.size() && next <= position + settings.parallelFetches()) {
-                    ProviderActivity ahead = needed.get(next++);
-                    ImportJob owner = job;
-                    started.put(ahead.id(), fetches.submit(() -> {
-                        try (JobContext.Scope scope = context.enter(owner)) {
-                            return enrich(ahead);
-                        }
-                    }));
-                }
-                Future<Enrichment> future = started.get(activity.id());
-                if (future == null) {
-                    return enrich(activity);
-                }
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Enrichment(new ProviderResult.Unavailable<>("interrupted", clock.instant()), Optional.empty());
-                } catch (ExecutionException e) {
-                    return new Enrichment(new ProviderResult.Unavailable<>(String.valueOf(e.getCause()),
-                            clock.instant().plusSeconds(30)), Optional.empty());
-                }
-            }
-
-            void cancel() {
-                started.values().forEach(f -> f.cancel(false));
-            }
         }
 
         private void skip(ActivityOutcome outcome, Optional<Instant> past) {
@@ -328,34 +275,6 @@ public final class ImportRunner {
             }
             return stored instanceof ImportedRunStore.StoreOutcome.Duplicate
                     ? ActivityOutcome.DUPLICATE : ActivityOutcome.FAILED;
-        }
-
-        /** Fetches the track (runs with GPS only) and then the weather at its start; runs on the fetch pool. */
-        private Enrichment enrich(ProviderActivity activity) {
-            if (lost.get()) {
-                return new Enrichment(new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
-            }
-            ProviderResult<List<TrackPoint>> track = RunMapping.wantsTrack(activity)
-                    ? provider.track(user, activity) : new ProviderResult.Ok<>(List.of());
-            if (!(track instanceof ProviderResult.Ok<List<TrackPoint>>) && !(track instanceof ProviderResult.NotFound<List<TrackPoint>>)) {
-                return new Enrichment(track, Optional.empty());
-            }
-            List<TrackPoint> points = track instanceof ProviderResult.Ok<List<TrackPoint>> ok ? ok.value() : List.of();
-            return new Enrichment(track, weatherFor(activity, points));
-        }
-
-        private Optional<String> weatherFor(ProviderActivity activity, List<TrackPoint> track) {
-            Optional<ProviderActivity.LatLon> start = track.isEmpty() ? activity.startPoint()
-                    : Optional.of(new ProviderActivity.LatLon(track.get(0).lat(), track.get(0).lon()));
-            if (start.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                return weather.weatherAt(start.get().lat(), start.get().lon(), activity.startDate());
-            } catch (RuntimeException e) {
-                // Weather is a nicety: whatever goes wrong there never fails the import.
-                return Optional.empty();
-            }
         }
 
         private void stopOn(ProviderResult<?> failure) {
