@@ -202,6 +202,34 @@ class StravaImportTest {
     }
 
     @Test
+    void aParkedImportStreamsHeartbeatsAndEndsWithItsCancellation() throws Exception {
+        // Five reads per minute-long window: the import parks almost at once and stays parked.
+        FakeStrava strava = strava(FakeStravaConfig.generous().withRateLimits(Duration.ofSeconds(60), 5), 50);
+        TestServer server = connectedNode(strava, Map.of());
+        String token = server.token("alice");
+        String id = StravaFixture.startImport(server, token);
+        StravaFixture.awaitImport(server, token, id, n -> n.path("state").asText().equals("waiting_rate_limit"), LONG);
+        var response = server.client().send(server.request("/api/v1/imports/" + id + "/events", token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean cancelled = false;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+                if (line.startsWith(": heartbeat") && !cancelled) {
+                    assertThat(server.post("/api/v1/imports/" + id + "/cancel", token, "").status()).isEqualTo(202);
+                    cancelled = true;
+                }
+            }
+        }
+        List<String> data = lines.stream().filter(l -> l.startsWith("data: ")).toList();
+        assertThat(server.json().readTree(data.get(0).substring(6)).path("state").asText()).isEqualTo("waiting_rate_limit");
+        assertThat(server.json().readTree(data.get(0).substring(6)).path("resume_at").asText()).isNotEmpty();
+        assertThat(server.json().readTree(data.get(data.size() - 1).substring(6)).path("state").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
     void transient503sAreRetriedAndTheImportCompletes() throws Exception {
         FakeStrava strava = strava(FakeStravaConfig.generous(), 80);
         TestServer server = connectedNode(strava, Map.of());
