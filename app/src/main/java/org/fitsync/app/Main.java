@@ -11,10 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code fitsync} command line: {@code serve}, {@code migrate} and {@code token}. */
+/** The {@code fitsync} command line: {@code serve}, {@code migrate}, {@code token} and {@code strava-webhook}. */
 @Command(name = "fitsync", mixinStandardHelpOptions = true,
         description = "FitSync: an offline-first sync backend for fitness apps.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Token.class, StravaWebhookCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

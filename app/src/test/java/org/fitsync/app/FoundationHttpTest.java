@@ -31,6 +31,22 @@ class FoundationHttpTest {
     }
 
     @Test
+    void apiWithoutTokenIsUnauthorizedProblemWithRequestId() {
+        TestServer.Response response = server.get("/api/v1/runs", null);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(response.json().path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void validTokenPassesAuthentication() {
+        TestServer.Response response = server.get("/api/v1/runs", server.token("alice"));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownRouteIsProblem404() {
         TestServer.Response response = server.get("/no/such/thing", null);
         assertThat(response.status()).isEqualTo(404);

@@ -5,7 +5,6 @@ import org.fitsync.domain.UserId;
 import org.fitsync.ports.out.TransactionPort;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The transaction helper: opens a transaction, sets {@code app.user_id} for it (transaction-local,
@@ -43,11 +42,11 @@ public final class PostgresTransactions implements TransactionPort {
             }
             return work.get();
         }
-        TransactionIsolationLevel level = readOnly
-                ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.READ_COMMITTED;
-        return jdbi.inTransaction(level, handle -> {
+        // The isolation level is set inside the transaction rather than through the JDBC connection:
+        // pgjdbc would spend round trips reading and restoring the session's level on every call.
+        return jdbi.inTransaction(handle -> {
             if (readOnly) {
-                handle.execute("SET TRANSACTION READ ONLY");
+                handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             handle.createQuery("SELECT set_config('app.user_id', :user, true)")
                     .bind("user", user.value())

@@ -39,7 +39,15 @@ public final class BodyEndpoints {
             BodyEndpoint.user("run-post", "POST", "/api/v1/runs", RUN_BODY),
             BodyEndpoint.user("run-patch", "PATCH", "/api/v1/runs/{run}",
                     "{\"notes\":\"patched\",\"metadata\":{\"shoes\":\"old\",\"laps\":[1,2]}}"),
-            BodyEndpoint.user("sync-push", "POST", "/api/v1/sync", SYNC_PUSH_BODY));
+            BodyEndpoint.user("sync-push", "POST", "/api/v1/sync", SYNC_PUSH_BODY),
+            BodyEndpoint.user("import-start", "POST", "/api/v1/imports",
+                    "{\"provider\":\"strava\",\"after\":\"2026-01-01T00:00:00Z\",\"before\":\"2026-11-01T00:00:00Z\"}"),
+            BodyEndpoint.user("strava-webhook", "POST", "/api/v1/webhooks/strava",
+                    "{\"object_type\":\"activity\",\"object_id\":1234,\"aspect_type\":\"create\",\"owner_id\":999,"
+                            + "\"subscription_id\":1,\"event_time\":1795158000,\"updates\":{}}"));
+
+    /** Endpoints whose valid body the fixture cannot make succeed: an unknown pairing code; Strava not connected. */
+    public static final java.util.Set<String> REFUSED_IN_FIXTURE = java.util.Set.of("coach-link", "import-start");
 
     /**
      * Reads of everything the fixture's user (and coach) stored: after an accepted hostile write these

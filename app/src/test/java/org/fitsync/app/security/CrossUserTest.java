@@ -46,6 +46,8 @@ class CrossUserTest {
             new Probe("entries", "GET", "/api/v1/entries?from=2026-11-01&to=2026-12-01", null, false),
             new Probe("coach clients", "GET", "/api/v1/coach/clients", null, true),
             new Probe("runs", "GET", "/api/v1/runs", null, false),
+            new Probe("imports", "GET", "/api/v1/imports", null, false),
+            new Probe("strava connection", "GET", "/api/v1/integrations/strava", null, false),
             new Probe("sync pull", "GET", "/api/v1/sync?last_pulled_at=0&schema_version=1&migration=null", null, false));
 
     private static TestServer server;
@@ -53,7 +55,7 @@ class CrossUserTest {
 
     @BeforeAll
     static void ownerStoresSomethingEverywhere() {
-        server = TestServer.start(Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0"));
+        server = SecurityFixture.startServer();
         String owner = "cross-owner";
         String ownerToken = server.token(owner);
         placeholders.put("{owner}", owner);

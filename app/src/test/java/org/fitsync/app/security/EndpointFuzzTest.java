@@ -79,4 +79,14 @@ class EndpointFuzzTest {
     void syncPush(byte[] body) {
         fuzz("sync-push", body);
     }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void importStart(byte[] body) {
+        fuzz("import-start", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void stravaWebhook(byte[] body) {
+        fuzz("strava-webhook", body);
+    }
 }

@@ -41,7 +41,12 @@ class HostileParametersTest {
             "GET /api/v1/sync?last_pulled_at={v}&schema_version=1&migration=null",
             "GET /api/v1/sync?last_pulled_at=0&schema_version={v}&migration=null",
             "GET /api/v1/sync?last_pulled_at=0&schema_version=1&migration={v}",
-            "GET /api/v1/sync?last_pulled_at=0&schema_version=1&migration=null&limit={v}");
+            "GET /api/v1/sync?last_pulled_at=0&schema_version=1&migration=null&limit={v}",
+            "GET /api/v1/imports/{v}",
+            "GET /api/v1/imports/{v}/events",
+            "POST /api/v1/imports/{v}/cancel",
+            "GET /api/v1/integrations/strava/callback?code={v}&state={v}",
+            "GET /api/v1/webhooks/strava?hub.mode=subscribe&hub.verify_token={v}&hub.challenge={v}");
 
     private static SecurityFixture fixture;
 

@@ -28,7 +28,7 @@ class RowLevelSecurityTest {
 
     @BeforeAll
     static void startAndWriteThroughEveryEndpointAsTwoUsers() {
-        server = TestServer.start(Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0"));
+        server = SecurityFixture.startServer();
         for (String user : USERS) {
             String token = server.token(user);
             String coachToken = server.token(user + "-coach", "coach");

@@ -4,6 +4,10 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.app.FeatureOverrides;
+import org.fitsync.app.testing.InMemoryImportedRunStore;
 import org.fitsync.app.testing.TestServer;
 
 /**
@@ -26,8 +30,32 @@ public final class SecurityFixture implements AutoCloseable {
         this.coachToken = server.token(COACH, "coach");
     }
 
+    /**
+     * Rate limit off; Strava routes on, pointed at a closed local port (no user here connects Strava,
+     * so it is never called), without import workers or weather.
+     */
+    public static Map<String, String> environment() {
+        return Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0",
+                "FITSYNC_STRAVA_CLIENT_ID", "4711",
+                "FITSYNC_STRAVA_CLIENT_SECRET", "security-suite-strava-secret",
+                "FITSYNC_STRAVA_BASE_URL", "http://127.0.0.1:9",
+                "FITSYNC_STRAVA_VERIFY_TOKEN", "security-suite-verify",
+                "FITSYNC_IMPORT_WORKERS", "0",
+                "FITSYNC_WEATHER", "off");
+    }
+
+    /**
+     * A node for the security suites. main does not yet wire the Strava import to the runs storage
+     * (StravaWiring needs an ImportedRunStore override), so the suites supply the tests' in-memory
+     * one: the import and webhook routes exist and their HTTP handling is exercised.
+     */
+    public static TestServer startServer() {
+        return TestServer.start(PostgresTestDatabase.fresh(), environment(),
+                new FeatureOverrides(Optional.of(new InMemoryImportedRunStore())));
+    }
+
     public static SecurityFixture start() {
-        SecurityFixture fixture = new SecurityFixture(TestServer.start(Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0")));
+        SecurityFixture fixture = new SecurityFixture(startServer());
         fixture.linkCoach();
         fixture.submitRun();
         return fixture;

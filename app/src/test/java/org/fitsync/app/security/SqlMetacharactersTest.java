@@ -98,7 +98,7 @@ class SqlMetacharactersTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0"));
+        server = SecurityFixture.startServer();
         String code = server.post("/api/v1/pairing-codes", server.token("meta-user"), "{}").json().path("code").asText();
         server.post("/api/v1/coach/clients", server.token("meta-user-coach", "coach"), Map.of("code", code));
         assertThat(server.post("/api/v1/runs", server.token("meta-user"), BodyEndpoints.RUN_BODY).status()).isEqualTo(201);

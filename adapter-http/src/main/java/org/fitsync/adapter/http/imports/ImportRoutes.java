@@ -1,0 +1,146 @@
+package org.fitsync.adapter.http.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fitsync.adapter.http.Authentication;
+import org.fitsync.adapter.http.JsonBody;
+import org.fitsync.adapter.http.Problem;
+import org.fitsync.adapter.http.ProblemException;
+import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.imports.ImportId;
+import org.fitsync.domain.imports.ImportJob;
+import org.fitsync.domain.imports.ImportRange;
+import org.fitsync.ports.in.imports.CancelImportUseCase;
+import org.fitsync.ports.in.imports.StartImportUseCase;
+import org.fitsync.ports.in.imports.ViewImportsQuery;
+import org.fitsync.ports.in.imports.WatchImportUseCase;
+
+/** {@code /api/v1/imports}: start, list, poll, follow live (SSE) and cancel imports. */
+public final class ImportRoutes implements RouteModule {
+
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    private final StartImportUseCase start;
+    private final ViewImportsQuery view;
+    private final CancelImportUseCase cancel;
+    private final ImportEventStream events;
+    private final JsonBody jsonBody;
+
+    public ImportRoutes(StartImportUseCase start, ViewImportsQuery view, CancelImportUseCase cancel,
+                        WatchImportUseCase watch, JsonBody jsonBody, ObjectMapper json, Duration heartbeat) {
+        this.start = start;
+        this.view = view;
+        this.cancel = cancel;
+        this.jsonBody = jsonBody;
+        this.events = new ImportEventStream(view, watch, json, heartbeat);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/imports", this::startImport);
+        routes.get("/api/v1/imports", this::list);
+        routes.get("/api/v1/imports/{id}", this::one);
+        routes.get("/api/v1/imports/{id}/events", ctx -> events.stream(ctx, Authentication.caller(ctx).user(), id(ctx)));
+        routes.post("/api/v1/imports/{id}/cancel", this::cancelImport);
+    }
+
+    @Override
+    public List<String> openApiFragments() {
+        return List.of("/openapi/imports.json");
+    }
+
+    private void startImport(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        JsonNode body = jsonBody.readObject(ctx);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        JsonNode provider = body.path("provider");
+        if (!provider.isTextual() || !StartImportUseCase.PROVIDERS.contains(provider.asText())) {
+            errors.add(new Problem.FieldError("provider", "must be one of " + StartImportUseCase.PROVIDERS));
+        }
+        Optional<Instant> after = instant(body, "after", errors);
+        Optional<Instant> before = instant(body, "before", errors);
+        if (errors.isEmpty() && after.isPresent() && before.isPresent() && !after.get().isBefore(before.get())) {
+            errors.add(new Problem.FieldError("after", "must be earlier than before"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        var command = new StartImportUseCase.StartImportCommand(user, provider.asText(), new ImportRange(after, before));
+        StartImportUseCase.StartOutcome outcome = start.start(command);
+        if (outcome instanceof StartImportUseCase.StartOutcome.AlreadyActive active) {
+            throw new ProblemException(Problem.conflict("import-in-progress",
+                    "An import is already queued or running").withExtension("import_id", active.active().toString()));
+        }
+        if (outcome instanceof StartImportUseCase.StartOutcome.NotConnected) {
+            throw new ProblemException(Problem.conflict("strava-not-connected",
+                    "Connect Strava first: GET /api/v1/integrations/strava/authorize"));
+        }
+        ImportJob job = ((StartImportUseCase.StartOutcome.Started) outcome).job();
+        ctx.status(202).header("Location", "/api/v1/imports/" + job.id()).json(ImportResource.of(job));
+    }
+
+    private static Optional<Instant> instant(JsonNode body, String field, List<Problem.FieldError> errors) {
+        JsonNode node = body.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            errors.add(new Problem.FieldError(field, "must be an RFC 3339 timestamp"));
+            return Optional.empty();
+        }
+        try {
+            Instant value = java.time.OffsetDateTime.parse(node.asText()).toInstant();
+            // Strava takes epoch seconds; nothing was recorded before 1970 or will be after 2100.
+            if (value.isBefore(Instant.EPOCH) || value.isAfter(LATEST)) {
+                errors.add(new Problem.FieldError(field, "must be between 1970 and 2100"));
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "must be an RFC 3339 timestamp"));
+            return Optional.empty();
+        }
+    }
+
+    private void list(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        ctx.json(Map.of("items", view.list(user).stream().map(ImportResource::of).toList()));
+    }
+
+    private void one(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        ctx.json(ImportResource.of(view.find(user, id(ctx)).orElseThrow(ImportRoutes::notFound)));
+    }
+
+    private void cancelImport(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        CancelImportUseCase.CancelOutcome outcome = cancel.cancel(user, id(ctx));
+        if (outcome instanceof CancelImportUseCase.CancelOutcome.Cancelled cancelled) {
+            ctx.status(202).json(ImportResource.of(cancelled.job()));
+        } else if (outcome instanceof CancelImportUseCase.CancelOutcome.AlreadyFinished finished) {
+            throw new ProblemException(Problem.conflict("import-finished",
+                    "The import is already " + finished.job().state().wireName()));
+        } else {
+            throw notFound();
+        }
+    }
+
+    /** A path id that is not a UUID names no import: 404, like any import the user does not have. */
+    private static ImportId id(Context ctx) {
+        return ImportId.parse(ctx.pathParam("id")).orElseThrow(ImportRoutes::notFound);
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("No such import");
+    }
+}

@@ -1,0 +1,25 @@
+package org.fitsync.domain.imports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A run built from a provider activity, in the fields {@code POST /api/v1/runs} takes: source is
+ * always {@code strava}; {@code metadata} carries the activity's name and sport type;
+ * {@code weather} is a JSON object as text, absent when weather was unavailable.
+ */
+public record ImportedRun(String stravaId, Instant startedAt, Instant endedAt, long durationS, double distanceM,
+                          String name, String sportType, List<TrackPoint> track, Optional<String> weather) {
+
+    public static final String SOURCE = "strava";
+
+    public ImportedRun {
+        Objects.requireNonNull(stravaId, "stravaId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        track = List.copyOf(track);
+        Objects.requireNonNull(weather, "weather");
+    }
+}

@@ -1,0 +1,94 @@
+package org.fitsync.application.imports;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.fitsync.domain.UserId;
+import org.fitsync.domain.imports.ImportId;
+import org.fitsync.domain.imports.ImportJob;
+import org.fitsync.ports.in.imports.CancelImportUseCase;
+import org.fitsync.ports.in.imports.StartImportUseCase;
+import org.fitsync.ports.in.imports.ViewImportsQuery;
+import org.fitsync.ports.in.imports.WatchImportUseCase;
+import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.imports.ImportEvents;
+import org.fitsync.ports.out.imports.ImportJobStore;
+import org.fitsync.ports.out.imports.ProviderConnectionStore;
+
+/** Starting, viewing, watching and cancelling imports. The work itself is the {@link ImportRunner}'s. */
+public final class ImportService implements StartImportUseCase, ViewImportsQuery, CancelImportUseCase,
+        WatchImportUseCase {
+
+    private static final int LIST_LIMIT = 100;
+
+    private final TransactionPort transactions;
+    private final ImportJobStore jobs;
+    private final ProviderConnectionStore connections;
+    private final ImportEvents events;
+    private final Clock clock;
+
+    public ImportService(TransactionPort transactions, ImportJobStore jobs, ProviderConnectionStore connections,
+                         ImportEvents events, Clock clock) {
+        this.transactions = transactions;
+        this.jobs = jobs;
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public StartOutcome start(StartImportCommand command) {
+        UserId user = command.user();
+        return transactions.inUserTransaction(user, () -> {
+            if (connections.load(user).isEmpty()) {
+                return new StartOutcome.NotConnected(command.provider());
+            }
+            ImportJob job = ImportJob.queued(ImportId.random(), user, command.provider(), command.range(),
+                    Optional.empty(), clock.instant());
+            ImportJobStore.Created created = jobs.create(job);
+            if (created instanceof ImportJobStore.Created.AlreadyActive active) {
+                return new StartOutcome.AlreadyActive(active.active());
+            }
+            ImportJob queued = ((ImportJobStore.Created.Queued) created).job();
+            events.changed(user, queued.id());
+            return new StartOutcome.Started(queued);
+        });
+    }
+
+    @Override
+    public List<ImportJob> list(UserId user) {
+        return transactions.inUserSnapshot(user, () -> jobs.list(user, LIST_LIMIT));
+    }
+
+    @Override
+    public Optional<ImportJob> find(UserId user, ImportId id) {
+        return transactions.inUserSnapshot(user, () -> jobs.find(user, id));
+    }
+
+    @Override
+    public CancelOutcome cancel(UserId user, ImportId id) {
+        return transactions.inUserTransaction(user, () -> {
+            Optional<ImportJob> existing = jobs.find(user, id);
+            if (existing.isEmpty()) {
+                return new CancelOutcome.NotFound();
+            }
+            // The state changes here and now; a worker running the job notices at its next heartbeat
+            // or write, both of which are conditional on the job still running.
+            Optional<ImportJob> cancelled = jobs.cancel(user, id, clock.instant());
+            if (cancelled.isEmpty()) {
+                return new CancelOutcome.AlreadyFinished(existing.get());
+            }
+            events.changed(user, id);
+            return new CancelOutcome.Cancelled(cancelled.get());
+        });
+    }
+
+    @Override
+    public Optional<Watch> watch(UserId user, ImportId id, Runnable onChange) {
+        if (find(user, id).isEmpty()) {
+            return Optional.empty();
+        }
+        ImportEvents.Subscription subscription = events.subscribe(id, onChange);
+        return Optional.of(subscription::close);
+    }
+}

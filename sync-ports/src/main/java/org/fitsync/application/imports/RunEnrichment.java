@@ -1,0 +1,129 @@
+package org.fitsync.application.imports;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.fitsync.domain.imports.ImportJob;
+import org.fitsync.domain.imports.ProviderActivity;
+import org.fitsync.domain.imports.RunMapping;
+import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.ports.out.imports.ActivityProvider;
+import org.fitsync.ports.out.imports.ProviderResult;
+import org.fitsync.ports.out.imports.WeatherLookup;
+
+/**
+ * What a run needs from outside before it is stored: its GPS track (runs with GPS only), then the
+ * weather at its start. A {@link Batch} fetches a page's runs a few ahead of the one being stored,
+ * in parallel, so the provider's and the weather service's latency overlap instead of adding up.
+ */
+final class RunEnrichment {
+
+    /** The track as the provider answered, and the weather (empty whenever it could not be had). */
+    record Enriched(ProviderResult<List<TrackPoint>> track, Optional<String> weather) {}
+
+    private final ActivityProvider provider;
+    private final WeatherLookup weather;
+    private final ExecutorService pool;
+    private final JobContext context;
+    private final int ahead;
+    private final Clock clock;
+
+    RunEnrichment(ActivityProvider provider, WeatherLookup weather, ExecutorService pool, JobContext context, int ahead,
+                  Clock clock) {
+        this.provider = provider;
+        this.weather = weather;
+        this.pool = pool;
+        this.context = context;
+        this.ahead = ahead;
+        this.clock = clock;
+    }
+
+    /** Enriches one activity on the calling thread; {@code stopped} says the job is no longer ours. */
+    Enriched now(ImportJob job, ProviderActivity activity, BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) {
+            return new Enriched(new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
+        }
+        ProviderResult<List<TrackPoint>> track = RunMapping.wantsTrack(activity)
+                ? provider.track(job.user(), activity) : new ProviderResult.Ok<>(List.of());
+        if (track instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
+            return new Enriched(track, weatherFor(activity, ok.value()));
+        }
+        if (track instanceof ProviderResult.NotFound<List<TrackPoint>>) {
+            return new Enriched(track, weatherFor(activity, List.of()));
+        }
+        return new Enriched(track, Optional.empty());
+    }
+
+    /** The runs of one page, to be asked for in this order. */
+    Batch batch(ImportJob job, List<ProviderActivity> runs, BooleanSupplier stopped) {
+        return new Batch(job, runs, stopped);
+    }
+
+    private Optional<String> weatherFor(ProviderActivity activity, List<TrackPoint> track) {
+        Optional<ProviderActivity.LatLon> start = track.isEmpty() ? activity.startPoint()
+                : Optional.of(new ProviderActivity.LatLon(track.get(0).lat(), track.get(0).lon()));
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return weather.weatherAt(start.get().lat(), start.get().lon(), activity.startDate());
+        } catch (RuntimeException e) {
+            // Weather is a nicety: whatever goes wrong there never fails the import.
+            return Optional.empty();
+        }
+    }
+
+    /** A page's runs, fetched ahead on the pool; closing it cancels what has not started. */
+    final class Batch implements AutoCloseable {
+        private final ImportJob job;
+        private final List<ProviderActivity> runs;
+        private final BooleanSupplier stopped;
+        private final Map<String, Future<Enriched>> started = new HashMap<>();
+        private int next;
+
+        private Batch(ImportJob job, List<ProviderActivity> runs, BooleanSupplier stopped) {
+            this.job = job;
+            this.runs = runs;
+            this.stopped = stopped;
+        }
+
+        Enriched get(ProviderActivity activity) {
+            int position = runs.indexOf(activity);
+            while (next < runs.size() && next <= position + ahead) {
+                ProviderActivity upcoming = runs.get(next++);
+                started.put(upcoming.id(), pool.submit(() -> {
+                    JobContext.Scope scope = context.enter(job);
+                    try {
+                        return now(job, upcoming, stopped);
+                    } finally {
+                        scope.close();
+                    }
+                }));
+            }
+            Future<Enriched> future = started.get(activity.id());
+            if (future == null) {
+                return now(job, activity, stopped);
+            }
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Enriched(new ProviderResult.Unavailable<>("interrupted", clock.instant()), Optional.empty());
+            } catch (ExecutionException e) {
+                return new Enriched(new ProviderResult.Unavailable<>(String.valueOf(e.getCause()),
+                        clock.instant().plusSeconds(30)), Optional.empty());
+            }
+        }
+
+        @Override
+        public void close() {
+            started.values().forEach(f -> f.cancel(false));
+        }
+    }
+}
