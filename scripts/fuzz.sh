@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (Jazzer) of every FitSync endpoint that takes a body, in-process against
 # the real server and an embedded PostgreSQL. One JVM per target; each round fuzzes every target for
-# the @FuzzTest duration (30 s) and continues from the corpus the previous rounds grew
+# the @FuzzTest duration (20 s) and continues from the corpus the previous rounds grew
 # (app/.cifuzz-corpus). A finding fails the run and is saved under
 # app/src/test/resources/org/fitsync/app/security/EndpointFuzzTestInputs/<target>/ as a regression input.
 #
 #   scripts/fuzz.sh                 # CI: one round of every target
-#   FUZZ_ROUNDS=20 scripts/fuzz.sh  # a longer run: 20 rounds (~10 min per target)
+#   FUZZ_ROUNDS=30 scripts/fuzz.sh  # a longer run: 30 rounds (10 min of fuzzing per target)
 #   scripts/fuzz.sh entryPut        # only the named targets
 set -euo pipefail
 cd "$(dirname "$0")/.."
