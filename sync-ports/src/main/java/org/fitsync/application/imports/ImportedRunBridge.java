@@ -2,7 +2,6 @@ package org.fitsync.application.imports;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
@@ -39,20 +38,13 @@ public final class ImportedRunBridge implements ImportedRunStore {
     private final SubmitRunUseCase submit;
     private final StravaRunsUseCase stravaRuns;
     private final DeleteRunUseCase delete;
-    private final Supplier<UUID> ids;
 
     public ImportedRunBridge(TransactionPort transactions, SubmitRunUseCase submit, StravaRunsUseCase stravaRuns,
                              DeleteRunUseCase delete) {
-        this(transactions, submit, stravaRuns, delete, UUID::randomUUID);
-    }
-
-    ImportedRunBridge(TransactionPort transactions, SubmitRunUseCase submit, StravaRunsUseCase stravaRuns,
-                      DeleteRunUseCase delete, Supplier<UUID> ids) {
         this.transactions = transactions;
         this.submit = submit;
         this.stravaRuns = stravaRuns;
         this.delete = delete;
-        this.ids = ids;
     }
 
     @Override
@@ -62,7 +54,7 @@ public final class ImportedRunBridge implements ImportedRunStore {
 
     @Override
     public StoreOutcome store(UserId user, ImportedRun run) {
-        ValidationResult checked = RunValidation.validate(ImportedRunDrafts.draft(ids.get(), run));
+        ValidationResult checked = RunValidation.validate(ImportedRunDrafts.draft(UUID.randomUUID(), run));
         if (checked instanceof ValidationResult.Invalid invalid) {
             return new StoreOutcome.Rejected(invalid.errors().stream()
                     .map(ImportedRunBridge::describe).collect(Collectors.joining("; ")));
