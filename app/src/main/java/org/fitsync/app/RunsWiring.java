@@ -39,7 +39,8 @@ final class RunsWiring {
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
         this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
                 context.jsonBody(), context.json(), cursors);
-        this.importedRuns = new ImportedRunBridge(context.transactions(), ingestion, editing, editing);
+        this.importedRuns = new RejectionLoggingRunStore(
+                new ImportedRunBridge(context.transactions(), ingestion, editing, editing));
     }
 
     static RunsWiring wire(FeatureContext context) {

@@ -148,6 +148,29 @@ class StravaImportTest {
     }
 
     @Test
+    void aRunBreakingTheRunRulesIsCountedAsFailedAndTheRestAreStored() throws Exception {
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
+        FakeActivity named = new FakeActivity(7001, "Ümit's \"tempo\" \\ run 🏃", "Run",
+                Instant.parse("2026-11-18T07:00:00Z"), 2400, 2300, 8000, true, 48.1, 11.5);
+        // 50 km in 20 minutes of moving time: faster than any runner, so the run rules refuse it.
+        FakeActivity rocket = new FakeActivity(7002, "GPS glitch", "Run",
+                Instant.parse("2026-11-19T07:00:00Z"), 1300, 1200, 50_000, true, 48.1, 11.5);
+        strava.addActivities(ATHLETE, List.of(named, rocket));
+        TestServer server = connectedNode(strava, Map.of());
+        String token = server.token("alice");
+
+        JsonNode done = StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
+
+        assertThat(done.path("state").asText()).isEqualTo("completed");
+        assertThat(done.path("progress").path("imported").asInt()).isEqualTo(1);
+        assertThat(done.path("progress").path("failed").asInt()).isEqualTo(1);
+        List<JsonNode> stored = StoredRuns.imported(server, token);
+        assertThat(stored).extracting(r -> r.path("strava_id").asText()).containsExactly("7001");
+        assertThat(stored.get(0).path("metadata").path("name").asText()).isEqualTo(named.name());
+        assertThat(StoredRuns.allStravaRows(server.database(), "alice")).isEqualTo(1);
+    }
+
+    @Test
     void aRangedImportTakesOnlyTheActivitiesInTheRange() throws Exception {
         FakeStrava strava = strava(FakeStravaConfig.generous(), 450);
         TestServer server = connectedNode(strava, Map.of());
