@@ -565,6 +565,35 @@ class StravaImportTest {
         assertThat(server.post("/api/v1/webhooks/strava", null, Map.of("object_type", "activity")).status()).isEqualTo(422);
     }
 
+    @Test
+    void webhookUpdateReplacesTheRunWithTheActivitysCurrentVersion() throws Exception {
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
+        FakeActivity run = new FakeActivity(555L, "Morning Run", "Run", Instant.parse("2026-11-20T07:00:00Z"),
+                2710, 2650, 10012.5, true, 52.52, 13.40);
+        strava.addActivities(ATHLETE, List.of(run));
+        TestServer server = connectedNode(strava, Map.of());
+        String token = server.token("alice");
+        StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
+        String before = StoredRuns.byStravaId(server, token, "555").path("id").asText();
+
+        strava.removeActivity(ATHLETE, run.id());
+        strava.addActivities(ATHLETE, List.of(new FakeActivity(555L, "Renamed Run", "Run", run.startDate(),
+                2710, 2650, 10012.5, true, 52.52, 13.40)));
+        server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "update", "object_id", run.id(),
+                "object_type", "activity", "owner_id", ATHLETE, "updates", Map.of("title", "Renamed Run")));
+        JsonNode update = awaitJobs(server, token, 2).get(0);
+        assertThat(StravaFixture.awaitFinished(server, token, update.path("id").asText(), LONG).path("state").asText())
+                .isEqualTo("completed");
+
+        JsonNode replaced = StoredRuns.byStravaId(server, token, "555");
+        assertThat(replaced.path("metadata").path("name").asText()).isEqualTo("Renamed Run");
+        // A fresh id: the old run's tombstone (which sync clients pull as a deletion) cannot block it.
+        assertThat(replaced.path("id").asText()).isNotEqualTo(before);
+        assertThat(server.get("/api/v1/runs/" + before, token).status()).isEqualTo(404);
+        assertThat(StoredRuns.imported(server, token)).hasSize(1);
+        assertThat(StoredRuns.liveStravaRows(server.database(), "alice")).isEqualTo(1);
+    }
+
     private static JsonNode awaitJobs(TestServer server, String token, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + LONG.toNanos();
         JsonNode items = server.get("/api/v1/imports", token).json().path("items");
