@@ -56,7 +56,9 @@ class Client {
     this.limit = limit
     this.db = new Database({
       adapter: new LokiJSAdapter({ schema, useWebWorker: false, useIncrementalIndexedDB: false,
-        dbName: `interop-${process.pid}-${counter++}` }),
+        dbName: `interop-${process.pid}-${counter++}`,
+        // In memory there is nothing to save, and Loki's autosave timer would keep Node from exiting.
+        extraLokiOptions: { autosave: false } }),
       modelClasses,
     })
     this.pushes = []

@@ -14,16 +14,13 @@ final class Features {
     private final List<AutoCloseable> workers = new ArrayList<>();
 
     static Features wire(FeatureContext context) {
-        return wire(context, FeatureOverrides.NONE);
-    }
-
-    static Features wire(FeatureContext context, FeatureOverrides overrides) {
         Features features = new Features();
         // Each feature adds itself here, e.g. features.routes.add(SyncWiring.routes(context)).
         features.routes.addAll(DailyWiring.routes(context));
         features.routes.add(SyncWiring.routes(context));
-        features.routes.add(RunsWiring.wire(context).routes());
-        StravaWiring.wire(context, overrides.importedRuns()).ifPresent(strava -> strava.addTo(features.routes, features.workers));
+        RunsWiring runs = RunsWiring.wire(context);
+        features.routes.add(runs.routes());
+        StravaWiring.wire(context, runs.importedRuns()).ifPresent(strava -> strava.addTo(features.routes, features.workers));
         return features;
     }
 

@@ -58,12 +58,6 @@ public final class FitSyncApplication implements AutoCloseable {
     /** Starts on the given database; {@code owned} is closed last when the node stops. */
     public static FitSyncApplication start(AppConfig config, Environment env, DatabaseSettings settings,
                                            List<AutoCloseable> owned) {
-        return start(config, env, settings, owned, FeatureOverrides.NONE);
-    }
-
-    /** Starts on the given database with parts of features supplied from outside (see {@link FeatureOverrides}). */
-    public static FitSyncApplication start(AppConfig config, Environment env, DatabaseSettings settings,
-                                           List<AutoCloseable> owned, FeatureOverrides overrides) {
         List<AutoCloseable> resources = new ArrayList<>(owned);
         try {
             Migrations migrations = Migrations.forSettings(settings);
@@ -80,7 +74,7 @@ public final class FitSyncApplication implements AutoCloseable {
             FeatureContext context = new FeatureContext(config, env, Clock.systemUTC(), database,
                     new PostgresTransactions(database.jdbi()), new PostgresSyncVersions(), json,
                     new JsonBody(json, config.maxBodyBytes()), metrics);
-            Features features = Features.wire(context, overrides);
+            Features features = Features.wire(context);
             features.workers().forEach(worker -> resources.add(0, worker));
 
             HttpServer http = HttpServer.start(new HttpSettings(config.port(), config.maxBodyBytes(),

@@ -8,12 +8,14 @@ import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.run.PageCursors;
 import org.fitsync.adapter.http.run.RunRoutes;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
+import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TrackSimplifier;
+import org.fitsync.ports.out.imports.ImportedRunStore;
 
 /** The runs feature: its settings, services over the PostgreSQL adapter, and its HTTP routes. */
 final class RunsWiring {
@@ -22,6 +24,7 @@ final class RunsWiring {
     private final RunHistoryService history;
     private final RunEditingService editing;
     private final RunRoutes routes;
+    private final ImportedRunStore importedRuns;
 
     private RunsWiring(FeatureContext context) {
         RunSettings settings = RunSettings.from(context.environment());
@@ -36,6 +39,8 @@ final class RunsWiring {
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
         this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
                 context.jsonBody(), context.json(), cursors);
+        this.importedRuns = new RejectionLoggingRunStore(
+                new ImportedRunBridge(context.transactions(), ingestion, editing, editing));
     }
 
     static RunsWiring wire(FeatureContext context) {
@@ -46,14 +51,9 @@ final class RunsWiring {
         return routes;
     }
 
-    /** For the Strava import: the same ingestion path as the API. */
-    RunIngestionService ingestion() {
-        return ingestion;
-    }
-
-    /** For the Strava import: lookup by activity and removal of imported runs. */
-    RunEditingService editing() {
-        return editing;
+    /** For the Strava import: its runs go through the same use cases as the API's. */
+    ImportedRunStore importedRuns() {
+        return importedRuns;
     }
 
     /**

@@ -44,14 +44,10 @@ final class StravaWiring {
         this.workers = workers;
     }
 
-    static Optional<StravaWiring> wire(FeatureContext context, Optional<ImportedRunStore> runs) {
+    static Optional<StravaWiring> wire(FeatureContext context, ImportedRunStore runs) {
         Optional<StravaSettings> configured = StravaSettings.from(context.environment(), context.config());
         if (configured.isEmpty()) {
             LOG.info("Strava import is off: FITSYNC_STRAVA_CLIENT_ID is not set");
-            return Optional.empty();
-        }
-        if (runs.isEmpty()) {
-            LOG.warn("Strava import is off: no run storage is wired for imported runs");
             return Optional.empty();
         }
         StravaSettings settings = configured.get();
@@ -69,7 +65,7 @@ final class StravaWiring {
                 : WeatherLookup.OFF;
 
         var imports = new ImportService(transactions, jobs, connections, events, clock);
-        var connectionService = new ConnectionService(transactions, connections, strava, jobs, runs.get(), events, clock);
+        var connectionService = new ConnectionService(transactions, connections, strava, jobs, runs, events, clock);
         ExecutorService webhookExecutor = Executors.newSingleThreadExecutor(daemon("fitsync-strava-webhooks"));
         var providerEvents = new ProviderEventService(transactions, connections, jobs, strava, events,
                 connectionService, webhookExecutor, clock);
@@ -78,7 +74,7 @@ final class StravaWiring {
         ExecutorService fetches = Executors.newFixedThreadPool(
                 Math.max(1, settings.workers() * settings.parallelFetches()), daemon("fitsync-import-fetch"));
         var runner = new ImportRunner(new ImportRunner.Settings(node, settings.lease(), 200, settings.maxAttempts(),
-                settings.parallelFetches()), transactions, jobs, strava, runs.get(), weather, events, heartbeats,
+                settings.parallelFetches()), transactions, jobs, strava, runs, weather, events, heartbeats,
                 fetches, new LoggingJobContext(), new MicrometerImportMetrics(context.metrics()), clock);
 
         var stravaRoutes = new StravaRoutes(connectionService, connectionService, connectionService, providerEvents,

@@ -9,14 +9,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.adapter.strava.testing.FakeActivity;
 import org.fitsync.adapter.strava.testing.FakeStrava;
 import org.fitsync.adapter.strava.testing.FakeStravaConfig;
-import org.fitsync.app.testing.InMemoryImportedRunStore;
+import org.fitsync.app.testing.StoredRuns;
 import org.fitsync.app.testing.TestServer;
-import org.fitsync.domain.UserId;
 import org.junit.jupiter.api.Test;
 
 /** The operator command creates the webhook subscription; Strava's events then reach the app. */
@@ -24,7 +22,6 @@ class StravaWebhookCommandTest {
 
     @Test
     void createsTheSubscriptionThatStravaValidatesAndThenDeliversEventsTo() throws Exception {
-        InMemoryImportedRunStore runs = new InMemoryImportedRunStore();
         try (FakeStrava strava = FakeStrava.start(FakeStravaConfig.generous())) {
             Map<String, String> env = new HashMap<>();
             env.put("FITSYNC_STRAVA_BASE_URL", strava.baseUrl().toString());
@@ -34,8 +31,7 @@ class StravaWebhookCommandTest {
             env.put("FITSYNC_TOKEN_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY");
             env.put("FITSYNC_WEATHER", "off");
             env.put("FITSYNC_IMPORT_POLL", "100ms");
-            try (TestServer server = TestServer.start(PostgresTestDatabase.fresh(), env,
-                    new FeatureOverrides(Optional.of(runs)))) {
+            try (TestServer server = TestServer.start(PostgresTestDatabase.fresh(), env)) {
                 String token = server.token("alice");
                 String code = strava.authorizationCode(5, "read,activity:read");
                 String state = stateFrom(server.get("/api/v1/integrations/strava/authorize", token).json()
@@ -57,10 +53,10 @@ class StravaWebhookCommandTest {
                         Instant.parse("2026-11-19T12:00:00Z"), 1800, 1750, 5000, true, 48.1, 11.5)));
                 assertThat(strava.pushEvent("activity", 42, "create", 5, Map.of())).isEqualTo(200);
                 long deadline = System.nanoTime() + 30_000_000_000L;
-                while (runs.imported(new UserId("alice")).isEmpty() && System.nanoTime() < deadline) {
+                while (StoredRuns.imported(server, token).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                assertThat(runs.imported(new UserId("alice"))).extracting(r -> r.stravaId()).containsExactly("42");
+                assertThat(StoredRuns.imported(server, token)).extracting(r -> r.path("strava_id").asText()).containsExactly("42");
 
                 // An update that turns the run into a ride removes it.
                 strava.removeActivity(5, 42);
@@ -68,10 +64,10 @@ class StravaWebhookCommandTest {
                         Instant.parse("2026-11-19T12:00:00Z"), 1800, 1750, 15000, true, 48.1, 11.5)));
                 assertThat(strava.pushEvent("activity", 42, "update", 5, Map.of("type", "Ride"))).isEqualTo(200);
                 deadline = System.nanoTime() + 30_000_000_000L;
-                while (!runs.imported(new UserId("alice")).isEmpty() && System.nanoTime() < deadline) {
+                while (!StoredRuns.imported(server, token).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                assertThat(runs.imported(new UserId("alice"))).isEmpty();
+                assertThat(StoredRuns.imported(server, token)).isEmpty();
 
                 out.reset();
                 assertThat(StravaWebhookCommand.run(new Environment(operator), "list", null,
@@ -92,8 +88,7 @@ class StravaWebhookCommandTest {
             env.put("FITSYNC_STRAVA_CLIENT_SECRET", FakeStravaConfig.CLIENT_SECRET);
             env.put("FITSYNC_STRAVA_VERIFY_TOKEN", "server-token");
             env.put("FITSYNC_TOKEN_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY");
-            try (TestServer server = TestServer.start(PostgresTestDatabase.fresh(), env,
-                    new FeatureOverrides(Optional.of(new InMemoryImportedRunStore())))) {
+            try (TestServer server = TestServer.start(PostgresTestDatabase.fresh(), env)) {
                 Map<String, String> operator = new HashMap<>(env);
                 operator.put("FITSYNC_PUBLIC_URL", server.uri("").toString());
                 operator.put("FITSYNC_STRAVA_VERIFY_TOKEN", "another-token");

@@ -44,6 +44,7 @@ class SyncHttpTest {
                 server.token("nobody-yet"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.header("X-Request-Id")).isNotBlank();
         assertThat(response.json().path("changes").isObject()).isTrue();
         assertThat(response.json().path("timestamp").asLong()).isPositive();
         assertThat(response.json().path("has_more").asBoolean()).isFalse();

@@ -11,13 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.strava.testing.FakeStrava;
-import org.fitsync.app.FeatureOverrides;
-import org.fitsync.app.testing.InMemoryImportedRunStore;
 import org.fitsync.app.testing.TestServer;
 
 /** A FitSync node wired to a fake Strava, and the steps the import tests share. */
@@ -46,9 +43,8 @@ final class StravaFixture {
         return env;
     }
 
-    static TestServer start(DatabaseSettings database, FakeStrava strava, InMemoryImportedRunStore runs,
-                            Map<String, String> extra) {
-        return TestServer.start(database, env(strava, extra), new FeatureOverrides(Optional.of(runs)));
+    static TestServer start(DatabaseSettings database, FakeStrava strava, Map<String, String> extra) {
+        return TestServer.start(database, env(strava, extra));
     }
 
     /** The OAuth dance: authorize URL from FitSync, consent at the fake Strava, its redirect to our callback. */

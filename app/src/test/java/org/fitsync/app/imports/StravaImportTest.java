@@ -22,23 +22,19 @@ import org.fitsync.adapter.strava.testing.FakeActivity;
 import org.fitsync.adapter.strava.testing.FakeStrava;
 import org.fitsync.adapter.strava.testing.FakeStravaConfig;
 import org.fitsync.app.testing.FakeOpenMeteo;
-import org.fitsync.app.testing.InMemoryImportedRunStore;
+import org.fitsync.app.testing.StoredRuns;
 import org.fitsync.app.testing.TestServer;
-import org.fitsync.domain.UserId;
-import org.fitsync.domain.imports.ImportedRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The Strava import end to end: FitSync nodes on a real PostgreSQL against the fake Strava over HTTP. */
 class StravaImportTest {
 
-    private static final UserId ALICE = new UserId("alice");
     private static final long ATHLETE = 1;
     private static final Instant NEWEST = Instant.parse("2026-11-01T07:00:00Z");
     private static final Duration LONG = Duration.ofSeconds(90);
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final InMemoryImportedRunStore runs = new InMemoryImportedRunStore();
 
     @AfterEach
     void stop() throws Exception {
@@ -55,7 +51,7 @@ class StravaImportTest {
     }
 
     private TestServer node(DatabaseSettings db, FakeStrava strava, Map<String, String> extra) {
-        TestServer server = StravaFixture.start(db, strava, runs, extra);
+        TestServer server = StravaFixture.start(db, strava, extra);
         closeables.add(server);
         return server;
     }
@@ -96,21 +92,33 @@ class StravaImportTest {
         assertThat(progress.path("estimated_total").asInt()).isEqualTo(450);
         assertThat(done.path("finished_at").asText()).isNotEmpty();
 
-        List<ImportedRun> stored = runs.imported(ALICE);
+        // What a client reads back: every imported run with the mapping of API.md, and nothing else.
+        List<JsonNode> stored = StoredRuns.imported(server, token);
         assertThat(stored).hasSize((int) expectedRuns);
-        assertThat(stored.stream().map(ImportedRun::sportType).collect(Collectors.toSet()))
+        assertThat(StoredRuns.all(server, token)).hasSize((int) expectedRuns);
+        assertThat(stored.stream().map(r -> r.path("metadata").path("sport_type").asText()).collect(Collectors.toSet()))
                 .isSubsetOf(Set.of("Run", "TrailRun", "VirtualRun"));
+        assertThat(stored.stream().map(r -> r.path("strava_id").asText()).distinct().count()).isEqualTo(expectedRuns);
         FakeActivity sample = history.stream().filter(FakeActivity::storesTrack).findFirst().orElseThrow();
-        ImportedRun mapped = stored.stream().filter(r -> r.stravaId().equals(Long.toString(sample.id()))).findFirst().orElseThrow();
-        assertThat(mapped.startedAt()).isEqualTo(sample.startDate());
-        assertThat(mapped.endedAt()).isEqualTo(sample.startDate().plusSeconds(sample.elapsedSeconds()));
-        assertThat(mapped.durationS()).isEqualTo(sample.movingSeconds());
-        assertThat(mapped.distanceM()).isEqualTo(sample.distanceM());
-        assertThat(mapped.name()).isEqualTo(sample.name());
-        assertThat(mapped.track()).isNotEmpty();
-        assertThat(stored.stream().filter(r -> r.sportType().equals("VirtualRun")).allMatch(r -> r.track().isEmpty())).isTrue();
+        JsonNode mapped = stored.stream().filter(r -> r.path("strava_id").asText().equals(Long.toString(sample.id())))
+                .findFirst().orElseThrow();
+        assertThat(mapped.path("source").asText()).isEqualTo("strava");
+        assertThat(Instant.parse(mapped.path("started_at").asText())).isEqualTo(sample.startDate());
+        assertThat(Instant.parse(mapped.path("ended_at").asText()))
+                .isEqualTo(sample.startDate().plusSeconds(sample.elapsedSeconds()));
+        assertThat(mapped.path("duration_s").asLong()).isEqualTo(sample.movingSeconds());
+        assertThat(mapped.path("distance_m").asDouble()).isEqualTo(sample.distanceM());
+        assertThat(mapped.path("metadata").path("name").asText()).isEqualTo(sample.name());
+        assertThat(mapped.path("metadata").path("sport_type").asText()).isEqualTo(sample.sportType());
+        assertThat(mapped.path("polyline").asText()).isNotEmpty();
+        assertThat(mapped.path("weather").isNull()).as("weather is off").isTrue();
+        JsonNode track = server.get("/api/v1/runs/" + mapped.path("id").asText() + "/track", token).json().path("points");
+        assertThat(track.size()).isPositive().isEqualTo(mapped.path("point_count").asInt());
+        assertThat(Instant.ofEpochMilli(track.get(0).get(0).asLong())).isEqualTo(sample.startDate());
+        assertThat(stored.stream().filter(r -> r.path("metadata").path("sport_type").asText().equals("VirtualRun"))
+                .allMatch(r -> r.path("point_count").asInt() == 0 && r.path("polyline").asText().isEmpty())).isTrue();
         long withTrack = count(history, FakeActivity::storesTrack);
-        assertThat(stored.stream().filter(r -> !r.track().isEmpty()).count()).isEqualTo(withTrack);
+        assertThat(stored.stream().filter(r -> r.path("point_count").asInt() > 0).count()).isEqualTo(withTrack);
 
         // One list call per page of 200 plus the empty page, one streams call per outdoor run.
         long outdoorRuns = count(history, a -> a.sportType().equals("Run") || a.sportType().equals("TrailRun"));
@@ -126,7 +134,8 @@ class StravaImportTest {
         assertThat(second.path("progress").path("imported").asInt()).isZero();
         assertThat(second.path("progress").path("skipped_duplicate").asLong()).isEqualTo(expectedRuns);
         assertThat(second.path("progress").path("skipped_not_run").asLong()).isEqualTo(450 - expectedRuns);
-        assertThat(runs.imported(ALICE)).hasSize((int) expectedRuns);
+        assertThat(StoredRuns.imported(server, token)).hasSize((int) expectedRuns);
+        assertThat(StoredRuns.allStravaRows(server.database(), "alice")).as("no row added or deleted").isEqualTo((int) expectedRuns);
         assertThat(strava.apiRequests() - before).as("a re-import fetches no streams").isEqualTo(4);
 
         String metrics = server.get("/metrics", null).body();
@@ -136,6 +145,29 @@ class StravaImportTest {
         JsonNode list = server.get("/api/v1/imports", token).json().path("items");
         assertThat(list).hasSize(2);
         assertThat(list.get(0).path("id").asText()).isEqualTo(again);
+    }
+
+    @Test
+    void aRunBreakingTheRunRulesIsCountedAsFailedAndTheRestAreStored() throws Exception {
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
+        FakeActivity named = new FakeActivity(7001, "Ümit's \"tempo\" \\ run 🏃", "Run",
+                Instant.parse("2026-11-18T07:00:00Z"), 2400, 2300, 8000, true, 48.1, 11.5);
+        // 50 km in 20 minutes of moving time: faster than any runner, so the run rules refuse it.
+        FakeActivity rocket = new FakeActivity(7002, "GPS glitch", "Run",
+                Instant.parse("2026-11-19T07:00:00Z"), 1300, 1200, 50_000, true, 48.1, 11.5);
+        strava.addActivities(ATHLETE, List.of(named, rocket));
+        TestServer server = connectedNode(strava, Map.of());
+        String token = server.token("alice");
+
+        JsonNode done = StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
+
+        assertThat(done.path("state").asText()).isEqualTo("completed");
+        assertThat(done.path("progress").path("imported").asInt()).isEqualTo(1);
+        assertThat(done.path("progress").path("failed").asInt()).isEqualTo(1);
+        List<JsonNode> stored = StoredRuns.imported(server, token);
+        assertThat(stored).extracting(r -> r.path("strava_id").asText()).containsExactly("7001");
+        assertThat(stored.get(0).path("metadata").path("name").asText()).isEqualTo(named.name());
+        assertThat(StoredRuns.allStravaRows(server.database(), "alice")).isEqualTo(1);
     }
 
     @Test
@@ -152,7 +184,7 @@ class StravaImportTest {
         List<FakeActivity> inRange = strava.activities(ATHLETE).stream()
                 .filter(a -> a.startDate().isAfter(after) && a.startDate().isBefore(before)).toList();
         assertThat(done.path("progress").path("fetched").asInt()).isEqualTo(inRange.size());
-        assertThat(runs.imported(ALICE)).hasSize((int) count(inRange, FakeActivity::isRun));
+        assertThat(StoredRuns.imported(server, token)).hasSize((int) count(inRange, FakeActivity::isRun));
         assertThat(server.post("/api/v1/imports", token, Map.of("provider", "strava", "after", before.toString(),
                 "before", after.toString())).status()).isEqualTo(422);
 
@@ -256,15 +288,20 @@ class StravaImportTest {
         StravaFixture.awaitImport(first, token, id, n -> n.path("progress").path("imported").asInt() >= 20, LONG);
         first.close();
         closeables.remove(first);
-        int importedByFirst = runs.imported(ALICE).size();
+        int importedByFirst = StoredRuns.liveStravaRows(db, "alice");
 
         TestServer second = node(db, strava, Map.of("FITSYNC_IMPORT_LEASE", "2s"));
         JsonNode done = StravaFixture.awaitFinished(second, token, id, LONG);
         long expected = count(strava.activities(ATHLETE), FakeActivity::isRun);
         assertThat(done.path("state").asText()).isEqualTo("completed");
         assertThat(importedByFirst).isLessThan((int) expected);
-        assertThat(runs.imported(ALICE)).hasSize((int) expected);
-        assertThat(runs.imported(ALICE).stream().map(ImportedRun::stravaId).distinct().count()).isEqualTo(expected);
+        assertThat(importedByFirst).isPositive();
+        List<JsonNode> stored = StoredRuns.imported(second, token);
+        assertThat(stored).hasSize((int) expected);
+        assertThat(stored.stream().map(r -> r.path("strava_id").asText()).distinct().count()).isEqualTo(expected);
+        // Not even a row deleted or rolled back into the table: each activity was stored exactly once.
+        assertThat(StoredRuns.allStravaRows(db, "alice")).isEqualTo((int) expected);
+        assertThat(StoredRuns.distinctStravaIds(db, "alice")).isEqualTo((int) expected);
         JsonNode progress = done.path("progress");
         assertThat(progress.path("fetched").asInt()).isEqualTo(200);
         assertThat(progress.path("imported").asInt() + progress.path("skipped_duplicate").asInt()).isEqualTo((int) expected);
@@ -295,7 +332,7 @@ class StravaImportTest {
         JsonNode done = StravaFixture.awaitFinished(worker, token, id, LONG);
         assertThat(done.path("state").asText()).isEqualTo("completed");
         long runsAfterCheckpoint = newestFirst.subList(50, 120).stream().filter(FakeActivity::isRun).count();
-        assertThat(runs.imported(ALICE)).hasSize((int) runsAfterCheckpoint);
+        assertThat(StoredRuns.imported(worker, token)).hasSize((int) runsAfterCheckpoint);
         assertThat(done.path("progress").path("fetched").asInt()).isEqualTo(120);
         assertThat(done.path("progress").path("imported").asLong()).isEqualTo(runsAfterCheckpoint);
     }
@@ -311,9 +348,9 @@ class StravaImportTest {
         assertThat(cancelled.status()).isEqualTo(202);
         assertThat(cancelled.json().path("state").asText()).isEqualTo("cancelled");
         Thread.sleep(1500);
-        int kept = runs.imported(ALICE).size();
+        int kept = StoredRuns.liveStravaRows(server.database(), "alice");
         Thread.sleep(1000);
-        assertThat(runs.imported(ALICE)).as("nothing imported after cancellation").hasSize(kept);
+        assertThat(StoredRuns.imported(server, token)).as("nothing imported after cancellation").hasSize(kept);
         assertThat(kept).isGreaterThanOrEqualTo(5).isLessThan((int) count(strava.activities(ATHLETE), FakeActivity::isRun));
         JsonNode after = server.get("/api/v1/imports/" + id, token).json();
         assertThat(after.path("state").asText()).isEqualTo("cancelled");
@@ -416,8 +453,9 @@ class StravaImportTest {
         JsonNode done = StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
         assertThat(done.path("state").asText()).isEqualTo("completed");
         assertThat(done.path("progress").path("failed").asInt()).isZero();
-        assertThat(runs.imported(ALICE)).hasSize((int) count(strava.activities(ATHLETE), FakeActivity::isRun));
-        assertThat(runs.imported(ALICE)).allMatch(r -> r.weather().isEmpty());
+        List<JsonNode> stored = StoredRuns.imported(server, token);
+        assertThat(stored).hasSize((int) count(strava.activities(ATHLETE), FakeActivity::isRun));
+        assertThat(stored).allMatch(r -> r.path("weather").isNull());
     }
 
     @Test
@@ -430,15 +468,18 @@ class StravaImportTest {
         String token = server.token("alice");
         StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
         List<FakeActivity> history = strava.activities(ATHLETE);
-        for (ImportedRun run : runs.imported(ALICE)) {
-            FakeActivity source = history.stream().filter(a -> Long.toString(a.id()).equals(run.stravaId())).findFirst().orElseThrow();
+        List<JsonNode> stored = StoredRuns.imported(server, token);
+        assertThat(stored).hasSize((int) count(history, FakeActivity::isRun));
+        for (JsonNode run : stored) {
+            FakeActivity source = history.stream().filter(a -> Long.toString(a.id()).equals(run.path("strava_id").asText()))
+                    .findFirst().orElseThrow();
             if (source.hasGps()) {
-                JsonNode conditions = server.json().readTree(run.weather().orElseThrow());
+                JsonNode conditions = run.path("weather");
                 int hour = source.startDate().atZone(java.time.ZoneOffset.UTC).getHour();
                 assertThat(conditions.path("temperature_c").asInt()).isEqualTo(hour);
                 assertThat(conditions.path("source").asText()).isEqualTo("open-meteo");
             } else {
-                assertThat(run.weather()).as("no GPS, no place for weather").isEmpty();
+                assertThat(run.path("weather").isNull()).as("no GPS, no place for weather").isTrue();
             }
         }
         assertThat(weather.requests()).isEqualTo((int) count(history, a -> a.isRun() && a.hasGps()));
@@ -491,36 +532,66 @@ class StravaImportTest {
                 "aspect_type", "create", "event_time", 1795158000, "object_id", run.id(), "object_type", "activity",
                 "owner_id", ATHLETE, "subscription_id", 1, "updates", Map.of()));
         assertThat(accepted.status()).isEqualTo(200);
-        awaitRuns(1);
-        ImportedRun stored = runs.imported(ALICE).get(0);
-        assertThat(stored.stravaId()).isEqualTo("987654321");
-        assertThat(stored.track()).isNotEmpty();
+        String token = server.token("alice");
+        awaitRuns(server, 1);
+        JsonNode stored = StoredRuns.imported(server, token).get(0);
+        assertThat(stored.path("strava_id").asText()).isEqualTo("987654321");
+        assertThat(stored.path("metadata").path("name").asText()).isEqualTo("Morning Run");
+        assertThat(stored.path("point_count").asInt()).isPositive();
 
         FakeActivity ride = new FakeActivity(987654322L, "Evening Ride", "Ride", Instant.parse("2026-11-20T17:00:00Z"),
                 3600, 3500, 30000, true, 52.52, 13.40);
         strava.addActivities(ATHLETE, List.of(ride));
         server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "create", "object_id", ride.id(),
                 "object_type", "activity", "owner_id", ATHLETE));
-        String token = server.token("alice");
         JsonNode rideJob = awaitJobs(server, token, 2).get(0);
         JsonNode rideDone = StravaFixture.awaitFinished(server, token, rideJob.path("id").asText(), LONG);
         assertThat(rideDone.path("state").asText()).isEqualTo("completed");
         assertThat(rideDone.path("progress").path("fetched").asInt()).isEqualTo(1);
         assertThat(rideDone.path("progress").path("skipped_not_run").asInt()).isEqualTo(1);
-        assertThat(runs.imported(ALICE)).hasSize(1);
+        assertThat(StoredRuns.imported(server, token)).hasSize(1);
 
         // A delete event for an activity Strava still has is not believed (events are not signed).
         server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "delete", "object_id", run.id(),
                 "object_type", "activity", "owner_id", ATHLETE));
         awaitJobs(server, token, 3);
         Thread.sleep(1000);
-        assertThat(runs.imported(ALICE)).hasSize(1);
+        assertThat(StoredRuns.imported(server, token)).hasSize(1);
 
         strava.removeActivity(ATHLETE, run.id());
         server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "delete", "object_id", run.id(),
                 "object_type", "activity", "owner_id", ATHLETE));
-        awaitRuns(0);
+        awaitRuns(server, 0);
         assertThat(server.post("/api/v1/webhooks/strava", null, Map.of("object_type", "activity")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void webhookUpdateReplacesTheRunWithTheActivitysCurrentVersion() throws Exception {
+        FakeStrava strava = strava(FakeStravaConfig.generous(), 0);
+        FakeActivity run = new FakeActivity(555L, "Morning Run", "Run", Instant.parse("2026-11-20T07:00:00Z"),
+                2710, 2650, 10012.5, true, 52.52, 13.40);
+        strava.addActivities(ATHLETE, List.of(run));
+        TestServer server = connectedNode(strava, Map.of());
+        String token = server.token("alice");
+        StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
+        String before = StoredRuns.byStravaId(server, token, "555").path("id").asText();
+
+        strava.removeActivity(ATHLETE, run.id());
+        strava.addActivities(ATHLETE, List.of(new FakeActivity(555L, "Renamed Run", "Run", run.startDate(),
+                2710, 2650, 10012.5, true, 52.52, 13.40)));
+        server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "update", "object_id", run.id(),
+                "object_type", "activity", "owner_id", ATHLETE, "updates", Map.of("title", "Renamed Run")));
+        JsonNode update = awaitJobs(server, token, 2).get(0);
+        assertThat(StravaFixture.awaitFinished(server, token, update.path("id").asText(), LONG).path("state").asText())
+                .isEqualTo("completed");
+
+        JsonNode replaced = StoredRuns.byStravaId(server, token, "555");
+        assertThat(replaced.path("metadata").path("name").asText()).isEqualTo("Renamed Run");
+        // A fresh id: the old run's tombstone (which sync clients pull as a deletion) cannot block it.
+        assertThat(replaced.path("id").asText()).isNotEqualTo(before);
+        assertThat(server.get("/api/v1/runs/" + before, token).status()).isEqualTo(404);
+        assertThat(StoredRuns.imported(server, token)).hasSize(1);
+        assertThat(StoredRuns.liveStravaRows(server.database(), "alice")).isEqualTo(1);
     }
 
     private static JsonNode awaitJobs(TestServer server, String token, int expected) throws InterruptedException {
@@ -534,12 +605,13 @@ class StravaImportTest {
         return items;
     }
 
-    private void awaitRuns(int expected) throws InterruptedException {
+    private static void awaitRuns(TestServer server, int expected) throws InterruptedException {
+        String token = server.token("alice");
         long deadline = System.nanoTime() + LONG.toNanos();
-        while (runs.imported(ALICE).size() != expected && System.nanoTime() < deadline) {
+        while (StoredRuns.imported(server, token).size() != expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(runs.imported(ALICE)).hasSize(expected);
+        assertThat(StoredRuns.imported(server, token)).hasSize(expected);
     }
 
     @Test
@@ -547,19 +619,51 @@ class StravaImportTest {
         FakeStrava strava = strava(FakeStravaConfig.generous(), 40);
         TestServer server = connectedNode(strava, Map.of());
         String token = server.token("alice");
-        String phone = runs.addPhoneRun(ALICE);
+        // The same run recorded by the phone: Strava outranks the phone, so its import supersedes it.
+        FakeActivity twin = strava.activities(ATHLETE).stream().filter(FakeActivity::storesTrack).findFirst().orElseThrow();
+        String phone = postPhoneRun(server, token, twin);
+        assertThat(server.get("/api/v1/runs/" + phone, token).json().path("overlapping").asBoolean()).isFalse();
+        long expected = count(strava.activities(ATHLETE), FakeActivity::isRun);
         StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
-        assertThat(runs.imported(ALICE)).isNotEmpty();
+        assertThat(StoredRuns.imported(server, token)).hasSize((int) expected);
+        JsonNode superseded = server.get("/api/v1/runs/" + phone, token).json();
+        String twinRun = StoredRuns.byStravaId(server, token, Long.toString(twin.id())).path("id").asText();
+        assertThat(superseded.path("overlapping").asBoolean()).isTrue();
+        assertThat(superseded.path("overlaps").toString()).contains(twinRun);
         JsonNode status = server.get("/api/v1/integrations/strava", token).json();
         assertThat(status.path("connected").asBoolean()).isTrue();
         assertThat(status.path("scopes").toString()).contains("activity:read_all");
 
         assertThat(server.delete("/api/v1/integrations/strava", token).status()).isEqualTo(204);
-        assertThat(runs.imported(ALICE)).isEmpty();
-        assertThat(runs.runs(ALICE)).extracting(InMemoryImportedRunStore.StoredRun::id).containsExactly(phone);
+        assertThat(StoredRuns.imported(server, token)).isEmpty();
+        assertThat(StoredRuns.all(server, token)).extracting(r -> r.path("id").asText()).containsExactly(phone);
+        JsonNode alone = server.get("/api/v1/runs/" + phone, token).json();
+        assertThat(alone.path("overlapping").asBoolean()).as("no longer superseded").isFalse();
+        assertThat(alone.path("overlaps")).isEmpty();
+        assertThat(server.get("/api/v1/runs", token).json().path("items")).extracting(r -> r.path("id").asText())
+                .containsExactly(phone);
         assertThat(strava.deauthorized(ATHLETE)).isTrue();
         assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isFalse();
         assertThat(server.post("/api/v1/imports", token, Map.of("provider", "strava")).status()).isEqualTo(409);
+
+        // Connected again, the same activities come back as new runs: a deleted run's id is never reused.
+        assertThat(StravaFixture.connect(server, strava, token, ATHLETE, "activity:read_all").status()).isEqualTo(200);
+        JsonNode again = StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
+        assertThat(again.path("progress").path("imported").asLong()).isEqualTo(expected);
+        assertThat(again.path("progress").path("failed").asInt()).isZero();
+        assertThat(StoredRuns.imported(server, token)).hasSize((int) expected)
+                .extracting(r -> r.path("id").asText()).doesNotContain(twinRun);
+        assertThat(server.get("/api/v1/runs/" + phone, token).json().path("overlapping").asBoolean()).isTrue();
+    }
+
+    private static String postPhoneRun(TestServer server, String token, FakeActivity twin) {
+        String id = java.util.UUID.randomUUID().toString();
+        TestServer.Response created = server.post("/api/v1/runs", token, Map.of("id", id,
+                "started_at", twin.startDate().toString(),
+                "ended_at", twin.startDate().plusSeconds(twin.elapsedSeconds()).toString(),
+                "duration_s", twin.movingSeconds(), "distance_m", twin.distanceM(), "source", "phone"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return id;
     }
 
     @Test
@@ -568,19 +672,19 @@ class StravaImportTest {
         TestServer server = connectedNode(strava, Map.of());
         String token = server.token("alice");
         StravaFixture.awaitFinished(server, token, StravaFixture.startImport(server, token), LONG);
-        int imported = runs.imported(ALICE).size();
+        int imported = StoredRuns.imported(server, token).size();
         assertThat(imported).isPositive();
         Map<String, Object> deauthorization = Map.of("aspect_type", "update", "object_id", ATHLETE,
                 "object_type", "athlete", "owner_id", ATHLETE, "updates", Map.of("authorized", "false"));
         // Forged: Strava still accepts the user's tokens, so nothing is deleted.
         assertThat(server.post("/api/v1/webhooks/strava", null, deauthorization).status()).isEqualTo(200);
         Thread.sleep(1500);
-        assertThat(runs.imported(ALICE)).hasSize(imported);
+        assertThat(StoredRuns.imported(server, token)).hasSize(imported);
         assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isTrue();
 
         strava.revoke(ATHLETE);
         server.post("/api/v1/webhooks/strava", null, deauthorization);
-        awaitRuns(0);
+        awaitRuns(server, 0);
         assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isFalse();
     }
 

@@ -4,10 +4,6 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
-import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
-import org.fitsync.app.FeatureOverrides;
-import org.fitsync.app.testing.InMemoryImportedRunStore;
 import org.fitsync.app.testing.TestServer;
 
 /**
@@ -44,14 +40,9 @@ public final class SecurityFixture implements AutoCloseable {
                 "FITSYNC_WEATHER", "off");
     }
 
-    /**
-     * A node for the security suites. main does not yet wire the Strava import to the runs storage
-     * (StravaWiring needs an ImportedRunStore override), so the suites supply the tests' in-memory
-     * one: the import and webhook routes exist and their HTTP handling is exercised.
-     */
+    /** A node for the security suites, with every feature's routes (Strava's included). */
     public static TestServer startServer() {
-        return TestServer.start(PostgresTestDatabase.fresh(), environment(),
-                new FeatureOverrides(Optional.of(new InMemoryImportedRunStore())));
+        return TestServer.start(environment());
     }
 
     public static SecurityFixture start() {

@@ -22,7 +22,6 @@ import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.app.AppConfig;
 import org.fitsync.app.Environment;
-import org.fitsync.app.FeatureOverrides;
 import org.fitsync.app.FitSyncApplication;
 
 /**
@@ -56,11 +55,6 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts another node on an existing test database (for multi-node tests). */
     public static TestServer start(DatabaseSettings database, Map<String, String> extraEnv) {
-        return start(database, extraEnv, FeatureOverrides.NONE);
-    }
-
-    /** Starts a node with feature parts supplied by the test (e.g. a run store for the Strava import). */
-    public static TestServer start(DatabaseSettings database, Map<String, String> extraEnv, FeatureOverrides overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("FITSYNC_PORT", "0");
         env.put("FITSYNC_JWT_SECRET", JWT_SECRET);
@@ -68,7 +62,7 @@ public final class TestServer implements AutoCloseable {
         env.putAll(extraEnv);
         Environment environment = new Environment(env);
         AppConfig config = AppConfig.from(environment);
-        return new TestServer(FitSyncApplication.start(config, environment, database, List.of(), overrides), database);
+        return new TestServer(FitSyncApplication.start(config, environment, database, List.of()), database);
     }
 
     private static Path tempDir() {
