@@ -26,6 +26,8 @@ mkdir -p app/target/fuzz
 
 summary=()
 status=0
+passed=0
+failed=0
 for round in $(seq 1 "$rounds"); do
   for target in "${targets[@]}"; do
     log="app/target/fuzz/${target}-round${round}.log"
@@ -34,9 +36,11 @@ for round in $(seq 1 "$rounds"); do
           -Djazzer.instrument='org.fitsync.adapter.**,org.fitsync.application.**,org.fitsync.domain.**,com.fasterxml.jackson.core.**' \
           -cp "$classpath" org.fitsync.app.security.FuzzRunner "$target") > "$log" 2>&1; then
       result=ok
+      passed=$((passed + 1))
     else
       result=FAILED
       status=1
+      failed=$((failed + 1))
       grep -E -A15 'FuzzTestFinding|Caused by|Expecting|AssertionError' "$log" | head -40 || true
     fi
     runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 || true)
@@ -45,4 +49,5 @@ for round in $(seq 1 "$rounds"); do
 done
 
 printf '%s\n' "${summary[@]}"
+echo "fuzz: $passed passed, $failed failed"
 exit $status
