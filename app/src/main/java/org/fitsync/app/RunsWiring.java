@@ -11,6 +11,9 @@ import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
+import org.fitsync.application.run.RunSyncStore;
+import org.fitsync.adapter.postgres.sync.PostgresRunRecords;
+import org.fitsync.ports.out.sync.SyncRecordStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TrackSimplifier;
@@ -22,6 +25,7 @@ final class RunsWiring {
     private final RunHistoryService history;
     private final RunEditingService editing;
     private final RunRoutes routes;
+    private final RunSyncStore syncStore;
 
     private RunsWiring(FeatureContext context) {
         RunSettings settings = RunSettings.from(context.environment());
@@ -32,6 +36,7 @@ final class RunsWiring {
         this.history = new RunHistoryService(context.transactions(), runs, runs, runs);
         this.editing = new RunEditingService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
                 policy);
+        this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, policy);
         PageCursors cursors = new PageCursors(cursorKey(settings.cursorSecret()
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
         this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
@@ -44,6 +49,11 @@ final class RunsWiring {
 
     RouteModule routes() {
         return routes;
+    }
+
+    /** The {@code runs} collection of the sync engine, over the runs table. */
+    SyncRecordStore syncStore() {
+        return syncStore;
     }
 
     /** For the Strava import: the same ingestion path as the API. */
