@@ -43,6 +43,12 @@ class ServerCollectionsSyncHttpTest {
         return id;
     }
 
+    private static JsonNode days(String token, String date) {
+        TestServer.Response response = server.get("/api/v1/entries?from=" + date + "&to=" + date, token);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().path("items");
+    }
+
     private static JsonNode find(JsonNode records, String id) {
         for (JsonNode record : records) {
             if (record.path("id").asText().equals(id)) {
@@ -169,7 +175,7 @@ class ServerCollectionsSyncHttpTest {
         TestServer.Response pushed = server.post("/api/v1/sync", token, push("daily_entries",
                 List.of(Map.of("id", "2026-11-20", "steps", 9000, "notes", "hike")), List.of(), cursor));
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
-        JsonNode entry = server.get("/api/v1/entries/2026-11-20", token).json();
+        JsonNode entry = days(token, "2026-11-20").get(0);
         assertThat(entry.path("steps").asInt()).as(entry.toString()).isEqualTo(9000);
         assertThat(entry.path("manual_fields")).extracting(JsonNode::asText).containsExactly("steps", "notes");
 
@@ -193,11 +199,12 @@ class ServerCollectionsSyncHttpTest {
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
         assertThat(pushed.json().path("experimentalRejectedIds").path("daily_entries")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("2026-11-21", "not-a-date", "2026-11-22");
-        assertThat(server.get("/api/v1/entries/2026-11-23", token).json().path("sleep_quality").asInt()).isEqualTo(5);
+        assertThat(days(token, "2026-11-23").get(0).path("sleep_quality").asInt()).isEqualTo(5);
+        assertThat(days(token, "2026-11-21")).isEmpty();
         long cursor = pushed.json().path("timestamp").asLong();
 
         server.post("/api/v1/sync", token, push("daily_entries", List.of(), List.of("2026-11-23"), cursor));
-        assertThat(server.get("/api/v1/entries/2026-11-23", token).status()).isEqualTo(404);
+        assertThat(days(token, "2026-11-23")).isEmpty();
         JsonNode days = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json()
                 .path("changes").path("daily_entries");
         assertThat(days.path("deleted")).extracting(JsonNode::asText).containsExactly("2026-11-23");
