@@ -10,6 +10,7 @@ import org.fitsync.adapter.postgres.daily.PostgresDailyEntries;
 import org.fitsync.application.coach.CoachService;
 import org.fitsync.application.daily.DailyEntryService;
 import org.fitsync.application.daily.DailySyncStore;
+import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.adapter.postgres.sync.PostgresDailyRecords;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 
@@ -25,12 +26,21 @@ final class DailyWiring {
 
     static List<RouteModule> routes(FeatureContext context) {
         DailyEntryService daily = service(context);
-        PostgresCoaching coaching = new PostgresCoaching();
-        CoachService coaches = new CoachService(new CoachService.Ports(context.transactions(), context.versions(),
-                coaching, coaching, coaching, coaching), daily, daily, context.clock(), new SecureRandom());
+        CoachService coaches = coaches(context, daily);
         return List.of(
                 new DailyRoutes(daily, daily, daily, context.jsonBody(), context.metrics()),
                 new CoachRoutes(new CoachRoutes.UseCases(coaches, coaches, coaches, coaches), context.jsonBody()));
+    }
+
+    /** The coaches' link checks, also for other features' reads of a client (runs). */
+    static ActForClientUseCase coaches(FeatureContext context) {
+        return coaches(context, service(context));
+    }
+
+    private static CoachService coaches(FeatureContext context, DailyEntryService daily) {
+        PostgresCoaching coaching = new PostgresCoaching();
+        return new CoachService(new CoachService.Ports(context.transactions(), context.versions(),
+                coaching, coaching, coaching, coaching), daily, daily, context.clock(), new SecureRandom());
     }
 
     private static DailyEntryService service(FeatureContext context) {

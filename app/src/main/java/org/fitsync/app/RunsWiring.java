@@ -39,7 +39,8 @@ final class RunsWiring {
         this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, policy);
         PageCursors cursors = new PageCursors(cursorKey(settings.cursorSecret()
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
-        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
+        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing,
+                DailyWiring.coaches(context)),
                 context.jsonBody(), context.json(), cursors);
     }
 
