@@ -211,11 +211,44 @@ class ServerCollectionsSyncHttpTest {
     }
 
     @Test
+    void migrationAndReplacementPullsCoverRunsAndDays() {
+        String token = server.token("sync-migration");
+        UUID run = submit(token, 0);
+        server.post("/api/v1/sync", token, push("daily_entries", List.of(
+                Map.of("id", "2026-11-01", "sleep_quality", 4), Map.of("id", "2026-11-02", "steps", 10)), List.of(), null));
+        long cursor = server.get("/api/v1/sync", token).json().path("timestamp").asLong();
+
+        String migration = java.net.URLEncoder.encode("{\"from\":1,\"tables\":[\"runs\"],\"columns\":"
+                + "[{\"table\":\"daily_entries\",\"columns\":[\"sleep_quality\"]}]}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode migrated = server.get("/api/v1/sync?last_pulled_at=" + cursor + "&schema_version=2&migration="
+                + migration, token).json();
+        JsonNode changes = migrated.path("changes");
+        assertThat(find(changes.path("runs").path("updated"), run.toString())).as(migrated.toString()).isNotNull();
+        assertThat(changes.path("daily_entries").path("updated")).extracting(r -> r.path("id").asText())
+                .containsExactly("2026-11-01");
+
+        // A cursor this database never issued gets the whole current data set as a replacement.
+        assertThat(server.delete("/api/v1/runs/" + run, token).status()).isEqualTo(204);
+        long foreign = (cursor >>> 23) + 1000 << 23;
+        JsonNode replaced = server.get("/api/v1/sync?last_pulled_at=" + foreign, token).json();
+        assertThat(replaced.path("experimentalStrategy").asText()).isEqualTo("replacement");
+        assertThat(replaced.path("changes").path("runs").path("updated")).isEmpty();
+        assertThat(replaced.path("changes").path("runs").path("deleted")).isEmpty();
+        assertThat(replaced.path("changes").path("daily_entries").path("updated")).extracting(r -> r.path("id").asText())
+                .containsExactlyInAnyOrder("2026-11-01", "2026-11-02");
+    }
+
+    @Test
     void smallPagesAcrossAllCollectionsReturnEveryRecordExactlyOnce() {
         String token = server.token("sync-paging");
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             expected.add("runs/" + submit(token, i * 600)); // far apart: no overlaps
+        }
+        // Each overlaps the run before: its write also re-flags that one, two rows under one version.
+        for (int i = 0; i < 3; i++) {
+            expected.add("runs/" + submit(token, 5000 + i * 20));
         }
         List<Map<String, Object>> settings = new ArrayList<>();
         List<Map<String, Object>> days = new ArrayList<>();
