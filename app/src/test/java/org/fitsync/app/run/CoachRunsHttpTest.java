@@ -61,6 +61,12 @@ class CoachRunsHttpTest {
     }
 
     @Test
+    void theRouteIsDocumented() {
+        JsonNode route = server.get("/openapi.json", null).json().path("paths").path("/api/v1/coach/clients/{id}/runs");
+        assertThat(route.path("get").path("responses").has("404")).isTrue();
+    }
+
+    @Test
     void anUnlinkedClientIsNotFoundAndOnlyCoachesMayAsk() {
         String clientToken = server.token("lonely-runner");
         assertThat(server.post("/api/v1/runs", clientToken, RunBodies.run(UUID.randomUUID(), 0, 30, "phone"))
