@@ -182,3 +182,50 @@ test('three clients with interleaved offline work all converge', async () => {
   for (let i = 0; i < 2; i++) for (const c of clients) await c.sync()
   await assertConverged(t, clients)
 })
+
+/** Calls FitSync's own API (not sync) as the given user. */
+async function api(method, path, t, body) {
+  const res = await fetch(`${server.url}${path}`, {
+    method, headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, json: text ? JSON.parse(text) : null }
+}
+
+function runBody(id, startMs, minutes) {
+  const track = []
+  for (let i = 0; i < 60; i++) track.push([startMs + 1000 * i, 52.52 + i * 2e-5, 13.405 + i * 3e-5, 34.5])
+  return { id, started_at: new Date(startMs).toISOString(), ended_at: new Date(startMs + minutes * 60000).toISOString(),
+    duration_s: minutes * 60, distance_m: 150 * minutes, source: 'phone', notes: 'easy', metadata: { shoes: 'red' }, track }
+}
+
+test('runs and daily entries: server-made records sync, notes and days edited offline apply, deletes reach everyone', async () => {
+  const { token: t, clients: [a, b] } = clientsOfOneUser()
+  const runId = '5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11'
+  assert.equal((await api('POST', '/api/v1/runs', t, runBody(runId, Date.parse('2026-11-20T07:00:00Z'), 30))).status, 201)
+  const ingest = { source: 'healthkit', items: [{ date: '2026-11-20', steps: 8123 }] }
+  assert.equal((await api('POST', '/api/v1/ingest/steps', t, ingest)).status, 200)
+  await a.sync()
+  await b.sync()
+  assert.equal((await a.find('runs', runId)).notes, 'easy')
+  assert.equal((await b.find('daily_entries', '2026-11-20')).steps, 8123)
+
+  await a.edit('runs', runId, { notes: 'felt great' })
+  await a.edit('daily_entries', '2026-11-20', { steps: 9000 })
+  await a.sync()
+  assert.deepStrictEqual(a.pushes.at(-1).experimentalRejectedIds, {})
+  assert.equal((await api('GET', `/api/v1/runs/${runId}`, t)).json.notes, 'felt great')
+  // The pushed steps are the person's: a later device reading does not replace them.
+  const again = await api('POST', '/api/v1/ingest/steps', t, { source: 'healthkit', items: [{ date: '2026-11-20', steps: 8500 }] })
+  assert.equal(again.json.results[0].status, 'kept_manual')
+
+  await b.remove('runs', runId)
+  await b.sync()
+  assert.equal((await api('GET', `/api/v1/runs/${runId}`, t)).status, 404)
+  await a.sync()
+  await b.sync()
+  const state = await assertConverged(t, [a, b])
+  assert.equal(state.runs, undefined)
+  assert.equal(state.daily_entries['2026-11-20'].steps, 9000)
+})

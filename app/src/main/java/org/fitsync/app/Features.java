@@ -2,6 +2,7 @@ package org.fitsync.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.fitsync.adapter.http.RouteModule;
 
 /**
@@ -16,9 +17,10 @@ final class Features {
     static Features wire(FeatureContext context) {
         Features features = new Features();
         // Each feature adds itself here, e.g. features.routes.add(SyncWiring.routes(context)).
-        features.routes.addAll(DailyWiring.routes(context));
-        features.routes.add(SyncWiring.routes(context));
         RunsWiring runs = RunsWiring.wire(context);
+        features.routes.addAll(DailyWiring.routes(context));
+        features.routes.add(SyncWiring.routes(context,
+                Map.of("runs", runs.syncStore(), "daily_entries", DailyWiring.syncStore(context))));
         features.routes.add(runs.routes());
         StravaWiring.wire(context, runs.importedRuns()).ifPresent(strava -> strava.addTo(features.routes, features.workers));
         return features;

@@ -12,6 +12,9 @@ import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
+import org.fitsync.application.run.RunSyncStore;
+import org.fitsync.adapter.postgres.sync.PostgresRunRecords;
+import org.fitsync.ports.out.sync.SyncRecordStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TrackSimplifier;
@@ -25,6 +28,7 @@ final class RunsWiring {
     private final RunEditingService editing;
     private final RunRoutes routes;
     private final ImportedRunStore importedRuns;
+    private final RunSyncStore syncStore;
 
     private RunsWiring(FeatureContext context) {
         RunSettings settings = RunSettings.from(context.environment());
@@ -35,9 +39,11 @@ final class RunsWiring {
         this.history = new RunHistoryService(context.transactions(), runs, runs, runs);
         this.editing = new RunEditingService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
                 policy);
+        this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, policy);
         PageCursors cursors = new PageCursors(cursorKey(settings.cursorSecret()
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
-        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
+        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing,
+                DailyWiring.coaches(context)),
                 context.jsonBody(), context.json(), cursors);
         this.importedRuns = new RejectionLoggingRunStore(
                 new ImportedRunBridge(context.transactions(), ingestion, editing, editing));
@@ -54,6 +60,11 @@ final class RunsWiring {
     /** For the Strava import: its runs go through the same use cases as the API's. */
     ImportedRunStore importedRuns() {
         return importedRuns;
+    }
+
+    /** The {@code runs} collection of the sync engine, over the runs table. */
+    SyncRecordStore syncStore() {
+        return syncStore;
     }
 
     /**

@@ -7,18 +7,21 @@ import org.fitsync.adapter.postgres.sync.PostgresSyncRecords;
 import org.fitsync.application.sync.CollectionStores;
 import org.fitsync.application.sync.PullService;
 import org.fitsync.application.sync.PushService;
+import org.fitsync.ports.out.sync.SyncRecordStore;
+import java.util.Map;
 
 /**
- * The sync engine: pull and push services over the generic JSONB store. Collections the server
- * computes on (runs, daily entries) join by passing their own store to {@link CollectionStores}.
+ * The sync engine: pull and push services over the generic JSONB store, except for the collections
+ * the server computes on (runs, daily entries), whose own stores read and write their tables.
  */
 final class SyncWiring {
 
     private SyncWiring() {}
 
-    static RouteModule routes(FeatureContext context) {
+    /** {@code dedicated}: the stores of the collections the server computes on, by collection name. */
+    static RouteModule routes(FeatureContext context, Map<String, SyncRecordStore> dedicated) {
         SyncConfig config = SyncConfig.from(context.environment(), context.config().maxClockSkew(), context.json());
-        CollectionStores stores = CollectionStores.allGeneric(new PostgresSyncRecords());
+        CollectionStores stores = new CollectionStores(new PostgresSyncRecords(), dedicated);
         PostgresPurgeHorizons horizons = new PostgresPurgeHorizons();
         PushService push = new PushService(context.transactions(), context.versions(), config.registry(), stores,
                 horizons, config.settings(), context.clock());

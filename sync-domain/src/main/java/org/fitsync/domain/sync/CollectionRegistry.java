@@ -54,10 +54,11 @@ public final class CollectionRegistry {
                 .with(Collection.of("personal_records", ConflictStrategy.LAST_WRITE_WINS,
                         string("exercise"), string("metric"), string("workout_id"),
                         number("value"), number("achieved_at")))
-                // "Manual beats device" is the daily-metrics feature's merge rule; until it plugs in,
-                // the entries sync as a last-write-wins register.
-                .with(Collection.of("daily_entries", ConflictStrategy.LAST_WRITE_WINS,
-                        string("date"), number("steps"), number("sleep_min"), number("sleep_quality"),
+                // A day's id is its date. Whatever a client pushes is a person's edit, and manual beats
+                // device: a pushed change applies (as the day's manual values) even over device data
+                // that arrived after the client's last pull.
+                .with(Collection.of("daily_entries", ConflictStrategy.CLIENT_WINS,
+                        string("date").asReadOnly(), number("steps"), number("sleep_min"), number("sleep_quality"),
                         string("notes")));
     }
 

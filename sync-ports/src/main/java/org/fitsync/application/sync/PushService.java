@@ -95,7 +95,8 @@ public final class PushService implements PushChanges {
             Map<RecordId, RecordWrite> writes = new LinkedHashMap<>();
             ConflictResolver resolver = new ConflictResolver(section.collection(), lastPulledAt, now);
             for (PushedRecord pushed : section.upserts()) {
-                PushDecision decision = resolver.upsert(Optional.ofNullable(state.get(pushed.id())), pushed);
+                PushDecision decision = admitted(store, section,
+                        resolver.upsert(Optional.ofNullable(state.get(pushed.id())), pushed), state);
                 record(decision, name, state, writes, sequence, now, conflicts, rejected);
             }
             for (RecordId id : section.deletes()) {
@@ -108,6 +109,16 @@ public final class PushService implements PushChanges {
         }
         purgeExpiredTombstones(user, now);
         return new PushOutcome.Pushed(ChangePosition.afterVersion(version).encode(), conflicts, rejected);
+    }
+
+    /** The decision, or a rejection when the store refuses to hold the record it would store. */
+    private static PushDecision admitted(SyncRecordStore store, ChangeSet.CollectionChanges section,
+                                         PushDecision decision, Map<RecordId, StoredRecord> state) {
+        if (decision instanceof PushDecision.Store toStore
+                && !store.accepts(section.collection(), toStore.record(), state.containsKey(toStore.record().id()))) {
+            return new PushDecision.Rejected(toStore.record().id(), false);
+        }
+        return decision;
     }
 
     private static void record(PushDecision decision, String collection, Map<RecordId, StoredRecord> state,

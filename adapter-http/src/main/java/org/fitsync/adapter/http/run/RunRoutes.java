@@ -38,6 +38,10 @@ import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
 import org.fitsync.ports.in.run.ListRunsQuery;
 import org.fitsync.ports.in.run.ListRunsUseCase;
+import org.fitsync.ports.in.coach.ActForClientUseCase;
+import org.fitsync.ports.in.coach.CoachAccess;
+import org.fitsync.adapter.http.auth.Caller;
+import java.util.function.Function;
 import org.fitsync.ports.in.run.RunPage;
 import org.fitsync.ports.in.run.SubmitRunCommand;
 import org.fitsync.ports.in.run.SubmitRunResult;
@@ -55,7 +59,7 @@ public final class RunRoutes implements RouteModule {
 
     /** The use cases the routes call. */
     public record UseCases(SubmitRunUseCase submit, ListRunsUseCase list, GetRunUseCase get, GetTrackUseCase track,
-                           EditRunUseCase edit, DeleteRunUseCase delete) {}
+                           EditRunUseCase edit, DeleteRunUseCase delete, ActForClientUseCase coaches) {}
 
     private final UseCases useCases;
     private final JsonBody jsonBody;
@@ -81,6 +85,7 @@ public final class RunRoutes implements RouteModule {
         routes.get(RUNS + "/{id}/track", this::track);
         routes.patch(RUNS + "/{id}", this::edit);
         routes.delete(RUNS + "/{id}", this::delete);
+        routes.get("/api/v1/coach/clients/{id}/runs", this::clientRuns);
     }
 
     @Override
@@ -133,6 +138,32 @@ public final class RunRoutes implements RouteModule {
 
     private void list(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
+        listRuns(ctx, user.value(), query -> Optional.of(useCases.list().list(query.apply(user))));
+    }
+
+    /** A coach reads a linked client's runs, as the client would; unlinked (or no such user) is 404. */
+    private void clientRuns(Context ctx) {
+        Caller coach = Authentication.callerWithRole(ctx, Caller.COACH);
+        String clientId = ctx.pathParam("id");
+        if (!UserId.isValid(clientId)) {
+            throw notYourClient();
+        }
+        UserId client = new UserId(clientId);
+        // The cursor binds coach and client, so one coach's page cursor is worthless for another pair.
+        listRuns(ctx, coach.user().value() + "|" + client.value(), query -> {
+            CoachAccess<RunPage> access = useCases.coaches().actForClient(coach.user(), client,
+                    subject -> useCases.list().list(query.apply(subject)));
+            return access instanceof CoachAccess.Granted<RunPage> granted ? Optional.of(granted.value())
+                    : Optional.empty();
+        });
+    }
+
+    /**
+     * GET /api/v1/runs's parameters and shape; {@code page} runs the query for the user it is given
+     * (empty when there is nobody to read for), and {@code reader} names the reader for cursors.
+     */
+    private void listRuns(Context ctx, String reader,
+                          Function<Function<UserId, ListRunsQuery>, Optional<RunPage>> page) {
         Optional<Instant> from = timeParam(ctx, "from");
         Optional<Instant> to = timeParam(ctx, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
@@ -140,16 +171,21 @@ public final class RunRoutes implements RouteModule {
         }
         int limit = limitParam(ctx);
         boolean includeOverlapping = flagParam(ctx, "include_overlapping");
-        String context = user.value() + "|" + from.map(Instant::toString).orElse("") + "|"
+        String context = reader + "|" + from.map(Instant::toString).orElse("") + "|"
                 + to.map(Instant::toString).orElse("") + "|" + includeOverlapping;
         Optional<PageKey> after = Optional.ofNullable(ctx.queryParam("cursor")).map(cursor -> cursors.decode(cursor, context)
                 .orElseThrow(() -> ProblemException.badRequest("cursor is not valid for this query")));
-        RunPage page = useCases.list().list(new ListRunsQuery(user, from, to, limit, after, includeOverlapping));
+        RunPage result = page.apply(user -> new ListRunsQuery(user, from, to, limit, after, includeOverlapping))
+                .orElseThrow(RunRoutes::notYourClient);
         ObjectNode body = mapper.createObjectNode();
         ArrayNode items = body.putArray("items");
-        page.items().forEach(run -> items.add(writer.run(run)));
-        body.put("next_cursor", page.next().map(key -> cursors.encode(key, context)).orElse(null));
+        result.items().forEach(run -> items.add(writer.run(run)));
+        body.put("next_cursor", result.next().map(key -> cursors.encode(key, context)).orElse(null));
         ctx.json(body);
+    }
+
+    private static ProblemException notYourClient() {
+        return ProblemException.notFound("No such client");
     }
 
     private void get(Context ctx) {

@@ -10,6 +10,7 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.StoredRecord;
+import org.fitsync.domain.sync.SyncRecord;
 
 /**
  * Where the records of some collections live. The generic JSONB storage implements it for every
@@ -33,6 +34,15 @@ public interface SyncRecordStore {
 
     /** At most {@code limit} changes in {@code scope} (migration parts ignored), in position order. */
     List<StoredChange> changesPage(UserId user, ChangeScope scope, int limit);
+
+    /**
+     * Whether a push may store {@code record} (a create when {@code exists} is false). A store that
+     * refuses it leaves it unwritten and the push reports its id in {@code experimentalRejectedIds}:
+     * e.g. runs are created only through the runs API, and a daily entry's values have bounds.
+     */
+    default boolean accepts(Collection collection, SyncRecord record, boolean exists) {
+        return true;
+    }
 
     /** Deletes tombstones deleted before {@code cutoff}; returns the highest version purged, if any. */
     OptionalLong purgeTombstones(UserId user, Instant cutoff);

@@ -1,0 +1,37 @@
+package org.fitsync.domain.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonObjectTextTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", " { } ", "{\"a\":1}", "{\"a\":[1,-2.5e10,0.1,true,false,null,\"x\"],\"b\":{\"c\":{}}}",
+        "{\"emoji\":\"\\ud83c\\udfc3\",\"esc\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}", "{\"n\":-0,\"e\":1E+9999}",
+        "{\"raw\":\"läuft 🏃\"}"
+    })
+    void acceptsObjectsPostgresStores(String text) {
+        assertThat(JsonObjectText.isObject(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "[]", "\"text\"", "1", "null", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{a:1}", "{\"a\":01}",
+        "{\"a\":1.}", "{\"a\":.5}", "{\"a\":1e}", "{\"a\":1e10000}", "{\"a\":tru}", "{} {}", "{\"a\":\"\\x\"}",
+        "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\"}", "{\"a\":\"\\ud800x\"}",
+        "{\"a\":\"\\u12\"}", "{\"a\":\"tab\there\"}", "{\"a\":\"open}", "{\"a\":NaN}", "{\"a\":+1}"
+    })
+    void refusesEverythingElse(String text) {
+        assertThat(JsonObjectText.isObject(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 50, 100, 101, 100_000})
+    void boundsTheNesting(int depth) {
+        String text = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+        assertThat(JsonObjectText.isObject(text)).isEqualTo(depth <= JsonObjectText.MAX_DEPTH);
+    }
+}
