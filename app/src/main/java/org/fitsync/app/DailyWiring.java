@@ -46,6 +46,6 @@ final class DailyWiring {
     private static DailyEntryService service(FeatureContext context) {
         PostgresDailyEntries entries = new PostgresDailyEntries();
         return new DailyEntryService(context.transactions(), context.versions(),
-                new DailyEntryService.Storage(entries, entries, entries));
+                new DailyEntryService.Storage(entries, entries));
     }
 }

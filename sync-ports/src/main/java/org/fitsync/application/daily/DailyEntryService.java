@@ -18,19 +18,16 @@ import org.fitsync.domain.daily.ManualEdit;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
 import org.fitsync.ports.in.daily.ApplyPushedEntryUseCase;
-import org.fitsync.domain.daily.DailyEntryChange;
 import org.fitsync.ports.in.daily.IngestDailyMetricsUseCase;
 import org.fitsync.ports.in.daily.IngestSleepCommand;
 import org.fitsync.ports.in.daily.IngestStepsCommand;
 import org.fitsync.ports.in.daily.ListDailyEntriesQuery;
 import org.fitsync.ports.in.daily.ListDailyEntriesUseCase;
-import org.fitsync.ports.in.daily.ListDailyEntryChangesUseCase;
 import org.fitsync.ports.in.daily.RecordManualEntryCommand;
 import org.fitsync.ports.in.daily.RecordManualEntryUseCase;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.daily.LoadDailyEntriesPort;
-import org.fitsync.ports.out.daily.LoadDailyEntryChangesPort;
 import org.fitsync.ports.out.daily.SaveDailyEntryPort;
 
 /**
@@ -40,23 +37,21 @@ import org.fitsync.ports.out.daily.SaveDailyEntryPort;
  * writes nothing and takes no version, and concurrent writers never lose each other's values.
  */
 public final class DailyEntryService implements IngestDailyMetricsUseCase, RecordManualEntryUseCase,
-        ListDailyEntriesUseCase, ApplyPushedEntryUseCase, ListDailyEntryChangesUseCase {
+        ListDailyEntriesUseCase, ApplyPushedEntryUseCase {
 
     private final TransactionPort transactions;
     private final SyncVersionPort versions;
     private final LoadDailyEntriesPort load;
     private final SaveDailyEntryPort save;
-    private final LoadDailyEntryChangesPort changes;
 
     /** The storage behind daily entries; one adapter usually implements all three. */
-    public record Storage(LoadDailyEntriesPort load, SaveDailyEntryPort save, LoadDailyEntryChangesPort changes) {}
+    public record Storage(LoadDailyEntriesPort load, SaveDailyEntryPort save) {}
 
     public DailyEntryService(TransactionPort transactions, SyncVersionPort versions, Storage storage) {
         this.transactions = transactions;
         this.versions = versions;
         this.load = storage.load();
         this.save = storage.save();
-        this.changes = storage.changes();
     }
 
     @Override
@@ -90,11 +85,6 @@ public final class DailyEntryService implements IngestDailyMetricsUseCase, Recor
     @Override
     public void deletePushed(UserId user, LocalDate date, long version) {
         transactions.useUserTransaction(user, () -> save.deleteDay(user, date, version));
-    }
-
-    @Override
-    public List<DailyEntryChange> changesSince(UserId user, long afterVersion) {
-        return transactions.inUserSnapshot(user, () -> changes.changedSince(user, afterVersion));
     }
 
     @Override

@@ -14,15 +14,13 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.daily.DailyEntry;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepRecord;
-import org.fitsync.domain.daily.DailyEntryChange;
 import org.fitsync.ports.out.daily.LoadDailyEntriesPort;
-import org.fitsync.ports.out.daily.LoadDailyEntryChangesPort;
 import org.fitsync.ports.out.daily.SaveDailyEntryPort;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** {@code daily_entries} and {@code sleep_records}, read and written on the current transaction's handle. */
-public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDailyEntryPort, LoadDailyEntryChangesPort {
+public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDailyEntryPort {
 
     private static final String SELECT_ENTRIES = "SELECT * FROM daily_entries WHERE user_id = :user AND deleted_at IS NULL";
     private static final String SELECT_SLEEP = """
@@ -68,38 +66,6 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
                 .map(SleepRecordRow::read)
                 .list();
         return assemble(rows, sleep);
-    }
-
-    /** A row as the change feed sees it: the day and its bookkeeping. */
-    private record ChangedRow(DailyEntryRow row, long version, Instant createdAt, Instant updatedAt, boolean deleted) {}
-
-    @Override
-    public List<DailyEntryChange> changedSince(UserId user, long afterVersion) {
-        Handle handle = PostgresTransactions.handle();
-        List<ChangedRow> rows = handle.createQuery("""
-                        SELECT * FROM daily_entries WHERE user_id = :user AND version > :after ORDER BY version, date""")
-                .bind("user", user.value())
-                .bind("after", afterVersion)
-                .map((rs, ctx) -> new ChangedRow(DailyEntryRow.read(rs, ctx), rs.getLong("version"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("deleted_at", OffsetDateTime.class) != null))
-                .list();
-        List<String> liveDays = rows.stream().filter(r -> !r.deleted()).map(r -> r.row().date().toString()).toList();
-        Map<LocalDate, Map<DeviceSource, SleepRecord>> nights = liveDays.isEmpty() ? Map.of()
-                : nightsByDate(handle.createQuery(SELECT_SLEEP + " AND s.date = ANY(CAST(:dates AS date[]))")
-                        .bind("user", user.value())
-                        .bindArray("dates", String.class, liveDays)
-                        .map(SleepRecordRow::read)
-                        .list());
-        List<DailyEntryChange> changes = new ArrayList<>(rows.size());
-        for (ChangedRow changed : rows) {
-            LocalDate date = changed.row().date();
-            changes.add(changed.deleted() ? new DailyEntryChange.Deleted(date, changed.version())
-                    : new DailyEntryChange.Live(changed.row().toEntry(nights.getOrDefault(date, Map.of())),
-                            changed.version(), changed.createdAt(), changed.updatedAt()));
-        }
-        return changes;
     }
 
     private static String inRange(String column) {

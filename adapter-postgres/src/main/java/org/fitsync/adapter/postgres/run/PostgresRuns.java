@@ -33,8 +33,6 @@ import org.fitsync.ports.out.run.ListRunsPort;
 import org.fitsync.ports.out.run.LoadRunPort;
 import org.fitsync.ports.out.run.LoadTrackPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
-import org.fitsync.ports.out.run.RunChanges;
-import org.fitsync.ports.out.run.RunChangesPort;
 import org.fitsync.ports.out.run.RunIdentity;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -45,7 +43,7 @@ import org.jdbi.v3.core.statement.Query;
  * so the indexes, all led by it, are used.
  */
 public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, InsertRunPort, ReviseRunPort,
-        EditRunPort, DeleteRunPort, ListRunsPort, LoadTrackPort, RunChangesPort {
+        EditRunPort, DeleteRunPort, ListRunsPort, LoadTrackPort {
 
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
@@ -218,18 +216,6 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
                 .bind("id", id)
                 .map((rs, ctx) -> TrackCodec.decode(rs.getBytes("track")))
                 .findOne();
-    }
-
-    @Override
-    public RunChanges runsChangedAfter(UserId user, long afterVersion) {
-        List<RunChanges.Row> rows = handle().createQuery("SELECT " + RUN_COLUMNS
-                        + ", created_version, deleted_at IS NOT NULL AS deleted"
-                        + " FROM runs WHERE user_id = :user AND version > :after ORDER BY version, id")
-                .bind("user", user.value())
-                .bind("after", afterVersion)
-                .map((rs, ctx) -> new RunChanges.Row(storedRun(rs), rs.getLong("created_version"), rs.getBoolean("deleted")))
-                .list();
-        return RunChanges.classify(rows, afterVersion);
     }
 
     private static Handle handle() {

@@ -50,7 +50,7 @@ class RedeemWithoutSuperuserTest {
         PostgresTransactions tx = new PostgresTransactions(db.jdbi());
         PostgresSyncVersions versions = new PostgresSyncVersions();
         PostgresDailyEntries entries = new PostgresDailyEntries();
-        DailyEntryService daily = new DailyEntryService(tx, versions, new DailyEntryService.Storage(entries, entries, entries));
+        DailyEntryService daily = new DailyEntryService(tx, versions, new DailyEntryService.Storage(entries, entries));
         PostgresCoaching store = new PostgresCoaching();
         coaching = new CoachService(new CoachService.Ports(tx, versions, store, store, store, store), daily, daily,
                 Clock.systemUTC(), new SecureRandom());

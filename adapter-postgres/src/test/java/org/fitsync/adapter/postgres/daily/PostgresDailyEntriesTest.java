@@ -31,7 +31,6 @@ import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.domain.daily.SleepStages;
 import org.fitsync.domain.daily.StepsReading;
-import org.fitsync.domain.daily.DailyEntryChange;
 import org.fitsync.ports.in.daily.IngestSleepCommand;
 import org.fitsync.ports.in.daily.IngestStepsCommand;
 import org.fitsync.ports.in.daily.ListDailyEntriesQuery;
@@ -56,7 +55,7 @@ class PostgresDailyEntriesTest {
         db = PostgresDatabase.connect(settings, null);
         tx = new PostgresTransactions(db.jdbi());
         PostgresDailyEntries entries = new PostgresDailyEntries();
-        service = new DailyEntryService(tx, versions, new DailyEntryService.Storage(entries, entries, entries));
+        service = new DailyEntryService(tx, versions, new DailyEntryService.Storage(entries, entries));
     }
 
     @AfterAll
@@ -178,30 +177,6 @@ class PostgresDailyEntriesTest {
         service.ingestSteps(new IngestStepsCommand(user, DeviceSource.GARMIN, List.of(new StepsReading(DAY, 50))));
         DailyEntry fresh = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
         assertThat(fresh).isEqualTo(DailyEntry.empty(DAY).ingestSteps(DeviceSource.GARMIN, 50).entry());
-    }
-
-    @Test
-    void theChangeFeedHasEveryDayChangedAfterTheCursorOnce() {
-        UserId user = new UserId("feed");
-        service.ingestSteps(new IngestStepsCommand(user, DeviceSource.HEALTHKIT,
-                List.of(new StepsReading(DAY, 1), new StepsReading(DAY.plusDays(1), 2))));
-        long cursor = tx.inUserSnapshot(user, () -> versions.currentVersion(user));
-        service.ingestSteps(new IngestStepsCommand(user, DeviceSource.HEALTHKIT, List.of(new StepsReading(DAY, 10))));
-        service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.keep(), FieldEdit.keep(),
-                FieldEdit.setTo(5), FieldEdit.keep()), ManualAuthor.owner()));
-        tx.useUserTransaction(user, () -> service.deletePushed(user, DAY.plusDays(1), versions.claimNextVersion(user)));
-        long now = tx.inUserSnapshot(user, () -> versions.currentVersion(user));
-
-        List<DailyEntryChange> changes = service.changesSince(user, cursor);
-
-        assertThat(changes).hasSize(2);
-        assertThat(changes.get(0)).isInstanceOf(DailyEntryChange.Live.class);
-        DailyEntry day = ((DailyEntryChange.Live) changes.get(0)).entry();
-        assertThat(day.steps().effective()).contains(10);
-        assertThat(day.sleepQuality().effective()).contains(5);
-        assertThat(changes.get(1)).isEqualTo(new DailyEntryChange.Deleted(DAY.plusDays(1), now));
-        assertThat(service.changesSince(user, now)).isEmpty();
-        assertThat(service.changesSince(user, 0)).hasSize(2);
     }
 
     @Test

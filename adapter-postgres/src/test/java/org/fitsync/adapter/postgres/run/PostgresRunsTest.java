@@ -116,38 +116,6 @@ class PostgresRunsTest {
         assertThat(plan).contains("Index Scan using runs_history").contains("started_at >").doesNotContain("Seq Scan");
     }
 
-    @Test
-    void changesAfterACursorAreSplitIntoCreatedUpdatedAndDeleted() {
-        UserId dave = new UserId("dave");
-        NewRun kept = run(UUID.randomUUID(), 0, 30);
-        NewRun edited = run(UUID.randomUUID(), 60, 90);
-        NewRun removed = run(UUID.randomUUID(), 120, 150);
-        NewRun late = run(UUID.randomUUID(), 180, 210);
-        NewRun fleeting = run(UUID.randomUUID(), 240, 270);
-        transactions.inUserTransaction(dave, () -> {
-            runs.insertRun(dave, kept, kept.fingerprint(), "", 1);
-            runs.insertRun(dave, edited, edited.fingerprint(), "", 1);
-            return runs.insertRun(dave, removed, removed.fingerprint(), "", 1);
-        });
-        transactions.inUserTransaction(dave, () -> {
-            runs.editRun(dave, edited.id(), new RunDetailsChange(
-                    new FieldChange.SetTo<>("new notes"), new FieldChange.Keep<>()), 2);
-            runs.deleteRun(dave, removed.id(), 2);
-            runs.insertRun(dave, late, late.fingerprint(), "", 2);
-            runs.insertRun(dave, fleeting, fleeting.fingerprint(), "", 2);
-            return runs.deleteRun(dave, fleeting.id(), 2);
-        });
-
-        var changes = transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 1));
-        assertThat(changes.created()).extracting(r -> r.id()).containsExactly(late.id());
-        assertThat(changes.updated()).extracting(r -> r.id()).containsExactly(edited.id());
-        assertThat(changes.updated().get(0).notes()).contains("new notes");
-        assertThat(changes.deleted()).containsExactly(removed.id());
-        assertThat(transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 0)).created())
-                .extracting(r -> r.id()).containsExactlyInAnyOrder(kept.id(), edited.id(), late.id());
-        assertThat(transactions.inUserSnapshot(dave, () -> runs.runsChangedAfter(dave, 2)).created()).isEmpty();
-    }
-
     private static NewRun run(UUID id, int startMinute, int endMinute) {
         TimeSpan span = span(startMinute, endMinute);
         Track track = new Track(List.of(TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
