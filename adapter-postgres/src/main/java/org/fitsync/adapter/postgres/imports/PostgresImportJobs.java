@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.fitsync.domain.imports.ImportState;
 import org.fitsync.ports.out.imports.ImportJobStore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Import jobs in {@code import_jobs}. A worker's writes are guarded by
@@ -134,77 +137,73 @@ public final class PostgresImportJobs implements ImportJobStore {
 
     @Override
     public boolean checkpoint(ImportJob job, String node, Duration lease) {
-        ImportProgress p = job.progress();
-        return PostgresTransactions.handle().createUpdate("""
+        return owned(job, node, """
                         UPDATE import_jobs SET phase = :phase, cursor_before = :cursor, fetched = :fetched,
                                imported = :imported, skipped_duplicate = :duplicate, skipped_not_run = :notRun,
                                failed = :failed, estimated_total = :estimate, attempts = 0,
-                               lease_until = now() + :lease * interval '1 millisecond', updated_at = now()""" + OWNED)
+                               lease_until = now() + :lease * interval '1 millisecond', updated_at = now()""")
                 .bind("phase", job.phase().wireName())
                 .bind("cursor", job.cursor().map(PostgresImportJobs::utc).orElse(null))
-                .bind("fetched", p.fetched())
-                .bind("imported", p.imported())
-                .bind("duplicate", p.skippedDuplicate())
-                .bind("notRun", p.skippedNotRun())
-                .bind("failed", p.failed())
-                .bind("estimate", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null)
+                .bindMap(progress(job.progress()))
                 .bind("lease", lease.toMillis())
-                .bind("user", job.user().value())
-                .bind("id", job.id().value())
-                .bind("node", node)
                 .execute() == 1;
     }
 
     @Override
     public boolean park(ImportJob job, String node, Instant resumeAt, boolean rateLimited) {
         // Parking hands the job back: any node may pick it up when it is due.
-        return PostgresTransactions.handle().createUpdate("""
+        return owned(job, node, """
                         UPDATE import_jobs SET state = :state, resume_at = :resume, lease_owner = NULL,
-                               lease_until = NULL, attempts = attempts + :failure, updated_at = now()""" + OWNED)
+                               lease_until = NULL, attempts = attempts + :failure, updated_at = now()""")
                 .bind("state", rateLimited ? "waiting_rate_limit" : "queued")
                 .bind("resume", utc(resumeAt))
                 .bind("failure", rateLimited ? 0 : 1)
-                .bind("user", job.user().value())
-                .bind("id", job.id().value())
-                .bind("node", node)
                 .execute() == 1;
     }
 
     @Override
     public boolean complete(ImportJob job, String node, Instant now) {
-        ImportProgress p = job.progress();
-        return PostgresTransactions.handle().createUpdate("""
+        return owned(job, node, """
                         UPDATE import_jobs SET state = 'completed', phase = 'done', cursor_before = :cursor,
                                fetched = :fetched, imported = :imported, skipped_duplicate = :duplicate,
                                skipped_not_run = :notRun, failed = :failed, estimated_total = :estimate,
-                               finished_at = :now, lease_until = NULL, updated_at = now()""" + OWNED)
+                               finished_at = :now, lease_until = NULL, updated_at = now()""")
                 .bind("cursor", job.cursor().map(PostgresImportJobs::utc).orElse(null))
-                .bind("fetched", p.fetched())
-                .bind("imported", p.imported())
-                .bind("duplicate", p.skippedDuplicate())
-                .bind("notRun", p.skippedNotRun())
-                .bind("failed", p.failed())
-                .bind("estimate", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null)
+                .bindMap(progress(job.progress()))
                 .bind("now", utc(now))
-                .bind("user", job.user().value())
-                .bind("id", job.id().value())
-                .bind("node", node)
                 .execute() == 1;
     }
 
     @Override
     public boolean fail(ImportJob job, String node, ImportError error, Instant now) {
-        return PostgresTransactions.handle().createUpdate("""
+        return owned(job, node, """
                         UPDATE import_jobs SET state = 'failed', phase = 'done', error_type = :type,
                                error_detail = :detail, finished_at = :now, lease_until = NULL,
-                               updated_at = now()""" + OWNED)
+                               updated_at = now()""")
                 .bind("type", error.type())
                 .bind("detail", error.detail().length() > 1000 ? error.detail().substring(0, 1000) : error.detail())
                 .bind("now", utc(now))
+                .execute() == 1;
+    }
+
+    /** An update of a running job that only the node holding its lease may make. */
+    private static Update owned(ImportJob job, String node, String update) {
+        return PostgresTransactions.handle().createUpdate(update + OWNED)
                 .bind("user", job.user().value())
                 .bind("id", job.id().value())
-                .bind("node", node)
-                .execute() == 1;
+                .bind("node", node);
+    }
+
+    /** The progress counters, as the named parameters the checkpoint and completion share. */
+    private static Map<String, Object> progress(ImportProgress p) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("fetched", p.fetched());
+        values.put("imported", p.imported());
+        values.put("duplicate", p.skippedDuplicate());
+        values.put("notRun", p.skippedNotRun());
+        values.put("failed", p.failed());
+        values.put("estimate", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null);
+        return values;
     }
 
     private static ImportJob job(ResultSet rs, StatementContext ctx) throws SQLException {
