@@ -91,17 +91,18 @@ public final class PushService implements PushChanges {
             Set<RecordId> ids = new HashSet<>(section.deletes());
             section.upserts().forEach(r -> ids.add(r.id()));
             Map<RecordId, StoredRecord> state = new LinkedHashMap<>(store.load(user, section.collection(), ids));
+            Set<RecordId> existing = Set.copyOf(state.keySet());
             // One write per id: later entries of the same push see (and overwrite) earlier ones.
             Map<RecordId, RecordWrite> writes = new LinkedHashMap<>();
             ConflictResolver resolver = new ConflictResolver(section.collection(), lastPulledAt, now);
             for (PushedRecord pushed : section.upserts()) {
                 PushDecision decision = admitted(store, section,
                         resolver.upsert(Optional.ofNullable(state.get(pushed.id())), pushed), state);
-                record(decision, name, state, writes, sequence, now, conflicts, rejected);
+                record(decision, name, state, existing, writes, sequence, now, conflicts, rejected);
             }
             for (RecordId id : section.deletes()) {
                 PushDecision decision = resolver.delete(Optional.ofNullable(state.get(id)), id);
-                record(decision, name, state, writes, sequence, now, conflicts, rejected);
+                record(decision, name, state, existing, writes, sequence, now, conflicts, rejected);
             }
             if (!writes.isEmpty()) {
                 store.write(user, section.collection(), List.copyOf(writes.values()));
@@ -122,12 +123,13 @@ public final class PushService implements PushChanges {
     }
 
     private static void record(PushDecision decision, String collection, Map<RecordId, StoredRecord> state,
-                               Map<RecordId, RecordWrite> writes, Sequence sequence, long now,
+                               Set<RecordId> existing, Map<RecordId, RecordWrite> writes, Sequence sequence, long now,
                                List<Conflict> conflicts, Map<String, List<RecordId>> rejected) {
         if (decision instanceof PushDecision.Store store) {
             RecordId id = store.record().id();
             ChangePosition position = sequence.positionFor(id, writes);
-            writes.put(id, new RecordWrite.Upsert(store.record(), position));
+            // Existence as loaded, not as this push's state: a record created earlier in the same push is still new.
+            writes.put(id, new RecordWrite.Upsert(store.record(), position, existing.contains(id)));
             state.put(id, new StoredRecord(store.record(), false, position));
             store.conflict().ifPresent(winner -> conflicts.add(new Conflict(collection, id, winner)));
         } else if (decision instanceof PushDecision.KeepStored keep) {

@@ -63,13 +63,14 @@ public final class PostgresSyncRecords implements SyncRecordStore {
 
     @Override
     public void write(UserId user, Collection collection, List<RecordWrite> writes) {
-        Batch upserts = new Batch();
+        Batch inserts = new Batch();
+        Batch updates = new Batch();
         Batch tombstones = new Batch();
         Batch restamps = new Batch();
         List<Long> deletedAt = new ArrayList<>();
         for (RecordWrite write : writes) {
             if (write instanceof RecordWrite.Upsert upsert) {
-                upserts.add(write, RecordJson.write(upsert.record()));
+                (upsert.existing() ? updates : inserts).add(write, RecordJson.write(upsert.record()));
             } else if (write instanceof RecordWrite.Tombstone tombstone) {
                 tombstones.add(write, "{\"id\":\"" + write.id().value() + "\"}");
                 deletedAt.add(tombstone.deletedAtMs());
@@ -77,14 +78,25 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                 restamps.add(write, "");
             }
         }
-        if (!upserts.isEmpty()) {
-            upserts.bind(handle().createUpdate("""
+        // The push holds the user's write lock, so which ids exist is known: a plain INSERT and an
+        // UPDATE, not INSERT … ON CONFLICT, whose speculative insertion costs a quarter more per row.
+        if (!inserts.isEmpty()) {
+            inserts.bind(handle().createUpdate("""
                     INSERT INTO sync_records (user_id, collection, id, data, version, seq)
                     SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq
+                    FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)"""), user, collection)
+                    .execute();
+        }
+        if (!updates.isEmpty()) {
+            int updated = updates.bind(handle().createUpdate("""
+                    UPDATE sync_records s
+                    SET data = t.data::jsonb, version = t.version, seq = t.seq, deleted_at = NULL, changed_at = now()
                     FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)
-                    ON CONFLICT (user_id, collection, id) DO UPDATE
-                        SET data = EXCLUDED.data, version = EXCLUDED.version, seq = EXCLUDED.seq,
-                            deleted_at = NULL, changed_at = now()"""), user, collection).execute();
+                    WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection)
+                    .execute();
+            if (updated != updates.size()) {
+                throw new IllegalStateException("records of " + collection.name() + " vanished under the write lock");
+            }
         }
         if (!tombstones.isEmpty()) {
             // A tombstone keeps only the id: nothing else of a deleted record is ever served again.
@@ -209,6 +221,10 @@ public final class PostgresSyncRecords implements SyncRecordStore {
 
         boolean isEmpty() {
             return ids.isEmpty();
+        }
+
+        int size() {
+            return ids.size();
         }
 
         Update bind(Update update, UserId user, Collection collection) {

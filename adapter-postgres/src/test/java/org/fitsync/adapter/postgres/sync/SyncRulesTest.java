@@ -66,6 +66,22 @@ class SyncRulesTest {
     }
 
     @Test
+    void onePushMixingStoredAndNewRecordsStoresEachOnceWithItsLastContent() throws Exception {
+        sync.push(alice, NEVER, created("workouts", rec("w1", "name", "Leg day", "updated_at", now())));
+        sync.push(alice, NEVER, changes("workouts",
+                List.of(rec("w1", "name", "Arm day", "updated_at", now() + 1), rec("w2", "name", "new", "updated_at", now())),
+                List.of(rec("w3", "name", "update of missing", "updated_at", now()),
+                        rec("w2", "name", "new, edited", "updated_at", now() + 2)),
+                List.of()));
+        SyncFixture.Pulled all = sync.pull(alice, 0);
+        assertThat(all.created("workouts")).hasSize(3);
+        assertThat(all.record("workouts", "w1").orElseThrow().path("name").asText()).isEqualTo("Arm day");
+        assertThat(all.record("workouts", "w2").orElseThrow().path("name").asText()).isEqualTo("new, edited");
+        assertThat(all.record("workouts", "w3").orElseThrow().path("name").asText()).isEqualTo("update of missing");
+        assertThat(countRows("sync_records")).isEqualTo(3);
+    }
+
+    @Test
     void updateOfMissingIdCreatesIt() {
         sync.push(alice, NEVER, updated("workouts", rec("w1", "name", "Leg day", "updated_at", now())));
         assertThat(sync.pull(alice, 0).record("workouts", "w1")).isPresent();

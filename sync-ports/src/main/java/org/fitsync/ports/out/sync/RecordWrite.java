@@ -11,8 +11,12 @@ public sealed interface RecordWrite {
 
     ChangePosition position();
 
-    /** Insert or replace the live record. */
-    record Upsert(SyncRecord record, ChangePosition position) implements RecordWrite {
+    /**
+     * Insert or replace the live record. {@code existing}: the store held a row for this id (live or
+     * tombstone) when the push loaded it; the push holds the user's write lock, so it still does, and
+     * a store can insert or update without probing for a conflict first.
+     */
+    record Upsert(SyncRecord record, ChangePosition position, boolean existing) implements RecordWrite {
         @Override
         public RecordId id() {
             return record.id();
