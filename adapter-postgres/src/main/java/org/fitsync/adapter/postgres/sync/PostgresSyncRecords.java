@@ -61,13 +61,13 @@ public final class PostgresSyncRecords implements SyncRecordStore {
 
     @Override
     public void write(UserId user, Collection collection, List<RecordWrite> writes) {
-        Batch upserts = new Batch();
+        List<RecordWrite.Upsert> upserts = new ArrayList<>();
         Batch tombstones = new Batch();
         Batch restamps = new Batch();
         List<Long> deletedAt = new ArrayList<>();
         for (RecordWrite write : writes) {
             if (write instanceof RecordWrite.Upsert upsert) {
-                upserts.add(write, RecordJson.write(upsert.record()));
+                upserts.add(upsert);
             } else if (write instanceof RecordWrite.Tombstone tombstone) {
                 tombstones.add(write, "{\"id\":\"" + write.id().value() + "\"}");
                 deletedAt.add(tombstone.deletedAtMs());
@@ -76,13 +76,17 @@ public final class PostgresSyncRecords implements SyncRecordStore {
             }
         }
         if (!upserts.isEmpty()) {
-            upserts.bind(handle().createUpdate("""
+            handle().createUpdate("""
                     INSERT INTO sync_records (user_id, collection, id, data, version, seq)
-                    SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq
-                    FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)
+                    SELECT :user, :collection, t.id, t.data, t.version, t.seq
+                    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS t(id text, data jsonb, version bigint, seq integer)
                     ON CONFLICT (user_id, collection, id) DO UPDATE
                         SET data = EXCLUDED.data, version = EXCLUDED.version, seq = EXCLUDED.seq,
-                            deleted_at = NULL, changed_at = now()"""), user, collection).execute();
+                            deleted_at = NULL, changed_at = now()""")
+                    .bind("user", user.value())
+                    .bind("collection", collection.name())
+                    .bind("rows", RecordJson.rows(upserts))
+                    .execute();
         }
         if (!tombstones.isEmpty()) {
             // A tombstone keeps only the id: nothing else of a deleted record is ever served again.
