@@ -184,7 +184,7 @@ final class CrashClient implements Callable<ClientLedger> {
     private Map<String, Object> runBody(int index) {
         Instant start = FIRST_RUN.plusSeconds(7_200L * index);
         int seconds = 1_200 + random.nextInt(2_400);
-        int points = 100 + random.nextInt(Math.min(seconds, 2_000));
+        int points = 100 + random.nextInt(Math.min(seconds - 100, 2_000)); // 1 Hz, within the run
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", UUID.randomUUID().toString());
         body.put("started_at", start.toString());

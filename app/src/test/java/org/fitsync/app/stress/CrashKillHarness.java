@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * machine crash, and during start-up) at random moments, restarts, clients resending every request whose
  * response they did not get, and at the end a reconciliation of what the server holds against what the
  * clients intended. Exits with an exception (non-zero) on any mismatch.
- * System properties: crash.kills (24), crash.users (4), crash.minUptimeMs (1500), crash.maxUptimeMs (4500),
+ * System properties: crash.kills (20, plus the start-up kills), crash.users (4), crash.minUptimeMs (1500), crash.maxUptimeMs (4500),
  * crash.seed (random), crash.jar (app/target/fitsync.jar).
  */
 public final class CrashKillHarness {
@@ -119,7 +119,8 @@ public final class CrashKillHarness {
                 long delay = 300 + random.nextInt(4_000);
                 server.startAndKillAfter(delay);
                 kills.merge(KillKind.STARTUP, 1, Integer::sum);
-                System.out.printf(Locale.ROOT, "kill   : STARTUP %4d ms into start-up%n", delay);
+                System.out.printf(Locale.ROOT, "kill %2d: STARTUP %4d ms into start-up%n",
+                        kills.values().stream().mapToInt(Integer::intValue).sum(), delay);
             }
             server.start();
         }

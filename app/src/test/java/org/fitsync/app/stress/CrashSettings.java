@@ -12,7 +12,7 @@ record CrashSettings(Path jar, int kills, int users, long minUptimeMs, long maxU
     static CrashSettings fromSystemProperties() {
         String jar = System.getProperty("crash.jar", "app/target/fitsync.jar");
         CrashSettings settings = new CrashSettings(Path.of(jar).toAbsolutePath(),
-                Integer.getInteger("crash.kills", 24),
+                Integer.getInteger("crash.kills", 20),
                 Integer.getInteger("crash.users", 4),
                 Long.getLong("crash.minUptimeMs", 1_500),
                 Long.getLong("crash.maxUptimeMs", 4_500),
