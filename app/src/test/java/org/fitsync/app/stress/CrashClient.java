@@ -172,6 +172,9 @@ final class CrashClient implements Callable<ClientLedger> {
                     + " sends: " + RetryingClient.abbreviate(reply.body()));
             return;
         }
+        if (reply.status() == 200) {
+            stats.resentAlreadyApplied.incrementAndGet();
+        }
         JsonNode answer = client.parse(reply);
         int points = ((List<?>) run.get("track")).size();
         if (!id.equals(answer.path("id").asText()) || answer.path("point_count").asInt() != points) {
@@ -241,6 +244,9 @@ final class CrashClient implements Callable<ClientLedger> {
             stats.finding(ledger.user + ": DELETE run " + id + " answered " + reply.status() + " after "
                     + reply.attempts() + " sends");
             return;
+        }
+        if (reply.status() == 404) {
+            stats.resentAlreadyApplied.incrementAndGet();
         }
         ledger.runs.remove(id);
         ledger.deletedRuns.add(id);

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * machine crash, and during start-up) at random moments, restarts, clients resending every request whose
  * response they did not get, and at the end a reconciliation of what the server holds against what the
  * clients intended. Exits with an exception (non-zero) on any mismatch.
- * System properties: crash.kills (20, plus the start-up kills), crash.users (4), crash.minUptimeMs (1500), crash.maxUptimeMs (4500),
+ * System properties: crash.kills (20, plus the start-up kills), crash.users (4), crash.minUptimeMs (1000), crash.maxUptimeMs (3000),
  * crash.seed (random), crash.jar (app/target/fitsync.jar).
  */
 public final class CrashKillHarness {
@@ -158,6 +158,8 @@ public final class CrashKillHarness {
         System.out.printf(Locale.ROOT, "  requests sent      : %d (%d acknowledged, %d responses lost, %d resent, %d acknowledged after a resend)%n",
                 stats.requests.get(), stats.acknowledged.get(), stats.lostResponses.get(), stats.retries.get(),
                 stats.retriedToSuccess.get());
+        System.out.printf(Locale.ROOT, "  resent, found done : %d (a resent run answered 200 or a resent DELETE 404: the lost response's write had committed)%n",
+                stats.resentAlreadyApplied.get());
         System.out.printf(Locale.ROOT, "  writes             : %d sync pushes (%d record changes), %d runs, %d run patches, %d run deletes; %d pulls%n",
                 stats.pushes.get(), stats.pushedRecordChanges.get(), stats.runsSubmitted.get(), stats.runPatches.get(),
                 stats.runDeletes.get(), stats.pulls.get());

@@ -14,8 +14,8 @@ record CrashSettings(Path jar, int kills, int users, long minUptimeMs, long maxU
         CrashSettings settings = new CrashSettings(Path.of(jar).toAbsolutePath(),
                 Integer.getInteger("crash.kills", 20),
                 Integer.getInteger("crash.users", 4),
-                Long.getLong("crash.minUptimeMs", 1_500),
-                Long.getLong("crash.maxUptimeMs", 4_500),
+                Long.getLong("crash.minUptimeMs", 1_000),
+                Long.getLong("crash.maxUptimeMs", 3_000),
                 Long.getLong("crash.seed", System.nanoTime()),
                 Long.getLong("crash.requestTimeoutMs", 60_000),
                 Long.getLong("crash.readyTimeoutMs", 120_000));

@@ -13,6 +13,7 @@ final class HarnessStats {
     final AtomicLong lostResponses = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicLong retriedToSuccess = new AtomicLong();
+    final AtomicLong resentAlreadyApplied = new AtomicLong();
     final AtomicLong pushes = new AtomicLong();
     final AtomicLong pushedRecordChanges = new AtomicLong();
     final AtomicLong runsSubmitted = new AtomicLong();

@@ -40,23 +40,33 @@ final class PostgresProcesses {
         }
     }
 
-    /** SIGKILLs the postmaster and all its children at once; returns how many processes were killed. */
-    int killAll() {
+    /** The postmaster and all its children (backends and auxiliary processes), empty if none runs. */
+    List<ProcessHandle> all() {
         Optional<ProcessHandle> postmaster = postmaster();
         if (postmaster.isEmpty()) {
-            return 0;
+            return List.of();
         }
         List<ProcessHandle> all = new ArrayList<>();
         all.add(postmaster.get());
         postmaster.get().descendants().forEach(all::add);
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : all) {
+        return all;
+    }
+
+    /** SIGKILLs the postmaster and all its children; returns how many processes were killed. */
+    int killAll() {
+        return kill(all());
+    }
+
+    /** SIGKILLs the given processes and waits until they are gone. */
+    static int kill(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : processes) {
             try {
                 p.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
-                throw new IllegalStateException("PostgreSQL process " + p.pid() + " did not die", e);
+                throw new IllegalStateException("process " + p.pid() + " did not die", e);
             }
         }
-        return all.size();
+        return processes.size();
     }
 }

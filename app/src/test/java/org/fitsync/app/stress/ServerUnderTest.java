@@ -86,16 +86,20 @@ final class ServerUnderTest implements AutoCloseable {
             process = null;
             baseUrl = null;
         }
-        // The postmaster is looked up before the JVM dies so both die within a millisecond of each other.
-        Optional<ProcessHandle> postmaster = kind == KillKind.MACHINE ? postgres.postmaster() : Optional.empty();
-        victim.destroyForcibly().waitFor();
-        if (kind == KillKind.MACHINE) {
-            if (postmaster.isEmpty()) {
-                throw new IllegalStateException("no live postmaster found to kill in " + dataDir);
-            }
-            return 1 + postgres.killAll();
+        if (kind != KillKind.MACHINE) {
+            victim.destroyForcibly().waitFor();
+            return 1;
         }
-        return 1;
+        // Every PostgreSQL process, backends of the JVM's open connections included, is found before
+        // anything dies, so that all of them die within a millisecond as in a machine crash.
+        List<ProcessHandle> database = postgres.all();
+        if (database.isEmpty()) {
+            throw new IllegalStateException("no live postmaster found to kill in " + dataDir);
+        }
+        victim.destroyForcibly();
+        int killed = PostgresProcesses.kill(database);
+        victim.waitFor();
+        return 1 + killed;
     }
 
     /** The base URL of the running server, waiting while it is down; empty after {@code timeoutMs}. */
