@@ -48,20 +48,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(pgData.getParent());
             LeftoverPostmaster.clear(pgData, LEFTOVER_STOP_TIMEOUT);
+            ClusterInitialisation.ensure(pgData, LEFTOVER_STOP_TIMEOUT);
             LOG.info("Starting embedded PostgreSQL in {}", pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    // The embedding library defaults suit throwaway test databases (no fsync, commits
-                    // acknowledged before their WAL is written); a FitSync server acknowledges a push
-                    // only once it is durable, so a crash of the machine or of PostgreSQL loses nothing.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+            EmbeddedPostgres postgres = builder(pgData).start();
             try {
                 String password = SecretFiles.readOrCreate(dataDir.resolve("db-app-password"), 24);
                 DatabaseRoles.ensureLoginRole(postgres.getPostgresDatabase(), APP_ROLE, password);
@@ -76,6 +65,22 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL could not start in " + pgData, e);
         }
+    }
+
+    /** The embedded PostgreSQL on {@code pgData}, configured as FitSync runs it. */
+    static EmbeddedPostgres.Builder builder(Path pgData) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                // The embedding library defaults suit throwaway test databases (no fsync, commits
+                // acknowledged before their WAL is written); a FitSync server acknowledges a push
+                // only once it is durable, so a crash of the machine or of PostgreSQL loses nothing.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
     }
 
     DatabaseSettings settings() {

@@ -79,7 +79,8 @@ final class LeftoverPostmaster {
     static boolean isPostmasterOf(ProcessHandle process, Path pgData) {
         ProcessHandle.Info info = process.info();
         if (info.commandLine().isPresent()) {
-            return info.commandLine().get().contains(pgData.toString());
+            // "-D <dir> ": the directory itself, not another one whose name merely starts with it.
+            return (info.commandLine().get() + " ").contains(" " + pgData + " ");
         }
         // Some systems do not show another process's arguments; its executable's name has to do.
         return info.command().map(c -> Path.of(c).getFileName().toString().startsWith("postgres")).orElse(false);

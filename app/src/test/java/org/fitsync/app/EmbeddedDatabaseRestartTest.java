@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code fitsync serve} comes up again on a data directory whose previous process was SIGKILLed: with
  * its embedded PostgreSQL still running, with that PostgreSQL killed too (a machine crash), and with a
- * stale pid file naming an unrelated process; and a second process on the same directory is refused.
+ * stale pid file naming an unrelated process, and after a first start killed during initialisation;
+ * and a second process on the same directory is refused.
  */
 class EmbeddedDatabaseRestartTest {
 
@@ -98,13 +99,29 @@ class EmbeddedDatabaseRestartTest {
         assertThat(postmaster.isAlive()).isTrue();
     }
 
+    @Test
+    void aFirstStartKilledBeforeItFinishedDoesNotBreakTheNextStart() throws Exception {
+        Process holder = launchHolder("never stored");
+        Path staging = dataDir.resolve("postgres.initialising");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(staging.resolve("PG_VERSION")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        holder.destroyForcibly().waitFor();
+        assertThat(dataDir.resolve("postgres/postgresql.conf")).as("killed during initialisation").doesNotExist();
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 1);
+             Connection c = DriverManager.getConnection(db.settings().jdbcUrl(), db.settings().ownerUser(),
+                     db.settings().ownerPassword());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+        assertThat(staging).doesNotExist();
+    }
+
     /** Starts {@link EmbeddedDatabaseHolder} in its own JVM and waits until its database holds the marker. */
     private Process holder(String marker) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseHolder.class.getName(), dataDir.toString(), marker)
-                .redirectErrorStream(true).start();
-        started.add(process);
+        Process process = launchHolder(marker);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -115,6 +132,15 @@ class EmbeddedDatabaseRestartTest {
         }
         process.waitFor(10, TimeUnit.SECONDS);
         throw new IllegalStateException("holder did not start: " + String.join("\n", seen));
+    }
+
+    private Process launchHolder(String marker) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EmbeddedDatabaseHolder.class.getName(), dataDir.toString(), marker)
+                .redirectErrorStream(true).start();
+        started.add(process);
+        return process;
     }
 
     private java.util.Optional<ProcessHandle> postmaster() {
