@@ -48,6 +48,11 @@ public final class CrashKillHarness {
         Thread cleanup = new Thread(server::close, "crash-kill-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
+            // The very first start is killed too: a kill while the database cluster is being created.
+            long firstDelay = 300 + new Random(settings.seed() + 1).nextInt(3_000);
+            server.startAndKillAfter(firstDelay);
+            kills.merge(KillKind.STARTUP, 1, Integer::sum);
+            System.out.printf(Locale.ROOT, "kill  1: STARTUP %4d ms into the very first start%n", firstDelay);
             server.start();
             RetryingClient client = new RetryingClient(server, stats, settings.requestTimeoutMs());
             List<String> tokens = new ArrayList<>();
