@@ -8,14 +8,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.Column;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
-import org.fitsync.ports.out.sync.RecordWrite;
 
 /** The wire form of a record (what a pull returns) and back, as kept in the {@code data} column. */
 final class RecordJson {
@@ -29,31 +27,6 @@ final class RecordJson {
         StringWriter out = new StringWriter(128);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             writeRecord(json, record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /**
-     * Upserts as one JSON array of {@code {"id","version","seq","data"}} rows, which PostgreSQL
-     * unpacks with {@code jsonb_to_recordset}: one parameter parsed once, instead of a text array
-     * whose every quote the driver escapes and the server unescapes again.
-     */
-    static String rows(List<RecordWrite.Upsert> upserts) {
-        StringWriter out = new StringWriter(upserts.size() * 320);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.writeStartArray();
-            for (RecordWrite.Upsert upsert : upserts) {
-                json.writeStartObject();
-                json.writeStringField("id", upsert.id().value());
-                json.writeNumberField("version", upsert.position().version());
-                json.writeNumberField("seq", upsert.position().seq());
-                json.writeFieldName("data");
-                writeRecord(json, upsert.record());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
