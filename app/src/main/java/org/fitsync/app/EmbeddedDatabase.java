@@ -20,41 +20,67 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String APP_ROLE = "fitsync_app";
 
+    /** How long a PostgreSQL left running by a killed FitSync gets to shut down before it is killed. */
+    private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(30);
+
     private final EmbeddedPostgres postgres;
     private final DatabaseSettings settings;
+    private final DataDirectoryLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSettings settings) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSettings settings, DataDirectoryLock lock) {
         this.postgres = postgres;
         this.settings = settings;
+        this.lock = lock;
     }
 
     static EmbeddedDatabase start(Path dataDir, int poolSize) {
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        try {
+            return start(dataDir, poolSize, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase start(Path dataDir, int poolSize, DataDirectoryLock lock) {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         try {
             Files.createDirectories(pgData.getParent());
+            LeftoverPostmaster.clear(pgData, LEFTOVER_STOP_TIMEOUT);
+            ClusterInitialisation.ensure(pgData, LEFTOVER_STOP_TIMEOUT);
             LOG.info("Starting embedded PostgreSQL in {}", pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    // The embedding library defaults suit throwaway test databases (no fsync, commits
-                    // acknowledged before their WAL is written); a FitSync server acknowledges a push
-                    // only once it is durable, so a crash of the machine or of PostgreSQL loses nothing.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
-            String password = SecretFiles.readOrCreate(dataDir.resolve("db-app-password"), 24);
-            DatabaseRoles.ensureLoginRole(postgres.getPostgresDatabase(), APP_ROLE, password);
-            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-            LOG.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
-            return new EmbeddedDatabase(postgres,
-                    new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize));
+            EmbeddedPostgres postgres = builder(pgData).start();
+            try {
+                String password = SecretFiles.readOrCreate(dataDir.resolve("db-app-password"), 24);
+                DatabaseRoles.ensureLoginRole(postgres.getPostgresDatabase(), APP_ROLE, password);
+                String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+                LOG.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+                return new EmbeddedDatabase(postgres,
+                        new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize), lock);
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL could not start in " + pgData, e);
         }
+    }
+
+    /** The embedded PostgreSQL on {@code pgData}, configured as FitSync runs it. */
+    static EmbeddedPostgres.Builder builder(Path pgData) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                // The embedding library defaults suit throwaway test databases (no fsync, commits
+                // acknowledged before their WAL is written); a FitSync server acknowledges a push
+                // only once it is durable, so a crash of the machine or of PostgreSQL loses nothing.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
     }
 
     DatabaseSettings settings() {
@@ -68,6 +94,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            lock.close();
         }
     }
 }
