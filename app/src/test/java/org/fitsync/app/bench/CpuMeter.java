@@ -1,0 +1,98 @@
+package org.fitsync.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by this JVM and by the PostgreSQL server listening on one port, so a benchmark
+ * phase can say where its cost went (on a machine of few cores, the two compete). PostgreSQL's share
+ * is read from Linux's /proc: the postmaster started with {@code -p <port>} and its children,
+ * including those it has already reaped (its {@code cutime}/{@code cstime}); elsewhere it reads as zero.
+ */
+final class CpuMeter {
+
+    private static final double TICK_NANOS = 1e9 / 100; // USER_HZ is 100 on every Linux we run on
+
+    record Reading(long jvmNanos, long postgresNanos) {
+        Reading minus(Reading before) {
+            return new Reading(jvmNanos - before.jvmNanos, postgresNanos - before.postgresNanos);
+        }
+    }
+
+    private final int port;
+
+    CpuMeter(int postgresPort) {
+        this.port = postgresPort;
+    }
+
+    Reading now() {
+        return new Reading(jvmNanos(), postgresNanos());
+    }
+
+    private static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private long postgresNanos() {
+        try {
+            List<Path> processes;
+            try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+                processes = all.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList();
+            }
+            Optional<String> postmaster = processes.stream().filter(this::isOurPostmaster)
+                    .map(p -> p.getFileName().toString()).findFirst();
+            if (postmaster.isEmpty()) {
+                return 0;
+            }
+            long ticks = 0;
+            for (Path process : processes) {
+                Optional<String[]> stat = stat(process);
+                if (stat.isPresent() && (stat.get()[0].equals(postmaster.get()) || stat.get()[1].equals(postmaster.get()))) {
+                    ticks += Long.parseLong(stat.get()[11]) + Long.parseLong(stat.get()[12])
+                            + Long.parseLong(stat.get()[13]) + Long.parseLong(stat.get()[14]);
+                }
+            }
+            return (long) (ticks * TICK_NANOS);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private boolean isOurPostmaster(Path process) {
+        try {
+            List<String> args = List.of(Files.readString(process.resolve("cmdline")).split("\0"));
+            int p = args.indexOf("-p");
+            return !args.isEmpty() && args.get(0).endsWith("/postgres") && p > 0 && p + 1 < args.size()
+                    && args.get(p + 1).equals(Integer.toString(port));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The fields of /proc/N/stat after the command name, preceded by pid and parent pid: [0] pid,
+     * [1] ppid, then utime, stime, cutime, cstime at [11]..[14]; empty for a process that is gone.
+     */
+    private static Optional<String[]> stat(Path process) {
+        try {
+            String line = Files.readString(process.resolve("stat"));
+            int close = line.lastIndexOf(')');
+            String[] after = line.substring(close + 2).split(" "); // state, ppid, pgrp, ... (fields 3..)
+            String[] fields = new String[15];
+            fields[0] = process.getFileName().toString();
+            fields[1] = after[1];
+            for (int i = 11; i <= 14; i++) {
+                fields[i] = after[i];
+            }
+            return Optional.of(fields);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
