@@ -18,9 +18,18 @@ final class CpuMeter {
 
     private static final double TICK_NANOS = 1e9 / 100; // USER_HZ is 100 on every Linux we run on
 
-    record Reading(long jvmNanos, long postgresNanos) {
+    /** CPU nanoseconds: the whole JVM, of which its JIT compiler and garbage collector threads, and PostgreSQL. */
+    record Reading(long jvmNanos, long jitNanos, long gcNanos, long postgresNanos) {
+        static final Reading ZERO = new Reading(0, 0, 0, 0);
+
         Reading minus(Reading before) {
-            return new Reading(jvmNanos - before.jvmNanos, postgresNanos - before.postgresNanos);
+            return new Reading(jvmNanos - before.jvmNanos, jitNanos - before.jitNanos, gcNanos - before.gcNanos,
+                    postgresNanos - before.postgresNanos);
+        }
+
+        Reading plus(Reading other) {
+            return new Reading(jvmNanos + other.jvmNanos, jitNanos + other.jitNanos, gcNanos + other.gcNanos,
+                    postgresNanos + other.postgresNanos);
         }
     }
 
@@ -31,7 +40,34 @@ final class CpuMeter {
     }
 
     Reading now() {
-        return new Reading(jvmNanos(), postgresNanos());
+        long[] jitAndGc = jitAndGcNanos();
+        return new Reading(jvmNanos(), jitAndGc[0], jitAndGc[1], postgresNanos());
+    }
+
+    /** The JVM's own threads by their Linux names: "C1/C2 CompilerThre…", "GC Thread#…", "G1 …". */
+    private static long[] jitAndGcNanos() {
+        long jit = 0;
+        long gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(after[11]) + Long.parseLong(after[12]);
+                    if (name.contains("CompilerThre")) {
+                        jit += ticks;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        gc += ticks;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {(long) (jit * TICK_NANOS), (long) (gc * TICK_NANOS)};
     }
 
     private static long jvmNanos() {

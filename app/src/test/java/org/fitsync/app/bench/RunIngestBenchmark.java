@@ -98,10 +98,12 @@ public final class RunIngestBenchmark {
                     rawRate, clients);
             System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %% (rounds: %s %%)%n", 100 * httpRate / rawRate,
                     String.join(", ", roundRatios));
-            System.out.printf(Locale.ROOT, "CPU per run : HTTP %.1f ms server JVM + %.1f ms clients + %.1f ms PostgreSQL;"
-                    + " raw %.1f ms JVM (JDBC) + %.1f ms PostgreSQL%n",
-                    (http.cpu.jvmNanos() - http.clientNanos) / 1e6 / runs, http.clientNanos / 1e6 / runs,
-                    http.cpu.postgresNanos() / 1e6 / runs, raw.cpu.jvmNanos() / 1e6 / runs, raw.cpu.postgresNanos() / 1e6 / runs);
+            CpuMeter.Reading h = http.cpu;
+            System.out.printf(Locale.ROOT, "CPU per run : HTTP %.2f ms server JVM (of which JIT %.2f, GC %.2f) + %.2f ms clients"
+                    + " + %.2f ms PostgreSQL; raw %.2f ms JVM (JDBC) + %.2f ms PostgreSQL%n",
+                    (h.jvmNanos() - http.clientNanos) / 1e6 / runs, h.jitNanos() / 1e6 / runs, h.gcNanos() / 1e6 / runs,
+                    http.clientNanos / 1e6 / runs, h.postgresNanos() / 1e6 / runs,
+                    raw.cpu.jvmNanos() / 1e6 / runs, raw.cpu.postgresNanos() / 1e6 / runs);
             double jsonBytesPerPoint = bodies.stream().flatMap(List::stream).mapToLong(b -> b.length).sum()
                     / (double) (runs * (long) POINTS);
             bytesPerPoint(server, jsonBytesPerPoint);
@@ -112,7 +114,7 @@ public final class RunIngestBenchmark {
     /** Wall time and CPU summed over a benchmark path's rounds. */
     private static final class Phase {
         double seconds;
-        CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0);
+        CpuMeter.Reading cpu = CpuMeter.Reading.ZERO;
         long clientNanos;
 
         double time(CpuMeter meter, Timed work) throws Exception {
@@ -122,7 +124,7 @@ public final class RunIngestBenchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             CpuMeter.Reading used = meter.now().minus(before);
             seconds += elapsed;
-            cpu = new CpuMeter.Reading(cpu.jvmNanos() + used.jvmNanos(), cpu.postgresNanos() + used.postgresNanos());
+            cpu = cpu.plus(used);
             return elapsed;
         }
     }
