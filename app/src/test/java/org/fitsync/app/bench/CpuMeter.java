@@ -1,7 +1,6 @@
 package org.fitsync.app.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,16 +8,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by this JVM and by the PostgreSQL server listening on one port, so a benchmark
- * phase can say where its cost went (on a machine of few cores, the two compete). PostgreSQL's share
- * is read from Linux's /proc: the postmaster started with {@code -p <port>} and its children,
- * including those it has already reaped (its {@code cutime}/{@code cstime}); elsewhere it reads as zero.
+ * CPU time spent by the FitSync server's JVM (its own process, or this one) and by the PostgreSQL
+ * server listening on one port, so a benchmark phase can say where its cost went (on a machine of
+ * few cores, they compete). Read from Linux's /proc: the JVM's process and its threads by name
+ * (JIT compiler, garbage collector); the postmaster started with {@code -p <port>} and its
+ * children, including those it has already reaped ({@code cutime}/{@code cstime}). Elsewhere it
+ * reads as zero.
  */
 final class CpuMeter {
 
     private static final double TICK_NANOS = 1e9 / 100; // USER_HZ is 100 on every Linux we run on
 
-    /** CPU nanoseconds: the whole JVM, of which its JIT compiler and garbage collector threads, and PostgreSQL. */
+    /** CPU nanoseconds: the server's whole JVM, of which its JIT compiler and garbage collector threads, and PostgreSQL. */
     record Reading(long jvmNanos, long jitNanos, long gcNanos, long postgresNanos) {
         static final Reading ZERO = new Reading(0, 0, 0, 0);
 
@@ -34,9 +35,11 @@ final class CpuMeter {
     }
 
     private final int port;
+    private final long serverPid;
 
-    CpuMeter(int postgresPort) {
+    CpuMeter(int postgresPort, long serverPid) {
         this.port = postgresPort;
+        this.serverPid = serverPid;
     }
 
     Reading now() {
@@ -45,10 +48,10 @@ final class CpuMeter {
     }
 
     /** The JVM's own threads by their Linux names: "C1/C2 CompilerThre…", "GC Thread#…", "G1 …". */
-    private static long[] jitAndGcNanos() {
+    private long[] jitAndGcNanos() {
         long jit = 0;
         long gc = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(serverPid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String line = Files.readString(task.resolve("stat"));
@@ -70,9 +73,10 @@ final class CpuMeter {
         return new long[] {(long) (jit * TICK_NANOS), (long) (gc * TICK_NANOS)};
     }
 
-    private static long jvmNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+    private long jvmNanos() {
+        return stat(Path.of("/proc", Long.toString(serverPid)))
+                .map(fields -> (long) ((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS))
+                .orElse(0L);
     }
 
     private long postgresNanos() {

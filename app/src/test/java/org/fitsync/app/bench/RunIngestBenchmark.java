@@ -25,6 +25,7 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.run.TrackCodec;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.app.testing.TestServer;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.EncodedPolyline;
@@ -42,12 +43,15 @@ import org.jdbi.v3.core.Jdbi;
  * concurrent clients, beside the raw JDBC insert rate of the same rows on the same database; the
  * bytes stored per GPS point; and the overlap lookup's time with 10 vs 100,000 runs of history.
  * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.rounds (4), bench.warmup
- * (warm-up runs per client, 15), bench.decimals (7).
+ * (warm-up runs per client, 15), bench.decimals (7), bench.server ({@code process}: the jar in its own JVM,
+ * the default; {@code in-process}: a TestServer in this JVM).
  */
 public final class RunIngestBenchmark {
 
     private static final int POINTS = 3600;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean BENCH_JVM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 8);
@@ -57,15 +61,25 @@ public final class RunIngestBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 15);
         System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates,"
                 + " HTTP and raw JDBC alternating in %d rounds%n", clients, runsPerClient, POINTS, decimals, rounds);
-        try (TestServer server = TestServer.start()) {
+        boolean inProcess = "in-process".equals(System.getProperty("bench.server", "process"));
+        DatabaseSettings db = PostgresTestDatabase.fresh();
+        try (Target server = inProcess ? Target.inProcess(db) : Target.process(db)) {
+            System.out.println(inProcess ? "Server: in this JVM (TestServer)"
+                    : "Server: java -jar app/target/fitsync.jar serve, its own JVM (pid " + server.pid() + ")");
             List<List<byte[]>> bodies = bodies(clients, runsPerClient, decimals, 0);
             List<List<NewRun>> rows = rows(bodies);
+            List<List<List<Object[]>>> rowSlices = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                int from = runsPerClient * round / rounds;
+                int to = runsPerClient * (round + 1) / rounds;
+                rowSlices.add(prepare(rows.stream().map(r -> r.subList(from, to)).toList()));
+            }
             // Warm-up: JIT (C2 compiles for several seconds; left in the timed part it would be billed
             // to the server), connection pools, plan caches.
             http(server, bodies(clients, warmup, decimals, 500), "warmup-");
-            raw(server.database(), prepare(rows(bodies(clients, warmup, decimals, 500))), "rawwarm-");
+            raw(db, prepare(rows(bodies(clients, warmup, decimals, 500))), "rawwarm-");
 
-            CpuMeter cpu = new CpuMeter(port(server.database()));
+            CpuMeter cpu = new CpuMeter(port(db), server.pid());
             Phase http = new Phase();
             Phase raw = new Phase();
             double[] latencies = new double[clients * runsPerClient];
@@ -80,9 +94,9 @@ public final class RunIngestBenchmark {
                 double httpSeconds = http.time(cpu, () -> http(server, slice, "client-", roundLatencies));
                 System.arraycopy(roundLatencies, 0, latencies, done, roundLatencies.length);
                 done += roundLatencies.length;
-                List<List<Object[]>> rowSlice = prepare(rows.stream().map(r -> r.subList(from, to)).toList());
+                List<List<Object[]>> rowSlice = rowSlices.get(round);
                 double rawSeconds = raw.time(cpu, () -> {
-                    raw(server.database(), rowSlice, "raw" + from + "-");
+                    raw(db, rowSlice, "raw" + from + "-");
                     return 0;
                 });
                 roundRatios.add(String.format(Locale.ROOT, "%.0f", 100 * rawSeconds / httpSeconds));
@@ -99,15 +113,68 @@ public final class RunIngestBenchmark {
             System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %% (rounds: %s %%)%n", 100 * httpRate / rawRate,
                     String.join(", ", roundRatios));
             CpuMeter.Reading h = http.cpu;
+            // In one JVM the clients' own CPU is inside the JVM's total; apart, it is not.
+            long serverNanos = h.jvmNanos() - (inProcess ? http.clientNanos : 0);
             System.out.printf(Locale.ROOT, "CPU per run : HTTP %.2f ms server JVM (of which JIT %.2f, GC %.2f) + %.2f ms clients"
-                    + " + %.2f ms PostgreSQL; raw %.2f ms JVM (JDBC) + %.2f ms PostgreSQL%n",
-                    (h.jvmNanos() - http.clientNanos) / 1e6 / runs, h.jitNanos() / 1e6 / runs, h.gcNanos() / 1e6 / runs,
+                    + " + %.2f ms PostgreSQL; raw %.2f ms JDBC client + %.2f ms PostgreSQL%n",
+                    serverNanos / 1e6 / runs, h.jitNanos() / 1e6 / runs, h.gcNanos() / 1e6 / runs,
                     http.clientNanos / 1e6 / runs, h.postgresNanos() / 1e6 / runs,
-                    raw.cpu.jvmNanos() / 1e6 / runs, raw.cpu.postgresNanos() / 1e6 / runs);
+                    raw.benchNanos / 1e6 / runs, raw.cpu.postgresNanos() / 1e6 / runs);
             double jsonBytesPerPoint = bodies.stream().flatMap(List::stream).mapToLong(b -> b.length).sum()
                     / (double) (runs * (long) POINTS);
-            bytesPerPoint(server, jsonBytesPerPoint);
-            overlapCheck(server.database());
+            bytesPerPoint(db, jsonBytesPerPoint);
+            overlapCheck(db);
+        }
+    }
+
+    /** The server under test: its port, tokens for its users, and the process whose CPU is its own. */
+    private interface Target extends AutoCloseable {
+        int port();
+
+        String token(String user);
+
+        long pid();
+
+        static Target process(DatabaseSettings db) throws Exception {
+            ServerProcess server = ServerProcess.start(db);
+            return new Target() {
+                public int port() {
+                    return server.port();
+                }
+
+                public String token(String user) {
+                    return server.token(user);
+                }
+
+                public long pid() {
+                    return server.pid();
+                }
+
+                public void close() throws Exception {
+                    server.close();
+                }
+            };
+        }
+
+        static Target inProcess(DatabaseSettings db) {
+            TestServer server = TestServer.start(db, Map.of());
+            return new Target() {
+                public int port() {
+                    return server.uri("/").getPort();
+                }
+
+                public String token(String user) {
+                    return server.token(user);
+                }
+
+                public long pid() {
+                    return ProcessHandle.current().pid();
+                }
+
+                public void close() {
+                    server.close();
+                }
+            };
         }
     }
 
@@ -116,12 +183,15 @@ public final class RunIngestBenchmark {
         double seconds;
         CpuMeter.Reading cpu = CpuMeter.Reading.ZERO;
         long clientNanos;
+        long benchNanos;
 
         double time(CpuMeter meter, Timed work) throws Exception {
             CpuMeter.Reading before = meter.now();
+            long benchBefore = BENCH_JVM.getProcessCpuTime();
             long start = System.nanoTime();
             clientNanos += work.run();
             double elapsed = (System.nanoTime() - start) / 1e9;
+            benchNanos += BENCH_JVM.getProcessCpuTime() - benchBefore;
             CpuMeter.Reading used = meter.now().minus(before);
             seconds += elapsed;
             cpu = cpu.plus(used);
@@ -176,7 +246,7 @@ public final class RunIngestBenchmark {
         return points;
     }
 
-    private static void http(TestServer server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
+    private static void http(Target server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
         http(server, bodies, userPrefix, new double[bodies.size() * bodies.get(0).size()]);
     }
 
@@ -185,9 +255,9 @@ public final class RunIngestBenchmark {
      * byte arrays before the clock starts. Fills in each request's latency in ms and returns the
      * CPU time the client threads used (all client work runs on them).
      */
-    private static long http(TestServer server, List<List<byte[]>> bodies, String userPrefix, double[] latencies)
+    private static long http(Target server, List<List<byte[]>> bodies, String userPrefix, double[] latencies)
             throws Exception {
-        int port = server.uri("/").getPort();
+        int port = server.port();
         List<List<byte[]>> requests = new ArrayList<>();
         for (int c = 0; c < bodies.size(); c++) {
             String token = server.token(userPrefix + c);
@@ -318,8 +388,8 @@ public final class RunIngestBenchmark {
         }
     }
 
-    private static void bytesPerPoint(TestServer server, double jsonBytesPerPoint) {
-        Map<String, Object> stats = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("""
+    private static void bytesPerPoint(DatabaseSettings db, double jsonBytesPerPoint) {
+        Map<String, Object> stats = Jdbi.create(PostgresTestDatabase.ownerDataSource(db)).withHandle(h -> h.createQuery("""
                 SELECT sum(octet_length(track))::float8 / sum(point_count) AS encoded,
                        sum(pg_column_size(track))::float8 / sum(point_count) AS stored,
                        sum(pg_column_size(r.*))::float8 / sum(point_count) AS row_total
@@ -331,7 +401,7 @@ public final class RunIngestBenchmark {
 
     /** The overlap lookup (a bounded range scan of the runs_history index) for a user with 10 and one with 100,000 runs. */
     private static void overlapCheck(DatabaseSettings db) {
-        Jdbi owner = Jdbi.create(org.fitsync.adapter.postgres.testing.PostgresTestDatabase.ownerDataSource(db));
+        Jdbi owner = Jdbi.create(PostgresTestDatabase.ownerDataSource(db));
         owner.useHandle(h -> {
             for (String[] user : new String[][] {{"history-small", "10"}, {"history-big", "100000"}}) {
                 h.createUpdate("""
