@@ -43,7 +43,7 @@ import org.jdbi.v3.core.Jdbi;
  * concurrent clients, beside the raw JDBC insert rate of the same rows on the same database; the
  * bytes stored per GPS point; and the overlap lookup's time with 10 vs 100,000 runs of history.
  * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.rounds (4), bench.warmup
- * (warm-up runs per client, 30), bench.decimals (7), bench.server ({@code process}: the jar in its own JVM,
+ * (warm-up runs per client and batch, 20), bench.decimals (7), bench.server ({@code process}: the jar in its own JVM,
  * the default; {@code in-process}: a TestServer in this JVM).
  */
 public final class RunIngestBenchmark {
@@ -58,7 +58,7 @@ public final class RunIngestBenchmark {
         int runsPerClient = Integer.getInteger("bench.runs", 25);
         int rounds = Math.max(1, Math.min(runsPerClient, Integer.getInteger("bench.rounds", 4)));
         int decimals = Integer.getInteger("bench.decimals", 7);
-        int warmup = Integer.getInteger("bench.warmup", 30);
+        int warmup = Integer.getInteger("bench.warmup", 20);
         System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates,"
                 + " HTTP and raw JDBC alternating in %d rounds%n", clients, runsPerClient, POINTS, decimals, rounds);
         boolean inProcess = "in-process".equals(System.getProperty("bench.server", "process"));
@@ -74,12 +74,10 @@ public final class RunIngestBenchmark {
                 int to = runsPerClient * (round + 1) / rounds;
                 rowSlices.add(prepare(rows.stream().map(r -> r.subList(from, to)).toList()));
             }
-            // Warm-up: JIT (C2 compiles for several seconds; left in the timed part it would be billed
-            // to the server), connection pools, plan caches.
-            http(server, bodies(clients, warmup, decimals, 500), "warmup-");
+            CpuMeter cpu = new CpuMeter(port(db), server.pid());
+            warmUp(server, cpu, clients, warmup, decimals);
             raw(db, prepare(rows(bodies(clients, warmup, decimals, 500))), "rawwarm-");
 
-            CpuMeter cpu = new CpuMeter(port(db), server.pid());
             Phase http = new Phase();
             Phase raw = new Phase();
             double[] latencies = new double[clients * runsPerClient];
@@ -175,6 +173,26 @@ public final class RunIngestBenchmark {
                     server.close();
                 }
             };
+        }
+    }
+
+    /**
+     * Warms the server up (JIT, connection pool, plan caches) in batches of {@code runs} per client
+     * until its JIT compiler is quiet — under a tenth of the server's CPU over a batch — or after
+     * eight batches: on a busy machine C2 keeps compiling for a long time, and whatever it still
+     * compiles in the timed part is billed to the server.
+     */
+    private static void warmUp(Target server, CpuMeter cpu, int clients, int runs, int decimals) throws Exception {
+        for (int batch = 0; batch < 8; batch++) {
+            CpuMeter.Reading before = cpu.now();
+            http(server, bodies(clients, runs, decimals, 500 + batch * runs), "warmup-");
+            CpuMeter.Reading used = cpu.now().minus(before);
+            double jitShare = used.jvmNanos() == 0 ? 0 : used.jitNanos() / (double) used.jvmNanos();
+            System.out.printf(Locale.ROOT, "Warm-up %d: %d runs, JIT %.0f %% of the server's CPU%n",
+                    batch + 1, clients * runs, 100 * jitShare);
+            if (jitShare < 0.10) {
+                return;
+            }
         }
     }
 

@@ -46,8 +46,15 @@ final class ServerProcess implements AutoCloseable {
         byte[] tokenKey = new byte[32];
         new SecureRandom().nextBytes(tokenKey);
         Path log = Files.createTempFile("fitsync-bench-server", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "serve");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // e.g. -Dbench.server.jvmArgs="-XX:StartFlightRecording=filename=server.jfr" to profile the server alone
+        String jvmArgs = System.getProperty("bench.server.jvmArgs", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of(
                 "FITSYNC_PORT", Integer.toString(port),
                 "FITSYNC_DATABASE_URL", db.jdbcUrl(),
@@ -60,6 +67,7 @@ final class ServerProcess implements AutoCloseable {
                 "FITSYNC_DATA_DIR", Files.createTempDirectory("fitsync-bench").toString(),
                 "FITSYNC_WEATHER", "off"));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        System.out.println("Server log: " + log);
         ServerProcess server = new ServerProcess(builder.start(), port);
         try {
             server.awaitReady(log);
