@@ -1,7 +1,8 @@
 package org.fitsync.app.bench;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +25,7 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.run.TrackCodec;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.app.testing.TestServer;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.EncodedPolyline;
@@ -40,46 +42,184 @@ import org.jdbi.v3.core.Jdbi;
  * Run ingestion benchmark (README, "Runs"): 1-hour 1 Hz tracks (3,600 points) posted over HTTP by
  * concurrent clients, beside the raw JDBC insert rate of the same rows on the same database; the
  * bytes stored per GPS point; and the overlap lookup's time with 10 vs 100,000 runs of history.
- * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.decimals (7).
+ * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.rounds (4), bench.warmup
+ * (warm-up runs per client and batch, 20), bench.decimals (7), bench.server ({@code process}: the jar in its own JVM,
+ * the default; {@code in-process}: a TestServer in this JVM).
  */
 public final class RunIngestBenchmark {
 
     private static final int POINTS = 3600;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean BENCH_JVM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 8);
         int runsPerClient = Integer.getInteger("bench.runs", 25);
+        int rounds = Math.max(1, Math.min(runsPerClient, Integer.getInteger("bench.rounds", 4)));
         int decimals = Integer.getInteger("bench.decimals", 7);
-        System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates%n",
-                clients, runsPerClient, POINTS, decimals);
-        try (TestServer server = TestServer.start()) {
+        int warmup = Integer.getInteger("bench.warmup", 20);
+        System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates,"
+                + " HTTP and raw JDBC alternating in %d rounds%n", clients, runsPerClient, POINTS, decimals, rounds);
+        boolean inProcess = "in-process".equals(System.getProperty("bench.server", "process"));
+        DatabaseSettings db = PostgresTestDatabase.fresh();
+        try (Target server = inProcess ? Target.inProcess(db) : Target.process(db)) {
+            System.out.println(inProcess ? "Server: in this JVM (TestServer)"
+                    : "Server: java -jar app/target/fitsync.jar serve, its own JVM (pid " + server.pid() + ")");
             List<List<byte[]>> bodies = bodies(clients, runsPerClient, decimals, 0);
-            // Warm-up: JIT, connection pools, plan caches.
-            http(server, bodies(clients, 3, decimals, 500), "warmup-");
-            double[] latencies = new double[clients * runsPerClient];
-            long start = System.nanoTime();
-            http(server, bodies, "client-", latencies);
-            double httpSeconds = (System.nanoTime() - start) / 1e9;
-            Arrays.sort(latencies);
-            double httpRate = latencies.length / httpSeconds;
-
             List<List<NewRun>> rows = rows(bodies);
-            raw(server.database(), rows.subList(0, Math.min(2, clients)), "rawwarm-");
-            start = System.nanoTime();
-            raw(server.database(), rows, "raw-");
-            double rawSeconds = (System.nanoTime() - start) / 1e9;
-            double rawRate = latencies.length / rawSeconds;
+            List<List<List<Object[]>>> rowSlices = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                int from = runsPerClient * round / rounds;
+                int to = runsPerClient * (round + 1) / rounds;
+                rowSlices.add(prepare(rows.stream().map(r -> r.subList(from, to)).toList()));
+            }
+            CpuMeter cpu = new CpuMeter(port(db), server.pid());
+            warmUp(server, cpu, clients, warmup, decimals);
+            raw(db, prepare(rows(bodies(clients, warmup, decimals, 500))), "rawwarm-");
+
+            Phase http = new Phase();
+            Phase raw = new Phase();
+            double[] latencies = new double[clients * runsPerClient];
+            List<String> roundRatios = new ArrayList<>();
+            int done = 0;
+            // Alternating short rounds expose both paths to the same background load on a shared machine.
+            for (int round = 0; round < rounds; round++) {
+                int from = runsPerClient * round / rounds;
+                int to = runsPerClient * (round + 1) / rounds;
+                List<List<byte[]>> slice = bodies.stream().map(b -> b.subList(from, to)).toList();
+                double[] roundLatencies = new double[clients * (to - from)];
+                double httpSeconds = http.time(cpu, () -> http(server, slice, "client-", roundLatencies));
+                System.arraycopy(roundLatencies, 0, latencies, done, roundLatencies.length);
+                done += roundLatencies.length;
+                List<List<Object[]>> rowSlice = rowSlices.get(round);
+                double rawSeconds = raw.time(cpu, () -> {
+                    raw(db, rowSlice, "raw" + from + "-");
+                    return 0;
+                });
+                roundRatios.add(String.format(Locale.ROOT, "%.0f", 100 * rawSeconds / httpSeconds));
+            }
+            Arrays.sort(latencies);
+            int runs = latencies.length;
+            double httpRate = runs / http.seconds;
+            double rawRate = runs / raw.seconds;
 
             System.out.printf(Locale.ROOT, "HTTP ingest : %.1f runs/s (%.0f points/s), latency p50 %.1f ms, p99 %.1f ms%n",
                     httpRate, httpRate * POINTS, percentile(latencies, 0.50), percentile(latencies, 0.99));
             System.out.printf(Locale.ROOT, "Raw JDBC    : %.1f runs/s (same rows, %d threads, one transaction per run)%n",
                     rawRate, clients);
-            System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %%%n", 100 * httpRate / rawRate);
+            System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %% (rounds: %s %%)%n", 100 * httpRate / rawRate,
+                    String.join(", ", roundRatios));
+            CpuMeter.Reading h = http.cpu;
+            // In one JVM the clients' own CPU is inside the JVM's total; apart, it is not.
+            long serverNanos = h.jvmNanos() - (inProcess ? http.clientNanos : 0);
+            System.out.printf(Locale.ROOT, "CPU per run : HTTP %.2f ms server JVM (of which JIT %.2f, GC %.2f) + %.2f ms clients"
+                    + " + %.2f ms PostgreSQL; raw %.2f ms JDBC client + %.2f ms PostgreSQL%n",
+                    serverNanos / 1e6 / runs, h.jitNanos() / 1e6 / runs, h.gcNanos() / 1e6 / runs,
+                    http.clientNanos / 1e6 / runs, h.postgresNanos() / 1e6 / runs,
+                    raw.benchNanos / 1e6 / runs, raw.cpu.postgresNanos() / 1e6 / runs);
             double jsonBytesPerPoint = bodies.stream().flatMap(List::stream).mapToLong(b -> b.length).sum()
-                    / (double) (latencies.length * (long) POINTS);
-            bytesPerPoint(server, jsonBytesPerPoint);
-            overlapCheck(server.database());
+                    / (double) (runs * (long) POINTS);
+            bytesPerPoint(db, jsonBytesPerPoint);
+            overlapCheck(db);
         }
+    }
+
+    /** The server under test: its port, tokens for its users, and the process whose CPU is its own. */
+    private interface Target extends AutoCloseable {
+        int port();
+
+        String token(String user);
+
+        long pid();
+
+        static Target process(DatabaseSettings db) throws Exception {
+            ServerProcess server = ServerProcess.start(db);
+            return new Target() {
+                public int port() {
+                    return server.port();
+                }
+
+                public String token(String user) {
+                    return server.token(user);
+                }
+
+                public long pid() {
+                    return server.pid();
+                }
+
+                public void close() throws Exception {
+                    server.close();
+                }
+            };
+        }
+
+        static Target inProcess(DatabaseSettings db) {
+            TestServer server = TestServer.start(db, Map.of());
+            return new Target() {
+                public int port() {
+                    return server.uri("/").getPort();
+                }
+
+                public String token(String user) {
+                    return server.token(user);
+                }
+
+                public long pid() {
+                    return ProcessHandle.current().pid();
+                }
+
+                public void close() {
+                    server.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * Warms the server up (JIT, connection pool, plan caches) in batches of {@code runs} per client
+     * until its JIT compiler is quiet — under a tenth of the server's CPU over a batch — or after
+     * eight batches: on a busy machine C2 keeps compiling for a long time, and whatever it still
+     * compiles in the timed part is billed to the server.
+     */
+    private static void warmUp(Target server, CpuMeter cpu, int clients, int runs, int decimals) throws Exception {
+        for (int batch = 0; batch < 8; batch++) {
+            CpuMeter.Reading before = cpu.now();
+            http(server, bodies(clients, runs, decimals, 500 + batch * runs), "warmup-");
+            CpuMeter.Reading used = cpu.now().minus(before);
+            double jitShare = used.jvmNanos() == 0 ? 0 : used.jitNanos() / (double) used.jvmNanos();
+            System.out.printf(Locale.ROOT, "Warm-up %d: %d runs, JIT %.0f %% of the server's CPU%n",
+                    batch + 1, clients * runs, 100 * jitShare);
+            if (jitShare < 0.10) {
+                return;
+            }
+        }
+    }
+
+    /** Wall time and CPU summed over a benchmark path's rounds. */
+    private static final class Phase {
+        double seconds;
+        CpuMeter.Reading cpu = CpuMeter.Reading.ZERO;
+        long clientNanos;
+        long benchNanos;
+
+        double time(CpuMeter meter, Timed work) throws Exception {
+            CpuMeter.Reading before = meter.now();
+            long benchBefore = BENCH_JVM.getProcessCpuTime();
+            long start = System.nanoTime();
+            clientNanos += work.run();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            benchNanos += BENCH_JVM.getProcessCpuTime() - benchBefore;
+            CpuMeter.Reading used = meter.now().minus(before);
+            seconds += elapsed;
+            cpu = cpu.plus(used);
+            return elapsed;
+        }
+    }
+
+    /** A timed phase; returns the CPU time its client threads used, if it knows it. */
+    private interface Timed {
+        long run() throws Exception;
     }
 
     private static List<List<byte[]>> bodies(int clients, int runs, int decimals, int dayOffset) throws Exception {
@@ -124,37 +264,50 @@ public final class RunIngestBenchmark {
         return points;
     }
 
-    private static void http(TestServer server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
+    private static void http(Target server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
         http(server, bodies, userPrefix, new double[bodies.size() * bodies.get(0).size()]);
     }
 
-    private static void http(TestServer server, List<List<byte[]>> bodies, String userPrefix, double[] latencies)
+    /**
+     * Posts each client's bodies in order on one keep-alive connection. The requests are complete
+     * byte arrays before the clock starts. Fills in each request's latency in ms and returns the
+     * CPU time the client threads used (all client work runs on them).
+     */
+    private static long http(Target server, List<List<byte[]>> bodies, String userPrefix, double[] latencies)
             throws Exception {
+        int port = server.port();
+        List<List<byte[]>> requests = new ArrayList<>();
+        for (int c = 0; c < bodies.size(); c++) {
+            String token = server.token(userPrefix + c);
+            requests.add(bodies.get(c).stream().map(b -> PlainHttpClient.post(port, "/api/v1/runs", token, b)).toList());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < bodies.size(); c++) {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int c = 0; c < requests.size(); c++) {
                 int client = c;
-                String token = server.token(userPrefix + c);
                 done.add(pool.submit(() -> {
-                    List<byte[]> mine = bodies.get(client);
-                    for (int r = 0; r < mine.size(); r++) {
-                        HttpRequest request = server.request("/api/v1/runs", token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(mine.get(r))).build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> response = server.client().send(request, HttpResponse.BodyHandlers.ofString());
-                        latencies[client * mine.size() + r] = (System.nanoTime() - t0) / 1e6;
-                        if (response.statusCode() != 201) {
-                            throw new IllegalStateException("POST failed: " + response.statusCode() + " " + response.body());
+                    List<byte[]> mine = requests.get(client);
+                    long cpuBefore = THREADS.getCurrentThreadCpuTime();
+                    try (PlainHttpClient connection = new PlainHttpClient(port)) {
+                        for (int r = 0; r < mine.size(); r++) {
+                            long t0 = System.nanoTime();
+                            PlainHttpClient.Response response = connection.send(mine.get(r));
+                            latencies[client * mine.size() + r] = (System.nanoTime() - t0) / 1e6;
+                            if (response.status() != 201) {
+                                throw new IllegalStateException("POST failed: " + response.status() + " "
+                                        + new String(response.body(), StandardCharsets.UTF_8));
+                            }
                         }
                     }
-                    return null;
+                    return THREADS.getCurrentThreadCpuTime() - cpuBefore;
                 }));
             }
-            for (Future<?> f : done) {
-                f.get();
+            long clientNanos = 0;
+            for (Future<Long> f : done) {
+                clientNanos += f.get();
             }
+            return clientNanos;
         } finally {
             pool.shutdownNow();
         }
@@ -184,7 +337,8 @@ public final class RunIngestBenchmark {
         return rows;
     }
 
-    private static void raw(DatabaseSettings db, List<List<NewRun>> rows, String userPrefix) throws Exception {
+    /** The column values of the rows, computed before the raw inserts are timed. */
+    private static List<List<Object[]>> prepare(List<List<NewRun>> rows) {
         TrackSimplifier simplifier = new TrackSimplifier(TrackSimplifier.DEFAULT_TOLERANCE_M);
         List<List<Object[]>> prepared = new ArrayList<>();
         for (List<NewRun> client : rows) {
@@ -195,7 +349,11 @@ public final class RunIngestBenchmark {
             }
             prepared.add(values);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(rows.size());
+        return prepared;
+    }
+
+    private static void raw(DatabaseSettings db, List<List<Object[]>> prepared, String userPrefix) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(prepared.size());
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < prepared.size(); c++) {
@@ -248,8 +406,8 @@ public final class RunIngestBenchmark {
         }
     }
 
-    private static void bytesPerPoint(TestServer server, double jsonBytesPerPoint) {
-        Map<String, Object> stats = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("""
+    private static void bytesPerPoint(DatabaseSettings db, double jsonBytesPerPoint) {
+        Map<String, Object> stats = Jdbi.create(PostgresTestDatabase.ownerDataSource(db)).withHandle(h -> h.createQuery("""
                 SELECT sum(octet_length(track))::float8 / sum(point_count) AS encoded,
                        sum(pg_column_size(track))::float8 / sum(point_count) AS stored,
                        sum(pg_column_size(r.*))::float8 / sum(point_count) AS row_total
@@ -261,7 +419,7 @@ public final class RunIngestBenchmark {
 
     /** The overlap lookup (a bounded range scan of the runs_history index) for a user with 10 and one with 100,000 runs. */
     private static void overlapCheck(DatabaseSettings db) {
-        Jdbi owner = Jdbi.create(org.fitsync.adapter.postgres.testing.PostgresTestDatabase.ownerDataSource(db));
+        Jdbi owner = Jdbi.create(PostgresTestDatabase.ownerDataSource(db));
         owner.useHandle(h -> {
             for (String[] user : new String[][] {{"history-small", "10"}, {"history-big", "100000"}}) {
                 h.createUpdate("""
@@ -305,6 +463,12 @@ public final class RunIngestBenchmark {
         }
         Arrays.sort(times);
         return percentile(times, 0.5);
+    }
+
+    /** The port of a jdbc:postgresql://host:port/db URL. */
+    private static int port(DatabaseSettings db) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(db.jdbcUrl());
+        return m.find() ? Integer.parseInt(m.group(1)) : 5432;
     }
 
     private static double percentile(double[] sorted, double p) {

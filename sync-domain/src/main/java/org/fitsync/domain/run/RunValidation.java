@@ -183,10 +183,19 @@ public final class RunValidation {
         }
         Optional<Instant> earliest = span.map(s -> s.start().minus(TRACK_SLACK));
         Optional<Instant> latest = span.map(s -> s.end().plus(TRACK_SLACK));
+        // The same window in whole milliseconds, for the allocation-free check of the common good point:
+        // a millisecond time t is within [earliest, latest] exactly when ceil(earliest) <= t <= floor(latest).
+        long earliestMs = earliest.map(e -> e.toEpochMilli() + (e.getNano() % 1_000_000 == 0 ? 0 : 1))
+                .orElse(Long.MIN_VALUE);
+        long latestMs = latest.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
         int bad = 0;
         long previous = Long.MIN_VALUE;
         for (int i = 0; i < points.size(); i++) {
             TrackPoint p = points.get(i);
+            if (isPlainlyValid(p, previous, earliestMs, latestMs)) {
+                previous = p.epochMs();
+                continue;
+            }
             Optional<String> problem = pointProblem(p, previous, earliest, latest);
             previous = Math.max(previous, p.epochMs());
             if (problem.isEmpty()) {
@@ -200,6 +209,13 @@ public final class RunValidation {
         if (bad > MAX_TRACK_ERRORS) {
             errors.add("track", (bad - MAX_TRACK_ERRORS) + " more points are invalid");
         }
+    }
+
+    /** Every rule of {@link #pointProblem} holds; decided without allocating, as it is for nearly every point. */
+    private static boolean isPlainlyValid(TrackPoint p, long previous, long earliestMs, long latestMs) {
+        return p.lat() >= -90 && p.lat() <= 90 && p.lon() >= -180 && p.lon() <= 180
+                && (p.elevationM().isEmpty() || Double.isFinite(p.elevationM().getAsDouble()))
+                && p.epochMs() >= previous && p.epochMs() >= earliestMs && p.epochMs() <= latestMs;
     }
 
     private static Optional<String> pointProblem(TrackPoint p, long previous,

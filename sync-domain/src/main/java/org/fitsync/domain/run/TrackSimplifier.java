@@ -1,18 +1,20 @@
 package org.fitsync.domain.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
- * Douglas-Peucker simplification of a track with a tolerance in metres. JTS works in plane units,
- * so the points are first projected onto a local equirectangular plane in metres around the
- * track's mean latitude (accurate to well under a metre over a run's extent); degrees are never
- * used as metres. Each projected coordinate carries its original index in Z, so the kept points
- * are returned with their exact original latitude and longitude.
+ * Douglas-Peucker simplification of a track with a tolerance in metres. The points are first
+ * projected onto a local equirectangular plane in metres around the track's mean latitude
+ * (accurate to well under a metre over a run's extent); degrees are never used as metres. The kept
+ * points are returned with their exact original latitude and longitude.
+ * <p>
+ * The algorithm is JTS's {@code DouglasPeuckerLineSimplifier} (keep the farthest point from the
+ * chord while it is farther than the tolerance, end points always kept), run on two primitive
+ * arrays with squared distances and an explicit stack: building a JTS line of coordinate objects
+ * and taking a square root (JTS uses {@code Math.hypot}) per point cost more than the search itself
+ * on every submitted run. {@code TrackSimplifierTest} holds it to JTS's result.
  */
 public final class TrackSimplifier {
 
@@ -20,7 +22,6 @@ public final class TrackSimplifier {
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private final double toleranceMetres;
-    private final GeometryFactory geometries = new GeometryFactory();
 
     public TrackSimplifier(double toleranceMetres) {
         if (!(toleranceMetres >= 0) || Double.isInfinite(toleranceMetres)) {
@@ -35,36 +36,90 @@ public final class TrackSimplifier {
 
     public List<LatLon> simplify(Track track) {
         List<TrackPoint> points = track.points();
-        if (points.size() < 3) {
+        int n = points.size();
+        if (n < 3) {
             return points.stream().map(p -> new LatLon(p.lat(), p.lon())).toList();
         }
-        double lat0 = Math.toRadians(points.stream().mapToDouble(TrackPoint::lat).average().orElse(0));
+        double cosLat0 = Math.cos(Math.toRadians(points.stream().mapToDouble(TrackPoint::lat).average().orElse(0)));
         double lon0 = points.get(0).lon();
-        double cosLat0 = Math.cos(lat0);
-        Coordinate[] projected = new Coordinate[points.size()];
-        for (int i = 0; i < projected.length; i++) {
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
             TrackPoint p = points.get(i);
-            double x = EARTH_RADIUS_M * Math.toRadians(longitudeDelta(p.lon(), lon0)) * cosLat0;
-            double y = EARTH_RADIUS_M * Math.toRadians(p.lat());
-            projected[i] = new Coordinate(x, y, i);
+            x[i] = EARTH_RADIUS_M * Math.toRadians(longitudeDelta(p.lon(), lon0)) * cosLat0;
+            y[i] = EARTH_RADIUS_M * Math.toRadians(p.lat());
         }
-        DouglasPeuckerSimplifier simplifier =
-                new DouglasPeuckerSimplifier(geometries.createLineString(projected));
-        simplifier.setDistanceTolerance(toleranceMetres);
-        simplifier.setEnsureValid(false);
-        Geometry simplified = simplifier.getResultGeometry();
+        boolean[] keep = keep(x, y, toleranceMetres * toleranceMetres);
         List<LatLon> kept = new ArrayList<>();
-        for (Coordinate c : simplified.getCoordinates()) {
-            TrackPoint original = points.get((int) c.getZ());
-            kept.add(new LatLon(original.lat(), original.lon()));
-        }
-        if (kept.isEmpty()) {
-            // A track that stands still collapses entirely; its ends still mark where it was.
-            kept.add(new LatLon(points.get(0).lat(), points.get(0).lon()));
-            TrackPoint last = points.get(points.size() - 1);
-            kept.add(new LatLon(last.lat(), last.lon()));
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                kept.add(new LatLon(points.get(i).lat(), points.get(i).lon()));
+            }
         }
         return kept;
+    }
+
+    /** Which points Douglas-Peucker keeps; sections still to split are on a stack, not the call stack. */
+    private static boolean[] keep(double[] x, double[] y, double toleranceSquared) {
+        int n = x.length;
+        boolean[] keep = new boolean[n];
+        keep[0] = true;
+        keep[n - 1] = true;
+        int[] stack = new int[64];
+        int top = 0;
+        stack[top++] = 0;
+        stack[top++] = n - 1;
+        while (top > 0) {
+            int j = stack[--top];
+            int i = stack[--top];
+            if (i + 1 >= j) {
+                continue;
+            }
+            double farthest = -1;
+            int index = i;
+            for (int k = i + 1; k < j; k++) {
+                double d = segmentDistanceSquared(x[k], y[k], x[i], y[i], x[j], y[j]);
+                if (d > farthest) {
+                    farthest = d;
+                    index = k;
+                }
+            }
+            if (farthest > toleranceSquared) {
+                keep[index] = true;
+                if (top + 4 > stack.length) {
+                    stack = Arrays.copyOf(stack, stack.length * 2);
+                }
+                // Pushed second, the first half is split first, as JTS's recursion does.
+                stack[top++] = index;
+                stack[top++] = j;
+                stack[top++] = i;
+                stack[top++] = index;
+            }
+        }
+        return keep;
+    }
+
+    /** The squared distance from p to the segment a-b (JTS's {@code Distance.pointToSegment}, squared). */
+    private static double segmentDistanceSquared(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        if (dx == 0 && dy == 0) {
+            return squared(px - ax, py - ay);
+        }
+        double length2 = dx * dx + dy * dy;
+        double r = ((px - ax) * dx + (py - ay) * dy) / length2;
+        if (r <= 0) {
+            return squared(px - ax, py - ay);
+        }
+        if (r >= 1) {
+            return squared(px - bx, py - by);
+        }
+        double cross = (ay - py) * dx - (ax - px) * dy;
+        return cross * cross / length2;
+    }
+
+    private static double squared(double dx, double dy) {
+        return dx * dx + dy * dy;
     }
 
     /** Longitude difference in (-180, 180], so a track across the antimeridian stays contiguous. */

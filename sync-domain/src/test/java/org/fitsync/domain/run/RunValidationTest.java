@@ -70,6 +70,20 @@ class RunValidationTest {
     }
 
     @Test
+    void theRunWindowIsExactToTheMicrosecond() {
+        // started_at 07:00:00.000500: a point at 06:59:00.000 is 0.5 ms too early, one at 06:59:00.001 is not.
+        long windowStart = Runs.START.toEpochMilli() - 60_000;
+        RunDraft draft = new RunDraft(OK.id(), Optional.of("2026-11-20T07:00:00.000500Z"),
+                Optional.of("2026-11-20T07:45:10.000500Z"), OK.durationS(), OK.distanceM(), OK.source(), OK.notes(),
+                OK.metadataJson(), Optional.of(List.of(TrackPoint.of(windowStart, 0, 0, 0),
+                        TrackPoint.of(windowStart + 1, 0, 0, 0),
+                        TrackPoint.of(Runs.START.plusSeconds(2710 + 60).toEpochMilli(), 0, 0, 0),
+                        TrackPoint.of(Runs.START.plusSeconds(2710 + 60).toEpochMilli() + 1, 0, 0, 0))),
+                OK.stravaId(), OK.weatherJson());
+        assertThat(fields(draft)).containsExactly("track[0]", "track[3]");
+    }
+
+    @Test
     void reportsAtMostFiftyPointsThenSummarises() {
         List<TrackPoint> points = new ArrayList<>();
         for (int i = 0; i < 80; i++) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 class TrackSimplifierTest {
 
@@ -64,6 +68,59 @@ class TrackSimplifierTest {
         }
         assertThat(new TrackSimplifier(5).simplify(new Track(points))).hasSizeBetween(1, 2)
                 .allMatch(p -> p.equals(new LatLon(52.5, 13.4)));
+    }
+
+    @Test
+    void keepsExactlyThePointsJtsKeeps() {
+        Random random = new Random(7);
+        for (int t = 0; t < 60; t++) {
+            List<TrackPoint> points = randomWalk(random, 3 + random.nextInt(t < 50 ? 400 : 4000), random.nextInt(3));
+            Track track = new Track(points);
+            for (double tolerance : new double[] {0, 1, 5, 25}) {
+                assertThat(new TrackSimplifier(tolerance).simplify(track)).as("track %d, tolerance %s", t, tolerance)
+                        .isEqualTo(jts(points, tolerance));
+            }
+        }
+    }
+
+    /** A jogger's walk with GPS jitter; style 1 stands still now and then, style 2 crosses the antimeridian. */
+    private static List<TrackPoint> randomWalk(Random random, int n, int style) {
+        double lat = style == 2 ? -16.8 : 52.5;
+        double lon = style == 2 ? 179.99 : 13.4;
+        double heading = random.nextDouble() * 2 * Math.PI;
+        List<TrackPoint> points = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            heading += (random.nextDouble() - 0.5) * 0.4;
+            if (style != 1 || random.nextInt(4) != 0) {
+                lat += Math.cos(heading) * 3 / 111_195 + random.nextGaussian() * 2e-6;
+                lon += Math.sin(heading) * 3 / 70_000 + random.nextGaussian() * 2e-6;
+            }
+            double wrapped = lon > 180 ? lon - 360 : lon;
+            points.add(TrackPoint.withoutElevation(i * 1000L, Math.round(lat * 1e7) / 1e7, Math.round(wrapped * 1e7) / 1e7));
+        }
+        return points;
+    }
+
+    /** The reference: JTS's Douglas-Peucker on the same projection, Z carrying each point's index. */
+    private static List<LatLon> jts(List<TrackPoint> points, double tolerance) {
+        double lat0 = Math.toRadians(points.stream().mapToDouble(TrackPoint::lat).average().orElse(0));
+        double lon0 = points.get(0).lon();
+        Coordinate[] projected = new Coordinate[points.size()];
+        for (int i = 0; i < projected.length; i++) {
+            double d = points.get(i).lon() - lon0;
+            d = d > 180 ? d - 360 : d <= -180 ? d + 360 : d;
+            projected[i] = new Coordinate(6_371_008.8 * Math.toRadians(d) * Math.cos(lat0),
+                    6_371_008.8 * Math.toRadians(points.get(i).lat()), i);
+        }
+        DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(new GeometryFactory().createLineString(projected));
+        simplifier.setDistanceTolerance(tolerance);
+        simplifier.setEnsureValid(false);
+        List<LatLon> kept = new ArrayList<>();
+        for (Coordinate c : simplifier.getResultGeometry().getCoordinates()) {
+            TrackPoint p = points.get((int) c.getZ());
+            kept.add(new LatLon(p.lat(), p.lon()));
+        }
+        return kept;
     }
 
     private static List<TrackPoint> bump(double metresNorth) {

@@ -14,6 +14,7 @@ import org.fitsync.ports.in.run.SubmitRunResult;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.run.CheckBeforeInsertPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
 import org.fitsync.ports.out.run.InsertRunPort;
 import org.fitsync.ports.out.run.LoadRunPort;
@@ -33,18 +34,18 @@ public final class RunIngestionService implements SubmitRunUseCase {
     private final SyncVersionPort versions;
     private final LoadRunPort load;
     private final InsertRunPort insert;
-    private final FindOverlapsPort find;
+    private final CheckBeforeInsertPort check;
     private final OverlapReevaluation overlaps;
     private final TrackSimplifier simplifier;
 
     public RunIngestionService(TransactionPort transactions, SyncVersionPort versions, LoadRunPort load,
-                               InsertRunPort insert, FindOverlapsPort find, ReviseRunPort revise,
-                               OverlapPolicy policy, TrackSimplifier simplifier) {
+                               InsertRunPort insert, FindOverlapsPort find, CheckBeforeInsertPort check,
+                               ReviseRunPort revise, OverlapPolicy policy, TrackSimplifier simplifier) {
         this.transactions = transactions;
         this.versions = versions;
         this.load = load;
         this.insert = insert;
-        this.find = find;
+        this.check = check;
         this.overlaps = new OverlapReevaluation(policy, find, revise);
         this.simplifier = simplifier;
     }
@@ -59,12 +60,14 @@ public final class RunIngestionService implements SubmitRunUseCase {
             // A run id seen before is answered without claiming a version: a re-send or a refused
             // submission then leaves the user's sync state untouched. Stored runs keep their id,
             // so this unlocked look is final; only a new id needs the lock and the look again.
-            Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint);
+            Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint, load.findIdentity(user, run.id()));
             if (known.isPresent()) {
                 return known.get();
             }
             long version = versions.claimNextVersion(user);
-            known = answerForKnownId(user, run, fingerprint);
+            // Under the lock, the id's second look and the overlap lookup are one read.
+            CheckBeforeInsertPort.BeforeInsert look = check.checkBeforeInsert(user, run.id(), run.span());
+            known = answerForKnownId(user, run, fingerprint, look.identity());
             if (known.isPresent()) {
                 return known.get();
             }
@@ -75,7 +78,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
                 }
             }
             // Most runs overlap nothing: then the stored row is final and one lookup is all it costs.
-            boolean overlapsAny = !find.findOverlapping(user, run.span()).isEmpty();
+            boolean overlapsAny = !look.overlapping().isEmpty();
             StoredRun inserted = insert.insertRun(user, run, fingerprint, polyline, version);
             if (!overlapsAny) {
                 return new SubmitRunResult.Created(inserted);
@@ -85,8 +88,8 @@ public final class RunIngestionService implements SubmitRunUseCase {
         });
     }
 
-    private Optional<SubmitRunResult> answerForKnownId(UserId user, NewRun run, ContentFingerprint fingerprint) {
-        Optional<RunIdentity> stored = load.findIdentity(user, run.id());
+    private Optional<SubmitRunResult> answerForKnownId(UserId user, NewRun run, ContentFingerprint fingerprint,
+                                                       Optional<RunIdentity> stored) {
         IdempotencyDecision decision = IdempotencyDecision.decide(fingerprint,
                 stored.map(RunIdentity::fingerprint), stored.map(RunIdentity::deleted).orElse(false));
         return switch (decision) {

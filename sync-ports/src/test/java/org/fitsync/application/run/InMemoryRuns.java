@@ -19,6 +19,7 @@ import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.TimelineRun;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.run.CheckBeforeInsertPort;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
@@ -31,7 +32,7 @@ import org.fitsync.ports.out.run.RunIdentity;
  * The out-ports over a map, for one user, recording every call in order (with the version each
  * write stamped), so service tests can check what happened and in which order.
  */
-final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, InsertRunPort, ReviseRunPort, EditRunPort,
+final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeInsertPort, InsertRunPort, ReviseRunPort, EditRunPort,
         DeleteRunPort, SyncVersionPort, TransactionPort {
 
     record Row(NewRun run, ContentFingerprint fingerprint, long createdVersion, long version, boolean overlapping,
@@ -88,8 +89,19 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, InsertRunPort
     }
 
     @Override
+    public BeforeInsert checkBeforeInsert(UserId user, UUID id, TimeSpan span) {
+        calls.add("identity+overlaps");
+        return new BeforeInsert(Optional.ofNullable(rows.get(id)).map(r -> new RunIdentity(id, r.fingerprint(), r.deleted())),
+                overlapping(span));
+    }
+
+    @Override
     public List<TimelineRun> findOverlapping(UserId user, TimeSpan span) {
         calls.add("overlaps");
+        return overlapping(span);
+    }
+
+    private List<TimelineRun> overlapping(TimeSpan span) {
         return rows.values().stream().filter(r -> !r.deleted() && r.run().span().overlaps(span))
                 .map(r -> new TimelineRun(r.run().id(), r.run().span(), r.run().source(), r.createdVersion(), r.notes(),
                         r.overlapping(), r.overlaps()))

@@ -38,11 +38,99 @@ final class RunJsonReader {
     record Read<T>(T value, List<FieldError> shapeErrors) {}
 
     /**
-     * Reads a submitted run from the raw body. The track, nearly all of a run's bytes, is streamed
-     * straight into points instead of being built as a JSON tree first; the other members are read
-     * as a tree. Throws {@link JsonProcessingException} for malformed JSON.
+     * Reads a submitted run from the raw body. The track, nearly all of a run's bytes, is scanned
+     * straight into points by {@link TrackScanner} when it has the common well-formed shape, else
+     * streamed by {@link TrackStreamReader}; it is never built as a JSON tree. The other members are
+     * read as a tree. Throws {@link JsonProcessingException} for malformed JSON.
      */
     Read<RunDraft> draft(byte[] body) throws IOException {
+        Optional<Read<RunDraft>> fast = fastDraft(body);
+        return fast.isPresent() ? fast.get() : generalDraft(body);
+    }
+
+    /**
+     * The fast path: Jackson reads the members up to the track, the scanner the track, Jackson the
+     * members after it (from a copy of the rest opened with a brace, so it parses as an object).
+     * Empty whenever anything is unusual — no track array, a track the scanner gives up on, a
+     * duplicate member, any JSON error — and then {@link #generalDraft} reads the body again and
+     * answers exactly as it always has, errors included.
+     */
+    private Optional<Read<RunDraft>> fastDraft(byte[] body) {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            ObjectNode members = mapper.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!name.equals("track")) {
+                    members.set(name, mapper.readTree(parser));
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    return Optional.empty();
+                }
+                Optional<TrackScanner.Scanned> track =
+                        TrackScanner.scan(body, (int) parser.currentTokenLocation().getByteOffset());
+                if (track.isEmpty() || !restOfObject(body, track.get().end(), members)) {
+                    return Optional.empty();
+                }
+                return Optional.of(draft(members, Optional.of(track.get().points())));
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads the members after the track into {@code members}; false if the rest is not simply the object's end. */
+    private boolean restOfObject(byte[] body, int from, ObjectNode members) throws IOException {
+        int i = from;
+        while (i < body.length && isWhitespace(body[i])) {
+            i++;
+        }
+        if (i < body.length && body[i] == '}') {
+            for (i++; i < body.length; i++) {
+                if (!isWhitespace(body[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (i >= body.length || body[i] != ',') {
+            return false;
+        }
+        int next = i + 1;
+        while (next < body.length && isWhitespace(body[next])) {
+            next++;
+        }
+        if (next >= body.length || body[next] != '"') {
+            return false; // e.g. a trailing comma, which "{" + rest would hide
+        }
+        byte[] rest = new byte[body.length - i];
+        System.arraycopy(body, i + 1, rest, 1, body.length - i - 1);
+        rest[0] = '{';
+        try (JsonParser parser = mapper.getFactory().createParser(rest)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (name.equals("track") || members.has(name)) {
+                    return false; // a duplicate: the general path reports it
+                }
+                parser.nextToken();
+                members.set(name, mapper.readTree(parser));
+            }
+            return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null;
+        }
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** The general path, for every body; package-private so tests can hold the fast path to it. */
+    Read<RunDraft> generalDraft(byte[] body) throws IOException {
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             parser.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -25,6 +25,7 @@ import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.TimelineRun;
 import org.fitsync.domain.run.Track;
+import org.fitsync.ports.out.run.CheckBeforeInsertPort;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
@@ -42,8 +43,8 @@ import org.jdbi.v3.core.statement.Query;
  * service opened (row-level security scopes it to the user), and still filters by {@code user_id}
  * so the indexes, all led by it, are used.
  */
-public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, InsertRunPort, ReviseRunPort,
-        EditRunPort, DeleteRunPort, ListRunsPort, LoadTrackPort {
+public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeInsertPort, InsertRunPort,
+        ReviseRunPort, EditRunPort, DeleteRunPort, ListRunsPort, LoadTrackPort {
 
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
@@ -101,6 +102,36 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, Insert
                 .map((rs, ctx) -> timelineRun(rs))
                 .list();
     }
+
+    /**
+     * The id's identity and the overlapping runs in one statement (one snapshot): a one-row base
+     * left-joined to each, so there is a row, and the identity, even when nothing overlaps.
+     */
+    @Override
+    public BeforeInsert checkBeforeInsert(UserId user, UUID id, TimeSpan span) {
+        List<CheckedRow> rows = handle().createQuery("SELECT i.content_hash, i.deleted, o.* FROM (SELECT 1) AS one"
+                        + " LEFT JOIN (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs"
+                        + " WHERE user_id = :user AND id = :id) AS i ON true"
+                        + " LEFT JOIN (" + OVERLAP_SQL.formatted(TIMELINE_COLUMNS) + ") AS o ON true")
+                .bind("user", user.value())
+                .bind("id", id)
+                .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
+                .bind("start", utc(span.start()))
+                .bind("end", utc(span.end()))
+                .map((rs, ctx) -> {
+                    String hash = rs.getString("content_hash");
+                    Optional<RunIdentity> identity = hash == null ? Optional.empty()
+                            : Optional.of(new RunIdentity(id, new ContentFingerprint(hash), rs.getBoolean("deleted")));
+                    return new CheckedRow(identity,
+                            rs.getObject("id") == null ? Optional.empty() : Optional.of(timelineRun(rs)));
+                })
+                .list();
+        return new BeforeInsert(rows.get(0).identity(),
+                rows.stream().flatMap(row -> row.overlapping().stream()).toList());
+    }
+
+    /** One row of {@link #checkBeforeInsert}: the identity (on every row) and one overlapping run, if any. */
+    private record CheckedRow(Optional<RunIdentity> identity, Optional<TimelineRun> overlapping) {}
 
     @Override
     public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {

@@ -47,20 +47,24 @@ public final class TrackCodec {
             out.signed(p.epochMs() - previous);
             previous = p.epochMs();
         }
-        double[] lats = points.stream().mapToDouble(TrackPoint::lat).toArray();
-        double[] lons = points.stream().mapToDouble(TrackPoint::lon).toArray();
-        double[] elevations = points.stream().map(TrackPoint::elevationM)
-                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).toArray();
-        column(out, lats);
-        column(out, lons);
+        double[] lats = new double[n];
+        double[] lons = new double[n];
+        double[] elevations = new double[n];
+        int elevationCount = 0;
         byte[] present = new byte[(n + 7) / 8];
         for (int i = 0; i < n; i++) {
-            if (points.get(i).elevationM().isPresent()) {
+            TrackPoint p = points.get(i);
+            lats[i] = p.lat();
+            lons[i] = p.lon();
+            if (p.elevationM().isPresent()) {
+                elevations[elevationCount++] = p.elevationM().getAsDouble();
                 present[i >> 3] |= (byte) (1 << (i & 7));
             }
         }
+        column(out, lats);
+        column(out, lons);
         out.write(present);
-        column(out, elevations);
+        column(out, Arrays.copyOf(elevations, elevationCount));
         return out.toArray();
     }
 

@@ -12,6 +12,8 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.domain.UserId;
+import org.fitsync.ports.out.run.CheckBeforeInsertPort;
+import org.fitsync.ports.out.run.RunIdentity;
 import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.RunDetailsChange;
@@ -83,6 +85,27 @@ class PostgresRunsTest {
                 .extracting(t -> t.id()).containsExactly(run.id());
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1001, 1002))))
                 .extracting(t -> t.id()).containsExactly(run.id());
+    }
+
+    @Test
+    void checkBeforeInsertReadsTheIdentityAndTheOverlapsTogether() {
+        NewRun first = run(UUID.randomUUID(), 2000, 2060);
+        NewRun second = run(UUID.randomUUID(), 2030, 2090);
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, first, first.fingerprint(), "", 5));
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, second, second.fingerprint(), "", 6));
+
+        var known = transactions.inUserSnapshot(ALICE, () -> runs.checkBeforeInsert(ALICE, first.id(), span(2050, 2100)));
+        assertThat(known.identity()).contains(new RunIdentity(first.id(), first.fingerprint(), false));
+        assertThat(known.overlapping()).extracting(t -> t.id()).containsExactlyInAnyOrder(first.id(), second.id());
+
+        UUID unknown = UUID.randomUUID();
+        var alone = transactions.inUserSnapshot(ALICE, () -> runs.checkBeforeInsert(ALICE, unknown, span(2100, 2200)));
+        assertThat(alone.identity()).isEmpty();
+        assertThat(alone.overlapping()).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.checkBeforeInsert(ALICE, unknown, span(2089, 2200)))
+                .overlapping()).extracting(t -> t.id()).containsExactly(second.id());
+        assertThat(transactions.inUserSnapshot(BOB, () -> runs.checkBeforeInsert(BOB, first.id(), span(2000, 2100))))
+                .isEqualTo(new CheckBeforeInsertPort.BeforeInsert(Optional.empty(), List.of()));
     }
 
     @Test
