@@ -14,8 +14,8 @@ const PUSH_RECORDS = Number(process.env.PUSH_RECORDS || 20_000)
 const PUSH_BATCH = 500
 const PULL_RECORDS = Number(process.env.PULL_RECORDS || 100_000)
 const LOAD_BATCH = 5_000
-const PULL_RUNS = 3
-const PUSH_RUNS = 3
+const PULL_RUNS = Number(process.env.PULL_RUNS || 3)
+const PUSH_RUNS = Number(process.env.PUSH_RUNS || 5)
 
 function workout(prefix, i) {
   const start = 1_795_158_000_000 + i * 60_000
@@ -93,39 +93,55 @@ async function startPouch(args) {
   throw new Error('pouchdb-server did not start')
 }
 
-async function measurePush(target) {
+async function warmUp(target) {
   await target.prepare('warmup')
   for (let b = 0; b < 10; b++) {
     await target.push(Array.from({ length: PUSH_BATCH }, (_, i) => workout('warm', b * PUSH_BATCH + i)))
   }
-  const rates = []
-  for (let run = 0; run < PUSH_RUNS; run++) {
-    await target.prepare(`push${run}`)
-    const started = process.hrtime.bigint()
-    for (let b = 0; b < PUSH_RECORDS / PUSH_BATCH; b++) {
-      await target.push(Array.from({ length: PUSH_BATCH }, (_, i) => workout('w', b * PUSH_BATCH + i)))
-    }
-    rates.push(PUSH_RECORDS / (Number(process.hrtime.bigint() - started) / 1e9))
-  }
-  return median(rates)
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+async function pushRate(target, run) {
+  await target.prepare(`push${run}`)
+  const started = process.hrtime.bigint()
+  for (let b = 0; b < PUSH_RECORDS / PUSH_BATCH; b++) {
+    await target.push(Array.from({ length: PUSH_BATCH }, (_, i) => workout('w', b * PUSH_BATCH + i)))
+  }
+  return PUSH_RECORDS / (Number(process.hrtime.bigint() - started) / 1e9)
+}
 
-async function measurePull(target) {
+async function loadForPull(target) {
   await target.prepare('pull')
   for (let b = 0; b < PULL_RECORDS / LOAD_BATCH; b++) {
     await target.push(Array.from({ length: LOAD_BATCH }, (_, i) => workout('p', b * LOAD_BATCH + i)))
   }
-  const rates = []
-  for (let run = 0; run < PULL_RUNS; run++) {
-    const started = process.hrtime.bigint()
-    const count = await target.pull()
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9
-    if (count !== PULL_RECORDS) throw new Error(`${target.name} pulled ${count} of ${PULL_RECORDS}`)
-    rates.push(PULL_RECORDS / seconds)
+}
+
+async function pullRate(target) {
+  const started = process.hrtime.bigint()
+  const count = await target.pull()
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (count !== PULL_RECORDS) throw new Error(`${target.name} pulled ${count} of ${PULL_RECORDS}`)
+  return PULL_RECORDS / seconds
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/**
+ * Runs alternate between the targets (FitSync, in-memory, LevelDB, FitSync, …), so a change in the
+ * load of a shared machine during the run falls on all of them alike instead of on whichever came last.
+ */
+async function measure(targets) {
+  const push = targets.map(() => [])
+  const pull = targets.map(() => [])
+  for (const target of targets) await warmUp(target)
+  for (let run = 0; run < PUSH_RUNS; run++) {
+    for (let t = 0; t < targets.length; t++) push[t].push(await pushRate(targets[t], run))
   }
-  return median(rates)
+  for (const target of targets) await loadForPull(target)
+  for (let run = 0; run < PULL_RUNS; run++) {
+    for (let t = 0; t < targets.length; t++) pull[t].push(await pullRate(targets[t]))
+  }
+  return targets.map((target, t) => ({ name: target.name, push: median(push[t]), pull: median(pull[t]) }))
 }
 
 async function main() {
@@ -136,12 +152,9 @@ async function main() {
   try {
     const targets = [fitsync(server), pouch('PouchDB Server (in-memory)', memory.url),
       pouch('PouchDB Server (LevelDB)', leveldb.url)]
-    const results = []
-    for (const target of targets) {
-      const push = await measurePush(target)
-      const pull = await measurePull(target)
-      results.push({ name: target.name, push, pull })
-      console.log(`${target.name.padEnd(32)} push ${push.toFixed(0).padStart(8)} rec/s   pull ${pull.toFixed(0).padStart(8)} rec/s`)
+    const results = await measure(targets)
+    for (const { name, push, pull } of results) {
+      console.log(`${name.padEnd(32)} push ${push.toFixed(0).padStart(8)} rec/s   pull ${pull.toFixed(0).padStart(8)} rec/s`)
     }
     const [ours, inMemory, level] = results
     console.log(`\npush ${PUSH_RECORDS} records in batches of ${PUSH_BATCH} (median of ${PUSH_RUNS}); first-sync pull of ${PULL_RECORDS} records (median of ${PULL_RUNS})`)
