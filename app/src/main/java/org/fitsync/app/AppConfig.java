@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.fitsync.adapter.http.HttpSettings;
 
 /**
  * FitSync's configuration, read from environment variables; every value has a laptop default
@@ -22,9 +23,12 @@ public record AppConfig(
         Optional<String> jwtSecret,
         Optional<URI> jwksUrl,
         long maxBodyBytes,
-        Duration maxClockSkew) {
+        Duration maxClockSkew,
+        int httpThreads) {
 
     public static final int MIN_JWT_SECRET_BYTES = 32;
+    /** Jetty's request threads; chosen from the load measurements (README, "Load and capacity"). */
+    public static final int DEFAULT_HTTP_THREADS = HttpSettings.DEFAULT_MAX_THREADS;
 
     public static AppConfig from(Environment env) {
         int port = env.integer("FITSYNC_PORT", 7070, 0, 65535);
@@ -50,8 +54,9 @@ public record AppConfig(
         }
         long maxBody = env.bytes("FITSYNC_MAX_BODY_BYTES", 16L * 1024 * 1024);
         Duration skew = env.duration("FITSYNC_MAX_CLOCK_SKEW", Duration.ofSeconds(60));
+        int httpThreads = env.integer("FITSYNC_HTTP_THREADS", DEFAULT_HTTP_THREADS, HttpSettings.MIN_MAX_THREADS, 10_000);
         return new AppConfig(port, url, user, password, ownerUser, ownerPassword, pool, dataDir,
-                secret, jwks, maxBody, skew);
+                secret, jwks, maxBody, skew, httpThreads);
     }
 
     public boolean embeddedDatabase() {

@@ -25,6 +25,8 @@ class AppConfigTest {
         assertThat(config.jwtSecret()).isEmpty();
         assertThat(config.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
         assertThat(config.maxClockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.databasePoolSize()).isEqualTo(16);
+        assertThat(config.httpThreads()).isEqualTo(AppConfig.DEFAULT_HTTP_THREADS);
     }
 
     @Test
@@ -41,6 +43,13 @@ class AppConfigTest {
         assertThat(config.embeddedDatabase()).isFalse();
     }
 
+    @Test
+    void httpThreadsAndPoolSizeAreParsed() {
+        AppConfig config = config(Map.of("FITSYNC_HTTP_THREADS", "48", "FITSYNC_DATABASE_POOL_SIZE", "6"));
+        assertThat(config.httpThreads()).isEqualTo(48);
+        assertThat(config.databasePoolSize()).isEqualTo(6);
+    }
+
     @ParameterizedTest
     @CsvSource({
             "FITSYNC_PORT, seventy",
@@ -52,7 +61,10 @@ class AppConfigTest {
             "FITSYNC_JWKS_URL, not a url",
             "FITSYNC_JWKS_URL, ftp://keys.example/jwks",
             "FITSYNC_DATABASE_URL, mysql://db/fitsync",
-            "FITSYNC_DATABASE_POOL_SIZE, 0"})
+            "FITSYNC_DATABASE_POOL_SIZE, 0",
+            "FITSYNC_HTTP_THREADS, 15",
+            "FITSYNC_HTTP_THREADS, 10001",
+            "FITSYNC_HTTP_THREADS, many"})
     void badValueStopsStartUpNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
