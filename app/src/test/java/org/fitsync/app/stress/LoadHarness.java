@@ -154,9 +154,12 @@ public final class LoadHarness {
                 out.printf(Locale.ROOT, "  error %s x%d, first: %s%n", error.getKey(), error.getValue(),
                         recorder.firstErrorBodies().get(error.getKey()));
             }
-            out.printf(Locale.ROOT, "CPU (cores busy, of %d): server JVM %.2f, PostgreSQL %.2f, clients %.2f%n",
+            double serverCores = usage.cores(usage.server()) + usage.cores(usage.postgres());
+            out.printf(Locale.ROOT, "CPU (cores busy, of %d): server JVM %.2f, PostgreSQL %.2f, clients %.2f; "
+                            + "%.0f operations per CPU-second of server and PostgreSQL%n",
                     Runtime.getRuntime().availableProcessors(), usage.cores(usage.server()),
-                    usage.cores(usage.postgres()), usage.cores(usage.clients()));
+                    usage.cores(usage.postgres()), usage.cores(usage.clients()),
+                    serverCores == 0 ? 0 : recorder.sortedAll().length / seconds / serverCores);
             double acquires = after.since(before, "hikaricp_connections_acquire_seconds_count");
             double acquireSeconds = after.since(before, "hikaricp_connections_acquire_seconds_sum");
             double uses = after.since(before, "hikaricp_connections_usage_seconds_count");
@@ -171,7 +174,7 @@ public final class LoadHarness {
             out.printf(Locale.ROOT, "Server: %.0f live threads at the end; %d ERROR lines in its log%n",
                     after.get("jvm_threads_live_threads"), serverErrorLines);
             long[] all = recorder.sortedAll();
-            out.printf(Locale.ROOT, "README row: | %s | %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f + %.2f | %d |%n",
+            out.printf(Locale.ROOT, "README row: | %s | %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f + %.2f | %.0f | %d |%n",
                     settings.poolSize().map(String::valueOf).orElse("default"),
                     settings.httpThreads().map(String::valueOf).orElse("default"),
                     all.length / seconds,
@@ -180,7 +183,8 @@ public final class LoadHarness {
                     Recorder.percentileMillis(recorder.sorted(Operation.STEPS_INGEST), 0.99),
                     Recorder.percentileMillis(recorder.sorted(Operation.RUN_SUBMIT), 0.99),
                     Recorder.percentileMillis(all, 0.99),
-                    usage.cores(usage.server()), usage.cores(usage.postgres()), recorder.errorCount());
+                    usage.cores(usage.server()), usage.cores(usage.postgres()),
+                    serverCores == 0 ? 0 : all.length / seconds / serverCores, recorder.errorCount());
         }
 
         private static void row(java.io.PrintStream out, String label, long[] sorted, double seconds, int errors) {
