@@ -25,7 +25,7 @@ class AppConfigTest {
         assertThat(config.jwtSecret()).isEmpty();
         assertThat(config.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
         assertThat(config.maxClockSkew()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.databasePoolSize()).isEqualTo(16);
+        assertThat(config.databasePoolSize()).isEqualTo(AppConfig.defaultPoolSize(Runtime.getRuntime().availableProcessors()));
         assertThat(config.httpThreads()).isEqualTo(AppConfig.DEFAULT_HTTP_THREADS);
     }
 
@@ -41,6 +41,12 @@ class AppConfigTest {
         assertThat(config.maxBodyBytes()).isEqualTo(2L * 1024 * 1024);
         assertThat(config.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.embeddedDatabase()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 8", "2, 8", "3, 12", "4, 16", "8, 32", "64, 32"})
+    void thePoolHasFourConnectionsPerCoreFromEightToThirtyTwo(int cores, int connections) {
+        assertThat(AppConfig.defaultPoolSize(cores)).isEqualTo(connections);
     }
 
     @Test
