@@ -72,6 +72,7 @@ public final class LoadHarness {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
             Thread thread = new Thread(clients.get(i).window(measureFrom, stopAt), "load-client-" + i);
+            thread.setUncaughtExceptionHandler((t, e) -> recorder.clientCrashed(t.getName(), e));
             thread.start();
             threads.add(thread);
         }

@@ -35,6 +35,13 @@ final class Recorder {
         firstErrorBody.putIfAbsent(key, detail.length() > 300 ? detail.substring(0, 300) + "…" : detail);
     }
 
+    /** A simulated client that stopped on an unexpected exception: its load is missing, so the run fails. */
+    synchronized void clientCrashed(String thread, Throwable cause) {
+        String key = "client crashed";
+        errors.merge(key, 1, Integer::sum);
+        firstErrorBody.putIfAbsent(key, thread + ": " + cause);
+    }
+
     synchronized int errorCount() {
         return errors.values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -159,8 +159,10 @@ final class ServerProcess implements AutoCloseable {
                 postgres.get().destroy();
                 postgres.get().onExit().get(30, TimeUnit.SECONDS);
             }
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("embedded PostgreSQL did not stop: " + e);
         } finally {
             deleteQuietly(dataDir);
         }
