@@ -39,6 +39,12 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // The embedding library defaults suit throwaway test databases (no fsync, commits
+                    // acknowledged before their WAL is written); a FitSync server acknowledges a push
+                    // only once it is durable, so a crash of the machine or of PostgreSQL loses nothing.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             String password = SecretFiles.readOrCreate(dataDir.resolve("db-app-password"), 24);
             DatabaseRoles.ensureLoginRole(postgres.getPostgresDatabase(), APP_ROLE, password);

@@ -381,7 +381,14 @@ class StravaImportTest {
         assertThat(server.post("/api/v1/imports", token, "[]").status()).isIn(400, 422);
         assertThat(server.post("/api/v1/imports", token, Map.of()).status()).isEqualTo(422);
         assertThat(server.post("/api/v1/imports", token, "{").status()).isEqualTo(400);
+        // Another user's import is 404 through every import endpoint, and their cancel changes nothing.
         assertThat(server.get("/api/v1/imports/" + id, bob).status()).as("another user's import").isEqualTo(404);
+        assertThat(server.get("/api/v1/imports/" + id + "/events", bob).status()).as("another user's events").isEqualTo(404);
+        TestServer.Response foreignCancel = server.post("/api/v1/imports/" + id + "/cancel", bob, "{}");
+        assertThat(foreignCancel.status()).as("another user's cancel").isEqualTo(404);
+        assertThat(foreignCancel.body()).doesNotContain("strava");
+        assertThat(server.get("/api/v1/imports", bob).json().path("items")).isEmpty();
+        assertThat(server.get("/api/v1/imports/" + id, token).json().path("state").asText()).isNotEqualTo("cancelled");
         assertThat(server.get("/api/v1/imports/not-a-uuid", token).status()).isEqualTo(404);
         JsonNode paths = server.get("/openapi.json", null).json().path("paths");
         assertThat(paths.has("/api/v1/imports/{id}/events")).isTrue();

@@ -21,7 +21,9 @@ import org.fitsync.ports.out.sync.RecordWrite;
 import org.fitsync.ports.out.sync.StoredChange;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The generic record storage: every collection's records as JSONB rows of {@code sync_records},
@@ -86,6 +88,7 @@ public final class PostgresSyncRecords implements SyncRecordStore {
         }
         if (!tombstones.isEmpty()) {
             // A tombstone keeps only the id: nothing else of a deleted record is ever served again.
+            long[] deletedMs = deletedAt.stream().mapToLong(Long::longValue).toArray();
             tombstones.bind(handle().createUpdate("""
                     INSERT INTO sync_records (user_id, collection, id, data, version, seq, deleted_at)
                     SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq, to_timestamp(t.deleted_ms / 1000.0)
@@ -94,7 +97,7 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                     ON CONFLICT (user_id, collection, id) DO UPDATE
                         SET data = EXCLUDED.data, version = EXCLUDED.version, seq = EXCLUDED.seq,
                             deleted_at = EXCLUDED.deleted_at, changed_at = now()"""), user, collection)
-                    .bindArray("deleted_ms", Long.class, deletedAt)
+                    .bind("deleted_ms", binaryArray(deletedMs))
                     .execute();
         }
         if (!restamps.isEmpty()) {
@@ -104,6 +107,15 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                     WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection)
                     .execute();
         }
+    }
+
+    /**
+     * A Java array handed to the driver as is: pgjdbc sends {@code String[]}, {@code long[]} and
+     * {@code int[]} in PostgreSQL's binary array format, where a JSON text needs no escaping on
+     * either side (Jdbi's array binding goes through the text form, quoting every quote).
+     */
+    private static Argument binaryArray(Object array) {
+        return (position, statement, context) -> statement.setObject(position, array);
     }
 
     @Override
@@ -187,28 +199,25 @@ public final class PostgresSyncRecords implements SyncRecordStore {
     private static final class Batch {
         private final List<String> ids = new ArrayList<>();
         private final List<String> data = new ArrayList<>();
-        private final List<Long> versions = new ArrayList<>();
-        private final List<Integer> seqs = new ArrayList<>();
+        private final List<ChangePosition> positions = new ArrayList<>();
 
         void add(RecordWrite write, String json) {
             ids.add(write.id().value());
             data.add(json);
-            versions.add(write.position().version());
-            seqs.add(write.position().seq());
+            positions.add(write.position());
         }
 
         boolean isEmpty() {
             return ids.isEmpty();
         }
 
-        org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update update, UserId user,
-                                                Collection collection) {
+        Update bind(Update update, UserId user, Collection collection) {
             return update.bind("user", user.value())
                     .bind("collection", collection.name())
-                    .bindArray("ids", String.class, ids)
-                    .bindArray("data", String.class, data)
-                    .bindArray("versions", Long.class, versions)
-                    .bindArray("seqs", Integer.class, seqs);
+                    .bind("ids", binaryArray(ids.toArray(String[]::new)))
+                    .bind("data", binaryArray(data.toArray(String[]::new)))
+                    .bind("versions", binaryArray(positions.stream().mapToLong(ChangePosition::version).toArray()))
+                    .bind("seqs", binaryArray(positions.stream().mapToInt(ChangePosition::seq).toArray()));
         }
     }
 }

@@ -26,19 +26,23 @@ final class RecordJson {
     static String write(SyncRecord record) {
         StringWriter out = new StringWriter(128);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("id", record.id().value());
-            for (Map.Entry<String, Value> field : record.fields().entrySet()) {
-                json.writeFieldName(field.getKey());
-                writeValue(json, field.getValue());
-            }
-            json.writeNumberField("created_at", record.createdAt());
-            json.writeNumberField("updated_at", record.updatedAt());
-            json.writeEndObject();
+            writeRecord(json, record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void writeRecord(JsonGenerator json, SyncRecord record) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", record.id().value());
+        for (Map.Entry<String, Value> field : record.fields().entrySet()) {
+            json.writeFieldName(field.getKey());
+            writeValue(json, field.getValue());
+        }
+        json.writeNumberField("created_at", record.createdAt());
+        json.writeNumberField("updated_at", record.updatedAt());
+        json.writeEndObject();
     }
 
     private static void writeValue(JsonGenerator json, Value value) throws IOException {
