@@ -78,7 +78,7 @@ public final class FitSyncApplication implements AutoCloseable {
             features.workers().forEach(worker -> resources.add(0, worker));
 
             HttpServer http = HttpServer.start(new HttpSettings(config.port(), config.maxBodyBytes(),
-                    RateLimitSettings.from(env)), json,
+                    RateLimitSettings.from(env), config.httpThreads()), json,
                     tokenVerifier(config), metrics, new PostgresReadiness(database.jdbi(), migrations),
                     features.routes());
             resources.add(0, http);

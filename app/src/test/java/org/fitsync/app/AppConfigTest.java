@@ -25,6 +25,8 @@ class AppConfigTest {
         assertThat(config.jwtSecret()).isEmpty();
         assertThat(config.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
         assertThat(config.maxClockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.databasePoolSize()).isEqualTo(AppConfig.defaultPoolSize(Runtime.getRuntime().availableProcessors()));
+        assertThat(config.httpThreads()).isEqualTo(AppConfig.DEFAULT_HTTP_THREADS);
     }
 
     @Test
@@ -42,6 +44,19 @@ class AppConfigTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1, 8", "2, 8", "3, 12", "4, 16", "8, 32", "64, 32"})
+    void thePoolHasFourConnectionsPerCoreFromEightToThirtyTwo(int cores, int connections) {
+        assertThat(AppConfig.defaultPoolSize(cores)).isEqualTo(connections);
+    }
+
+    @Test
+    void httpThreadsAndPoolSizeAreParsed() {
+        AppConfig config = config(Map.of("FITSYNC_HTTP_THREADS", "48", "FITSYNC_DATABASE_POOL_SIZE", "6"));
+        assertThat(config.httpThreads()).isEqualTo(48);
+        assertThat(config.databasePoolSize()).isEqualTo(6);
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "FITSYNC_PORT, seventy",
             "FITSYNC_PORT, 70000",
@@ -52,7 +67,10 @@ class AppConfigTest {
             "FITSYNC_JWKS_URL, not a url",
             "FITSYNC_JWKS_URL, ftp://keys.example/jwks",
             "FITSYNC_DATABASE_URL, mysql://db/fitsync",
-            "FITSYNC_DATABASE_POOL_SIZE, 0"})
+            "FITSYNC_DATABASE_POOL_SIZE, 0",
+            "FITSYNC_HTTP_THREADS, 15",
+            "FITSYNC_HTTP_THREADS, 10001",
+            "FITSYNC_HTTP_THREADS, many"})
     void badValueStopsStartUpNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)

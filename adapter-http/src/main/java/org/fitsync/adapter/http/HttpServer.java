@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.fitsync.adapter.http.auth.TokenVerifier;
 import org.fitsync.adapter.http.ratelimit.TokenBucketLimiter;
 import org.fitsync.adapter.http.ratelimit.WriteRateLimiting;
@@ -78,6 +79,11 @@ public final class HttpServer implements AutoCloseable {
         config.http.defaultContentType = "application/json";
         config.router.ignoreTrailingSlashes = true;
         config.jsonMapper(new JacksonJsonMapper(mapper));
+        // Bounded request threads (FITSYNC_HTTP_THREADS): past the point where CPU and the connection
+        // pool are busy, more threads only time-slice the same work; excess requests queue in Jetty.
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000);
+        threads.setName("fitsync-http");
+        config.jetty.threadPool = threads;
         // Let in-flight requests finish on shutdown (SIGTERM) before the pool is closed.
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(20_000);

@@ -2,8 +2,16 @@ package org.fitsync.adapter.http;
 
 import org.fitsync.adapter.http.ratelimit.WriteRateLimit;
 
-/** What the HTTP adapter needs from configuration. */
-public record HttpSettings(int port, long maxBodyBytes, WriteRateLimit writeRateLimit) {
+/**
+ * What the HTTP adapter needs from configuration. {@code maxThreads} bounds Jetty's request
+ * threads: requests beyond it wait in Jetty's queue instead of running (README, "Load and capacity").
+ */
+public record HttpSettings(int port, long maxBodyBytes, WriteRateLimit writeRateLimit, int maxThreads) {
+
+    /** Jetty's own default, kept for embedders and tests that do not choose. */
+    public static final int DEFAULT_MAX_THREADS = 250;
+    /** Jetty reserves up to eight threads for acceptors and selectors; fewer than this leaves none for requests. */
+    public static final int MIN_MAX_THREADS = 16;
 
     public HttpSettings {
         if (port < 0 || port > 65535) {
@@ -15,10 +23,13 @@ public record HttpSettings(int port, long maxBodyBytes, WriteRateLimit writeRate
         if (writeRateLimit == null) {
             throw new IllegalArgumentException("writeRateLimit is required (WriteRateLimit.off() for none)");
         }
+        if (maxThreads < MIN_MAX_THREADS) {
+            throw new IllegalArgumentException("maxThreads must be at least " + MIN_MAX_THREADS);
+        }
     }
 
-    /** Without a write rate limit. */
+    /** Without a write rate limit, with Jetty's default thread count. */
     public HttpSettings(int port, long maxBodyBytes) {
-        this(port, maxBodyBytes, WriteRateLimit.off());
+        this(port, maxBodyBytes, WriteRateLimit.off(), DEFAULT_MAX_THREADS);
     }
 }

@@ -29,6 +29,7 @@ import java.util.Set;
 import org.fitsync.adapter.http.auth.Caller;
 import org.fitsync.adapter.http.auth.TokenIssuer;
 import org.fitsync.adapter.http.auth.TokenVerifier;
+import org.fitsync.adapter.http.ratelimit.WriteRateLimit;
 import org.fitsync.ports.out.ReadinessPort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,6 +279,36 @@ class HttpServerTest {
         HttpResponse<String> response = inFlight.get();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("finished");
+    }
+
+    @Test
+    void requestsBeyondTheThreadLimitWaitInJettysQueueAndAllComplete() throws Exception {
+        int maxThreads = HttpSettings.MIN_MAX_THREADS;
+        // Only the new server's threads count; the class's shared server has its own pool.
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        HttpServer own = HttpServer.start(new HttpSettings(0, MAX_BODY, WriteRateLimit.off(), maxThreads), mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics,
+                () -> new ReadinessPort.Readiness(true, true, "ok"), List.of(new EchoModule()));
+        try {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new java.util.ArrayList<>();
+            for (int i = 0; i < 2 * maxThreads; i++) {
+                inFlight.add(client.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + own.port() + "/api/v1/public/slow")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long peak = 0;
+            while (!inFlight.stream().allMatch(java.util.concurrent.CompletableFuture::isDone)) {
+                peak = Math.max(peak, Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("fitsync-http") && !before.contains(t)).count());
+                Thread.sleep(50);
+            }
+            for (var response : inFlight) {
+                assertThat(response.get().statusCode()).isEqualTo(200);
+            }
+            assertThat(peak).isPositive().isLessThanOrEqualTo(maxThreads);
+        } finally {
+            own.close();
+        }
     }
 
     @Test
