@@ -12,6 +12,7 @@ const { startServer, token, freePort } = require('../interop/lib/server')
 
 const PUSH_RECORDS = Number(process.env.PUSH_RECORDS || 20_000)
 const PUSH_BATCH = 500
+const WARMUP_BATCHES = Number(process.env.WARMUP_BATCHES || 40)
 const PULL_RECORDS = Number(process.env.PULL_RECORDS || 100_000)
 const LOAD_BATCH = 5_000
 const PULL_RUNS = Number(process.env.PULL_RUNS || 3)
@@ -93,9 +94,10 @@ async function startPouch(args) {
   throw new Error('pouchdb-server did not start')
 }
 
+/** Every target gets the same warm-up (20,000 records by default), so JITs on both sides settle first. */
 async function warmUp(target) {
   await target.prepare('warmup')
-  for (let b = 0; b < 10; b++) {
+  for (let b = 0; b < WARMUP_BATCHES; b++) {
     await target.push(Array.from({ length: PUSH_BATCH }, (_, i) => workout('warm', b * PUSH_BATCH + i)))
   }
 }

@@ -2,21 +2,38 @@ package org.fitsync.adapter.postgres;
 
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.out.SyncVersionPort;
+import org.jdbi.v3.core.statement.Query;
 
 /** The user's version row in {@code sync_state}; claiming a version row-locks it until commit. */
 public final class PostgresSyncVersions implements SyncVersionPort {
 
+    /** Claims the next version; the row lock it takes is held until the transaction ends. */
+    private static final String CLAIM = """
+            INSERT INTO sync_state (user_id, version) VALUES (:user, 1)
+            ON CONFLICT (user_id) DO UPDATE
+                SET version = sync_state.version + 1, updated_at = now()
+            RETURNING version""";
+
+    /**
+     * The same claim as a transaction's first statement, setting {@code app.user_id} on the way: the
+     * row to insert comes from the set_config, so row-level security checks it with the user set.
+     */
+    private static final String SET_USER_AND_CLAIM = """
+            WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id)
+            INSERT INTO sync_state (user_id, version) SELECT :user, 1 FROM app_user
+            ON CONFLICT (user_id) DO UPDATE
+                SET version = sync_state.version + 1, updated_at = now()
+            RETURNING version""";
+
     @Override
     public long claimNextVersion(UserId user) {
-        return PostgresTransactions.handle()
-                .createQuery("""
-                        INSERT INTO sync_state (user_id, version) VALUES (:user, 1)
-                        ON CONFLICT (user_id) DO UPDATE
-                            SET version = sync_state.version + 1, updated_at = now()
-                        RETURNING version""")
-                .bind("user", user.value())
-                .mapTo(Long.class)
-                .one();
+        return PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
+            Query claim = handle.createQuery(setsUser ? SET_USER_AND_CLAIM : CLAIM).bind("user", user.value());
+            if (setsUser) {
+                claim.bind("app_user", PostgresTransactions.user().value());
+            }
+            return claim.mapTo(Long.class).one();
+        });
     }
 
     @Override

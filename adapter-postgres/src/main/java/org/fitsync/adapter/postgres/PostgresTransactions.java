@@ -21,7 +21,19 @@ public final class PostgresTransactions implements TransactionPort {
         this.jdbi = jdbi;
     }
 
-    private record Scope(Handle handle, UserId user, boolean readOnly) {}
+    /** The open transaction; {@code userSet} turns true once {@code app.user_id} is set in it. */
+    private static final class Scope {
+        private final Handle handle;
+        private final UserId user;
+        private final boolean readOnly;
+        private boolean userSet;
+
+        Scope(Handle handle, UserId user, boolean readOnly) {
+            this.handle = handle;
+            this.user = user;
+            this.readOnly = readOnly;
+        }
+    }
 
     @Override
     public <T> T inUserTransaction(UserId user, Supplier<T> work) {
@@ -37,22 +49,22 @@ public final class PostgresTransactions implements TransactionPort {
         Scope outer = CURRENT.get();
         if (outer != null) {
             // Joining is only sound for the same user, and a read-only snapshot cannot host writes.
-            if (!outer.user().equals(user) || (outer.readOnly() && !readOnly)) {
+            if (!outer.user.equals(user) || (outer.readOnly && !readOnly)) {
                 throw new IllegalStateException("nested transaction for another user or mode");
             }
             return work.get();
         }
         // The isolation level is set inside the transaction rather than through the JDBC connection:
         // pgjdbc would spend round trips reading and restoring the session's level on every call.
+        // A write transaction sets app.user_id lazily, with its first statement: when that statement
+        // is the version claim (it is for every write of user data), both share one round trip.
         return jdbi.inTransaction(handle -> {
+            Scope scope = new Scope(handle, user, readOnly);
             if (readOnly) {
                 handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                setUser(scope);
             }
-            handle.createQuery("SELECT set_config('app.user_id', :user, true)")
-                    .bind("user", user.value())
-                    .mapTo(String.class)
-                    .one();
-            CURRENT.set(new Scope(handle, user, readOnly));
+            CURRENT.set(scope);
             try {
                 return work.get();
             } finally {
@@ -61,21 +73,45 @@ public final class PostgresTransactions implements TransactionPort {
         });
     }
 
+    private static void setUser(Scope scope) {
+        scope.handle.createQuery("SELECT set_config('app.user_id', :user, true)")
+                .bind("user", scope.user.value())
+                .mapTo(String.class)
+                .one();
+        scope.userSet = true;
+    }
+
+    /**
+     * The current transaction's handle for a statement that sets {@code app.user_id} itself when
+     * {@code setsUser} is passed true (the transaction has not set it yet); afterwards it counts as set.
+     */
+    static <T> T firstStatementMaySetUser(java.util.function.BiFunction<Handle, Boolean, T> statement) {
+        Scope scope = current();
+        boolean setsUser = !scope.userSet;
+        T result = statement.apply(scope.handle, setsUser);
+        scope.userSet = true;
+        return result;
+    }
+
     /** The handle of the transaction this thread is in; adapters use it for their statements. */
     public static Handle handle() {
-        Scope scope = CURRENT.get();
-        if (scope == null) {
-            throw new IllegalStateException("no user transaction is open on this thread");
+        Scope scope = current();
+        if (!scope.userSet) {
+            setUser(scope);
         }
-        return scope.handle();
+        return scope.handle;
     }
 
     /** The user the current transaction is scoped to. */
     public static UserId user() {
+        return current().user;
+    }
+
+    private static Scope current() {
         Scope scope = CURRENT.get();
         if (scope == null) {
             throw new IllegalStateException("no user transaction is open on this thread");
         }
-        return scope.user();
+        return scope;
     }
 }

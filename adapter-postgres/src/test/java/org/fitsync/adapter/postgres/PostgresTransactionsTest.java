@@ -52,6 +52,21 @@ class PostgresTransactionsTest {
     }
 
     @Test
+    void aClaimAfterOtherStatementsWorksAndIsRefusedForAnotherUserAlike() {
+        long first = tx.inUserTransaction(ALICE, () -> versions.claimNextVersion(ALICE));
+        long later = tx.inUserTransaction(ALICE, () -> {
+            assertThat(versions.currentVersion(ALICE)).isEqualTo(first);
+            return versions.claimNextVersion(ALICE);
+        });
+        assertThat(later).isEqualTo(first + 1);
+        assertThatThrownBy(() -> tx.inUserTransaction(BOB, () -> {
+            versions.currentVersion(BOB);
+            return versions.claimNextVersion(ALICE);
+        })).hasMessageContaining("row-level security");
+        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE))).isEqualTo(later);
+    }
+
+    @Test
     void appRoleWithoutUserSettingSeesNoRows() throws Exception {
         tx.inUserTransaction(ALICE, () -> versions.claimNextVersion(ALICE));
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
