@@ -2,22 +2,31 @@ package org.fitsync.domain.sync;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** A record's id: 1..64 characters of {@code [A-Za-z0-9_.-]} (WatermelonDB ids and more). */
 public record RecordId(String value) implements Comparable<RecordId> {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
     public RecordId {
         Objects.requireNonNull(value, "value");
-        if (!VALID.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("record id must be 1..64 of [A-Za-z0-9_.-]");
         }
     }
 
+    /** A loop rather than a regex: every pushed record's id is checked, some of them more than once. */
     public static boolean isValid(String value) {
-        return value != null && VALID.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Optional<RecordId> parse(String value) {
