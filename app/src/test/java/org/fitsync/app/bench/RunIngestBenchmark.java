@@ -26,6 +26,7 @@ import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.run.TrackCodec;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.app.testing.JoggerTrack;
 import org.fitsync.app.testing.TestServer;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.EncodedPolyline;
@@ -238,7 +239,7 @@ public final class RunIngestBenchmark {
                 body.put("distance_m", 10_000.0);
                 body.put("source", "phone");
                 body.put("metadata", Map.of("device", "bench"));
-                body.put("track", track(random, start, decimals));
+                body.put("track", JoggerTrack.points(random, start, POINTS, decimals));
                 bodies.add(mapper.writeValueAsBytes(body));
             }
             all.add(bodies);
@@ -247,23 +248,6 @@ public final class RunIngestBenchmark {
     }
 
     /** A jogger's random walk at about 2.8 m/s with GPS jitter, elevation in decimetres, some fixes without it. */
-    private static List<List<Object>> track(Random random, Instant start, int decimals) {
-        double scale = Math.pow(10, decimals);
-        double lat = 52.52 + random.nextDouble() * 0.01;
-        double lon = 13.40 + random.nextDouble() * 0.01;
-        double heading = random.nextDouble() * 2 * Math.PI;
-        List<List<Object>> points = new ArrayList<>(POINTS);
-        for (int i = 0; i < POINTS; i++) {
-            heading += (random.nextDouble() - 0.5) * 0.2;
-            lat += Math.cos(heading) * 2.8 / 111_195 + random.nextGaussian() * 1e-6;
-            lon += Math.sin(heading) * 2.8 / (111_195 * Math.cos(Math.toRadians(lat))) + random.nextGaussian() * 1e-6;
-            Object elevation = i % 50 == 0 ? null : Math.round((34 + 5 * Math.sin(i / 300.0)) * 10) / 10.0;
-            points.add(Arrays.asList(start.toEpochMilli() + 1000L * i, Math.round(lat * scale) / scale,
-                    Math.round(lon * scale) / scale, elevation));
-        }
-        return points;
-    }
-
     private static void http(Target server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
         http(server, bodies, userPrefix, new double[bodies.size() * bodies.get(0).size()]);
     }

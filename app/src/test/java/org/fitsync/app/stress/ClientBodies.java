@@ -3,12 +3,12 @@ package org.fitsync.app.stress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.fitsync.app.testing.JoggerTrack;
 
 /**
  * Request bodies a fitness phone app sends, as maps for Jackson: sync pushes of workouts,
@@ -107,24 +107,8 @@ final class ClientBodies {
         body.put("source", "phone");
         body.put("notes", "morning run");
         body.put("metadata", Map.of("device", "Pixel 9", "app_version", "4.2.1"));
-        body.put("track", track(start, random));
+        body.put("track", JoggerTrack.points(random, start, TRACK_POINTS, 7));
         return body;
-    }
-
-    private static List<List<Object>> track(Instant start, Random random) {
-        double lat = 52.52 + random.nextDouble() * 0.01;
-        double lon = 13.40 + random.nextDouble() * 0.01;
-        double heading = random.nextDouble() * 2 * Math.PI;
-        List<List<Object>> points = new ArrayList<>(TRACK_POINTS);
-        for (int i = 0; i < TRACK_POINTS; i++) {
-            heading += (random.nextDouble() - 0.5) * 0.2;
-            lat += Math.cos(heading) * 2.8 / 111_195 + random.nextGaussian() * 1e-6;
-            lon += Math.sin(heading) * 2.8 / (111_195 * Math.cos(Math.toRadians(lat))) + random.nextGaussian() * 1e-6;
-            Object elevation = i % 50 == 0 ? null : Math.round((34 + 5 * Math.sin(i / 300.0)) * 10) / 10.0;
-            points.add(Arrays.asList(start.toEpochMilli() + 1000L * i, Math.round(lat * 1e7) / 1e7,
-                    Math.round(lon * 1e7) / 1e7, elevation));
-        }
-        return points;
     }
 
     static Instant dayStart(int day) {

@@ -80,12 +80,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Kills the running server; clients see it as down from before the kill. */
     int kill(KillKind kind) throws InterruptedException {
-        Process victim;
-        synchronized (this) {
-            victim = process;
-            process = null;
-            baseUrl = null;
-        }
+        Process victim = takeProcess();
         if (kind != KillKind.MACHINE) {
             victim.destroyForcibly().waitFor();
             return 1;
@@ -122,12 +117,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** SIGTERM: the server must stop its embedded PostgreSQL too. Returns whether one was left running. */
     boolean stopGracefully() throws InterruptedException {
-        Process victim;
-        synchronized (this) {
-            victim = process;
-            process = null;
-            baseUrl = null;
-        }
+        Process victim = takeProcess();
         if (victim != null) {
             victim.destroy();
             if (!victim.waitFor(60, TimeUnit.SECONDS)) {
@@ -137,6 +127,14 @@ final class ServerUnderTest implements AutoCloseable {
         return postgres.postmaster().isPresent();
     }
 
+    /** The running server's process, which from now on counts as down; {@code null} when none runs. */
+    private synchronized Process takeProcess() {
+        Process running = process;
+        process = null;
+        baseUrl = null;
+        return running;
+    }
+
     List<Long> startMillis() {
         return List.copyOf(startMillis);
     }
@@ -144,12 +142,7 @@ final class ServerUnderTest implements AutoCloseable {
     /** Kills whatever is still running (also after a failure), never anything outside this data directory. */
     @Override
     public void close() {
-        Process victim;
-        synchronized (this) {
-            victim = process;
-            process = null;
-            baseUrl = null;
-        }
+        Process victim = takeProcess();
         if (victim != null) {
             victim.destroyForcibly();
             try {
