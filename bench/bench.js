@@ -12,7 +12,7 @@ const { startServer, token, freePort } = require('../interop/lib/server')
 
 const PUSH_RECORDS = Number(process.env.PUSH_RECORDS || 20_000)
 const PUSH_BATCH = 500
-const WARMUP_BATCHES = Number(process.env.WARMUP_BATCHES || 40)
+const WARMUP_BATCHES = Number(process.env.WARMUP_BATCHES || 400)
 const PULL_RECORDS = Number(process.env.PULL_RECORDS || 100_000)
 const LOAD_BATCH = 5_000
 const PULL_RUNS = Number(process.env.PULL_RUNS || 3)

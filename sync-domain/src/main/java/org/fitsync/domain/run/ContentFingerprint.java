@@ -1,6 +1,8 @@
 package org.fitsync.domain.run;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,14 +34,16 @@ public record ContentFingerprint(String hex) {
         out.text(run.source().wireName());
         out.optionalText(run.notes());
         out.optionalText(run.metadataJson());
-        out.putInt(run.track().size());
-        for (TrackPoint p : run.track().points()) {
-            out.putLong(p.epochMs());
-            out.number(p.lat());
-            out.number(p.lon());
-            out.putBoolean(p.elevationM().isPresent());
-            if (p.elevationM().isPresent()) {
-                out.number(p.elevationM().getAsDouble());
+        Track track = run.track();
+        out.putInt(track.size());
+        for (int i = 0; i < track.size(); i++) {
+            out.putLong(track.epochMs(i));
+            out.number(track.lat(i));
+            out.number(track.lon(i));
+            boolean hasElevation = track.hasElevation(i);
+            out.putBoolean(hasElevation);
+            if (hasElevation) {
+                out.number(track.elevationM(i));
             }
         }
         out.optionalText(run.stravaId());
@@ -47,32 +51,40 @@ public record ContentFingerprint(String hex) {
         return new ContentFingerprint(HexFormat.of().formatHex(out.finish()));
     }
 
-    /** Feeds SHA-256 through a small buffer: a track of 200,000 points is hashed without copying it whole. */
+    /**
+     * Feeds SHA-256 through a small buffer, numbers big-endian: a track of 200,000 points is hashed
+     * without copying it whole.
+     */
     private static final class Digest {
-        private final MessageDigest sha = sha256();
-        private final ByteBuffer buffer = ByteBuffer.allocate(8192);
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-        private void room(int bytes) {
-            if (buffer.remaining() < bytes) {
-                buffer.flip();
-                sha.update(buffer);
-                buffer.clear();
+        private final MessageDigest sha = sha256();
+        private final byte[] buffer = new byte[8192];
+        private int size;
+
+        void room(int bytes) {
+            if (buffer.length - size < bytes) {
+                sha.update(buffer, 0, size);
+                size = 0;
             }
         }
 
         void putLong(long value) {
             room(8);
-            buffer.putLong(value);
+            LONGS.set(buffer, size, value);
+            size += 8;
         }
 
         void putInt(int value) {
             room(4);
-            buffer.putInt(value);
+            INTS.set(buffer, size, value);
+            size += 4;
         }
 
         void putBoolean(boolean value) {
             room(1);
-            buffer.put((byte) (value ? 1 : 0));
+            buffer[size++] = (byte) (value ? 1 : 0);
         }
 
         /** 0.0 and -0.0 are one JSON value to a client, so they fingerprint alike. */
@@ -88,13 +100,12 @@ public record ContentFingerprint(String hex) {
         void text(String value) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             putInt(bytes.length);
-            room(buffer.capacity());
+            room(buffer.length);
             sha.update(bytes);
         }
 
         byte[] finish() {
-            buffer.flip();
-            sha.update(buffer);
+            sha.update(buffer, 0, size);
             return sha.digest();
         }
     }

@@ -1,6 +1,5 @@
 package org.fitsync.domain.run;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +17,7 @@ public record RunDraft(
         Optional<String> source,
         Optional<String> notes,
         Optional<String> metadataJson,
-        Optional<List<TrackPoint>> track,
+        Optional<Track> track,
         Optional<String> stravaId,
         Optional<String> weatherJson) {
-
-    public RunDraft {
-        track = track.map(List::copyOf);
-    }
 }

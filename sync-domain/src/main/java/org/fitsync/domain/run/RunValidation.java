@@ -65,8 +65,8 @@ public final class RunValidation {
                 errors.add("strava_id", "must be 1.." + MAX_STRAVA_ID_CHARS + " characters");
             }
         });
-        List<TrackPoint> points = draft.track().orElse(List.of());
-        checkTrack(errors, points, span);
+        Track track = draft.track().orElse(Track.EMPTY);
+        checkTrack(errors, track, span);
 
         if (errors.any()) {
             return new ValidationResult.Invalid(errors.list());
@@ -74,7 +74,7 @@ public final class RunValidation {
         // Adding 0.0 turns -0.0 into 0.0: a distance has no sign.
         return new ValidationResult.Valid(new NewRun(id.orElseThrow(), span.orElseThrow(), duration.orElseThrow(),
                 distance.orElseThrow() + 0.0, source.orElseThrow(), draft.notes(), draft.metadataJson(),
-                new Track(points), draft.stravaId(), draft.weatherJson()));
+                track, draft.stravaId(), draft.weatherJson()));
     }
 
     /** Notes are text a user wrote: bounded, and without NUL, which no text column can hold. */
@@ -176,8 +176,8 @@ public final class RunValidation {
         return source;
     }
 
-    private static void checkTrack(Errors errors, List<TrackPoint> points, Optional<TimeSpan> span) {
-        if (points.size() > Track.MAX_POINTS) {
+    private static void checkTrack(Errors errors, Track track, Optional<TimeSpan> span) {
+        if (track.size() > Track.MAX_POINTS) {
             errors.add("track", "must have at most " + Track.MAX_POINTS + " points");
             return;
         }
@@ -190,12 +190,12 @@ public final class RunValidation {
         long latestMs = latest.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
         int bad = 0;
         long previous = Long.MIN_VALUE;
-        for (int i = 0; i < points.size(); i++) {
-            TrackPoint p = points.get(i);
-            if (isPlainlyValid(p, previous, earliestMs, latestMs)) {
-                previous = p.epochMs();
+        for (int i = 0; i < track.size(); i++) {
+            if (isPlainlyValid(track, i, previous, earliestMs, latestMs)) {
+                previous = track.epochMs(i);
                 continue;
             }
+            TrackPoint p = track.point(i);
             Optional<String> problem = pointProblem(p, previous, earliest, latest);
             previous = Math.max(previous, p.epochMs());
             if (problem.isEmpty()) {
@@ -212,10 +212,13 @@ public final class RunValidation {
     }
 
     /** Every rule of {@link #pointProblem} holds; decided without allocating, as it is for nearly every point. */
-    private static boolean isPlainlyValid(TrackPoint p, long previous, long earliestMs, long latestMs) {
-        return p.lat() >= -90 && p.lat() <= 90 && p.lon() >= -180 && p.lon() <= 180
-                && (p.elevationM().isEmpty() || Double.isFinite(p.elevationM().getAsDouble()))
-                && p.epochMs() >= previous && p.epochMs() >= earliestMs && p.epochMs() <= latestMs;
+    private static boolean isPlainlyValid(Track track, int i, long previous, long earliestMs, long latestMs) {
+        double lat = track.lat(i);
+        double lon = track.lon(i);
+        long time = track.epochMs(i);
+        return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
+                && (!track.hasElevation(i) || Double.isFinite(track.elevationM(i)))
+                && time >= previous && time >= earliestMs && time <= latestMs;
     }
 
     private static Optional<String> pointProblem(TrackPoint p, long previous,

@@ -3,6 +3,7 @@ package org.fitsync.domain.run;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /**
  * Douglas-Peucker simplification of a track with a tolerance in metres. The points are first
@@ -35,25 +36,30 @@ public final class TrackSimplifier {
     }
 
     public List<LatLon> simplify(Track track) {
-        List<TrackPoint> points = track.points();
-        int n = points.size();
+        int n = track.size();
+        List<LatLon> kept = new ArrayList<>();
         if (n < 3) {
-            return points.stream().map(p -> new LatLon(p.lat(), p.lon())).toList();
+            for (int i = 0; i < n; i++) {
+                kept.add(new LatLon(track.lat(i), track.lon(i)));
+            }
+            return kept;
         }
-        double cosLat0 = Math.cos(Math.toRadians(points.stream().mapToDouble(TrackPoint::lat).average().orElse(0)));
-        double lon0 = points.get(0).lon();
+        double[] lats = new double[n];
+        for (int i = 0; i < n; i++) {
+            lats[i] = track.lat(i);
+        }
+        double cosLat0 = Math.cos(Math.toRadians(DoubleStream.of(lats).average().orElse(0)));
+        double lon0 = track.lon(0);
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            TrackPoint p = points.get(i);
-            x[i] = EARTH_RADIUS_M * Math.toRadians(longitudeDelta(p.lon(), lon0)) * cosLat0;
-            y[i] = EARTH_RADIUS_M * Math.toRadians(p.lat());
+            x[i] = EARTH_RADIUS_M * Math.toRadians(longitudeDelta(track.lon(i), lon0)) * cosLat0;
+            y[i] = EARTH_RADIUS_M * Math.toRadians(lats[i]);
         }
         boolean[] keep = keep(x, y, toleranceMetres * toleranceMetres);
-        List<LatLon> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
-                kept.add(new LatLon(points.get(i).lat(), points.get(i).lon()));
+                kept.add(new LatLon(lats[i], track.lon(i)));
             }
         }
         return kept;
@@ -75,15 +81,24 @@ public final class TrackSimplifier {
             if (i + 1 >= j) {
                 continue;
             }
-            double farthest = -1;
+            // Distances within one section are compared scaled by the chord's squared length, which
+            // is the same for all of them: no division per point, one for the farthest.
+            double ax = x[i];
+            double ay = y[i];
+            double dx = x[j] - ax;
+            double dy = y[j] - ay;
+            double length2 = dx * dx + dy * dy;
+            double farthestScaled = -1;
             int index = i;
             for (int k = i + 1; k < j; k++) {
-                double d = segmentDistanceSquared(x[k], y[k], x[i], y[i], x[j], y[j]);
-                if (d > farthest) {
-                    farthest = d;
+                double d = length2 == 0 ? squared(x[k] - ax, y[k] - ay)
+                        : scaledDistanceSquared(x[k] - ax, y[k] - ay, dx, dy, length2);
+                if (d > farthestScaled) {
+                    farthestScaled = d;
                     index = k;
                 }
             }
+            double farthest = length2 == 0 ? farthestScaled : farthestScaled / length2;
             if (farthest > toleranceSquared) {
                 keep[index] = true;
                 if (top + 4 > stack.length) {
@@ -99,23 +114,20 @@ public final class TrackSimplifier {
         return keep;
     }
 
-    /** The squared distance from p to the segment a-b (JTS's {@code Distance.pointToSegment}, squared). */
-    private static double segmentDistanceSquared(double px, double py, double ax, double ay, double bx, double by) {
-        double dx = bx - ax;
-        double dy = by - ay;
-        if (dx == 0 && dy == 0) {
-            return squared(px - ax, py - ay);
+    /**
+     * The squared distance from p to the segment a-b times the segment's squared length (JTS's
+     * {@code Distance.pointToSegment}, squared and scaled), with p and b given relative to a.
+     */
+    private static double scaledDistanceSquared(double px, double py, double dx, double dy, double length2) {
+        double along = px * dx + py * dy;
+        if (along <= 0) {
+            return squared(px, py) * length2;
         }
-        double length2 = dx * dx + dy * dy;
-        double r = ((px - ax) * dx + (py - ay) * dy) / length2;
-        if (r <= 0) {
-            return squared(px - ax, py - ay);
+        if (along >= length2) {
+            return squared(px - dx, py - dy) * length2;
         }
-        if (r >= 1) {
-            return squared(px - bx, py - by);
-        }
-        double cross = (ay - py) * dx - (ax - px) * dy;
-        return cross * cross / length2;
+        double cross = py * dx - px * dy;
+        return cross * cross;
     }
 
     private static double squared(double dx, double dy) {

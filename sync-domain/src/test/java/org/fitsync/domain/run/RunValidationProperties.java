@@ -61,7 +61,7 @@ class RunValidationProperties {
                 Arbitraries.doubles().between(-500, 9000).map(OptionalDouble::of).injectNull(0.3)
                         .map(e -> e == null ? OptionalDouble.empty() : e))
                 .as(TrackPoint::new);
-        Arbitrary<Optional<List<TrackPoint>>> track = point.list().ofMaxSize(20).optional(0.7);
+        Arbitrary<Optional<Track>> track = point.list().ofMaxSize(20).map(Track::new).optional(0.7);
         return Combinators.combine(id, start, end, duration, distance, source, notes, track)
                 .as((i, s, e, du, di, so, n, t) -> new RunDraft(i, s, e, du, di, so, n, Optional.empty(), t,
                         Optional.empty(), Optional.empty()));

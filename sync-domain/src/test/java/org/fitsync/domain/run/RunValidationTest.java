@@ -24,7 +24,7 @@ class RunValidationTest {
         RunDraft draft = new RunDraft(Optional.of("not-a-uuid"), Optional.of("yesterday"), Optional.empty(),
                 Optional.of(-1L), Optional.of(-5.0), Optional.of("fitbit"), Optional.of("x".repeat(10_001)),
                 Optional.of("{\"k\":\"" + "v".repeat(64 * 1024) + "\"}"),
-                Optional.of(List.of(TrackPoint.of(0, 91, 0, 0), TrackPoint.of(0, 0, -181, 0))),
+                Optional.of(new Track(List.of(TrackPoint.of(0, 91, 0, 0), TrackPoint.of(0, 0, -181, 0)))),
                 Optional.empty(), Optional.empty());
         assertThat(fields(draft)).containsExactly("id", "started_at", "ended_at", "duration_s", "distance_m",
                 "source", "notes", "metadata", "track[0]", "track[1]");
@@ -75,10 +75,10 @@ class RunValidationTest {
         long windowStart = Runs.START.toEpochMilli() - 60_000;
         RunDraft draft = new RunDraft(OK.id(), Optional.of("2026-11-20T07:00:00.000500Z"),
                 Optional.of("2026-11-20T07:45:10.000500Z"), OK.durationS(), OK.distanceM(), OK.source(), OK.notes(),
-                OK.metadataJson(), Optional.of(List.of(TrackPoint.of(windowStart, 0, 0, 0),
+                OK.metadataJson(), Optional.of(new Track(List.of(TrackPoint.of(windowStart, 0, 0, 0),
                         TrackPoint.of(windowStart + 1, 0, 0, 0),
                         TrackPoint.of(Runs.START.plusSeconds(2710 + 60).toEpochMilli(), 0, 0, 0),
-                        TrackPoint.of(Runs.START.plusSeconds(2710 + 60).toEpochMilli() + 1, 0, 0, 0))),
+                        TrackPoint.of(Runs.START.plusSeconds(2710 + 60).toEpochMilli() + 1, 0, 0, 0)))),
                 OK.stravaId(), OK.weatherJson());
         assertThat(fields(draft)).containsExactly("track[0]", "track[3]");
     }
@@ -124,6 +124,19 @@ class RunValidationTest {
                 .as("the same instant in another offset is the same content").isEqualTo(run.fingerprint());
     }
 
+    /**
+     * Stored runs keep their fingerprint, and a retry after an upgrade must still match it: the
+     * canonical form may not change. The digest was computed by the first release's implementation.
+     */
+    @Test
+    void fingerprintOfAKnownRunIsPinned() {
+        long start = Runs.START.toEpochMilli();
+        NewRun run = Runs.valid(withTrack(List.of(TrackPoint.of(start, 52.52001, 13.40495, 34.2),
+                TrackPoint.withoutElevation(start + 1000, 52.52003, 13.40501),
+                TrackPoint.of(start + 2000, -0.0, 0.0, -0.0))));
+        assertThat(run.fingerprint().hex()).isEqualTo("8c6bcf5790864a472ad0a19148a45510480cf087116667b011afe964f388f24e");
+    }
+
     private static List<String> fields(RunDraft draft) {
         ValidationResult result = RunValidation.validate(draft);
         if (result instanceof ValidationResult.Invalid invalid) {
@@ -139,7 +152,7 @@ class RunValidationTest {
 
     private static RunDraft withTrack(List<TrackPoint> points) {
         return new RunDraft(OK.id(), OK.startedAt(), OK.endedAt(), OK.durationS(), OK.distanceM(),
-                OK.source(), OK.notes(), OK.metadataJson(), Optional.of(points), OK.stravaId(), OK.weatherJson());
+                OK.source(), OK.notes(), OK.metadataJson(), Optional.of(new Track(points)), OK.stravaId(), OK.weatherJson());
     }
 
     /** {@code OK} with the component at {@code index} replaced (index as in the record). */
@@ -154,7 +167,7 @@ class RunValidationTest {
     private static RunDraft rebuild(Object[] c) {
         return new RunDraft((Optional<String>) c[0], (Optional<String>) c[1], (Optional<String>) c[2],
                 (Optional<Long>) c[3], (Optional<Double>) c[4], (Optional<String>) c[5], (Optional<String>) c[6],
-                (Optional<String>) c[7], (Optional<List<TrackPoint>>) c[8], (Optional<String>) c[9],
+                (Optional<String>) c[7], (Optional<Track>) c[8], (Optional<String>) c[9],
                 (Optional<String>) c[10]);
     }
 }

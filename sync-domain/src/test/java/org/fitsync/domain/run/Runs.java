@@ -18,8 +18,8 @@ final class Runs {
                 Optional.of("2026-11-20T07:00:00Z"), Optional.of("2026-11-20T07:45:10Z"),
                 Optional.of(2710L), Optional.of(10012.5), Optional.of("phone"), Optional.of("easy 10k"),
                 Optional.of("{\"device\":\"Pixel 9\"}"),
-                Optional.of(List.of(TrackPoint.of(START.toEpochMilli(), 52.52001, 13.40495, 34.2),
-                        TrackPoint.withoutElevation(START.toEpochMilli() + 1000, 52.52003, 13.40501))),
+                Optional.of(new Track(List.of(TrackPoint.of(START.toEpochMilli(), 52.52001, 13.40495, 34.2),
+                        TrackPoint.withoutElevation(START.toEpochMilli() + 1000, 52.52003, 13.40501)))),
                 Optional.empty(), Optional.empty());
     }
 

@@ -1,11 +1,11 @@
 package org.fitsync.application.imports;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fitsync.domain.imports.ImportedRun;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.Source;
+import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
 /**
@@ -18,9 +18,9 @@ final class ImportedRunDrafts {
     private ImportedRunDrafts() {}
 
     static RunDraft draft(UUID id, ImportedRun run) {
-        List<TrackPoint> track = run.track().stream()
+        Track track = new Track(run.track().stream()
                 .map(p -> new TrackPoint(p.epochMs(), p.lat(), p.lon(), p.elevationM()))
-                .toList();
+                .toList());
         return new RunDraft(Optional.of(id.toString()), Optional.of(run.startedAt().toString()),
                 Optional.of(run.endedAt().toString()), Optional.of(run.durationS()), Optional.of(run.distanceM()),
                 Optional.of(Source.STRAVA.wireName()), Optional.empty(), Optional.of(metadata(run)),

@@ -14,7 +14,7 @@ import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.FieldError;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
-import org.fitsync.domain.run.TrackPoint;
+import org.fitsync.domain.run.Track;
 
 /**
  * Reads run JSON into domain drafts, noting every field whose JSON type is wrong. The domain
@@ -76,7 +76,7 @@ final class RunJsonReader {
                 if (track.isEmpty() || !restOfObject(body, track.get().end(), members)) {
                     return Optional.empty();
                 }
-                return Optional.of(draft(members, Optional.of(track.get().points())));
+                return Optional.of(draft(members, Optional.of(track.get().track())));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -138,7 +138,7 @@ final class RunJsonReader {
             }
             ObjectNode members = mapper.createObjectNode();
             List<FieldError> trackErrors = new ArrayList<>();
-            Optional<List<TrackPoint>> track = Optional.empty();
+            Optional<Track> track = Optional.empty();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -165,7 +165,7 @@ final class RunJsonReader {
         }
     }
 
-    private Read<RunDraft> draft(JsonNode body, Optional<List<TrackPoint>> streamedTrack) {
+    private Read<RunDraft> draft(JsonNode body, Optional<Track> streamedTrack) {
         List<FieldError> errors = new ArrayList<>();
         RunDraft draft = new RunDraft(
                 text(body, "id", errors),
@@ -267,7 +267,7 @@ final class RunJsonReader {
     }
 
     /** Arrays are streamed by {@link TrackStreamReader}; a track member seen here is null or not an array. */
-    private static Optional<List<TrackPoint>> track(JsonNode body, List<FieldError> errors) {
+    private static Optional<Track> track(JsonNode body, List<FieldError> errors) {
         if (present(body, "track").isPresent()) {
             errors.add(new FieldError("track", "must be an array of points"));
         }

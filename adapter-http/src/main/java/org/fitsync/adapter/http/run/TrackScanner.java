@@ -1,12 +1,8 @@
 package org.fitsync.adapter.http.run;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.fitsync.domain.run.Track;
-import org.fitsync.domain.run.TrackPoint;
 
 /**
  * The fast path for a submitted track: scans the raw bytes of a JSON array of well-formed points
@@ -32,8 +28,8 @@ final class TrackScanner {
         }
     }
 
-    /** The points of the array and the offset just past its closing bracket. */
-    record Scanned(List<TrackPoint> points, int end) {}
+    /** The track the array holds and the offset just past its closing bracket. */
+    record Scanned(Track track, int end) {}
 
     private final byte[] in;
     private int pos;
@@ -52,26 +48,24 @@ final class TrackScanner {
     }
 
     private Optional<Scanned> array() {
-        List<TrackPoint> points = new ArrayList<>(4096);
+        Track.Builder points = Track.builder(4096);
         skipWhitespace();
         if (peek() == ']') {
             pos++;
-            return Optional.of(new Scanned(points, pos));
+            return Optional.of(new Scanned(points.build(), pos));
         }
         while (true) {
             if (points.size() == Track.MAX_POINTS) {
                 return Optional.empty(); // too long: the general path reports it
             }
-            TrackPoint point = point();
-            if (point == null) {
+            if (!point(points)) {
                 return Optional.empty();
             }
-            points.add(point);
             skipWhitespace();
             int next = peek();
             pos++;
             if (next == ']') {
-                return Optional.of(new Scanned(points, pos));
+                return Optional.of(new Scanned(points.build(), pos));
             }
             if (next != ',') {
                 return Optional.empty();
@@ -80,41 +74,41 @@ final class TrackScanner {
         }
     }
 
-    /** One {@code [time, lat, lon, elevation|null]}; null if it is not in that shape. */
-    private TrackPoint point() {
+    /** Adds one {@code [time, lat, lon, elevation|null]}; false if it is not in that shape. */
+    private boolean point(Track.Builder points) {
         if (peek() != '[') {
-            return null;
+            return false;
         }
         pos++;
         skipWhitespace();
         long time = integer();
         if (time == Long.MIN_VALUE || !separator()) {
-            return null;
+            return false;
         }
         double lat = number();
         if (Double.isNaN(lat) || !separator()) {
-            return null;
+            return false;
         }
         double lon = number();
         if (Double.isNaN(lon) || !separator()) {
-            return null;
+            return false;
         }
-        OptionalDouble elevation;
-        if (literalNull()) {
-            elevation = OptionalDouble.empty();
-        } else {
-            double e = number();
-            if (Double.isNaN(e)) {
-                return null;
-            }
-            elevation = OptionalDouble.of(e);
+        boolean withElevation = !literalNull();
+        double elevation = withElevation ? number() : 0;
+        if (Double.isNaN(elevation)) {
+            return false;
         }
         skipWhitespace();
         if (peek() != ']') {
-            return null;
+            return false;
         }
         pos++;
-        return new TrackPoint(time, lat, lon, elevation);
+        if (withElevation) {
+            points.add(time, lat, lon, elevation);
+        } else {
+            points.add(time, lat, lon);
+        }
+        return true;
     }
 
     /** Whitespace, a comma, whitespace. */

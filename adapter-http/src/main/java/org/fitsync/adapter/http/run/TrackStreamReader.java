@@ -24,7 +24,7 @@ final class TrackStreamReader {
     private TrackStreamReader() {}
 
     /** {@code parser} is on the array's START_ARRAY; returns on its END_ARRAY. */
-    static Optional<List<TrackPoint>> read(JsonParser parser, List<FieldError> errors) throws IOException {
+    static Optional<Track> read(JsonParser parser, List<FieldError> errors) throws IOException {
         List<TrackPoint> points = new ArrayList<>(1024);
         int index = 0;
         int bad = 0;
@@ -42,7 +42,7 @@ final class TrackStreamReader {
             errors.add(new FieldError("track", "must have at most " + Track.MAX_POINTS + " points"));
             return Optional.empty();
         }
-        return bad == 0 ? Optional.of(points) : Optional.empty();
+        return bad == 0 ? Optional.of(new Track(points)) : Optional.empty();
     }
 
     /** Reads one element, leaving the parser on its last token; empty if it is not a well-formed point. */

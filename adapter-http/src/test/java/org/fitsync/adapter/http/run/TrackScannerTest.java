@@ -25,7 +25,7 @@ class TrackScannerTest {
                 + "[1700000001000, -0.0 , 0 ,null],[1700000002000,-90,180.000000000000001,-12]]}");
         assertSameAsGeneral(body);
         TrackScanner.Scanned scanned = TrackScanner.scan(body, indexOf(body, "[[")).orElseThrow();
-        assertThat(scanned.points()).containsExactly(
+        assertThat(scanned.track().points()).containsExactly(
                 TrackPoint.of(1700000000000L, 52.5200012, 13.4049541, 34.2),
                 TrackPoint.withoutElevation(1700000001000L, -0.0, 0.0),
                 TrackPoint.of(1700000002000L, -90, 180.000000000000001, -12));
@@ -36,7 +36,7 @@ class TrackScannerTest {
     void integerMinusZeroIsPlusZeroAsJacksonReadsIt() throws Exception {
         byte[] body = bytes("{\"track\":[[-0,-0,-0.0,-0]]}");
         assertSameAsGeneral(body);
-        TrackPoint point = TrackScanner.scan(body, indexOf(body, "[[")).orElseThrow().points().get(0);
+        TrackPoint point = TrackScanner.scan(body, indexOf(body, "[[")).orElseThrow().track().points().get(0);
         assertThat(point).isEqualTo(TrackPoint.of(0, 0.0, -0.0, 0.0));
     }
 
@@ -48,7 +48,7 @@ class TrackScannerTest {
                 "[[1,2,3,4] [1,2,3,4]]", "[[1,2,3,4]\u000b]")) {
             assertThat(TrackScanner.scan(bytes(track), 0)).as(track).isEmpty();
         }
-        assertThat(TrackScanner.scan(bytes("[]"), 0)).get().extracting(s -> s.points().size()).isEqualTo(0);
+        assertThat(TrackScanner.scan(bytes("[]"), 0)).get().extracting(s -> s.track().size()).isEqualTo(0);
     }
 
     @Test

@@ -1,11 +1,7 @@
 package org.fitsync.adapter.postgres.run;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.OptionalDouble;
 import org.fitsync.domain.run.Track;
-import org.fitsync.domain.run.TrackPoint;
 
 /**
  * A compact, lossless binary form of a track. Columns instead of rows: times, latitudes,
@@ -34,8 +30,7 @@ public final class TrackCodec {
     private TrackCodec() {}
 
     public static byte[] encode(Track track) {
-        List<TrackPoint> points = track.points();
-        int n = points.size();
+        int n = track.size();
         Output out = new Output(16 + n * 8);
         out.write(FORMAT);
         out.varint(n);
@@ -43,28 +38,26 @@ public final class TrackCodec {
             return out.toArray();
         }
         long previous = 0;
-        for (TrackPoint p : points) {
-            out.signed(p.epochMs() - previous);
-            previous = p.epochMs();
-        }
         double[] lats = new double[n];
         double[] lons = new double[n];
         double[] elevations = new double[n];
         int elevationCount = 0;
         byte[] present = new byte[(n + 7) / 8];
         for (int i = 0; i < n; i++) {
-            TrackPoint p = points.get(i);
-            lats[i] = p.lat();
-            lons[i] = p.lon();
-            if (p.elevationM().isPresent()) {
-                elevations[elevationCount++] = p.elevationM().getAsDouble();
+            long time = track.epochMs(i);
+            out.signed(time - previous);
+            previous = time;
+            lats[i] = track.lat(i);
+            lons[i] = track.lon(i);
+            if (track.hasElevation(i)) {
+                elevations[elevationCount++] = track.elevationM(i);
                 present[i >> 3] |= (byte) (1 << (i & 7));
             }
         }
-        column(out, lats);
-        column(out, lons);
+        column(out, lats, lats.length);
+        column(out, lons, lons.length);
         out.write(present);
-        column(out, Arrays.copyOf(elevations, elevationCount));
+        column(out, elevations, elevationCount);
         return out.toArray();
     }
 
@@ -94,31 +87,34 @@ public final class TrackCodec {
             }
         }
         double[] elevations = readColumn(in, elevationCount);
-        List<TrackPoint> points = new ArrayList<>(n);
+        Track.Builder track = Track.builder(n);
         int e = 0;
         for (int i = 0; i < n; i++) {
-            OptionalDouble elevation = (present[i >> 3] & (1 << (i & 7))) != 0
-                    ? OptionalDouble.of(elevations[e++]) : OptionalDouble.empty();
-            points.add(new TrackPoint(times[i], lats[i], lons[i], elevation));
+            if ((present[i >> 3] & (1 << (i & 7))) != 0) {
+                track.add(times[i], lats[i], lons[i], elevations[e++]);
+            } else {
+                track.add(times[i], lats[i], lons[i]);
+            }
         }
-        return new Track(points);
+        return track.build();
     }
 
-    private static void column(Output out, double[] values) {
-        int scale = decimalScale(values);
+    /** The first {@code n} values as one column: scaled decimals if they all round-trip at one scale, else raw. */
+    private static void column(Output out, double[] values, int n) {
+        long[] unscaled = new long[n];
+        int scale = decimalScale(values, n, unscaled);
         if (scale == RAW) {
             out.write(RAW);
-            for (double v : values) {
-                out.fixed64(Double.doubleToRawLongBits(v));
+            for (int i = 0; i < n; i++) {
+                out.fixed64(Double.doubleToRawLongBits(values[i]));
             }
             return;
         }
         out.write(scale);
         long previous = 0;
-        for (double v : values) {
-            long unscaled = Math.round(v * POW10[scale]);
-            out.signed(unscaled - previous);
-            previous = unscaled;
+        for (int i = 0; i < n; i++) {
+            out.signed(unscaled[i] - previous);
+            previous = unscaled[i];
         }
     }
 
@@ -144,34 +140,39 @@ public final class TrackCodec {
     }
 
     /**
-     * The smallest decimal scale at which every value round-trips bit for bit, or {@link #RAW}. A
-     * value that round-trips at scale s also does at every larger scale (below 2^53), so the scale
-     * only grows while scanning; a final pass re-checks every value at the chosen scale.
+     * The smallest decimal scale at which each of the first {@code n} values round-trips bit for bit,
+     * or {@link #RAW}; fills {@code unscaled} with the values' integers at that scale. A value that
+     * round-trips at scale s also does at every larger scale (below 2^53), so the scale only grows
+     * while scanning, and only the values before its last increase are checked again at the final scale.
      */
-    private static int decimalScale(double[] values) {
+    private static int decimalScale(double[] values, int n, long[] unscaled) {
         int scale = 0;
-        for (double v : values) {
-            while (!roundTrips(v, scale)) {
+        int checkedFrom = 0;
+        for (int i = 0; i < n; i++) {
+            while (!roundTrips(values[i], scale, unscaled, i)) {
                 if (++scale > MAX_SCALE) {
                     return RAW;
                 }
+                checkedFrom = i;
             }
         }
-        for (double v : values) {
-            if (!roundTrips(v, scale)) {
+        for (int i = 0; i < checkedFrom; i++) {
+            if (!roundTrips(values[i], scale, unscaled, i)) {
                 return RAW;
             }
         }
         return scale;
     }
 
-    private static boolean roundTrips(double v, int scale) {
+    /** Whether {@code v} comes back bit for bit from its integer at {@code scale}, stored in {@code unscaled[i]}. */
+    private static boolean roundTrips(double v, int scale, long[] unscaled, int i) {
         double scaled = v * POW10[scale];
         if (!(Math.abs(scaled) < MAX_EXACT)) {
             return false;
         }
-        long unscaled = Math.round(scaled);
-        return Double.doubleToRawLongBits(unscaled / POW10[scale]) == Double.doubleToRawLongBits(v);
+        long integer = Math.round(scaled);
+        unscaled[i] = integer;
+        return Double.doubleToRawLongBits(integer / POW10[scale]) == Double.doubleToRawLongBits(v);
     }
 
     private static final class Output {
