@@ -132,16 +132,26 @@ final class TrackScanner {
 
     /** A JSON integer (no fraction, no exponent) of at most MAX_DIGITS digits; Long.MIN_VALUE otherwise. */
     private long integer() {
-        boolean negative = peek() == '-';
+        // The scan works on locals and stores the position once: per byte, a field write would cost
+        // more than the digit arithmetic.
+        byte[] in = this.in;
+        int p = pos;
+        boolean negative = p < in.length && in[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
-        int first = pos;
+        int first = p;
         long value = 0;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-            value = value * 10 + (in[pos++] - '0');
+        while (p < in.length) {
+            int digit = in[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+            p++;
         }
-        int digits = pos - first;
+        pos = p;
+        int digits = p - first;
         if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && in[first] == '0')) {
             return Long.MIN_VALUE;
         }
@@ -158,32 +168,47 @@ final class TrackScanner {
      * two exact doubles; other values go through {@link Double#parseDouble}, also correctly rounded.
      */
     private double number() {
+        byte[] in = this.in;
         int start = pos;
-        boolean negative = peek() == '-';
+        int p = start;
+        boolean negative = p < in.length && in[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
-        int first = pos;
+        int first = p;
         long mantissa = 0;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-            mantissa = mantissa * 10 + (in[pos++] - '0');
+        while (p < in.length) {
+            int digit = in[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            mantissa = mantissa * 10 + digit;
+            p++;
         }
-        int intDigits = pos - first;
+        int intDigits = p - first;
         if (intDigits == 0 || (intDigits > 1 && in[first] == '0')) {
+            pos = p;
             return Double.NaN;
         }
         int decimals = 0;
-        if (peek() == '.') {
-            pos++;
-            int fractionStart = pos;
-            while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-                mantissa = mantissa * 10 + (in[pos++] - '0');
+        if (p < in.length && in[p] == '.') {
+            p++;
+            int fractionStart = p;
+            while (p < in.length) {
+                int digit = in[p] - '0';
+                if (digit < 0 || digit > 9) {
+                    break;
+                }
+                mantissa = mantissa * 10 + digit;
+                p++;
             }
-            decimals = pos - fractionStart;
+            decimals = p - fractionStart;
             if (decimals == 0) {
+                pos = p;
                 return Double.NaN;
             }
         }
+        pos = p;
         int next = peek();
         if (intDigits + decimals > MAX_DIGITS || next == 'e' || next == 'E') {
             return Double.NaN;
@@ -196,7 +221,7 @@ final class TrackScanner {
         if (mantissa < MAX_EXACT && decimals < POW10.length) {
             value = mantissa / POW10[decimals];
         } else {
-            value = Double.parseDouble(new String(in, start + (negative ? 1 : 0), pos - start - (negative ? 1 : 0),
+            value = Double.parseDouble(new String(in, start + (negative ? 1 : 0), p - start - (negative ? 1 : 0),
                     StandardCharsets.US_ASCII));
         }
         return negative ? -value : value;
@@ -207,12 +232,15 @@ final class TrackScanner {
     }
 
     private void skipWhitespace() {
-        while (pos < in.length) {
-            byte b = in[pos];
+        byte[] in = this.in;
+        int p = pos;
+        while (p < in.length) {
+            byte b = in[p];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
+                break;
             }
-            pos++;
+            p++;
         }
+        pos = p;
     }
 }
