@@ -94,7 +94,10 @@ async function startPouch(args) {
   throw new Error('pouchdb-server did not start')
 }
 
-/** Every target gets the same warm-up (20,000 records by default), so JITs on both sides settle first. */
+/**
+ * Every target gets the same warm-up (400 pushes, 200,000 records, by default), so JITs on both sides
+ * settle first: code that runs once per push needs hundreds of pushes before it is fully compiled.
+ */
 async function warmUp(target) {
   await target.prepare('warmup')
   for (let b = 0; b < WARMUP_BATCHES; b++) {
