@@ -132,26 +132,13 @@ final class TrackScanner {
 
     /** A JSON integer (no fraction, no exponent) of at most MAX_DIGITS digits; Long.MIN_VALUE otherwise. */
     private long integer() {
-        // The scan works on locals and stores the position once: per byte, a field write would cost
-        // more than the digit arithmetic.
-        byte[] in = this.in;
-        int p = pos;
-        boolean negative = p < in.length && in[p] == '-';
+        boolean negative = peek() == '-';
         if (negative) {
-            p++;
+            pos++;
         }
-        int first = p;
-        long value = 0;
-        while (p < in.length) {
-            int digit = in[p] - '0';
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            value = value * 10 + digit;
-            p++;
-        }
-        pos = p;
-        int digits = p - first;
+        int first = pos;
+        long value = digits(0);
+        int digits = pos - first;
         if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && in[first] == '0')) {
             return Long.MIN_VALUE;
         }
@@ -168,47 +155,27 @@ final class TrackScanner {
      * two exact doubles; other values go through {@link Double#parseDouble}, also correctly rounded.
      */
     private double number() {
-        byte[] in = this.in;
         int start = pos;
-        int p = start;
-        boolean negative = p < in.length && in[p] == '-';
+        boolean negative = peek() == '-';
         if (negative) {
-            p++;
+            pos++;
         }
-        int first = p;
-        long mantissa = 0;
-        while (p < in.length) {
-            int digit = in[p] - '0';
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            mantissa = mantissa * 10 + digit;
-            p++;
-        }
-        int intDigits = p - first;
+        int first = pos;
+        long mantissa = digits(0);
+        int intDigits = pos - first;
         if (intDigits == 0 || (intDigits > 1 && in[first] == '0')) {
-            pos = p;
             return Double.NaN;
         }
         int decimals = 0;
-        if (p < in.length && in[p] == '.') {
-            p++;
-            int fractionStart = p;
-            while (p < in.length) {
-                int digit = in[p] - '0';
-                if (digit < 0 || digit > 9) {
-                    break;
-                }
-                mantissa = mantissa * 10 + digit;
-                p++;
-            }
-            decimals = p - fractionStart;
+        if (peek() == '.') {
+            pos++;
+            int fractionStart = pos;
+            mantissa = digits(mantissa);
+            decimals = pos - fractionStart;
             if (decimals == 0) {
-                pos = p;
                 return Double.NaN;
             }
         }
-        pos = p;
         int next = peek();
         if (intDigits + decimals > MAX_DIGITS || next == 'e' || next == 'E') {
             return Double.NaN;
@@ -221,10 +188,31 @@ final class TrackScanner {
         if (mantissa < MAX_EXACT && decimals < POW10.length) {
             value = mantissa / POW10[decimals];
         } else {
-            value = Double.parseDouble(new String(in, start + (negative ? 1 : 0), p - start - (negative ? 1 : 0),
+            value = Double.parseDouble(new String(in, start + (negative ? 1 : 0), pos - start - (negative ? 1 : 0),
                     StandardCharsets.US_ASCII));
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * Appends the run of ASCII digits at {@code pos} to {@code value} (exact while the digits in all
+     * are at most {@value #MAX_DIGITS}; callers refuse more) and moves {@code pos} past the run. It
+     * works on locals and stores the position once: per byte, a field write would cost more than
+     * the digit arithmetic.
+     */
+    private long digits(long value) {
+        byte[] in = this.in;
+        int p = pos;
+        while (p < in.length) {
+            int digit = in[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+            p++;
+        }
+        pos = p;
+        return value;
     }
 
     private int peek() {
