@@ -63,7 +63,7 @@ public record ContentFingerprint(String hex) {
         private final byte[] buffer = new byte[8192];
         private int size;
 
-        void room(int bytes) {
+        private void room(int bytes) {
             if (buffer.length - size < bytes) {
                 sha.update(buffer, 0, size);
                 size = 0;

@@ -148,6 +148,7 @@ public final class Track {
         private double[] elevations;
         private boolean[] hasElevation;
         private int size;
+        private boolean built;
 
         private Builder(int expectedSize) {
             int capacity = Math.max(16, expectedSize);
@@ -171,6 +172,7 @@ public final class Track {
         }
 
         private Builder add(long epochMs, double lat, double lon, boolean withElevation, double elevationM) {
+            requireUnbuilt();
             if (size == times.length) {
                 int capacity = size * 2;
                 times = Arrays.copyOf(times, capacity);
@@ -189,15 +191,17 @@ public final class Track {
         }
 
         public Track build() {
-            Track track = size == 0 ? EMPTY
+            requireUnbuilt();
+            // The track may own these very arrays: a builder builds one track.
+            built = true;
+            return size == 0 ? EMPTY
                     : new Track(trim(times), trim(lats), trim(lons), trim(elevations), trim(hasElevation));
-            // The track may own these very arrays now: a builder is used once.
-            times = null;
-            lats = null;
-            lons = null;
-            elevations = null;
-            hasElevation = null;
-            return track;
+        }
+
+        private void requireUnbuilt() {
+            if (built) {
+                throw new IllegalStateException("this builder has built its track already");
+            }
         }
 
         private long[] trim(long[] column) {
