@@ -72,7 +72,7 @@ final class CrashClient implements Callable<ClientLedger> {
         int size = 1 + random.nextInt(25);
         for (int i = 0; i < size; i++) {
             String collection = ClientLedger.COLLECTIONS.get(random.nextInt(ClientLedger.COLLECTIONS.size()));
-            Map<String, List<Object>> lists = changes.computeIfAbsent(collection, c -> emptyLists());
+            Map<String, List<Object>> lists = changes.computeIfAbsent(collection, c -> ClientBodies.collectionChanges());
             Map<String, Map<String, Object>> live = ledger.live.get(collection);
             List<String> candidates = live.keySet().stream().filter(id -> !touched.contains(id)).toList();
             int roll = random.nextInt(10);
@@ -114,14 +114,6 @@ final class CrashClient implements Callable<ClientLedger> {
         onAck.forEach(Runnable::run);
         stats.pushes.incrementAndGet();
         stats.pushedRecordChanges.addAndGet(size);
-    }
-
-    private static Map<String, List<Object>> emptyLists() {
-        Map<String, List<Object>> lists = new LinkedHashMap<>();
-        lists.put("created", new ArrayList<>());
-        lists.put("updated", new ArrayList<>());
-        lists.put("deleted", new ArrayList<>());
-        return lists;
     }
 
     /** A record of declared columns only, with values that need no sanitising, so it must come back as sent. */
