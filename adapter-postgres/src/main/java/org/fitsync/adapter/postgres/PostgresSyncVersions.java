@@ -8,22 +8,27 @@ import org.jdbi.v3.core.statement.Query;
 public final class PostgresSyncVersions implements SyncVersionPort {
 
     /** Claims the next version; the row lock it takes is held until the transaction ends. */
-    private static final String CLAIM = """
-            INSERT INTO sync_state (user_id, version) VALUES (:user, 1)
-            ON CONFLICT (user_id) DO UPDATE
-                SET version = sync_state.version + 1, updated_at = now()
-            RETURNING version""";
+    private static final String CLAIM = claimFrom("");
 
     /**
      * The same claim as a transaction's first statement, setting {@code app.user_id} on the way: the
      * row to insert comes from the set_config, so row-level security checks it with the user set.
      */
-    private static final String SET_USER_AND_CLAIM = """
-            WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id)
-            INSERT INTO sync_state (user_id, version) SELECT :user, 1 FROM app_user
-            ON CONFLICT (user_id) DO UPDATE
-                SET version = sync_state.version + 1, updated_at = now()
-            RETURNING version""";
+    private static final String SET_USER_AND_CLAIM =
+            "WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id) " + claimFrom("FROM app_user");
+
+    /**
+     * The claim of {@code :user}'s next version as an upsert fed by {@code source} (a FROM clause, with
+     * any filter), for statements that decide within themselves whether to claim: it claims if
+     * {@code source} gives a row (it must give at most one) and returns the version it claimed.
+     */
+    public static String claimFrom(String source) {
+        return "INSERT INTO sync_state (user_id, version) SELECT :user, 1 " + source + """
+
+                ON CONFLICT (user_id) DO UPDATE
+                    SET version = sync_state.version + 1, updated_at = now()
+                RETURNING version""";
+    }
 
     @Override
     public long claimNextVersion(UserId user) {

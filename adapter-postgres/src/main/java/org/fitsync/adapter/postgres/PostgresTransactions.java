@@ -85,7 +85,7 @@ public final class PostgresTransactions implements TransactionPort {
      * The current transaction's handle for a statement that sets {@code app.user_id} itself when
      * {@code setsUser} is passed true (the transaction has not set it yet); afterwards it counts as set.
      */
-    static <T> T firstStatementMaySetUser(java.util.function.BiFunction<Handle, Boolean, T> statement) {
+    public static <T> T firstStatementMaySetUser(java.util.function.BiFunction<Handle, Boolean, T> statement) {
         Scope scope = current();
         boolean setsUser = !scope.userSet;
         T result = statement.apply(scope.handle, setsUser);

@@ -3,6 +3,7 @@ package org.fitsync.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,6 +46,26 @@ final class CpuMeter {
     Reading now() {
         long[] jitAndGc = jitAndGcNanos();
         return new Reading(jvmNanos(), jitAndGc[0], jitAndGc[1], postgresNanos());
+    }
+
+    /**
+     * Waits until the server's JIT compiler threads use under a tenth of a core over a quarter of a
+     * second (their queue is worked off), or {@code limit} passes; returns the milliseconds waited.
+     */
+    long awaitCompilerIdle(Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        long window = 250_000_000L;
+        long before = jitAndGcNanos()[0];
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(window / 1_000_000);
+            long now = jitAndGcNanos()[0];
+            if (now - before < window / 10) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** The JVM's own threads by their Linux names: "C1/C2 CompilerThre…", "GC Thread#…", "G1 …". */

@@ -26,7 +26,8 @@ import org.fitsync.ports.out.run.RunIdentity;
  * idempotency check, the overlap lookup and the insert of one user's submissions happen one at a
  * time, and two overlapping runs sent at once always see each other. A known id is answered
  * without a claim, so re-sends and refused submissions change nothing. The CPU work (fingerprint,
- * simplification) is done before the lock is taken.
+ * simplification) is done before the lock is taken. The common case, a new run that overlaps
+ * nothing, takes two store calls: the look that claims the version, and the insert that checks.
  */
 public final class RunIngestionService implements SubmitRunUseCase {
 
@@ -59,15 +60,29 @@ public final class RunIngestionService implements SubmitRunUseCase {
         return transactions.inUserTransaction(user, () -> {
             // A run id seen before is answered without claiming a version: a re-send or a refused
             // submission then leaves the user's sync state untouched. Stored runs keep their id,
-            // so this unlocked look is final; only a new id needs the lock and the look again.
-            Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint, load.findIdentity(user, run.id()));
-            if (known.isPresent()) {
-                return known.get();
+            // so this unlocked look is final; only a new id claims the version (and the lock).
+            long version;
+            CheckBeforeInsertPort.FirstLook first = check.identityOrClaim(user, run.id());
+            if (first instanceof CheckBeforeInsertPort.FirstLook.Known seen) {
+                Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint, Optional.of(seen.identity()));
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                version = versions.claimNextVersion(user); // deleted since the look: the locked look decides
+            } else {
+                version = ((CheckBeforeInsertPort.FirstLook.Claimed) first).version();
             }
-            long version = versions.claimNextVersion(user);
+            if (run.stravaId().isEmpty()) {
+                // Most runs are new and overlap nothing: then one call checks that under the lock and
+                // stores the final row. Otherwise it stores nothing and the looks below decide.
+                Optional<StoredRun> clear = insert.insertRunIfClear(user, run, fingerprint, polyline, version);
+                if (clear.isPresent()) {
+                    return new SubmitRunResult.Created(clear.get());
+                }
+            }
             // Under the lock, the id's second look and the overlap lookup are one read.
             CheckBeforeInsertPort.BeforeInsert look = check.checkBeforeInsert(user, run.id(), run.span());
-            known = answerForKnownId(user, run, fingerprint, look.identity());
+            Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint, look.identity());
             if (known.isPresent()) {
                 return known.get();
             }
@@ -77,7 +92,6 @@ public final class RunIngestionService implements SubmitRunUseCase {
                     return new SubmitRunResult.StravaIdTaken(run.stravaId().get(), imported.get().id());
                 }
             }
-            // Most runs overlap nothing: then the stored row is final and one lookup is all it costs.
             boolean overlapsAny = !look.overlapping().isEmpty();
             StoredRun inserted = insert.insertRun(user, run, fingerprint, polyline, version);
             if (!overlapsAny) {

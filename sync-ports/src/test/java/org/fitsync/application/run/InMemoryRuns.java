@@ -109,6 +109,30 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeIn
     }
 
     @Override
+    public FirstLook identityOrClaim(UserId user, UUID id) {
+        calls.add("identity");
+        Optional<RunIdentity> identity = Optional.ofNullable(rows.get(id)).map(r -> new RunIdentity(id, r.fingerprint(), r.deleted()));
+        if (identity.isPresent()) {
+            return new FirstLook.Known(identity.get());
+        }
+        return new FirstLook.Claimed(claimNextVersion(user));
+    }
+
+    @Override
+    public Optional<StoredRun> insertRunIfClear(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
+                                                long version) {
+        requireTransaction();
+        if (rows.containsKey(run.id()) || !overlapping(run.span()).isEmpty()) {
+            calls.add("insert-if-clear refused");
+            return Optional.empty();
+        }
+        calls.add("insert-if-clear@" + version);
+        Row row = new Row(run, fingerprint, version, version, false, List.of(), run.notes(), false);
+        rows.put(run.id(), row);
+        return Optional.of(stored(row));
+    }
+
+    @Override
     public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
         requireTransaction();
         calls.add("insert@" + version);

@@ -31,9 +31,18 @@ class RunServicesTest {
             policy);
 
     @Test
-    void aNewIdClaimsTheVersionBeforeTheLockedLookups() {
+    void aNewIdClaimsTheVersionBeforeItsInsertChecksUnderTheLock() {
         ingestion.submit(new SubmitRunCommand(USER, run(UUID.randomUUID(), 0, 60, Source.PHONE, Optional.empty())));
-        assertThat(store.calls).containsExactly("identity", "claim", "identity+overlaps", "insert@1");
+        assertThat(store.calls).containsExactly("identity", "claim", "insert-if-clear@1");
+    }
+
+    @Test
+    void anInsertRefusedForAnOverlapFallsBackToTheLockedLookAndThePolicy() {
+        ingestion.submit(new SubmitRunCommand(USER, run(UUID.randomUUID(), 0, 60, Source.PHONE, Optional.empty())));
+        store.calls.clear();
+        ingestion.submit(new SubmitRunCommand(USER, run(UUID.randomUUID(), 30, 60, Source.PHONE, Optional.empty())));
+        assertThat(store.calls.subList(0, 5))
+                .containsExactly("identity", "claim", "insert-if-clear refused", "identity+overlaps", "insert@2");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fitsync.adapter.postgres.PostgresSyncVersions;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.ContentFingerprint;
@@ -61,6 +62,38 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
     static final String OVERLAP_SQL = "SELECT %s FROM runs WHERE user_id = :user AND deleted_at IS NULL"
             + " AND started_at > :earliest AND started_at < :end AND ended_at > :start";
 
+    private static final String FIND_IDENTITY = "SELECT content_hash, deleted_at IS NOT NULL AS deleted"
+            + " FROM runs WHERE user_id = :user AND id = :id";
+
+    /**
+     * A submission's first look ({@link #identityOrClaim}): the id's identity, and the user's version
+     * claimed only when there is none. {@code %s} is where the user comes from: a set_config of it
+     * when this is the transaction's first statement, else the one already set. The identity refers
+     * to it laterally from a subquery PostgreSQL may not flatten ({@code OFFSET 0}), so the lookup is
+     * the inner side of a nested loop and runs after the set_config, row-level security seeing the
+     * user. Flattened, the reference becomes a plain join condition and the runs may be read first,
+     * with no user set: the identity would be missed.
+     */
+    private static final String IDENTITY_OR_CLAIM = """
+            WITH app_user AS (%s AS user_id),
+            known AS (SELECT r.content_hash, r.deleted FROM app_user
+                CROSS JOIN LATERAL (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs
+                    WHERE user_id = app_user.user_id AND user_id = :user AND id = :id OFFSET 0) AS r),
+            claimed AS (""" + PostgresSyncVersions.claimFrom("FROM app_user WHERE NOT EXISTS (SELECT 1 FROM known)") + """
+            )
+            SELECT known.content_hash, known.deleted, claimed.version
+            FROM (SELECT 1) AS one LEFT JOIN known ON true LEFT JOIN claimed ON true""";
+
+    private static final String RUN_VALUES = """
+            :user, :id, :started, :ended, :duration, :distance, :source, :notes, CAST(:metadata AS jsonb),
+            :polyline, :points, :track, :strava, CAST(:weather AS jsonb), :hash, :version, :version""";
+
+    private static final String INSERT_RUN = """
+            INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
+                metadata, polyline, point_count, track, strava_id, weather, content_hash,
+                created_version, version)
+            """;
+
     @Override
     public Optional<StoredRun> loadRun(UserId user, UUID id) {
         return handle().createQuery("SELECT " + RUN_COLUMNS
@@ -83,8 +116,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
 
     @Override
     public Optional<RunIdentity> findIdentity(UserId user, UUID id) {
-        return handle().createQuery("SELECT content_hash, deleted_at IS NOT NULL AS deleted"
-                        + " FROM runs WHERE user_id = :user AND id = :id")
+        return handle().createQuery(FIND_IDENTITY)
                 .bind("user", user.value())
                 .bind("id", id)
                 .map((rs, ctx) -> new RunIdentity(id, new ContentFingerprint(rs.getString("content_hash")),
@@ -134,15 +166,59 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
     private record CheckedRow(Optional<RunIdentity> identity, Optional<TimelineRun> overlapping) {}
 
     @Override
+    public FirstLook identityOrClaim(UserId user, UUID id) {
+        return PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
+            Query query = handle.createQuery(IDENTITY_OR_CLAIM.formatted(
+                            setsUser ? "SELECT set_config('app.user_id', :app_user, true)" : "SELECT app_user_id()"))
+                    .bind("user", user.value())
+                    .bind("id", id);
+            if (setsUser) {
+                query.bind("app_user", PostgresTransactions.user().value());
+            }
+            return query.map((rs, ctx) -> {
+                String hash = rs.getString("content_hash");
+                if (hash != null) {
+                    return (FirstLook) new FirstLook.Known(new RunIdentity(id, new ContentFingerprint(hash),
+                            rs.getBoolean("deleted")));
+                }
+                long version = rs.getLong("version");
+                if (rs.wasNull()) {
+                    throw new IllegalStateException("neither an identity nor a claimed version for run " + id);
+                }
+                return new FirstLook.Claimed(version);
+            }).one();
+        });
+    }
+
+    @Override
     public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
-        return handle().createQuery("""
-                        INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
-                            metadata, polyline, point_count, track, strava_id, weather, content_hash,
-                            created_version, version)
-                        VALUES (:user, :id, :started, :ended, :duration, :distance, :source, :notes,
-                            CAST(:metadata AS jsonb), :polyline, :points, :track, :strava, CAST(:weather AS jsonb),
-                            :hash, :version, :version)
-                        RETURNING\s""" + RUN_COLUMNS)
+        return bindRun(handle().createQuery(INSERT_RUN + "VALUES (" + RUN_VALUES + ") RETURNING " + RUN_COLUMNS),
+                user, run, fingerprint, polyline, version)
+                .map((rs, ctx) -> storedRun(rs))
+                .one();
+    }
+
+    /**
+     * One statement, so one snapshot taken after the caller's claim took the user's lock: nothing
+     * can be stored for the user between its check and its insert.
+     */
+    @Override
+    public Optional<StoredRun> insertRunIfClear(UserId user, NewRun run, ContentFingerprint fingerprint,
+                                                String polyline, long version) {
+        return bindRun(handle().createQuery(INSERT_RUN + "SELECT " + RUN_VALUES
+                        + " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE user_id = :user AND id = :id)"
+                        + " AND NOT EXISTS (" + OVERLAP_SQL.formatted("1") + ")"
+                        + " RETURNING " + RUN_COLUMNS), user, run, fingerprint, polyline, version)
+                .bind("earliest", utc(run.span().start().minus(RunValidation.MAX_SPAN)))
+                .bind("start", utc(run.span().start()))
+                .bind("end", utc(run.span().end()))
+                .map((rs, ctx) -> storedRun(rs))
+                .findOne();
+    }
+
+    private static Query bindRun(Query query, UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
+                                 long version) {
+        return query
                 .bind("user", user.value())
                 .bind("id", run.id())
                 .bind("started", utc(run.startedAt()))
@@ -158,9 +234,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
                 .bind("strava", run.stravaId().orElse(null))
                 .bind("weather", run.weatherJson().orElse(null))
                 .bind("hash", fingerprint.hex())
-                .bind("version", version)
-                .map((rs, ctx) -> storedRun(rs))
-                .one();
+                .bind("version", version);
     }
 
     @Override

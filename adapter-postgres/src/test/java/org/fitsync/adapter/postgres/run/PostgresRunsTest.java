@@ -76,6 +76,68 @@ class PostgresRunsTest {
     }
 
     @Test
+    void theFirstLookClaimsAVersionOnlyForAnUnknownIdAndSetsTheUserItself() {
+        NewRun run = run(UUID.randomUUID(), 500, 530);
+        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 4));
+        long before = version(ALICE);
+
+        // First in its transaction, so it is the statement that sets app.user_id.
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.identityOrClaim(ALICE, run.id())))
+                .isEqualTo(new CheckBeforeInsertPort.FirstLook.Known(new RunIdentity(run.id(), run.fingerprint(), false)));
+        assertThat(version(ALICE)).isEqualTo(before);
+
+        var claimed = transactions.inUserTransaction(ALICE, () -> {
+            var look = runs.identityOrClaim(ALICE, UUID.randomUUID());
+            String scope = PostgresTransactions.handle().createQuery("SELECT current_setting('app.user_id')")
+                    .mapTo(String.class).one();
+            return List.of(look, scope);
+        });
+        assertThat(claimed).containsExactly(new CheckBeforeInsertPort.FirstLook.Claimed(before + 1), ALICE.value());
+        assertThat(version(ALICE)).isEqualTo(before + 1);
+
+        // Not first in its transaction: it uses the user already set.
+        assertThat(transactions.inUserTransaction(ALICE, () -> {
+            PostgresTransactions.handle();
+            return runs.identityOrClaim(ALICE, run.id());
+        })).isInstanceOf(CheckBeforeInsertPort.FirstLook.Known.class);
+
+        // Row-level security holds for it: Bob's look does not see Alice's run, so it claims Bob's version.
+        assertThat(transactions.inUserTransaction(BOB, () -> runs.identityOrClaim(BOB, run.id())))
+                .isInstanceOf(CheckBeforeInsertPort.FirstLook.Claimed.class);
+        assertThat(version(ALICE)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anInsertIfClearStoresNothingWhenTheIdIsTakenOrTheSpanOverlaps() {
+        NewRun first = run(UUID.randomUUID(), 700, 760);
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, first, first.fingerprint(), "", 7)))
+                .hasValueSatisfying(stored -> assertThat(stored.id()).isEqualTo(first.id()));
+        NewRun overlapping = run(UUID.randomUUID(), 759, 800);
+        NewRun sameId = new NewRun(first.id(), span(900, 960), first.durationS(), first.distanceM(), first.source(),
+                first.notes(), first.metadataJson(), first.track(), first.stravaId(), first.weatherJson());
+        NewRun backToBack = run(UUID.randomUUID(), 760, 800);
+
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, overlapping,
+                overlapping.fingerprint(), "", 8))).isEmpty();
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, sameId,
+                sameId.fingerprint(), "", 8))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id()))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, first.id()))).hasValueSatisfying(
+                stored -> assertThat(stored.span()).isEqualTo(first.span()));
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, backToBack,
+                backToBack.fingerprint(), "", 9))).isPresent();
+        // Another user's runs are no obstacle.
+        UserId carol = new UserId("carol");
+        assertThat(transactions.inUserTransaction(carol, () -> runs.insertRunIfClear(carol, overlapping,
+                overlapping.fingerprint(), "", 1))).isPresent();
+    }
+
+    private static long version(UserId user) {
+        return transactions.inUserSnapshot(user, () -> PostgresTransactions.handle()
+                .createQuery("SELECT coalesce(max(version), 0) FROM sync_state").mapTo(Long.class).one());
+    }
+
+    @Test
     void overlapLookupIsHalfOpen() {
         NewRun run = run(UUID.randomUUID(), 1000, 1060);
         transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
