@@ -18,6 +18,8 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.fitsync.domain.UserId;
 
@@ -31,9 +33,23 @@ public final class TokenVerifier {
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
 
+    /**
+     * Tokens verified lately, by their exact text: a client sends the same token with every request,
+     * and parsing it and checking its signature each time was a few percent of the server's CPU on
+     * run uploads. An entry answers for at most {@link #RECHECK_AFTER_MILLIS} (so a key withdrawn from
+     * a JWKS stops being honoured within that) and never past the token's {@code exp}.
+     */
+    static final long RECHECK_AFTER_MILLIS = 60_000;
+    private static final int MAX_RECENT = 10_000;
+
+    private record Verified(Caller caller, long validUntilMillis) {}
+
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final long clockSkewMillis;
+    private final Map<String, Verified> recent = new ConcurrentHashMap<>();
 
     private TokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Duration clockSkew) {
+        clockSkewMillis = clockSkew.toMillis();
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
@@ -60,6 +76,27 @@ public final class TokenVerifier {
     }
 
     public Caller verify(String token) throws AuthenticationException {
+        long now = System.currentTimeMillis();
+        Verified seen = recent.get(token);
+        if (seen != null && now < seen.validUntilMillis()) {
+            return seen.caller();
+        }
+        JWTClaimsSet claims = claims(token);
+        String subject = claims.getSubject();
+        if (subject == null || !UserId.isValid(subject)) {
+            throw new AuthenticationException("The token's sub must be 1.." + UserId.MAX_LENGTH + " characters");
+        }
+        Caller caller = new Caller(new UserId(subject), roles(claims));
+        // exp is required, so the processor has checked it is there; the skew is what it allowed past it.
+        long expires = claims.getExpirationTime().getTime() + clockSkewMillis;
+        if (recent.size() >= MAX_RECENT) {
+            recent.clear(); // crude, but bounded: the busy tokens come straight back
+        }
+        recent.put(token, new Verified(caller, Math.min(expires, now + RECHECK_AFTER_MILLIS)));
+        return caller;
+    }
+
+    private JWTClaimsSet claims(String token) throws AuthenticationException {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -73,11 +110,7 @@ public final class TokenVerifier {
             // Malformed headers or claim types surface as runtime exceptions in some parsers.
             throw new AuthenticationException("The bearer token is malformed");
         }
-        String subject = claims.getSubject();
-        if (subject == null || !UserId.isValid(subject)) {
-            throw new AuthenticationException("The token's sub must be 1.." + UserId.MAX_LENGTH + " characters");
-        }
-        return new Caller(new UserId(subject), roles(claims));
+        return claims;
     }
 
     private static Set<String> roles(JWTClaimsSet claims) throws AuthenticationException {
