@@ -67,7 +67,8 @@ public final class RunIngestBenchmark {
                 + " HTTP and raw JDBC alternating in %d rounds%n", clients, runsPerClient, POINTS, decimals, rounds);
         boolean inProcess = "in-process".equals(System.getProperty("bench.server", "process"));
         DatabaseSettings db = PostgresTestDatabase.fresh();
-        try (Target server = inProcess ? Target.inProcess(db) : Target.process(db)) {
+        try (Target server = inProcess ? Target.inProcess(db) : Target.process(db);
+             RawClients rawClients = new RawClients(db, clients)) {
             System.out.println(inProcess ? "Server: in this JVM (TestServer)"
                     : "Server: java -jar app/target/fitsync.jar serve, its own JVM (pid " + server.pid() + ")");
             List<List<byte[]>> bodies = bodies(clients, runsPerClient, decimals, 0);
@@ -82,7 +83,7 @@ public final class RunIngestBenchmark {
             int batches = warmUp(server, cpu, clients, warmup, warmupBatches, decimals);
             // The raw path's JDBC client is JIT-compiled too: it gets as many warm-up runs as the server did.
             for (int batch = 0; batch < batches; batch++) {
-                raw(db, prepare(rows(bodies(clients, warmup, decimals, 500 + batch * warmup))), "rawwarm" + batch + "-");
+                rawClients.insert(prepare(rows(bodies(clients, warmup, decimals, 500 + batch * warmup))), "rawwarm" + batch + "-");
             }
 
             Phase http = new Phase();
@@ -96,12 +97,15 @@ public final class RunIngestBenchmark {
                 int to = runsPerClient * (round + 1) / rounds;
                 List<List<byte[]>> slice = bodies.stream().map(b -> b.subList(from, to)).toList();
                 double[] roundLatencies = new double[clients * (to - from)];
-                double httpSeconds = http.time(cpu, () -> http(server, slice, "client-", roundLatencies));
+                double httpSeconds;
+                try (HttpRound httpRound = new HttpRound(server, slice, "client-")) {
+                    httpSeconds = http.time(cpu, () -> httpRound.run(roundLatencies));
+                }
                 System.arraycopy(roundLatencies, 0, latencies, done, roundLatencies.length);
                 done += roundLatencies.length;
                 List<List<Object[]>> rowSlice = rowSlices.get(round);
                 double rawSeconds = raw.time(cpu, () -> {
-                    raw(db, rowSlice, "raw" + from + "-");
+                    rawClients.insert(rowSlice, "raw" + from + "-");
                     return 0;
                 });
                 roundRatios.add(String.format(Locale.ROOT, "%.0f", 100 * rawSeconds / httpSeconds));
@@ -261,39 +265,56 @@ public final class RunIngestBenchmark {
     }
 
     private static void http(Target server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
-        http(server, bodies, userPrefix, new double[bodies.size() * bodies.get(0).size()]);
+        try (HttpRound round = new HttpRound(server, bodies, userPrefix)) {
+            round.run(new double[bodies.size() * bodies.get(0).size()]);
+        }
     }
 
     /**
-     * Posts each client's bodies in order on one keep-alive connection. The requests are complete
-     * byte arrays before the clock starts. Fills in each request's latency in ms and returns the
-     * CPU time the client threads used (all client work runs on them).
+     * One round of HTTP clients, set up before the clock starts: each client's requests as complete
+     * byte arrays, its keep-alive connection open, its thread started. {@link #run} is the timed part.
      */
-    private static long http(Target server, List<List<byte[]>> bodies, String userPrefix, double[] latencies)
-            throws Exception {
-        int port = server.port();
-        List<List<byte[]>> requests = new ArrayList<>();
-        for (int c = 0; c < bodies.size(); c++) {
-            String token = server.token(userPrefix + c);
-            requests.add(bodies.get(c).stream().map(b -> PlainHttpClient.post(port, "/api/v1/runs", token, b)).toList());
+    private static final class HttpRound implements AutoCloseable {
+        private final List<List<byte[]>> requests = new ArrayList<>();
+        private final List<PlainHttpClient> connections = new ArrayList<>();
+        private final ExecutorService pool;
+
+        HttpRound(Target server, List<List<byte[]>> bodies, String userPrefix) throws Exception {
+            int port = server.port();
+            for (int c = 0; c < bodies.size(); c++) {
+                String token = server.token(userPrefix + c);
+                requests.add(bodies.get(c).stream().map(b -> PlainHttpClient.post(port, "/api/v1/runs", token, b)).toList());
+                connections.add(new PlainHttpClient(port));
+            }
+            pool = Executors.newFixedThreadPool(bodies.size());
+            List<Future<?>> started = new ArrayList<>();
+            for (int c = 0; c < bodies.size(); c++) {
+                started.add(pool.submit(() -> { }));
+            }
+            for (Future<?> f : started) {
+                f.get();
+            }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        try {
+
+        /**
+         * Posts each client's requests in order on its connection. Fills in each request's latency in
+         * ms and returns the CPU time the client threads used (all client work runs on them).
+         */
+        long run(double[] latencies) throws Exception {
             List<Future<Long>> done = new ArrayList<>();
             for (int c = 0; c < requests.size(); c++) {
                 int client = c;
                 done.add(pool.submit(() -> {
                     List<byte[]> mine = requests.get(client);
+                    PlainHttpClient connection = connections.get(client);
                     long cpuBefore = THREADS.getCurrentThreadCpuTime();
-                    try (PlainHttpClient connection = new PlainHttpClient(port)) {
-                        for (int r = 0; r < mine.size(); r++) {
-                            long t0 = System.nanoTime();
-                            PlainHttpClient.Response response = connection.send(mine.get(r));
-                            latencies[client * mine.size() + r] = (System.nanoTime() - t0) / 1e6;
-                            if (response.status() != 201) {
-                                throw new IllegalStateException("POST failed: " + response.status() + " "
-                                        + new String(response.body(), StandardCharsets.UTF_8));
-                            }
+                    for (int r = 0; r < mine.size(); r++) {
+                        long t0 = System.nanoTime();
+                        PlainHttpClient.Response response = connection.send(mine.get(r));
+                        latencies[client * mine.size() + r] = (System.nanoTime() - t0) / 1e6;
+                        if (response.status() != 201) {
+                            throw new IllegalStateException("POST failed: " + response.status() + " "
+                                    + new String(response.body(), StandardCharsets.UTF_8));
                         }
                     }
                     return THREADS.getCurrentThreadCpuTime() - cpuBefore;
@@ -304,8 +325,14 @@ public final class RunIngestBenchmark {
                 clientNanos += f.get();
             }
             return clientNanos;
-        } finally {
+        }
+
+        @Override
+        public void close() throws Exception {
             pool.shutdownNow();
+            for (PlainHttpClient connection : connections) {
+                connection.close();
+            }
         }
     }
 
@@ -348,57 +375,92 @@ public final class RunIngestBenchmark {
         return prepared;
     }
 
-    private static void raw(DatabaseSettings db, List<List<Object[]>> prepared, String userPrefix) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(prepared.size());
-        try {
+    /**
+     * The raw path's clients: one JDBC connection each, its statements prepared, open for the whole
+     * benchmark as the server's pooled connections are, so neither path pays for connecting (or,
+     * for the raw one, for pgjdbc's first unprepared executions) inside its timed rounds.
+     */
+    private static final class RawClients implements AutoCloseable {
+        private final List<RawClient> clients = new ArrayList<>();
+        private final ExecutorService pool;
+
+        RawClients(DatabaseSettings db, int count) throws SQLException {
+            for (int c = 0; c < count; c++) {
+                clients.add(new RawClient(db));
+            }
+            pool = Executors.newFixedThreadPool(count);
+        }
+
+        /** Client c inserts {@code prepared.get(c)} as user {@code userPrefix + c}, one transaction per run. */
+        void insert(List<List<Object[]>> prepared, String userPrefix) throws Exception {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < prepared.size(); c++) {
+                RawClient client = clients.get(c);
                 String user = userPrefix + c;
                 List<Object[]> mine = prepared.get(c);
                 done.add(pool.submit(() -> {
-                    insertRaw(db, user, mine);
+                    client.insert(user, mine);
                     return null;
                 }));
             }
             for (Future<?> f : done) {
                 f.get();
             }
-        } finally {
+        }
+
+        @Override
+        public void close() throws SQLException {
             pool.shutdownNow();
+            for (RawClient client : clients) {
+                client.close();
+            }
         }
     }
 
-    private static void insertRaw(DatabaseSettings db, String user, List<Object[]> rows) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword())) {
-            c.setAutoCommit(false);
-            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.user_id', ?, true)");
-                 PreparedStatement insert = c.prepareStatement("""
-                         INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
-                             metadata, polyline, point_count, track, content_hash, created_version, version)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)""")) {
-                long version = 0;
-                for (Object[] row : rows) {
-                    NewRun run = (NewRun) row[0];
-                    scope.setString(1, user);
-                    scope.executeQuery().close();
-                    insert.setString(1, user);
-                    insert.setObject(2, run.id());
-                    insert.setObject(3, run.startedAt().atOffset(ZoneOffset.UTC));
-                    insert.setObject(4, run.endedAt().atOffset(ZoneOffset.UTC));
-                    insert.setLong(5, run.durationS());
-                    insert.setDouble(6, run.distanceM());
-                    insert.setString(7, run.source().wireName());
-                    insert.setString(8, run.metadataJson().orElse(null));
-                    insert.setString(9, (String) row[2]);
-                    insert.setInt(10, run.track().size());
-                    insert.setBytes(11, (byte[]) row[1]);
-                    insert.setString(12, (String) row[3]);
-                    insert.setLong(13, ++version);
-                    insert.setLong(14, version);
-                    insert.executeUpdate();
-                    c.commit();
-                }
+    /** One connection with the raw path's two statements: scope the transaction to the user, insert the row. */
+    private static final class RawClient implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement scope;
+        private final PreparedStatement insert;
+
+        RawClient(DatabaseSettings db) throws SQLException {
+            connection = DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword());
+            connection.setAutoCommit(false);
+            scope = connection.prepareStatement("SELECT set_config('app.user_id', ?, true)");
+            insert = connection.prepareStatement("""
+                    INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
+                        metadata, polyline, point_count, track, content_hash, created_version, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)""");
+        }
+
+        void insert(String user, List<Object[]> rows) throws SQLException {
+            long version = 0;
+            for (Object[] row : rows) {
+                NewRun run = (NewRun) row[0];
+                scope.setString(1, user);
+                scope.executeQuery().close();
+                insert.setString(1, user);
+                insert.setObject(2, run.id());
+                insert.setObject(3, run.startedAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(4, run.endedAt().atOffset(ZoneOffset.UTC));
+                insert.setLong(5, run.durationS());
+                insert.setDouble(6, run.distanceM());
+                insert.setString(7, run.source().wireName());
+                insert.setString(8, run.metadataJson().orElse(null));
+                insert.setString(9, (String) row[2]);
+                insert.setInt(10, run.track().size());
+                insert.setBytes(11, (byte[]) row[1]);
+                insert.setString(12, (String) row[3]);
+                insert.setLong(13, ++version);
+                insert.setLong(14, version);
+                insert.executeUpdate();
+                connection.commit();
             }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
         }
     }
 
