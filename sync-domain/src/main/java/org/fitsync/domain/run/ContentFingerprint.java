@@ -37,14 +37,7 @@ public record ContentFingerprint(String hex) {
         Track track = run.track();
         out.putInt(track.size());
         for (int i = 0; i < track.size(); i++) {
-            out.putLong(track.epochMs(i));
-            out.number(track.lat(i));
-            out.number(track.lon(i));
-            boolean hasElevation = track.hasElevation(i);
-            out.putBoolean(hasElevation);
-            if (hasElevation) {
-                out.number(track.elevationM(i));
-            }
+            out.point(track, i);
         }
         out.optionalText(run.stravaId());
         out.optionalText(run.weatherJson());
@@ -58,6 +51,8 @@ public record ContentFingerprint(String hex) {
     private static final class Digest {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
         private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+        private static final int POINT_BYTES = 8 + 8 + 8 + 1 + 8;
 
         private final MessageDigest sha = sha256();
         private final byte[] buffer = new byte[8192];
@@ -89,7 +84,33 @@ public record ContentFingerprint(String hex) {
 
         /** 0.0 and -0.0 are one JSON value to a client, so they fingerprint alike. */
         void number(double value) {
-            putLong(Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
+            putLong(bits(value));
+        }
+
+        private static long bits(double value) {
+            return Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+        }
+
+        /**
+         * A track point: time, latitude, longitude, elevation's presence and the elevation if any,
+         * as {@link #putLong}, {@link #number} and {@link #putBoolean} would write them, with one
+         * check for room: a track is thousands of points, hashed on every submission.
+         */
+        void point(Track track, int i) {
+            room(POINT_BYTES);
+            byte[] out = buffer;
+            int at = size;
+            LONGS.set(out, at, track.epochMs(i));
+            LONGS.set(out, at + 8, bits(track.lat(i)));
+            LONGS.set(out, at + 16, bits(track.lon(i)));
+            if (track.hasElevation(i)) {
+                out[at + 24] = 1;
+                LONGS.set(out, at + 25, bits(track.elevationM(i)));
+                size = at + POINT_BYTES;
+            } else {
+                out[at + 24] = 0;
+                size = at + 25;
+            }
         }
 
         void optionalText(Optional<String> value) {
