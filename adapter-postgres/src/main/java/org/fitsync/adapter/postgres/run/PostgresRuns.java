@@ -59,7 +59,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
      * of {@code runs_history} to a few days whatever the history's length; the comparisons are
      * leakproof, so PostgreSQL uses them as index conditions under row-level security.
      */
-    static final String OVERLAP_SQL = "SELECT %s FROM runs WHERE user_id = :user AND deleted_at IS NULL"
+    static final String OVERLAPPING_RUNS = " FROM runs WHERE user_id = :user AND deleted_at IS NULL"
             + " AND started_at > :earliest AND started_at < :end AND ended_at > :start";
 
     private static final String FIND_IDENTITY = "SELECT content_hash, deleted_at IS NOT NULL AS deleted"
@@ -67,15 +67,14 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
 
     /**
      * A submission's first look ({@link #identityOrClaim}): the id's identity, and the user's version
-     * claimed only when there is none. {@code %s} is where the user comes from: a set_config of it
-     * when this is the transaction's first statement, else the one already set. The identity refers
+     * claimed only when there is none, after a {@code WITH app_user AS (…)} that gives the user: a
+     * set_config of it when this is the transaction's first statement, else the one already set. The identity refers
      * to it laterally from a subquery PostgreSQL may not flatten ({@code OFFSET 0}), so the lookup is
      * the inner side of a nested loop and runs after the set_config, row-level security seeing the
      * user. Flattened, the reference becomes a plain join condition and the runs may be read first,
      * with no user set: the identity would be missed.
      */
     private static final String IDENTITY_OR_CLAIM = """
-            WITH app_user AS (%s AS user_id),
             known AS (SELECT r.content_hash, r.deleted FROM app_user
                 CROSS JOIN LATERAL (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs
                     WHERE user_id = app_user.user_id AND user_id = :user AND id = :id OFFSET 0) AS r),
@@ -83,6 +82,10 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
             )
             SELECT known.content_hash, known.deleted, claimed.version
             FROM (SELECT 1) AS one LEFT JOIN known ON true LEFT JOIN claimed ON true""";
+    private static final String SET_USER_IDENTITY_OR_CLAIM =
+            "WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id), " + IDENTITY_OR_CLAIM;
+    private static final String USER_SET_IDENTITY_OR_CLAIM =
+            "WITH app_user AS (SELECT app_user_id() AS user_id), " + IDENTITY_OR_CLAIM;
 
     private static final String RUN_VALUES = """
             :user, :id, :started, :ended, :duration, :distance, :source, :notes, CAST(:metadata AS jsonb),
@@ -126,7 +129,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
 
     @Override
     public List<TimelineRun> findOverlapping(UserId user, TimeSpan span) {
-        return handle().createQuery(OVERLAP_SQL.formatted(TIMELINE_COLUMNS))
+        return handle().createQuery("SELECT " + TIMELINE_COLUMNS + OVERLAPPING_RUNS)
                 .bind("user", user.value())
                 .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
                 .bind("start", utc(span.start()))
@@ -144,7 +147,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
         List<CheckedRow> rows = handle().createQuery("SELECT i.content_hash, i.deleted, o.* FROM (SELECT 1) AS one"
                         + " LEFT JOIN (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs"
                         + " WHERE user_id = :user AND id = :id) AS i ON true"
-                        + " LEFT JOIN (" + OVERLAP_SQL.formatted(TIMELINE_COLUMNS) + ") AS o ON true")
+                        + " LEFT JOIN (SELECT " + TIMELINE_COLUMNS + OVERLAPPING_RUNS + ") AS o ON true")
                 .bind("user", user.value())
                 .bind("id", id)
                 .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
@@ -168,8 +171,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
     @Override
     public FirstLook identityOrClaim(UserId user, UUID id) {
         return PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
-            Query query = handle.createQuery(IDENTITY_OR_CLAIM.formatted(
-                            setsUser ? "SELECT set_config('app.user_id', :app_user, true)" : "SELECT app_user_id()"))
+            Query query = handle.createQuery(setsUser ? SET_USER_IDENTITY_OR_CLAIM : USER_SET_IDENTITY_OR_CLAIM)
                     .bind("user", user.value())
                     .bind("id", id);
             if (setsUser) {
@@ -207,7 +209,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
                                                 String polyline, long version) {
         return bindRun(handle().createQuery(INSERT_RUN + "SELECT " + RUN_VALUES
                         + " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE user_id = :user AND id = :id)"
-                        + " AND NOT EXISTS (" + OVERLAP_SQL.formatted("1") + ")"
+                        + " AND NOT EXISTS (SELECT 1" + OVERLAPPING_RUNS + ")"
                         + " RETURNING " + RUN_COLUMNS), user, run, fingerprint, polyline, version)
                 .bind("earliest", utc(run.span().start().minus(RunValidation.MAX_SPAN)))
                 .bind("start", utc(run.span().start()))

@@ -192,7 +192,7 @@ class PostgresRunsTest {
             h.execute("ANALYZE runs");
         });
         String plan = transactions.inUserSnapshot(carol, () -> String.join("\n", PostgresTransactions.handle()
-                .createQuery("EXPLAIN " + PostgresRuns.OVERLAP_SQL.formatted("id"))
+                .createQuery("EXPLAIN " + "SELECT id" + PostgresRuns.OVERLAPPING_RUNS)
                 .bind("user", "carol")
                 .bind("earliest", OffsetDateTime.parse("2019-12-30T00:00:00Z"))
                 .bind("start", OffsetDateTime.parse("2020-01-01T00:00:00Z"))
