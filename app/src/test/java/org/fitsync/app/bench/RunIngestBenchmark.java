@@ -46,7 +46,7 @@ import org.jdbi.v3.core.Jdbi;
  * concurrent clients, beside the raw JDBC insert rate of the same rows on the same database; the
  * bytes stored per GPS point; and the overlap lookup's time with 10 vs 100,000 runs of history.
  * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.rounds (4), bench.warmup
- * (warm-up runs per client and batch, 100), bench.warmup.batches (at most, 30), bench.decimals (7), bench.server ({@code process}: the jar in its own JVM,
+ * (warm-up runs per client and batch, 100), bench.warmup.batches (at most, 80), bench.decimals (7), bench.server ({@code process}: the jar in its own JVM,
  * the default; {@code in-process}: a TestServer in this JVM).
  */
 public final class RunIngestBenchmark {
@@ -62,7 +62,7 @@ public final class RunIngestBenchmark {
         int rounds = Math.max(1, Math.min(runsPerClient, Integer.getInteger("bench.rounds", 4)));
         int decimals = Integer.getInteger("bench.decimals", 7);
         int warmup = Integer.getInteger("bench.warmup", 100);
-        int warmupBatches = Integer.getInteger("bench.warmup.batches", 30);
+        int warmupBatches = Integer.getInteger("bench.warmup.batches", 80);
         System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates,"
                 + " HTTP and raw JDBC alternating in %d rounds%n", clients, runsPerClient, POINTS, decimals, rounds);
         boolean inProcess = "in-process".equals(System.getProperty("bench.server", "process"));
