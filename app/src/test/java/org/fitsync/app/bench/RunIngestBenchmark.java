@@ -133,6 +133,8 @@ public final class RunIngestBenchmark {
                     / (double) (runs * (long) POINTS);
             bytesPerPoint(db, jsonBytesPerPoint);
             overlapCheck(db);
+        } finally {
+            PostgresTestDatabase.shutDown(); // its data directory holds gigabytes of runs
         }
     }
 
