@@ -67,12 +67,13 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
 
     /**
      * A submission's first look ({@link #identityOrClaim}): the id's identity, and the user's version
-     * claimed only when there is none, after a {@code WITH app_user AS (…)} that gives the user: a
-     * set_config of it when this is the transaction's first statement, else the one already set. The identity refers
-     * to it laterally from a subquery PostgreSQL may not flatten ({@code OFFSET 0}), so the lookup is
-     * the inner side of a nested loop and runs after the set_config, row-level security seeing the
-     * user. Flattened, the reference becomes a plain join condition and the runs may be read first,
-     * with no user set: the identity would be missed.
+     * claimed only when there is none. It follows a {@code WITH app_user AS (…)} that gives the user:
+     * a set_config of it when this is the transaction's first statement, else the one already set.
+     * The identity refers to it laterally from a subquery PostgreSQL may not flatten ({@code OFFSET
+     * 0}), so the lookup is the inner side of a nested loop and runs after the set_config, with
+     * row-level security seeing the user. Flattened, the reference becomes a plain join condition,
+     * the runs may be read first with no user set, and the identity is missed
+     * ({@code PostgresRunsTest} holds it).
      */
     private static final String IDENTITY_OR_CLAIM = """
             known AS (SELECT r.content_hash, r.deleted FROM app_user
