@@ -63,6 +63,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             // so this unlocked look is final; only a new id claims the version (and the lock).
             long version;
             CheckBeforeInsertPort.FirstLook first = check.identityOrClaim(user, run.id());
+            boolean newId = first instanceof CheckBeforeInsertPort.FirstLook.Claimed;
             if (first instanceof CheckBeforeInsertPort.FirstLook.Known seen) {
                 Optional<SubmitRunResult> known = answerForKnownId(user, run, fingerprint, Optional.of(seen.identity()));
                 if (known.isPresent()) {
@@ -72,7 +73,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             } else {
                 version = ((CheckBeforeInsertPort.FirstLook.Claimed) first).version();
             }
-            if (run.stravaId().isEmpty()) {
+            if (newId && run.stravaId().isEmpty()) {
                 // Most runs are new and overlap nothing: then one call checks that under the lock and
                 // stores the final row. Otherwise it stores nothing and the looks below decide.
                 Optional<StoredRun> clear = insert.insertRunIfClear(user, run, fingerprint, polyline, version);
