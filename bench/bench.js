@@ -4,6 +4,8 @@
 //   pull: a first sync of 100,000 records in one request (records/s)
 // FitSync runs from app/target/fitsync.jar with -Xmx256m, so the pull also shows that a 100,000
 // record first sync streams within a small heap. Usage: npm ci && npm run bench
+// To compare two builds of FitSync side by side in one run, set BASELINE_JAR to the other build's
+// jar (it joins the alternation as a fourth target); BENCH_POUCH=0 leaves PouchDB Server out.
 const { spawn } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
@@ -44,9 +46,9 @@ async function post(url, headers, body) {
 }
 
 /** A FitSync target: pushes are WatermelonDB pushes, the pull is a first sync. */
-function fitsync(server) {
+function fitsync(server, name = 'FitSync (PostgreSQL, -Xmx256m)') {
   return {
-    name: 'FitSync (PostgreSQL, -Xmx256m)',
+    name,
     async prepare(db) { this.headers = { Authorization: `Bearer ${token(`bench-${db}-${Date.now()}`)}` } },
     async push(docs) {
       await post(`${server.url}/api/v1/sync`, this.headers,
@@ -150,25 +152,35 @@ async function measure(targets) {
 }
 
 async function main() {
+  const withPouch = process.env.BENCH_POUCH !== '0'
+  const baselineJar = process.env.BASELINE_JAR
   const leveldbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitsync-bench-leveldb-'))
-  const server = await startServer({ heap: '256m' })
-  const memory = await startPouch(['--in-memory'])
-  const leveldb = await startPouch(['--dir', leveldbDir])
+  const servers = []
+  const pouches = []
+  const targets = []
   try {
-    const targets = [fitsync(server), pouch('PouchDB Server (in-memory)', memory.url),
-      pouch('PouchDB Server (LevelDB)', leveldb.url)]
+    servers.push(await startServer({ heap: '256m' }))
+    targets.push(fitsync(servers[0]))
+    if (baselineJar) {
+      servers.push(await startServer({ heap: '256m', jar: path.resolve(baselineJar) }))
+      targets.push(fitsync(servers[1], 'FitSync baseline (BASELINE_JAR)'))
+    }
+    if (withPouch) {
+      pouches.push(await startPouch(['--in-memory']), await startPouch(['--dir', leveldbDir]))
+      targets.push(pouch('PouchDB Server (in-memory)', pouches[0].url), pouch('PouchDB Server (LevelDB)', pouches[1].url))
+    }
     const results = await measure(targets)
     for (const { name, push, pull } of results) {
       console.log(`${name.padEnd(32)} push ${push.toFixed(0).padStart(8)} rec/s   pull ${pull.toFixed(0).padStart(8)} rec/s`)
     }
-    const [ours, inMemory, level] = results
     console.log(`\npush ${PUSH_RECORDS} records in batches of ${PUSH_BATCH} (median of ${PUSH_RUNS}); first-sync pull of ${PULL_RECORDS} records (median of ${PULL_RUNS})`)
-    console.log(`FitSync / PouchDB LevelDB:   push ${(ours.push / level.push).toFixed(2)}x   pull ${(ours.pull / level.pull).toFixed(2)}x`)
-    console.log(`FitSync / PouchDB in-memory: push ${(ours.push / inMemory.push).toFixed(2)}x   pull ${(ours.pull / inMemory.pull).toFixed(2)}x`)
+    const ours = results[0]
+    for (const other of results.slice(1)) {
+      console.log(`FitSync / ${other.name.padEnd(32)} push ${(ours.push / other.push).toFixed(2)}x   pull ${(ours.pull / other.pull).toFixed(2)}x`)
+    }
   } finally {
-    memory.stop()
-    leveldb.stop()
-    await server.stop()
+    pouches.forEach((p) => p.stop())
+    for (const server of servers) await server.stop()
     fs.rmSync(leveldbDir, { recursive: true, force: true })
   }
 }

@@ -34,13 +34,13 @@ function token(user, ttlSeconds = 3600) {
   return `${header}.${payload}.${base64url(signature)}`
 }
 
-async function startServer({ heap = '256m', env = {} } = {}) {
-  if (!fs.existsSync(JAR)) {
-    throw new Error(`${JAR} is missing: build it first with ./mvnw -B -q -DskipTests package`)
+async function startServer({ heap = '256m', env = {}, jar = JAR } = {}) {
+  if (!fs.existsSync(jar)) {
+    throw new Error(`${jar} is missing: build it first with ./mvnw -B -q -DskipTests package`)
   }
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitsync-interop-'))
-  const child = spawn('java', [`-Xmx${heap}`, '-jar', JAR, 'serve'], {
+  const child = spawn('java', [`-Xmx${heap}`, '-jar', jar, 'serve'], {
     env: { ...process.env, FITSYNC_PORT: String(port), FITSYNC_DATA_DIR: dataDir, FITSYNC_JWT_SECRET: SECRET,
       FITSYNC_LOG_LEVEL: 'WARN', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
