@@ -160,4 +160,24 @@ class PostgresImportJobsTest {
         assertThat(tx.inUserTransaction(BOB, () -> jobs.checkpoint(resumed, "node-b", LEASE))).as("cancelled under it").isFalse();
         assertThat(jobs.claimNext("node-c", LEASE)).isEmpty();
     }
+
+    @Test
+    void aCheckpointClearsTheFailedAttemptsOnlyWhenTheJobMovedOn() {
+        ImportJob job = queued(ALICE);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            ImportJob claimed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent).orElseThrow();
+            // Each attempt saves the phase before asking the provider; that is no progress.
+            ImportJob listing = claimed.withProgress(claimed.progress(), ImportPhase.LISTING, claimed.cursor());
+            assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(listing, "node-a", LEASE))).isTrue();
+            assertThat(tx.inUserTransaction(ALICE, () -> jobs.park(listing, "node-a", Instant.now(), false))).isTrue();
+            assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().attempts()).isEqualTo(attempt);
+        }
+        ImportJob claimed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent).orElseThrow();
+        ImportJob moved = claimed.withProgress(claimed.progress().plusFetched(2), ImportPhase.IMPORTING,
+                Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(moved, "node-a", LEASE))).isTrue();
+        assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().attempts()).isZero();
+    }
 }
