@@ -1,6 +1,7 @@
 package org.fitsync.app.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.strava.testing.FakeStrava;
 import org.fitsync.app.testing.TestServer;
@@ -71,18 +74,17 @@ final class StravaFixture {
 
     static JsonNode awaitImport(TestServer server, String token, String id, Predicate<JsonNode> condition, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            TestServer.Response response = server.get("/api/v1/imports/" + id, token);
-            assertThat(response.status()).isEqualTo(200);
-            last = response.json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                TestServer.Response response = server.get("/api/v1/imports/" + id, token);
+                assertThat(response.status()).isEqualTo(200);
+                last.set(response.json());
+                return last.get();
+            }, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("import did not get there in " + timeout + "; last: " + last.get(), e);
         }
-        throw new AssertionError("import did not get there in " + timeout + "; last: " + last);
     }
 
     static JsonNode awaitFinished(TestServer server, String token, String id, Duration timeout) throws InterruptedException {

@@ -1,6 +1,7 @@
 package org.fitsync.app.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -340,16 +341,21 @@ class StravaImportTest {
     @Test
     void cancellationStopsPromptlyAndKeepsWhatWasImported() throws Exception {
         FakeStrava strava = strava(FakeStravaConfig.generous().withLatency(Duration.ofMillis(50)), 300);
-        TestServer server = connectedNode(strava, Map.of());
+        TestServer server = connectedNode(strava, Map.of("FITSYNC_IMPORT_WORKERS", "1"));
         String token = server.token("alice");
         String id = StravaFixture.startImport(server, token);
         StravaFixture.awaitImport(server, token, id, n -> n.path("progress").path("imported").asInt() >= 5, LONG);
         TestServer.Response cancelled = server.post("/api/v1/imports/" + id + "/cancel", token, "");
         assertThat(cancelled.status()).isEqualTo(202);
         assertThat(cancelled.json().path("state").asText()).isEqualTo("cancelled");
-        Thread.sleep(1500);
+        // Every run is stored in a transaction guarded by the job's lease, so once the cancel has committed
+        // no further run of the job can commit: what is stored now is what the import keeps.
         int kept = StoredRuns.liveStravaRows(server.database(), "alice");
-        Thread.sleep(1000);
+        // The node's only worker claims another job once it has let go of the cancelled one.
+        String bob = server.token("bob");
+        assertThat(StravaFixture.connect(server, strava, bob, 2, "activity:read").status()).isEqualTo(200);
+        assertThat(StravaFixture.awaitFinished(server, bob, StravaFixture.startImport(server, bob), LONG)
+                .path("state").asText()).isEqualTo("completed");
         assertThat(StoredRuns.imported(server, token)).as("nothing imported after cancellation").hasSize(kept);
         assertThat(kept).isGreaterThanOrEqualTo(5).isLessThan((int) count(strava.activities(ATHLETE), FakeActivity::isRun));
         JsonNode after = server.get("/api/v1/imports/" + id, token).json();
@@ -561,8 +567,9 @@ class StravaImportTest {
         // A delete event for an activity Strava still has is not believed (events are not signed).
         server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "delete", "object_id", run.id(),
                 "object_type", "activity", "owner_id", ATHLETE));
-        awaitJobs(server, token, 3);
-        Thread.sleep(1000);
+        JsonNode deleteJob = awaitJobs(server, token, 3).get(0);
+        assertThat(StravaFixture.awaitFinished(server, token, deleteJob.path("id").asText(), LONG).path("state").asText())
+                .isEqualTo("completed");
         assertThat(StoredRuns.imported(server, token)).hasSize(1);
 
         strava.removeActivity(ATHLETE, run.id());
@@ -601,24 +608,18 @@ class StravaImportTest {
         assertThat(StoredRuns.liveStravaRows(server.database(), "alice")).isEqualTo(1);
     }
 
-    private static JsonNode awaitJobs(TestServer server, String token, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + LONG.toNanos();
-        JsonNode items = server.get("/api/v1/imports", token).json().path("items");
-        while (items.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            items = server.get("/api/v1/imports", token).json().path("items");
-        }
+    /** The user's import jobs, newest first, once there are at least {@code expected} of them. */
+    private static JsonNode awaitJobs(TestServer server, String token, int expected) {
+        JsonNode items = await().atMost(LONG).pollInterval(Duration.ofMillis(50))
+                .until(() -> server.get("/api/v1/imports", token).json().path("items"), i -> i.size() >= expected);
         assertThat(items).hasSize(expected);
         return items;
     }
 
-    private static void awaitRuns(TestServer server, int expected) throws InterruptedException {
+    private static void awaitRuns(TestServer server, int expected) {
         String token = server.token("alice");
-        long deadline = System.nanoTime() + LONG.toNanos();
-        while (StoredRuns.imported(server, token).size() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(StoredRuns.imported(server, token)).hasSize(expected);
+        await().atMost(LONG).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(StoredRuns.imported(server, token)).hasSize(expected));
     }
 
     @Test
@@ -685,7 +686,14 @@ class StravaImportTest {
                 "object_type", "athlete", "owner_id", ATHLETE, "updates", Map.of("authorized", "false"));
         // Forged: Strava still accepts the user's tokens, so nothing is deleted.
         assertThat(server.post("/api/v1/webhooks/strava", null, deauthorization).status()).isEqualTo(200);
-        Thread.sleep(1500);
+        // Webhook events are handled one at a time in order: once the job of a later event shows, the
+        // deauthorisation has been dealt with. A ride, so its job stores no run.
+        FakeActivity ride = strava.activities(ATHLETE).stream().filter(a -> !a.isRun()).findFirst().orElseThrow();
+        server.post("/api/v1/webhooks/strava", null, Map.of("aspect_type", "create", "object_id", ride.id(),
+                "object_type", "activity", "owner_id", ATHLETE));
+        JsonNode rideJob = awaitJobs(server, token, 2).get(0);
+        assertThat(StravaFixture.awaitFinished(server, token, rideJob.path("id").asText(), LONG).path("state").asText())
+                .isEqualTo("completed");
         assertThat(StoredRuns.imported(server, token)).hasSize(imported);
         assertThat(server.get("/api/v1/integrations/strava", token).json().path("connected").asBoolean()).isTrue();
 

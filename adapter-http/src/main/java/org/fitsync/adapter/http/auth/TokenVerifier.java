@@ -15,7 +15,9 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,37 +48,54 @@ public final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final long clockSkewMillis;
+    private final Clock clock;
     private final Map<String, Verified> recent = new ConcurrentHashMap<>();
 
-    private TokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Duration clockSkew) {
+    private TokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Duration clockSkew,
+                          Clock clock) {
         clockSkewMillis = clockSkew.toMillis();
+        this.clock = clock;
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        // exp and nbf are judged by the same clock as the cache of verified tokens.
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                null, new JWTClaimsSet.Builder().build(), Set.of("sub", "exp"));
+                null, new JWTClaimsSet.Builder().build(), Set.of("sub", "exp")) {
+            @Override
+            protected Date currentTime() {
+                return new Date(clock.millis());
+            }
+        };
         claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, clockSkew.toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
     }
 
     public static TokenVerifier hmac(String secret, Duration clockSkew) {
+        return hmac(secret, clockSkew, Clock.systemUTC());
+    }
+
+    public static TokenVerifier hmac(String secret, Duration clockSkew, Clock clock) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
-        return new TokenVerifier(new ImmutableSecret<>(key), Set.of(JWSAlgorithm.HS256), clockSkew);
+        return new TokenVerifier(new ImmutableSecret<>(key), Set.of(JWSAlgorithm.HS256), clockSkew, clock);
     }
 
     public static TokenVerifier jwks(URI jwksUrl, Duration clockSkew) {
+        return jwks(jwksUrl, clockSkew, Clock.systemUTC());
+    }
+
+    public static TokenVerifier jwks(URI jwksUrl, Duration clockSkew, Clock clock) {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl.toURL()).retrying(true).build();
-            return new TokenVerifier(keys, Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), clockSkew);
+            return new TokenVerifier(keys, Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), clockSkew, clock);
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a usable JWKS URL: " + jwksUrl, e);
         }
     }
 
     public Caller verify(String token) throws AuthenticationException {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Verified seen = recent.get(token);
         if (seen != null && now < seen.validUntilMillis()) {
             return seen.caller();

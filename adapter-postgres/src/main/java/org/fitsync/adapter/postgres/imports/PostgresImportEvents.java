@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.domain.UserId;
@@ -30,6 +33,7 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
     private final DataSource dataSource;
     private final Map<ImportId, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
 
     /** Holds one connection of {@code dataSource} for as long as it runs. */
@@ -69,6 +73,7 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
+                listening.countDown();
                 backoff = 100;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
@@ -88,6 +93,14 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
                 backoff = Math.min(backoff * 2, 5000);
             }
         }
+    }
+
+    /**
+     * Waits until the listening connection has run {@code LISTEN} for the first time: only changes
+     * committed after that are heard. False if that did not happen within {@code timeout}.
+     */
+    boolean awaitListening(Duration timeout) throws InterruptedException {
+        return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void dispatch(String payload) {

@@ -140,7 +140,9 @@ public final class PostgresImportJobs implements ImportJobStore {
         return owned(job, node, """
                         UPDATE import_jobs SET phase = :phase, cursor_before = :cursor, fetched = :fetched,
                                imported = :imported, skipped_duplicate = :duplicate, skipped_not_run = :notRun,
-                               failed = :failed, estimated_total = :estimate, attempts = 0,
+                               failed = :failed, estimated_total = :estimate,
+                               attempts = CASE WHEN fetched = :fetched AND cursor_before IS NOT DISTINCT FROM CAST(:cursor AS timestamptz)
+                                               THEN attempts ELSE 0 END,
                                lease_until = now() + :lease * interval '1 millisecond', updated_at = now()""")
                 .bind("phase", job.phase().wireName())
                 .bind("cursor", job.cursor().map(PostgresImportJobs::utc).orElse(null))

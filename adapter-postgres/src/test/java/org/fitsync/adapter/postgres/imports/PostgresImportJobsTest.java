@@ -1,6 +1,7 @@
 package org.fitsync.adapter.postgres.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -115,16 +116,20 @@ class PostgresImportJobsTest {
         assertThat(claimed).containsExactlyInAnyOrderElementsOf(created);
     }
 
+    /**
+     * Leases run on the database's clock ({@code now()}), the one clock every node shares, so the test
+     * cannot move it: it lets a lease of one millisecond run out instead, and waits for the takeover.
+     */
     @Test
-    void aLiveLeaseIsRespectedAnExpiredOneIsTakenOverAndTheOldNodeCanNoLongerWrite() throws Exception {
+    void aLiveLeaseIsRespectedAnExpiredOneIsTakenOverAndTheOldNodeCanNoLongerWrite() {
         queued(ALICE);
-        ImportJob mine = jobs.claimNext("node-a", Duration.ofMillis(400)).orElseThrow();
+        ImportJob mine = jobs.claimNext("node-a", LEASE).orElseThrow();
         assertThat(jobs.claimNext("node-b", LEASE)).isEmpty();
         ImportJob progressed = mine.withProgress(mine.progress().plusFetched(10), ImportPhase.IMPORTING,
                 Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(progressed, "node-a", Duration.ofMillis(400)))).isTrue();
-        Thread.sleep(600);
-        ImportJob taken = jobs.claimNext("node-b", LEASE).orElseThrow();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(progressed, "node-a", Duration.ofMillis(1)))).isTrue();
+        ImportJob taken = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-b", LEASE), Optional::isPresent).orElseThrow();
         assertThat(taken.id()).isEqualTo(mine.id());
         assertThat(taken.cursor()).contains(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(taken.progress().fetched()).isEqualTo(10);
@@ -133,20 +138,46 @@ class PostgresImportJobsTest {
         assertThat(tx.inUserTransaction(ALICE, () -> jobs.heartbeat(ALICE, mine.id(), "node-b", LEASE))).isTrue();
     }
 
+    /** One job parked an hour ahead and one parked until now: only the one that is due is claimed. */
     @Test
-    void aParkedJobIsClaimedOnlyWhenDueAndACancelledOneNeverAgain() throws Exception {
-        ImportJob job = queued(ALICE);
+    void aParkedJobIsClaimedOnlyWhenDueAndACancelledOneNeverAgain() {
+        ImportJob later = queued(ALICE);
         ImportJob running = jobs.claimNext("node-a", LEASE).orElseThrow();
         assertThat(tx.inUserTransaction(ALICE,
-                () -> jobs.park(running, "node-a", Instant.now().plusMillis(500), true))).isTrue();
-        ImportJob parked = tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow();
+                () -> jobs.park(running, "node-a", Instant.now().plus(Duration.ofHours(1)), true))).isTrue();
+        ImportJob parked = tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, later.id())).orElseThrow();
         assertThat(parked.state()).isEqualTo(ImportState.WAITING_RATE_LIMIT);
         assertThat(parked.resumeAt()).isPresent();
         assertThat(jobs.claimNext("node-b", LEASE)).isEmpty();
-        Thread.sleep(700);
-        ImportJob resumed = jobs.claimNext("node-b", LEASE).orElseThrow();
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.cancel(ALICE, job.id(), Instant.now()))).isPresent();
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(resumed, "node-b", LEASE))).as("cancelled under it").isFalse();
+
+        ImportJob job = queued(BOB);
+        ImportJob bobs = jobs.claimNext("node-a", LEASE).orElseThrow();
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.park(bobs, "node-a", Instant.now(), true))).isTrue();
+        ImportJob resumed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-b", LEASE), Optional::isPresent).orElseThrow();
+        assertThat(resumed.id()).isEqualTo(job.id());
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.cancel(BOB, job.id(), Instant.now()))).isPresent();
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.checkpoint(resumed, "node-b", LEASE))).as("cancelled under it").isFalse();
         assertThat(jobs.claimNext("node-c", LEASE)).isEmpty();
+    }
+
+    @Test
+    void aCheckpointClearsTheFailedAttemptsOnlyWhenTheJobMovedOn() {
+        ImportJob job = queued(ALICE);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            ImportJob claimed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent).orElseThrow();
+            // Each attempt saves the phase before asking the provider; that is no progress.
+            ImportJob listing = claimed.withProgress(claimed.progress(), ImportPhase.LISTING, claimed.cursor());
+            assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(listing, "node-a", LEASE))).isTrue();
+            assertThat(tx.inUserTransaction(ALICE, () -> jobs.park(listing, "node-a", Instant.now(), false))).isTrue();
+            assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().attempts()).isEqualTo(attempt);
+        }
+        ImportJob claimed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent).orElseThrow();
+        ImportJob moved = claimed.withProgress(claimed.progress().plusFetched(2), ImportPhase.IMPORTING,
+                Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(moved, "node-a", LEASE))).isTrue();
+        assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().attempts()).isZero();
     }
 }

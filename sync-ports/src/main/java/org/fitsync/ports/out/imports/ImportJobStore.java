@@ -41,7 +41,11 @@ public interface ImportJobStore {
     /** Extends the lease; false if the job is no longer this node's running job (cancelled, or taken over). */
     boolean heartbeat(UserId user, ImportId id, String node, Duration lease);
 
-    /** Saves progress and extends the lease; false if the job is no longer this node's running job. */
+    /**
+     * Saves progress and extends the lease; false if the job is no longer this node's running job.
+     * Clears the failed attempts only when the job moved on (more fetched, or a new checkpoint): the
+     * save at the start of each attempt must not, or a provider that keeps failing is retried forever.
+     */
     boolean checkpoint(ImportJob job, String node, Duration lease);
 
     boolean park(ImportJob job, String node, Instant resumeAt, boolean rateLimited);
