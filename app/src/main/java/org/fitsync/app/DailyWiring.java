@@ -28,8 +28,8 @@ final class DailyWiring {
         DailyEntryService daily = service(context);
         CoachService coaches = coaches(context, daily);
         return List.of(
-                new DailyRoutes(daily, daily, daily, context.jsonBody(), context.metrics()),
-                new CoachRoutes(new CoachRoutes.UseCases(coaches, coaches, coaches, coaches), context.jsonBody()));
+                new DailyRoutes(daily, daily, daily, daily, context.jsonBody(), context.metrics()),
+                new CoachRoutes(new CoachRoutes.UseCases(coaches, coaches, coaches, coaches, coaches), context.jsonBody()));
     }
 
     /** The coaches' link checks, also for other features' reads of a client (runs). */

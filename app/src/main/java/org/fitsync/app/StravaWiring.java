@@ -82,7 +82,7 @@ final class StravaWiring {
                         state -> strava.authorizeUrl(settings.callbackUrl(), state),
                         new OAuthState(stateKey(settings.tokenKey()), clock, Duration.ofMinutes(15)),
                         settings.returnUrl(), settings.verifyToken()));
-        var importRoutes = new ImportRoutes(imports, imports, imports, imports, context.jsonBody(), context.json(),
+        var importRoutes = new ImportRoutes(new ImportRoutes.UseCases(imports, imports, imports, imports, imports), context.jsonBody(), context.json(),
                 settings.sseHeartbeat());
         ImportWorkers importWorkers = new ImportWorkers(runner, settings.workers(), settings.poll(), heartbeats);
         LOG.info("Strava import on: node {}, {} workers", node, settings.workers());

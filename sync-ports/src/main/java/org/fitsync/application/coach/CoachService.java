@@ -2,9 +2,7 @@ package org.fitsync.application.coach;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.fitsync.domain.UserId;
@@ -14,14 +12,18 @@ import org.fitsync.domain.coach.PairingCode;
 import org.fitsync.domain.coach.PairingOutcome;
 import org.fitsync.domain.daily.DailyEntry;
 import org.fitsync.domain.daily.ManualAuthor;
-import org.fitsync.domain.daily.ManualEdit;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.ports.in.coach.CoachAccess;
-import org.fitsync.ports.in.coach.CoachClientEntriesUseCase;
+import org.fitsync.ports.in.coach.CorrectClientEntryCommand;
+import org.fitsync.ports.in.coach.CorrectClientEntryUseCase;
+import org.fitsync.ports.in.coach.CreatePairingCodeCommand;
 import org.fitsync.ports.in.coach.CreatePairingCodeUseCase;
 import org.fitsync.ports.in.coach.LinkClientCommand;
 import org.fitsync.ports.in.coach.LinkClientUseCase;
+import org.fitsync.ports.in.coach.ListClientsQuery;
 import org.fitsync.ports.in.coach.ListClientsUseCase;
+import org.fitsync.ports.in.coach.ReadClientEntriesQuery;
+import org.fitsync.ports.in.coach.ReadClientEntriesUseCase;
 import org.fitsync.ports.in.daily.ListDailyEntriesQuery;
 import org.fitsync.ports.in.daily.ListDailyEntriesUseCase;
 import org.fitsync.ports.in.daily.RecordManualEntryCommand;
@@ -39,7 +41,7 @@ import org.fitsync.ports.out.coach.SavePairingCodePort;
  * use cases in a transaction scoped to the client, so row-level security applies as for the client.
  */
 public final class CoachService implements CreatePairingCodeUseCase, LinkClientUseCase, ListClientsUseCase,
-        CoachClientEntriesUseCase, ActForClientUseCase {
+        ReadClientEntriesUseCase, CorrectClientEntryUseCase, ActForClientUseCase {
 
     /** The collaborators; the random generator must be cryptographically strong. */
     public record Ports(TransactionPort transactions, SyncVersionPort versions, SavePairingCodePort codes,
@@ -61,7 +63,8 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
     }
 
     @Override
-    public IssuedPairingCode create(UserId client) {
+    public IssuedPairingCode create(CreatePairingCodeCommand command) {
+        UserId client = command.client();
         PairingCode code = PairingCode.generate(random);
         Instant expiresAt = clock.instant().plus(IssuedPairingCode.LIFETIME);
         ports.transactions().useUserTransaction(client, () -> ports.codes()
@@ -84,20 +87,21 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
     }
 
     @Override
-    public List<CoachLink> clients(UserId coach) {
+    public List<CoachLink> clients(ListClientsQuery query) {
+        UserId coach = query.coach();
         return ports.transactions().inUserSnapshot(coach, () -> ports.links().linksOf(coach));
     }
 
     @Override
-    public CoachAccess<List<DailyEntry>> entries(UserId coach, UserId client, Optional<LocalDate> from,
-                                                 Optional<LocalDate> to) {
-        return actForClient(coach, client, c -> entries.list(new ListDailyEntriesQuery(c, from, to)));
+    public CoachAccess<List<DailyEntry>> entries(ReadClientEntriesQuery query) {
+        return actForClient(query.coach(), query.client(),
+                c -> entries.list(new ListDailyEntriesQuery(c, query.from(), query.to())));
     }
 
     @Override
-    public CoachAccess<DailyEntry> correct(UserId coach, UserId client, LocalDate date, ManualEdit edit) {
-        return actForClient(coach, client,
-                c -> manual.record(new RecordManualEntryCommand(c, date, edit, ManualAuthor.coach(coach))));
+    public CoachAccess<DailyEntry> correct(CorrectClientEntryCommand command) {
+        return actForClient(command.coach(), command.client(), c -> manual.record(
+                new RecordManualEntryCommand(c, command.date(), command.edit(), ManualAuthor.coach(command.coach()))));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -18,11 +19,13 @@ import org.fitsync.domain.daily.ManualEdit;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
 import org.fitsync.ports.in.daily.ApplyPushedEntryUseCase;
-import org.fitsync.ports.in.daily.IngestDailyMetricsUseCase;
 import org.fitsync.ports.in.daily.IngestSleepCommand;
+import org.fitsync.ports.in.daily.IngestSleepUseCase;
 import org.fitsync.ports.in.daily.IngestStepsCommand;
+import org.fitsync.ports.in.daily.IngestStepsUseCase;
 import org.fitsync.ports.in.daily.ListDailyEntriesQuery;
 import org.fitsync.ports.in.daily.ListDailyEntriesUseCase;
+import org.fitsync.ports.in.daily.PushedEntryChange;
 import org.fitsync.ports.in.daily.RecordManualEntryCommand;
 import org.fitsync.ports.in.daily.RecordManualEntryUseCase;
 import org.fitsync.ports.out.SyncVersionPort;
@@ -36,7 +39,7 @@ import org.fitsync.ports.out.daily.SaveDailyEntryPort;
  * user's write lock) and work it out again on what it reads under that lock. So a re-sent batch
  * writes nothing and takes no version, and concurrent writers never lose each other's values.
  */
-public final class DailyEntryService implements IngestDailyMetricsUseCase, RecordManualEntryUseCase,
+public final class DailyEntryService implements IngestStepsUseCase, IngestSleepUseCase, RecordManualEntryUseCase,
         ListDailyEntriesUseCase, ApplyPushedEntryUseCase {
 
     private final TransactionPort transactions;
@@ -74,17 +77,19 @@ public final class DailyEntryService implements IngestDailyMetricsUseCase, Recor
     }
 
     @Override
-    public DailyEntry applyPushed(UserId user, LocalDate date, ManualEdit edit, long version) {
+    public Optional<DailyEntry> apply(PushedEntryChange change) {
+        UserId user = change.user();
+        LocalDate date = change.date();
         return transactions.inUserTransaction(user, () -> {
-            Plan<DailyEntry> plan = edit(load.loadDays(user, List.of(date)), date, edit, ManualAuthor.owner());
-            save.saveDays(user, plan.changed(), version);
-            return plan.result();
+            if (change instanceof PushedEntryChange.Edited edited) {
+                Plan<DailyEntry> plan = edit(load.loadDays(user, List.of(date)), date, edited.edit(),
+                        ManualAuthor.owner());
+                save.saveDays(user, plan.changed(), change.version());
+                return Optional.of(plan.result());
+            }
+            save.deleteDay(user, date, change.version());
+            return Optional.empty();
         });
-    }
-
-    @Override
-    public void deletePushed(UserId user, LocalDate date, long version) {
-        transactions.useUserTransaction(user, () -> save.deleteDay(user, date, version));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.fitsync.domain.sync.StoredRecord;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
 import org.fitsync.ports.in.daily.ApplyPushedEntryUseCase;
+import org.fitsync.ports.in.daily.PushedEntryChange;
 import org.fitsync.ports.out.sync.RecordWrite;
 import org.fitsync.ports.out.sync.ServerRecordsPort;
 
@@ -44,9 +45,10 @@ public final class DailySyncStore extends ServerComputedStore {
         if (write instanceof RecordWrite.Upsert upsert) {
             Optional<SyncRecord> before = stored(user, collection, write.id())
                     .filter(s -> !s.deleted()).map(StoredRecord::record);
-            edit(before, upsert.record()).ifPresent(edit -> entries.applyPushed(user, date, edit, version));
+            edit(before, upsert.record())
+                    .ifPresent(edit -> entries.apply(new PushedEntryChange.Edited(user, date, edit, version)));
         } else if (write instanceof RecordWrite.Tombstone) {
-            entries.deletePushed(user, date, version);
+            entries.apply(new PushedEntryChange.Deleted(user, date, version));
         }
     }
 

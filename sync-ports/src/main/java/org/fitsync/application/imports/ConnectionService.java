@@ -5,9 +5,12 @@ import java.util.Optional;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ProviderConnection;
+import org.fitsync.ports.in.imports.ConnectProviderCommand;
 import org.fitsync.ports.in.imports.ConnectProviderUseCase;
-import org.fitsync.ports.in.imports.ConnectionStatusQuery;
+import org.fitsync.ports.in.imports.DisconnectProviderCommand;
 import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
+import org.fitsync.ports.in.imports.ViewConnectionQuery;
+import org.fitsync.ports.in.imports.ViewConnectionUseCase;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
@@ -18,7 +21,7 @@ import org.fitsync.ports.out.imports.ProviderResult;
 
 /** Connecting a user's Strava account and ending the connection (with what the API agreement requires). */
 public final class ConnectionService implements ConnectProviderUseCase, DisconnectProviderUseCase,
-        ConnectionStatusQuery {
+        ViewConnectionUseCase {
 
     private final TransactionPort transactions;
     private final ProviderConnectionStore connections;
@@ -41,7 +44,7 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     }
 
     @Override
-    public ConnectOutcome connect(ConnectCommand command) {
+    public ConnectOutcome connect(ConnectProviderCommand command) {
         ProviderResult<ProviderConnection> exchanged = authorization.exchange(command.code(), command.grantedScopes());
         if (exchanged instanceof ProviderResult.Unavailable<ProviderConnection> unavailable) {
             return new ConnectOutcome.ProviderUnavailable(unavailable.detail());
@@ -60,7 +63,8 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     }
 
     @Override
-    public int disconnect(UserId user) {
+    public int disconnect(DisconnectProviderCommand command) {
+        UserId user = command.user();
         Optional<ProviderConnection> connection = transactions.inUserTransaction(user, () -> {
             // Webhook jobs too: nothing may import for this user once the connection is gone.
             jobs.list(user, 1000).stream().filter(job -> job.state().isActive()).forEach(job -> cancel(user, job));
@@ -79,7 +83,8 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     }
 
     @Override
-    public Optional<Status> status(UserId user) {
+    public Optional<Status> status(ViewConnectionQuery query) {
+        UserId user = query.user();
         return transactions.inUserSnapshot(user, () -> connections.load(user))
                 .map(c -> new Status(c.athleteId(), c.scopes()));
     }

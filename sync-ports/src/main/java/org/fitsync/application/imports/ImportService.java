@@ -6,9 +6,15 @@ import java.util.Optional;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
+import org.fitsync.ports.in.imports.CancelImportCommand;
 import org.fitsync.ports.in.imports.CancelImportUseCase;
+import org.fitsync.ports.in.imports.GetImportQuery;
+import org.fitsync.ports.in.imports.GetImportUseCase;
+import org.fitsync.ports.in.imports.ListImportsQuery;
+import org.fitsync.ports.in.imports.ListImportsUseCase;
+import org.fitsync.ports.in.imports.StartImportCommand;
 import org.fitsync.ports.in.imports.StartImportUseCase;
-import org.fitsync.ports.in.imports.ViewImportsQuery;
+import org.fitsync.ports.in.imports.WatchImportQuery;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ImportEvents;
@@ -16,8 +22,8 @@ import org.fitsync.ports.out.imports.ImportJobStore;
 import org.fitsync.ports.out.imports.ProviderConnectionStore;
 
 /** Starting, viewing, watching and cancelling imports. The work itself is the {@link ImportRunner}'s. */
-public final class ImportService implements StartImportUseCase, ViewImportsQuery, CancelImportUseCase,
-        WatchImportUseCase {
+public final class ImportService implements StartImportUseCase, ListImportsUseCase, GetImportUseCase,
+        CancelImportUseCase, WatchImportUseCase {
 
     private static final int LIST_LIMIT = 100;
 
@@ -56,17 +62,20 @@ public final class ImportService implements StartImportUseCase, ViewImportsQuery
     }
 
     @Override
-    public List<ImportJob> list(UserId user) {
+    public List<ImportJob> list(ListImportsQuery query) {
+        UserId user = query.user();
         return transactions.inUserSnapshot(user, () -> jobs.list(user, LIST_LIMIT));
     }
 
     @Override
-    public Optional<ImportJob> find(UserId user, ImportId id) {
-        return transactions.inUserSnapshot(user, () -> jobs.find(user, id));
+    public Optional<ImportJob> get(GetImportQuery query) {
+        return transactions.inUserSnapshot(query.user(), () -> jobs.find(query.user(), query.id()));
     }
 
     @Override
-    public CancelOutcome cancel(UserId user, ImportId id) {
+    public CancelOutcome cancel(CancelImportCommand command) {
+        UserId user = command.user();
+        ImportId id = command.id();
         return transactions.inUserTransaction(user, () -> {
             Optional<ImportJob> existing = jobs.find(user, id);
             if (existing.isEmpty()) {
@@ -84,11 +93,11 @@ public final class ImportService implements StartImportUseCase, ViewImportsQuery
     }
 
     @Override
-    public Optional<Watch> watch(UserId user, ImportId id, Runnable onChange) {
-        if (find(user, id).isEmpty()) {
+    public Optional<Watch> watch(WatchImportQuery query, Runnable onChange) {
+        if (get(new GetImportQuery(query.user(), query.id())).isEmpty()) {
             return Optional.empty();
         }
-        ImportEvents.Subscription subscription = events.subscribe(id, onChange);
+        ImportEvents.Subscription subscription = events.subscribe(query.id(), onChange);
         return Optional.of(subscription::close);
     }
 }

@@ -11,6 +11,8 @@ import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportRange;
 import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
+import org.fitsync.ports.in.imports.DisconnectProviderCommand;
+import org.fitsync.ports.in.imports.HandleProviderEventCommand;
 import org.fitsync.ports.in.imports.HandleProviderEventUseCase;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ImportEvents;
@@ -51,7 +53,7 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
     }
 
     @Override
-    public void accept(ProviderEvent event) {
+    public void accept(HandleProviderEventCommand event) {
         try {
             executor.execute(() -> {
                 try {
@@ -66,7 +68,7 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
     }
 
     /** Handles the event on the calling thread. */
-    public void handle(ProviderEvent event) {
+    public void handle(HandleProviderEventCommand event) {
         long athlete = event.objectType().equals("athlete") ? event.objectId() : event.ownerId();
         Optional<UserId> user = connections.userForAthlete(athlete);
         if (user.isEmpty()) {
@@ -78,7 +80,7 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
             // anything is deleted: the user is disconnected only if Strava refuses their tokens.
             if (event.deauthorized() && provider.listActivities(owner, Optional.empty(), Optional.empty(), 1)
                     instanceof ProviderResult.Unauthorized) {
-                disconnect.disconnect(owner);
+                disconnect.disconnect(new DisconnectProviderCommand(owner));
             }
             return;
         }

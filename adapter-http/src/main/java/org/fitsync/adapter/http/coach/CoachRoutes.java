@@ -21,11 +21,16 @@ import org.fitsync.domain.coach.PairingCode;
 import org.fitsync.domain.coach.PairingOutcome;
 import org.fitsync.domain.daily.ManualEdit;
 import org.fitsync.ports.in.coach.CoachAccess;
-import org.fitsync.ports.in.coach.CoachClientEntriesUseCase;
+import org.fitsync.ports.in.coach.CorrectClientEntryCommand;
+import org.fitsync.ports.in.coach.CorrectClientEntryUseCase;
+import org.fitsync.ports.in.coach.CreatePairingCodeCommand;
 import org.fitsync.ports.in.coach.CreatePairingCodeUseCase;
 import org.fitsync.ports.in.coach.LinkClientCommand;
 import org.fitsync.ports.in.coach.LinkClientUseCase;
+import org.fitsync.ports.in.coach.ListClientsQuery;
 import org.fitsync.ports.in.coach.ListClientsUseCase;
+import org.fitsync.ports.in.coach.ReadClientEntriesQuery;
+import org.fitsync.ports.in.coach.ReadClientEntriesUseCase;
 
 /**
  * Pairing and the coach's view of clients. Every {@code /coach/} route needs the {@code coach}
@@ -35,7 +40,7 @@ public final class CoachRoutes implements RouteModule {
 
     /** The use cases behind these routes. */
     public record UseCases(CreatePairingCodeUseCase codes, LinkClientUseCase link, ListClientsUseCase clients,
-                           CoachClientEntriesUseCase entries) {}
+                           ReadClientEntriesUseCase entries, CorrectClientEntryUseCase correct) {}
 
     private final UseCases useCases;
     private final JsonBody body;
@@ -60,7 +65,7 @@ public final class CoachRoutes implements RouteModule {
     }
 
     private void createCode(Context ctx) {
-        IssuedPairingCode issued = useCases.codes().create(Authentication.caller(ctx).user());
+        IssuedPairingCode issued = useCases.codes().create(new CreatePairingCodeCommand(Authentication.caller(ctx).user()));
         ctx.status(201).json(Map.of("code", issued.code().value(), "expires_at", issued.expiresAt().toString()));
     }
 
@@ -96,7 +101,7 @@ public final class CoachRoutes implements RouteModule {
 
     private void listClients(Context ctx) {
         Caller coach = Authentication.callerWithRole(ctx, Caller.COACH);
-        var items = useCases.clients().clients(coach.user()).stream().map(link -> {
+        var items = useCases.clients().clients(new ListClientsQuery(coach.user())).stream().map(link -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("client_id", link.client().value());
             json.put("linked_at", link.linkedAt().toString());
@@ -109,7 +114,7 @@ public final class CoachRoutes implements RouteModule {
         Caller coach = Authentication.callerWithRole(ctx, Caller.COACH);
         UserId client = client(ctx);
         DateParams.Range range = DateParams.range(ctx);
-        var access = useCases.entries().entries(coach.user(), client, range.from(), range.to());
+        var access = useCases.entries().entries(new ReadClientEntriesQuery(coach.user(), client, range.from(), range.to()));
         ctx.json(EntryJson.items(granted(access)));
     }
 
@@ -118,7 +123,7 @@ public final class CoachRoutes implements RouteModule {
         UserId client = client(ctx);
         LocalDate date = DateParams.pathDate(ctx);
         ManualEdit edit = ManualEditReader.read(body.readObject(ctx));
-        ctx.json(EntryJson.entry(granted(useCases.entries().correct(coach.user(), client, date, edit))));
+        ctx.json(EntryJson.entry(granted(useCases.correct().correct(new CorrectClientEntryCommand(coach.user(), client, date, edit)))));
     }
 
     /** A client id that cannot be a user is no client of this coach either. */

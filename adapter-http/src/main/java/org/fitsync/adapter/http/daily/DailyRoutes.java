@@ -15,9 +15,10 @@ import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.daily.IngestStatus;
 import org.fitsync.domain.daily.ManualAuthor;
-import org.fitsync.ports.in.daily.IngestDailyMetricsUseCase;
 import org.fitsync.ports.in.daily.IngestSleepCommand;
+import org.fitsync.ports.in.daily.IngestSleepUseCase;
 import org.fitsync.ports.in.daily.IngestStepsCommand;
+import org.fitsync.ports.in.daily.IngestStepsUseCase;
 import org.fitsync.ports.in.daily.ListDailyEntriesQuery;
 import org.fitsync.ports.in.daily.ListDailyEntriesUseCase;
 import org.fitsync.ports.in.daily.RecordManualEntryCommand;
@@ -26,15 +27,17 @@ import org.fitsync.ports.in.daily.RecordManualEntryUseCase;
 /** Steps and sleep ingestion, manual entries and the history of days. */
 public final class DailyRoutes implements RouteModule {
 
-    private final IngestDailyMetricsUseCase ingest;
+    private final IngestStepsUseCase steps;
+    private final IngestSleepUseCase sleep;
     private final RecordManualEntryUseCase manual;
     private final ListDailyEntriesUseCase history;
     private final JsonBody body;
     private final MeterRegistry metrics;
 
-    public DailyRoutes(IngestDailyMetricsUseCase ingest, RecordManualEntryUseCase manual,
+    public DailyRoutes(IngestStepsUseCase steps, IngestSleepUseCase sleep, RecordManualEntryUseCase manual,
                        ListDailyEntriesUseCase history, JsonBody body, MeterRegistry metrics) {
-        this.ingest = ingest;
+        this.steps = steps;
+        this.sleep = sleep;
         this.manual = manual;
         this.history = history;
         this.body = body;
@@ -57,14 +60,14 @@ public final class DailyRoutes implements RouteModule {
     private void ingestSteps(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         var batch = BatchReader.read(body.readObject(ctx), ReadingReaders::steps);
-        List<IngestStatus> statuses = ingest.ingestSteps(new IngestStepsCommand(user, batch.source(), batch.readings()));
+        List<IngestStatus> statuses = steps.ingestSteps(new IngestStepsCommand(user, batch.source(), batch.readings()));
         respond(ctx, "steps", batch, statuses);
     }
 
     private void ingestSleep(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         var batch = BatchReader.read(body.readObject(ctx), ReadingReaders::sleep);
-        List<IngestStatus> statuses = ingest.ingestSleep(new IngestSleepCommand(user, batch.source(), batch.readings()));
+        List<IngestStatus> statuses = sleep.ingestSleep(new IngestSleepCommand(user, batch.source(), batch.readings()));
         respond(ctx, "sleep", batch, statuses);
     }
 

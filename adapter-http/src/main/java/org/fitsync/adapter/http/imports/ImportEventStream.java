@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
-import org.fitsync.ports.in.imports.ViewImportsQuery;
+import org.fitsync.ports.in.imports.GetImportQuery;
+import org.fitsync.ports.in.imports.GetImportUseCase;
+import org.fitsync.ports.in.imports.WatchImportQuery;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
 
 /**
@@ -25,13 +27,13 @@ final class ImportEventStream {
 
     private static final Duration MAX_STREAM = Duration.ofHours(2);
 
-    private final ViewImportsQuery view;
+    private final GetImportUseCase get;
     private final WatchImportUseCase watch;
     private final ObjectMapper json;
     private final Duration heartbeat;
 
-    ImportEventStream(ViewImportsQuery view, WatchImportUseCase watch, ObjectMapper json, Duration heartbeat) {
-        this.view = view;
+    ImportEventStream(GetImportUseCase get, WatchImportUseCase watch, ObjectMapper json, Duration heartbeat) {
+        this.get = get;
         this.watch = watch;
         this.json = json;
         this.heartbeat = heartbeat;
@@ -39,7 +41,7 @@ final class ImportEventStream {
 
     void stream(Context ctx, UserId user, ImportId id) throws IOException {
         Semaphore changed = new Semaphore(0);
-        Optional<WatchImportUseCase.Watch> subscription = watch.watch(user, id, changed::release);
+        Optional<WatchImportUseCase.Watch> subscription = watch.watch(new WatchImportQuery(user, id), changed::release);
         if (subscription.isEmpty()) {
             throw ImportRoutes.notFound();
         }
@@ -52,7 +54,7 @@ final class ImportEventStream {
             long deadline = System.nanoTime() + MAX_STREAM.toNanos();
             String last = null;
             while (System.nanoTime() < deadline) {
-                Optional<ImportJob> job = view.find(user, id);
+                Optional<ImportJob> job = get.get(new GetImportQuery(user, id));
                 if (job.isEmpty()) {
                     return;
                 }

@@ -20,9 +20,14 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportRange;
+import org.fitsync.ports.in.imports.CancelImportCommand;
 import org.fitsync.ports.in.imports.CancelImportUseCase;
+import org.fitsync.ports.in.imports.GetImportQuery;
+import org.fitsync.ports.in.imports.GetImportUseCase;
+import org.fitsync.ports.in.imports.ListImportsQuery;
+import org.fitsync.ports.in.imports.ListImportsUseCase;
+import org.fitsync.ports.in.imports.StartImportCommand;
 import org.fitsync.ports.in.imports.StartImportUseCase;
-import org.fitsync.ports.in.imports.ViewImportsQuery;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
 
 /** {@code /api/v1/imports}: start, list, poll, follow live (SSE) and cancel imports. */
@@ -30,19 +35,18 @@ public final class ImportRoutes implements RouteModule {
 
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-    private final StartImportUseCase start;
-    private final ViewImportsQuery view;
-    private final CancelImportUseCase cancel;
+    /** The use cases behind these routes. */
+    public record UseCases(StartImportUseCase start, ListImportsUseCase list, GetImportUseCase get,
+                           CancelImportUseCase cancel, WatchImportUseCase watch) {}
+
+    private final UseCases useCases;
     private final ImportEventStream events;
     private final JsonBody jsonBody;
 
-    public ImportRoutes(StartImportUseCase start, ViewImportsQuery view, CancelImportUseCase cancel,
-                        WatchImportUseCase watch, JsonBody jsonBody, ObjectMapper json, Duration heartbeat) {
-        this.start = start;
-        this.view = view;
-        this.cancel = cancel;
+    public ImportRoutes(UseCases useCases, JsonBody jsonBody, ObjectMapper json, Duration heartbeat) {
+        this.useCases = useCases;
         this.jsonBody = jsonBody;
-        this.events = new ImportEventStream(view, watch, json, heartbeat);
+        this.events = new ImportEventStream(useCases.get(), useCases.watch(), json, heartbeat);
     }
 
     @Override
@@ -75,8 +79,8 @@ public final class ImportRoutes implements RouteModule {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        var command = new StartImportUseCase.StartImportCommand(user, provider.asText(), new ImportRange(after, before));
-        StartImportUseCase.StartOutcome outcome = start.start(command);
+        var command = new StartImportCommand(user, provider.asText(), new ImportRange(after, before));
+        StartImportUseCase.StartOutcome outcome = useCases.start().start(command);
         if (outcome instanceof StartImportUseCase.StartOutcome.AlreadyActive active) {
             throw new ProblemException(Problem.conflict("import-in-progress",
                     "An import is already queued or running").withExtension("import_id", active.active().toString()));
@@ -114,17 +118,17 @@ public final class ImportRoutes implements RouteModule {
 
     private void list(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        ctx.json(Map.of("items", view.list(user).stream().map(ImportResource::of).toList()));
+        ctx.json(Map.of("items", useCases.list().list(new ListImportsQuery(user)).stream().map(ImportResource::of).toList()));
     }
 
     private void one(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        ctx.json(ImportResource.of(view.find(user, id(ctx)).orElseThrow(ImportRoutes::notFound)));
+        ctx.json(ImportResource.of(useCases.get().get(new GetImportQuery(user, id(ctx))).orElseThrow(ImportRoutes::notFound)));
     }
 
     private void cancelImport(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        CancelImportUseCase.CancelOutcome outcome = cancel.cancel(user, id(ctx));
+        CancelImportUseCase.CancelOutcome outcome = useCases.cancel().cancel(new CancelImportCommand(user, id(ctx)));
         if (outcome instanceof CancelImportUseCase.CancelOutcome.Cancelled cancelled) {
             ctx.status(202).json(ImportResource.of(cancelled.job()));
         } else if (outcome instanceof CancelImportUseCase.CancelOutcome.AlreadyFinished finished) {

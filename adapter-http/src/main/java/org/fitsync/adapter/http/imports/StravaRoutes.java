@@ -18,10 +18,14 @@ import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
+import org.fitsync.ports.in.imports.ConnectProviderCommand;
 import org.fitsync.ports.in.imports.ConnectProviderUseCase;
-import org.fitsync.ports.in.imports.ConnectionStatusQuery;
+import org.fitsync.ports.in.imports.DisconnectProviderCommand;
 import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
+import org.fitsync.ports.in.imports.HandleProviderEventCommand;
 import org.fitsync.ports.in.imports.HandleProviderEventUseCase;
+import org.fitsync.ports.in.imports.ViewConnectionQuery;
+import org.fitsync.ports.in.imports.ViewConnectionUseCase;
 
 /**
  * {@code /api/v1/integrations/strava} (status, authorize, the OAuth callback, disconnect) and
@@ -39,13 +43,13 @@ public final class StravaRoutes implements RouteModule {
 
     private final ConnectProviderUseCase connect;
     private final DisconnectProviderUseCase disconnect;
-    private final ConnectionStatusQuery status;
+    private final ViewConnectionUseCase status;
     private final HandleProviderEventUseCase events;
     private final JsonBody jsonBody;
     private final Settings settings;
 
     public StravaRoutes(ConnectProviderUseCase connect, DisconnectProviderUseCase disconnect,
-                        ConnectionStatusQuery status, HandleProviderEventUseCase events, JsonBody jsonBody,
+                        ViewConnectionUseCase status, HandleProviderEventUseCase events, JsonBody jsonBody,
                         Settings settings) {
         this.connect = connect;
         this.disconnect = disconnect;
@@ -78,7 +82,7 @@ public final class StravaRoutes implements RouteModule {
     private void status(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         Map<String, Object> body = new LinkedHashMap<>();
-        Optional<ConnectionStatusQuery.Status> current = status.status(user);
+        Optional<ViewConnectionUseCase.Status> current = status.status(new ViewConnectionQuery(user));
         body.put("connected", current.isPresent());
         current.ifPresent(s -> {
             body.put("athlete_id", s.athleteId());
@@ -110,7 +114,7 @@ public final class StravaRoutes implements RouteModule {
             throw ProblemException.badRequest("The grant must include activity:read or activity:read_all");
         }
         ConnectProviderUseCase.ConnectOutcome outcome =
-                connect.connect(new ConnectProviderUseCase.ConnectCommand(user.get(), code, scopes));
+                connect.connect(new ConnectProviderCommand(user.get(), code, scopes));
         if (outcome instanceof ConnectProviderUseCase.ConnectOutcome.Connected connected) {
             if (settings.returnUrl().isPresent()) {
                 ctx.redirect(settings.returnUrl().get().toString(), io.javalin.http.HttpStatus.FOUND);
@@ -130,7 +134,7 @@ public final class StravaRoutes implements RouteModule {
     }
 
     private void disconnect(Context ctx) {
-        disconnect.disconnect(Authentication.caller(ctx).user());
+        disconnect.disconnect(new DisconnectProviderCommand(Authentication.caller(ctx).user()));
         ctx.status(204);
     }
 
@@ -156,7 +160,7 @@ public final class StravaRoutes implements RouteModule {
         }
         boolean deauthorized = objectType.equals("athlete")
                 && "false".equals(body.path("updates").path("authorized").asText(""));
-        events.accept(new HandleProviderEventUseCase.ProviderEvent(objectType, body.path("object_id").asLong(),
+        events.accept(new HandleProviderEventCommand(objectType, body.path("object_id").asLong(),
                 aspect, body.path("owner_id").asLong(), deauthorized));
         ctx.status(200).json(Map.of("received", true));
     }

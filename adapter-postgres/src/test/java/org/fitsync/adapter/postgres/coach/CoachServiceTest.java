@@ -26,6 +26,10 @@ import org.fitsync.domain.daily.FieldEdit;
 import org.fitsync.domain.daily.ManualEdit;
 import org.fitsync.ports.in.coach.CoachAccess;
 import org.fitsync.ports.in.coach.LinkClientCommand;
+import org.fitsync.ports.in.coach.CreatePairingCodeCommand;
+import org.fitsync.ports.in.coach.ListClientsQuery;
+import org.fitsync.ports.in.coach.ReadClientEntriesQuery;
+import org.fitsync.ports.in.coach.CorrectClientEntryCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,21 +61,21 @@ class CoachServiceTest {
     @Test
     void aCodeLinksOnceAndOnlyOnce() {
         UserId client = new UserId("once-client");
-        IssuedPairingCode issued = coaching.create(client);
+        IssuedPairingCode issued = coaching.create(new CreatePairingCodeCommand(client));
 
         PairingOutcome first = coaching.link(new LinkClientCommand(new UserId("once-coach"), issued.code()));
         PairingOutcome second = coaching.link(new LinkClientCommand(new UserId("once-other-coach"), issued.code()));
 
         assertThat(first).isEqualTo(new PairingOutcome.Linked(client));
         assertThat(second).isInstanceOf(PairingOutcome.AlreadyUsed.class);
-        assertThat(coaching.clients(new UserId("once-coach"))).extracting(CoachLink::client).containsExactly(client);
-        assertThat(coaching.clients(new UserId("once-other-coach"))).isEmpty();
+        assertThat(coaching.clients(new ListClientsQuery(new UserId("once-coach")))).extracting(CoachLink::client).containsExactly(client);
+        assertThat(coaching.clients(new ListClientsQuery(new UserId("once-other-coach")))).isEmpty();
     }
 
     @Test
     void aCodeExpiresAfterFifteenMinutes() {
-        IssuedPairingCode stale = coaching.create(new UserId("late-client"));
-        IssuedPairingCode fresh = coaching.create(new UserId("late-client"));
+        IssuedPairingCode stale = coaching.create(new CreatePairingCodeCommand(new UserId("late-client")));
+        IssuedPairingCode fresh = coaching.create(new CreatePairingCodeCommand(new UserId("late-client")));
         assertThat(stale.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
 
         clock.advance(Duration.ofMinutes(14).plusSeconds(59));
@@ -85,7 +89,7 @@ class CoachServiceTest {
     @Test
     void unknownAndOwnCodesLinkNobody() {
         UserId client = new UserId("own-client");
-        IssuedPairingCode issued = coaching.create(client);
+        IssuedPairingCode issued = coaching.create(new CreatePairingCodeCommand(client));
         assertThat(coaching.link(new LinkClientCommand(client, issued.code()))).isInstanceOf(PairingOutcome.OwnCode.class);
         assertThat(coaching.link(new LinkClientCommand(new UserId("own-coach"),
                 new org.fitsync.domain.coach.PairingCode("2222-2222")))).isInstanceOf(PairingOutcome.Unknown.class);
@@ -101,14 +105,14 @@ class CoachServiceTest {
         LocalDate day = LocalDate.of(2026, 11, 20);
         ManualEdit edit = new ManualEdit(FieldEdit.setTo(1), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep());
 
-        assertThat(coaching.entries(coach, client, Optional.empty(), Optional.empty()))
+        assertThat(coaching.entries(new ReadClientEntriesQuery(coach, client, Optional.empty(), Optional.empty())))
                 .isInstanceOf(CoachAccess.NotLinked.class);
-        assertThat(coaching.correct(coach, client, day, edit)).isInstanceOf(CoachAccess.NotLinked.class);
+        assertThat(coaching.correct(new CorrectClientEntryCommand(coach, client, day, edit))).isInstanceOf(CoachAccess.NotLinked.class);
 
-        coaching.link(new LinkClientCommand(coach, coaching.create(client).code()));
-        CoachAccess<?> corrected = coaching.correct(coach, client, day, edit);
+        coaching.link(new LinkClientCommand(coach, coaching.create(new CreatePairingCodeCommand(client)).code()));
+        CoachAccess<?> corrected = coaching.correct(new CorrectClientEntryCommand(coach, client, day, edit));
         assertThat(corrected).isInstanceOf(CoachAccess.Granted.class);
-        assertThat(coaching.entries(coach, client, Optional.empty(), Optional.empty()))
+        assertThat(coaching.entries(new ReadClientEntriesQuery(coach, client, Optional.empty(), Optional.empty())))
                 .isEqualTo(new CoachAccess.Granted<>(List.of(((CoachAccess.Granted<?>) corrected).value())));
     }
 

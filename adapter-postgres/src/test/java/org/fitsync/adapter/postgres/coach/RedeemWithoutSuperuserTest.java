@@ -20,6 +20,7 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.coach.IssuedPairingCode;
 import org.fitsync.domain.coach.PairingOutcome;
 import org.fitsync.ports.in.coach.LinkClientCommand;
+import org.fitsync.ports.in.coach.CreatePairingCodeCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,14 +71,14 @@ class RedeemWithoutSuperuserTest {
 
     @Test
     void anOrdinaryOwnerFindsTheCodeThroughTheHashPolicyOnly() throws SQLException {
-        IssuedPairingCode first = coaching.create(new UserId("plain-client"));
+        IssuedPairingCode first = coaching.create(new CreatePairingCodeCommand(new UserId("plain-client")));
         assertThat(coaching.link(new LinkClientCommand(new UserId("plain-coach"), first.code())))
                 .isEqualTo(new PairingOutcome.Linked(new UserId("plain-client")));
         assertThat(coaching.link(new LinkClientCommand(new UserId("plain-coach-2"), first.code())))
                 .isInstanceOf(PairingOutcome.AlreadyUsed.class);
 
         // Without the hash policy the function cannot see the client's row at all.
-        IssuedPairingCode second = coaching.create(new UserId("plain-client"));
+        IssuedPairingCode second = coaching.create(new CreatePairingCodeCommand(new UserId("plain-client")));
         owner("DROP POLICY pairing_codes_redeem_read ON pairing_codes");
         owner("DROP POLICY pairing_codes_redeem_use ON pairing_codes");
         assertThat(coaching.link(new LinkClientCommand(new UserId("plain-coach-3"), second.code())))

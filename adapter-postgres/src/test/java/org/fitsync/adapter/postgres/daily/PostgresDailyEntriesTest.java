@@ -34,6 +34,7 @@ import org.fitsync.domain.daily.StepsReading;
 import org.fitsync.ports.in.daily.IngestSleepCommand;
 import org.fitsync.ports.in.daily.IngestStepsCommand;
 import org.fitsync.ports.in.daily.ListDailyEntriesQuery;
+import org.fitsync.ports.in.daily.PushedEntryChange;
 import org.fitsync.ports.in.daily.RecordManualEntryCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,8 +142,8 @@ class PostgresDailyEntriesTest {
 
         long pushVersion = tx.inUserTransaction(user, () -> {
             long version = versions.claimNextVersion(user);
-            service.applyPushed(user, DAY, new ManualEdit(FieldEdit.setTo(7000), FieldEdit.keep(), FieldEdit.keep(),
-                    FieldEdit.keep()), version);
+            service.apply(new PushedEntryChange.Edited(user, DAY, new ManualEdit(FieldEdit.setTo(7000), FieldEdit.keep(),
+                    FieldEdit.keep(), FieldEdit.keep()), version));
             return version;
         });
 
@@ -165,7 +166,7 @@ class PostgresDailyEntriesTest {
 
         long deleteVersion = tx.inUserTransaction(user, () -> {
             long version = versions.claimNextVersion(user);
-            service.deletePushed(user, DAY, version);
+            service.apply(new PushedEntryChange.Deleted(user, DAY, version));
             return version;
         });
 

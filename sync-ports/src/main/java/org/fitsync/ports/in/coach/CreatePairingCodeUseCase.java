@@ -1,10 +1,8 @@
 package org.fitsync.ports.in.coach;
 
-import org.fitsync.domain.UserId;
 import org.fitsync.domain.coach.IssuedPairingCode;
 
 /** A client asks for a single-use code to hand to their coach. */
 public interface CreatePairingCodeUseCase {
-
-    IssuedPairingCode create(UserId client);
+    IssuedPairingCode create(CreatePairingCodeCommand command);
 }

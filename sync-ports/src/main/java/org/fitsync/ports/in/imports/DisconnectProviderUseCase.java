@@ -1,6 +1,5 @@
 package org.fitsync.ports.in.imports;
 
-import org.fitsync.domain.UserId;
 
 /**
  * The user (or the provider, on deauthorisation) ends the connection: the running import is
@@ -9,5 +8,5 @@ import org.fitsync.domain.UserId;
 public interface DisconnectProviderUseCase {
 
     /** Returns how many imported runs were deleted. */
-    int disconnect(UserId user);
+    int disconnect(DisconnectProviderCommand command);
 }

@@ -1,14 +1,12 @@
 package org.fitsync.ports.in.imports;
 
 import java.util.Optional;
-import org.fitsync.domain.UserId;
-import org.fitsync.domain.imports.ImportId;
 
 /** Follows an import live: the listener runs on every change made by any node. */
 public interface WatchImportUseCase {
 
     /** Empty when the user has no such import. */
-    Optional<Watch> watch(UserId user, ImportId id, Runnable onChange);
+    Optional<Watch> watch(WatchImportQuery query, Runnable onChange);
 
     /** An ongoing watch; closing it stops the calls. */
     interface Watch extends AutoCloseable {

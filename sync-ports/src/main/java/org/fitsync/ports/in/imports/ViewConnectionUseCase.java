@@ -2,12 +2,11 @@ package org.fitsync.ports.in.imports;
 
 import java.util.Optional;
 import java.util.Set;
-import org.fitsync.domain.UserId;
 
 /** Whether the user is connected to Strava, and as which athlete. */
-public interface ConnectionStatusQuery {
+public interface ViewConnectionUseCase {
 
-    Optional<Status> status(UserId user);
+    Optional<Status> status(ViewConnectionQuery query);
 
     record Status(long athleteId, Set<String> scopes) {}
 }
