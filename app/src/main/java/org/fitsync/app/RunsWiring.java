@@ -34,7 +34,7 @@ final class RunsWiring {
         RunSettings settings = RunSettings.from(context.environment());
         PostgresRuns runs = new PostgresRuns();
         OverlapPolicy policy = new OverlapPolicy(settings.priority());
-        this.ingestion = new RunIngestionService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
+        this.ingestion = new RunIngestionService(context.transactions(), context.versions(), runs, runs, runs, runs,
                 policy, new TrackSimplifier(settings.polylineToleranceMetres()));
         this.history = new RunHistoryService(context.transactions(), runs, runs, runs);
         this.editing = new RunEditingService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,

@@ -45,6 +45,14 @@ public final class OverlapPolicy {
         return a.overlapWith(b).toNanos() >= SAME_ACTIVITY_SHARE * shorter.toNanos();
     }
 
+    /**
+     * Whether a run over {@code span} overlaps any of {@code candidates}: if not, it stands alone and
+     * unflagged, and nothing else changes, so the policy has nothing to evaluate.
+     */
+    public static boolean overlapsAny(TimeSpan span, List<TimelineRun> candidates) {
+        return candidates.stream().anyMatch(candidate -> candidate.span().overlaps(span));
+    }
+
     /** Whether {@code loser} yields to {@code winner}; only meaningful for overlapping runs. */
     boolean yieldsTo(TimelineRun loser, TimelineRun winner) {
         if (sameActivity(loser.span(), winner.span())) {
