@@ -100,7 +100,7 @@ class ImportedRunBridgeTest {
     @Test
     void deletingStravaRunsKeepsOtherRunsAndUnflagsTheRunsTheyHadSuperseded() {
         UUID phone = UUID.randomUUID();
-        ingestion.submit(new SubmitRunCommand(USER, new NewRun(phone, new TimeSpan(START, START.plusSeconds(3000)),
+        ingestion.submit(new SubmitRunCommand(USER, ValidRuns.of(phone, new TimeSpan(START, START.plusSeconds(3000)),
                 2900, 9_900, Source.PHONE, Optional.empty(), Optional.empty(), new Track(List.of()), Optional.empty(),
                 Optional.empty())));
         bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()));

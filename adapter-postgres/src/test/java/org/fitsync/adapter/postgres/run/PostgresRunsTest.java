@@ -17,10 +17,13 @@ import org.fitsync.ports.out.run.RunIdentity;
 import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunDraft;
+import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
+import org.fitsync.domain.run.ValidationResult;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,8 +116,8 @@ class PostgresRunsTest {
         assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, first, first.fingerprint(), "", 7)))
                 .hasValueSatisfying(stored -> assertThat(stored.id()).isEqualTo(first.id()));
         NewRun overlapping = run(UUID.randomUUID(), 759, 800);
-        NewRun sameId = new NewRun(first.id(), span(900, 960), first.durationS(), first.distanceM(), first.source(),
-                first.notes(), first.metadataJson(), first.track(), first.stravaId(), first.weatherJson());
+        NewRun sameId = validRun(first.id(), span(900, 960), first.durationS(), first.distanceM(), first.source(),
+                first.notes(), first.metadataJson(), Track.EMPTY, first.stravaId(), first.weatherJson());
         NewRun backToBack = run(UUID.randomUUID(), 760, 800);
 
         assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, overlapping,
@@ -231,14 +234,28 @@ class PostgresRunsTest {
         TimeSpan span = span(startMinute, endMinute);
         Track track = new Track(List.of(TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
                 TrackPoint.withoutElevation(span.start().toEpochMilli() + 1000, 52.52003, 13.40501)));
-        return new NewRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
+        return validRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
                 track, Optional.empty(), Optional.empty());
     }
 
     private static NewRun stravaRun(UUID id, int startMinute, int endMinute, String stravaId) {
         NewRun run = run(id, startMinute, endMinute);
-        return new NewRun(run.id(), run.span(), run.durationS(), run.distanceM(), Source.STRAVA, run.notes(),
+        return validRun(run.id(), run.span(), run.durationS(), run.distanceM(), Source.STRAVA, run.notes(),
                 run.metadataJson(), run.track(), Optional.of(stravaId), Optional.empty());
+    }
+
+    /** A run made the only way there is: a draft that passes validation. */
+    private static NewRun validRun(UUID id, TimeSpan span, long durationS, double distanceM, Source source,
+                                   Optional<String> notes, Optional<String> metadataJson, Track track,
+                                   Optional<String> stravaId, Optional<String> weatherJson) {
+        ValidationResult result = RunValidation.validate(new RunDraft(Optional.of(id.toString()),
+                Optional.of(span.start().toString()), Optional.of(span.end().toString()), Optional.of(durationS),
+                Optional.of(distanceM), Optional.of(source.wireName()), notes, metadataJson, Optional.of(track),
+                stravaId, weatherJson));
+        if (result instanceof ValidationResult.Valid valid) {
+            return valid.run();
+        }
+        throw new IllegalArgumentException("not a valid run: " + result);
     }
 
     private static TimeSpan span(int startMinute, int endMinute) {
