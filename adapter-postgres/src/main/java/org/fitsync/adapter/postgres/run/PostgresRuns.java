@@ -32,6 +32,7 @@ import org.fitsync.ports.out.run.FindOverlapsPort;
 import org.fitsync.ports.out.run.ListRunsPort;
 import org.fitsync.ports.out.run.LoadRunPort;
 import org.fitsync.ports.out.run.LoadTrackPort;
+import org.fitsync.ports.out.run.MetadataFormatPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
 import org.fitsync.ports.out.run.RunIdentity;
 import org.fitsync.ports.out.run.StoreNewRunPort;
@@ -44,7 +45,7 @@ import org.jdbi.v3.core.statement.Query;
  * so the indexes, all led by it, are used.
  */
 public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPort, ReviseRunPort, EditRunPort,
-        DeleteRunPort, ListRunsPort, LoadTrackPort {
+        DeleteRunPort, ListRunsPort, LoadTrackPort, MetadataFormatPort {
 
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
@@ -350,6 +351,12 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
                 .bind("id", id)
                 .map((rs, ctx) -> TrackCodec.decode(rs.getBytes("track")))
                 .findOne();
+    }
+
+    /** The metadata column is jsonb: a text it would refuse must not reach it. */
+    @Override
+    public boolean isStorableObject(String json) {
+        return JsonbObjectText.isObject(json);
     }
 
     private static Handle handle() {
