@@ -13,7 +13,7 @@ import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.application.run.RunSyncStore;
-import org.fitsync.adapter.postgres.sync.PostgresRunRecords;
+import org.fitsync.adapter.postgres.run.PostgresRunRecords;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
@@ -39,7 +39,7 @@ final class RunsWiring {
         this.history = new RunHistoryService(context.transactions(), runs, runs, runs);
         this.editing = new RunEditingService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
                 policy);
-        this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, policy);
+        this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, runs, policy);
         PageCursors cursors = new PageCursors(cursorKey(settings.cursorSecret()
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
         this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing,
