@@ -35,10 +35,6 @@ public final class OverlapPolicy {
         this.priority = priority;
     }
 
-    public SourcePriority priority() {
-        return priority;
-    }
-
     /** Same activity: the shared time is at least 80 % of the shorter of the two runs. */
     public static boolean sameActivity(TimeSpan a, TimeSpan b) {
         Duration shorter = a.length().compareTo(b.length()) <= 0 ? a.length() : b.length();
