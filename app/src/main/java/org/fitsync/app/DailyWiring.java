@@ -11,7 +11,7 @@ import org.fitsync.application.coach.CoachService;
 import org.fitsync.application.daily.DailyEntryService;
 import org.fitsync.application.daily.DailySyncStore;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
-import org.fitsync.adapter.postgres.sync.PostgresDailyRecords;
+import org.fitsync.adapter.postgres.daily.PostgresDailyRecords;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 
 /** Daily metrics (ingestion, manual entries, history) and coaches. */

@@ -21,7 +21,7 @@ final class Features {
         features.routes.addAll(DailyWiring.routes(context));
         features.routes.add(SyncWiring.routes(context,
                 Map.of("runs", runs.syncStore(), "daily_entries", DailyWiring.syncStore(context))));
-        features.routes.add(runs.routes());
+        features.routes.addAll(runs.routes());
         StravaWiring.wire(context, runs.importedRuns()).ifPresent(strava -> strava.addTo(features.routes, features.workers));
         return features;
     }

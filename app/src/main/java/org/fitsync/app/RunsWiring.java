@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.List;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.coach.CoachRunRoutes;
 import org.fitsync.adapter.http.run.PageCursors;
+import org.fitsync.adapter.http.run.RunHistoryPages;
 import org.fitsync.adapter.http.run.RunRoutes;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.application.imports.ImportedRunBridge;
@@ -13,7 +16,7 @@ import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.application.run.RunSyncStore;
-import org.fitsync.adapter.postgres.sync.PostgresRunRecords;
+import org.fitsync.adapter.postgres.run.PostgresRunRecords;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
@@ -27,6 +30,7 @@ final class RunsWiring {
     private final RunHistoryService history;
     private final RunEditingService editing;
     private final RunRoutes routes;
+    private final CoachRunRoutes coachRoutes;
     private final ImportedRunStore importedRuns;
     private final RunSyncStore syncStore;
 
@@ -34,17 +38,18 @@ final class RunsWiring {
         RunSettings settings = RunSettings.from(context.environment());
         PostgresRuns runs = new PostgresRuns();
         OverlapPolicy policy = new OverlapPolicy(settings.priority());
-        this.ingestion = new RunIngestionService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
+        this.ingestion = new RunIngestionService(context.transactions(), context.versions(), runs, runs, runs, runs,
                 policy, new TrackSimplifier(settings.polylineToleranceMetres()));
         this.history = new RunHistoryService(context.transactions(), runs, runs, runs);
         this.editing = new RunEditingService(context.transactions(), context.versions(), runs, runs, runs, runs, runs,
                 policy);
-        this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, policy);
+        this.syncStore = new RunSyncStore(new PostgresRunRecords(), runs, runs, runs, runs, runs, policy);
         PageCursors cursors = new PageCursors(cursorKey(settings.cursorSecret()
                 .orElseGet(() -> FitSyncApplication.jwtSecret(context.config()))));
-        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing,
-                DailyWiring.coaches(context)),
+        this.routes = new RunRoutes(new RunRoutes.UseCases(ingestion, history, history, history, editing, editing),
                 context.jsonBody(), context.json(), cursors);
+        this.coachRoutes = new CoachRunRoutes(history, DailyWiring.coaches(context),
+                new RunHistoryPages(context.json(), cursors));
         this.importedRuns = new RejectionLoggingRunStore(
                 new ImportedRunBridge(context.transactions(), ingestion, editing, editing));
     }
@@ -53,8 +58,8 @@ final class RunsWiring {
         return new RunsWiring(context);
     }
 
-    RouteModule routes() {
-        return routes;
+    List<RouteModule> routes() {
+        return List.of(routes, coachRoutes);
     }
 
     /** For the Strava import: its runs go through the same use cases as the API's. */

@@ -55,7 +55,7 @@ class ImportedRunBridgePostgresTest {
         PostgresRuns runs = new PostgresRuns();
         PostgresSyncVersions versions = new PostgresSyncVersions();
         OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-        RunIngestionService ingestion = new RunIngestionService(transactions, versions, runs, runs, runs, runs, runs, policy,
+        RunIngestionService ingestion = new RunIngestionService(transactions, versions, runs, runs, runs, runs, policy,
                 new TrackSimplifier(5));
         RunEditingService editing = new RunEditingService(transactions, versions, runs, runs, runs, runs, runs, policy);
         bridge = new ImportedRunBridge(transactions, ingestion, editing, editing);

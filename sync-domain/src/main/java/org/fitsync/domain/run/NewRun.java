@@ -1,25 +1,83 @@
 package org.fitsync.domain.run;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A run that passed every rule of {@link RunValidation} (the only way to make one outside tests of
- * this package), ready to be stored. {@code stravaId} and {@code weatherJson} are set by the server
- * (the Strava import), never by the public API.
+ * A run that passed every rule of {@link RunValidation}, ready to be stored. Its constructor is this
+ * package's, called only by {@code RunValidation}: holding a {@code NewRun} means the rules were checked,
+ * so no port or service checks them again. {@code stravaId} and {@code weatherJson} are set by the
+ * server (the Strava import), never by the public API.
  */
-public record NewRun(
-        UUID id,
-        TimeSpan span,
-        long durationS,
-        double distanceM,
-        Source source,
-        Optional<String> notes,
-        Optional<String> metadataJson,
-        Track track,
-        Optional<String> stravaId,
-        Optional<String> weatherJson) {
+public final class NewRun {
+
+    private final UUID id;
+    private final TimeSpan span;
+    private final long durationS;
+    private final double distanceM;
+    private final Source source;
+    private final Optional<String> notes;
+    private final Optional<String> metadataJson;
+    private final Track track;
+    private final Optional<String> stravaId;
+    private final Optional<String> weatherJson;
+
+    NewRun(UUID id, TimeSpan span, long durationS, double distanceM, Source source, Optional<String> notes,
+           Optional<String> metadataJson, Track track, Optional<String> stravaId, Optional<String> weatherJson) {
+        this.id = id;
+        this.span = span;
+        this.durationS = durationS;
+        this.distanceM = distanceM;
+        this.source = source;
+        this.notes = notes;
+        this.metadataJson = metadataJson;
+        this.track = track;
+        this.stravaId = stravaId;
+        this.weatherJson = weatherJson;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public TimeSpan span() {
+        return span;
+    }
+
+    public long durationS() {
+        return durationS;
+    }
+
+    public double distanceM() {
+        return distanceM;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public Optional<String> notes() {
+        return notes;
+    }
+
+    /** The metadata as canonical JSON object text (see {@link RunDraft}). */
+    public Optional<String> metadataJson() {
+        return metadataJson;
+    }
+
+    public Track track() {
+        return track;
+    }
+
+    public Optional<String> stravaId() {
+        return stravaId;
+    }
+
+    public Optional<String> weatherJson() {
+        return weatherJson;
+    }
 
     public Instant startedAt() {
         return span.start();
@@ -31,5 +89,23 @@ public record NewRun(
 
     public ContentFingerprint fingerprint() {
         return ContentFingerprint.of(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NewRun other && id.equals(other.id) && span.equals(other.span)
+                && durationS == other.durationS && Double.compare(distanceM, other.distanceM) == 0
+                && source == other.source && notes.equals(other.notes) && metadataJson.equals(other.metadataJson)
+                && track.equals(other.track) && stravaId.equals(other.stravaId) && weatherJson.equals(other.weatherJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, span, durationS, distanceM, source, notes, metadataJson, track, stravaId, weatherJson);
+    }
+
+    @Override
+    public String toString() {
+        return "NewRun[id=" + id + ", span=" + span + ", source=" + source.wireName() + ", points=" + track.size() + "]";
     }
 }

@@ -35,14 +35,18 @@ public final class OverlapPolicy {
         this.priority = priority;
     }
 
-    public SourcePriority priority() {
-        return priority;
-    }
-
     /** Same activity: the shared time is at least 80 % of the shorter of the two runs. */
     public static boolean sameActivity(TimeSpan a, TimeSpan b) {
         Duration shorter = a.length().compareTo(b.length()) <= 0 ? a.length() : b.length();
         return a.overlapWith(b).toNanos() >= SAME_ACTIVITY_SHARE * shorter.toNanos();
+    }
+
+    /**
+     * Whether a run over {@code span} overlaps any of {@code candidates}: if not, it stands alone and
+     * unflagged, and nothing else changes, so the policy has nothing to evaluate.
+     */
+    public static boolean overlapsAny(TimeSpan span, List<TimelineRun> candidates) {
+        return candidates.stream().anyMatch(candidate -> candidate.span().overlaps(span));
     }
 
     /** Whether {@code loser} yields to {@code winner}; only meaningful for overlapping runs. */

@@ -31,10 +31,6 @@ public final class TrackSimplifier {
         this.toleranceMetres = toleranceMetres;
     }
 
-    public double toleranceMetres() {
-        return toleranceMetres;
-    }
-
     public List<LatLon> simplify(Track track) {
         int n = track.size();
         List<LatLon> kept = new ArrayList<>();

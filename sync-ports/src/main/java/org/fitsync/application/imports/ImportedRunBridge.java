@@ -10,7 +10,7 @@ import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.ValidationResult;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
-import org.fitsync.ports.in.run.StravaRunsUseCase;
+import org.fitsync.ports.in.run.ImportedRunsUseCase;
 import org.fitsync.ports.in.run.SubmitRunCommand;
 import org.fitsync.ports.in.run.SubmitRunResult;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
@@ -36,20 +36,20 @@ public final class ImportedRunBridge implements ImportedRunStore {
 
     private final TransactionPort transactions;
     private final SubmitRunUseCase submit;
-    private final StravaRunsUseCase stravaRuns;
+    private final ImportedRunsUseCase importedRuns;
     private final DeleteRunUseCase delete;
 
-    public ImportedRunBridge(TransactionPort transactions, SubmitRunUseCase submit, StravaRunsUseCase stravaRuns,
+    public ImportedRunBridge(TransactionPort transactions, SubmitRunUseCase submit, ImportedRunsUseCase importedRuns,
                              DeleteRunUseCase delete) {
         this.transactions = transactions;
         this.submit = submit;
-        this.stravaRuns = stravaRuns;
+        this.importedRuns = importedRuns;
         this.delete = delete;
     }
 
     @Override
     public boolean hasStravaActivity(UserId user, String stravaId) {
-        return stravaRuns.findByStravaId(user, stravaId).isPresent();
+        return importedRuns.findByStravaId(user, stravaId).isPresent();
     }
 
     @Override
@@ -84,14 +84,14 @@ public final class ImportedRunBridge implements ImportedRunStore {
 
     @Override
     public int deleteStravaRuns(UserId user) {
-        return stravaRuns.deleteStravaRuns(user);
+        return importedRuns.deleteStravaRuns(user);
     }
 
     @Override
     public boolean deleteByStravaId(UserId user, String stravaId) {
         // One transaction, so the run found is the run deleted (or the outer import transaction's).
         return transactions.inUserTransaction(user, () -> {
-            Optional<StoredRun> found = stravaRuns.findByStravaId(user, stravaId);
+            Optional<StoredRun> found = importedRuns.findByStravaId(user, stravaId);
             return found.isPresent() && delete.delete(user, found.get().id());
         });
     }

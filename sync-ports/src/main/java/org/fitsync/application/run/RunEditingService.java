@@ -11,7 +11,7 @@ import org.fitsync.domain.run.TimelineRun;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunCommand;
 import org.fitsync.ports.in.run.EditRunUseCase;
-import org.fitsync.ports.in.run.StravaRunsUseCase;
+import org.fitsync.ports.in.run.ImportedRunsUseCase;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.run.DeleteRunPort;
@@ -26,7 +26,7 @@ import org.fitsync.ports.out.run.ReviseRunPort;
  * and stamps every row it changes with it; a deletion re-evaluates the runs it overlapped, which
  * may now stand alone or become canonical.
  */
-public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase, StravaRunsUseCase {
+public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase, ImportedRunsUseCase {
 
     private final TransactionPort transactions;
     private final SyncVersionPort versions;

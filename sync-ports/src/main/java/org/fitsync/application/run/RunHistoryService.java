@@ -9,7 +9,7 @@ import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.Track;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
-import org.fitsync.ports.in.run.ListRunsQuery;
+import org.fitsync.ports.in.run.ListRunsCommand;
 import org.fitsync.ports.in.run.ListRunsUseCase;
 import org.fitsync.ports.in.run.RunPage;
 import org.fitsync.ports.out.TransactionPort;
@@ -33,14 +33,14 @@ public final class RunHistoryService implements ListRunsUseCase, GetRunUseCase, 
     }
 
     @Override
-    public RunPage list(ListRunsQuery query) {
+    public RunPage list(ListRunsCommand command) {
         // One row more than asked tells whether another page follows without a second query.
-        List<StoredRun> rows = transactions.inUserSnapshot(query.user(), () -> list.listRuns(query.user(),
-                query.from(), query.to(), query.after(), query.includeOverlapping(), query.limit() + 1));
-        if (rows.size() <= query.limit()) {
+        List<StoredRun> rows = transactions.inUserSnapshot(command.user(), () -> list.listRuns(command.user(),
+                command.from(), command.to(), command.after(), command.includeOverlapping(), command.limit() + 1));
+        if (rows.size() <= command.limit()) {
             return new RunPage(rows, Optional.empty());
         }
-        List<StoredRun> page = rows.subList(0, query.limit());
+        List<StoredRun> page = rows.subList(0, command.limit());
         StoredRun last = page.get(page.size() - 1);
         return new RunPage(page, Optional.of(new PageKey(last.startedAt(), last.id())));
     }

@@ -4,7 +4,6 @@ import java.util.UUID;
 import org.fitsync.application.sync.ServerComputedStore;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.FieldChange;
-import org.fitsync.domain.run.JsonObjectText;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.sync.Collection;
@@ -13,6 +12,7 @@ import org.fitsync.domain.sync.Value;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
+import org.fitsync.ports.out.run.MetadataFormatPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
 import org.fitsync.ports.out.sync.RecordWrite;
 import org.fitsync.ports.out.sync.ServerRecordsPort;
@@ -30,11 +30,13 @@ public final class RunSyncStore extends ServerComputedStore {
     private final EditRunPort edit;
     private final DeleteRunPort delete;
     private final OverlapReevaluation overlaps;
+    private final MetadataFormatPort metadataFormat;
 
     public RunSyncStore(ServerRecordsPort records, EditRunPort edit, DeleteRunPort delete, FindOverlapsPort find,
-                        ReviseRunPort revise, OverlapPolicy policy) {
+                        ReviseRunPort revise, MetadataFormatPort metadataFormat, OverlapPolicy policy) {
         super(records);
         this.edit = edit;
+        this.metadataFormat = metadataFormat;
         this.delete = delete;
         this.overlaps = new OverlapReevaluation(policy, find, revise);
     }
@@ -65,8 +67,8 @@ public final class RunSyncStore extends ServerComputedStore {
     }
 
     /** Metadata travels as JSON text; the runs table keeps it as a JSON object. */
-    private static boolean metadataIsStorable(Value metadata) {
-        return !(metadata instanceof Value.Text text) || JsonObjectText.isObject(text.value());
+    private boolean metadataIsStorable(Value metadata) {
+        return !(metadata instanceof Value.Text text) || metadataFormat.isStorableObject(text.value());
     }
 
     private static UUID runId(String value) {

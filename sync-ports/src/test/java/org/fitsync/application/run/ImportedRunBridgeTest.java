@@ -33,7 +33,7 @@ class ImportedRunBridgeTest {
 
     private final InMemoryRuns store = new InMemoryRuns();
     private final OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-    private final RunIngestionService ingestion = new RunIngestionService(store, store, store, store, store, store, store,
+    private final RunIngestionService ingestion = new RunIngestionService(store, store, store, store, store, store,
             policy, new TrackSimplifier(5));
     private final RunEditingService editing = new RunEditingService(store, store, store, store, store, store, store,
             policy);
@@ -100,7 +100,7 @@ class ImportedRunBridgeTest {
     @Test
     void deletingStravaRunsKeepsOtherRunsAndUnflagsTheRunsTheyHadSuperseded() {
         UUID phone = UUID.randomUUID();
-        ingestion.submit(new SubmitRunCommand(USER, new NewRun(phone, new TimeSpan(START, START.plusSeconds(3000)),
+        ingestion.submit(new SubmitRunCommand(USER, ValidRuns.of(phone, new TimeSpan(START, START.plusSeconds(3000)),
                 2900, 9_900, Source.PHONE, Optional.empty(), Optional.empty(), new Track(List.of()), Optional.empty(),
                 Optional.empty())));
         bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()));

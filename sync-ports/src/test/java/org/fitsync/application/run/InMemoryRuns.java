@@ -19,20 +19,19 @@ import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.TimelineRun;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
-import org.fitsync.ports.out.run.CheckBeforeInsertPort;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
-import org.fitsync.ports.out.run.InsertRunPort;
 import org.fitsync.ports.out.run.LoadRunPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
 import org.fitsync.ports.out.run.RunIdentity;
+import org.fitsync.ports.out.run.StoreNewRunPort;
 
 /**
  * The out-ports over a map, for one user, recording every call in order (with the version each
  * write stamped), so service tests can check what happened and in which order.
  */
-final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeInsertPort, InsertRunPort, ReviseRunPort, EditRunPort,
+final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPort, ReviseRunPort, EditRunPort,
         DeleteRunPort, SyncVersionPort, TransactionPort {
 
     record Row(NewRun run, ContentFingerprint fingerprint, long createdVersion, long version, boolean overlapping,
@@ -89,13 +88,6 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeIn
     }
 
     @Override
-    public BeforeInsert checkBeforeInsert(UserId user, UUID id, TimeSpan span) {
-        calls.add("identity+overlaps");
-        return new BeforeInsert(Optional.ofNullable(rows.get(id)).map(r -> new RunIdentity(id, r.fingerprint(), r.deleted())),
-                overlapping(span));
-    }
-
-    @Override
     public List<TimelineRun> findOverlapping(UserId user, TimeSpan span) {
         calls.add("overlaps");
         return overlapping(span);
@@ -118,22 +110,34 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeIn
         return new FirstLook.Claimed(claimNextVersion(user));
     }
 
+    /** Like the PostgreSQL store: an insert that checks, and only when it refuses, a look at why. */
     @Override
-    public Optional<StoredRun> insertRunIfClear(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
-                                                long version) {
+    public StoreAttempt storeIfNew(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
+                                   long version) {
         requireTransaction();
-        if (rows.containsKey(run.id()) || !overlapping(run.span()).isEmpty()) {
+        Optional<Row> sameActivity = run.stravaId().flatMap(stravaId -> rows.values().stream()
+                .filter(r -> !r.deleted() && r.run().stravaId().equals(Optional.of(stravaId))).findFirst());
+        if (rows.containsKey(run.id()) || sameActivity.isPresent() || !overlapping(run.span()).isEmpty()) {
             calls.add("insert-if-clear refused");
-            return Optional.empty();
+            calls.add("identity+overlaps");
+            Row known = rows.get(run.id());
+            if (known != null) {
+                return new StoreAttempt.AlreadyKnown(new RunIdentity(run.id(), known.fingerprint(), known.deleted()));
+            }
+            if (sameActivity.isPresent()) {
+                calls.add("loadByStrava");
+                return new StoreAttempt.StravaIdTaken(sameActivity.get().run().id());
+            }
+            return new StoreAttempt.MayOverlap(overlapping(run.span()));
         }
         calls.add("insert-if-clear@" + version);
         Row row = new Row(run, fingerprint, version, version, false, List.of(), run.notes(), false);
         rows.put(run.id(), row);
-        return Optional.of(stored(row));
+        return new StoreAttempt.Stored(stored(row));
     }
 
     @Override
-    public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+    public StoredRun store(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
         requireTransaction();
         calls.add("insert@" + version);
         Row row = new Row(run, fingerprint, version, version, false, List.of(), run.notes(), false);

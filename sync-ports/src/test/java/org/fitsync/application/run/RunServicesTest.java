@@ -25,7 +25,7 @@ class RunServicesTest {
 
     private final InMemoryRuns store = new InMemoryRuns();
     private final OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-    private final RunIngestionService ingestion = new RunIngestionService(store, store, store, store, store, store, store,
+    private final RunIngestionService ingestion = new RunIngestionService(store, store, store, store, store, store,
             policy, new TrackSimplifier(5));
     private final RunEditingService editing = new RunEditingService(store, store, store, store, store, store, store,
             policy);
@@ -114,12 +114,12 @@ class RunServicesTest {
     }
 
     private static NewRun stravaRun(UUID id, String stravaId) {
-        return new NewRun(id, new TimeSpan(START, START.plusSeconds(3600)), 3500, 10_000, Source.STRAVA, Optional.empty(),
+        return ValidRuns.of(id, new TimeSpan(START, START.plusSeconds(3600)), 3500, 10_000, Source.STRAVA, Optional.empty(),
                 Optional.empty(), Track.EMPTY, Optional.of(stravaId), Optional.of("{\"temp_c\":7}"));
     }
 
     private static NewRun run(UUID id, int startMinute, int endMinute, Source source, Optional<String> notes) {
-        return new NewRun(id, new TimeSpan(START.plusSeconds(60L * startMinute), START.plusSeconds(60L * endMinute)),
+        return ValidRuns.of(id, new TimeSpan(START.plusSeconds(60L * startMinute), START.plusSeconds(60L * endMinute)),
                 60, 100, source, notes, Optional.empty(), new Track(List.of()), Optional.empty(), Optional.empty());
     }
 }

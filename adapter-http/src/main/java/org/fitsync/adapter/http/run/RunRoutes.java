@@ -3,15 +3,9 @@ package org.fitsync.adapter.http.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +18,6 @@ import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.FieldError;
-import org.fitsync.domain.run.PageKey;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.RunValidation;
@@ -36,13 +29,7 @@ import org.fitsync.ports.in.run.EditRunCommand;
 import org.fitsync.ports.in.run.EditRunUseCase;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
-import org.fitsync.ports.in.run.ListRunsQuery;
 import org.fitsync.ports.in.run.ListRunsUseCase;
-import org.fitsync.ports.in.coach.ActForClientUseCase;
-import org.fitsync.ports.in.coach.CoachAccess;
-import org.fitsync.adapter.http.auth.Caller;
-import java.util.function.Function;
-import org.fitsync.ports.in.run.RunPage;
 import org.fitsync.ports.in.run.SubmitRunCommand;
 import org.fitsync.ports.in.run.SubmitRunResult;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
@@ -54,27 +41,22 @@ public final class RunRoutes implements RouteModule {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private static final Instant EARLIEST_FILTER = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST_FILTER = Instant.parse("9999-12-31T23:59:59Z");
-
     /** The use cases the routes call. */
     public record UseCases(SubmitRunUseCase submit, ListRunsUseCase list, GetRunUseCase get, GetTrackUseCase track,
-                           EditRunUseCase edit, DeleteRunUseCase delete, ActForClientUseCase coaches) {}
+                           EditRunUseCase edit, DeleteRunUseCase delete) {}
 
     private final UseCases useCases;
     private final JsonBody jsonBody;
     private final RunJsonReader reader;
     private final RunJsonWriter writer;
-    private final ObjectMapper mapper;
-    private final PageCursors cursors;
+    private final RunHistoryPages pages;
 
     public RunRoutes(UseCases useCases, JsonBody jsonBody, ObjectMapper mapper, PageCursors cursors) {
         this.useCases = useCases;
         this.jsonBody = jsonBody;
         this.reader = new RunJsonReader(mapper);
         this.writer = new RunJsonWriter(mapper);
-        this.mapper = mapper;
-        this.cursors = cursors;
+        this.pages = new RunHistoryPages(mapper, cursors);
     }
 
     @Override
@@ -85,7 +67,6 @@ public final class RunRoutes implements RouteModule {
         routes.get(RUNS + "/{id}/track", this::track);
         routes.patch(RUNS + "/{id}", this::edit);
         routes.delete(RUNS + "/{id}", this::delete);
-        routes.get("/api/v1/coach/clients/{id}/runs", this::clientRuns);
     }
 
     @Override
@@ -138,54 +119,8 @@ public final class RunRoutes implements RouteModule {
 
     private void list(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        listRuns(ctx, user.value(), query -> Optional.of(useCases.list().list(query.apply(user))));
-    }
-
-    /** A coach reads a linked client's runs, as the client would; unlinked (or no such user) is 404. */
-    private void clientRuns(Context ctx) {
-        Caller coach = Authentication.callerWithRole(ctx, Caller.COACH);
-        String clientId = ctx.pathParam("id");
-        if (!UserId.isValid(clientId)) {
-            throw notYourClient();
-        }
-        UserId client = new UserId(clientId);
-        // The cursor binds coach and client, so one coach's page cursor is worthless for another pair.
-        listRuns(ctx, coach.user().value() + "|" + client.value(), query -> {
-            CoachAccess<RunPage> access = useCases.coaches().actForClient(coach.user(), client,
-                    subject -> useCases.list().list(query.apply(subject)));
-            return access instanceof CoachAccess.Granted<RunPage> granted ? Optional.of(granted.value())
-                    : Optional.empty();
-        });
-    }
-
-    /**
-     * GET /api/v1/runs's parameters and shape; {@code page} runs the query for the user it is given
-     * (empty when there is nobody to read for), and {@code reader} names the reader for cursors.
-     */
-    private void listRuns(Context ctx, String reader,
-                          Function<Function<UserId, ListRunsQuery>, Optional<RunPage>> page) {
-        Optional<Instant> from = timeParam(ctx, "from");
-        Optional<Instant> to = timeParam(ctx, "to");
-        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw ProblemException.badRequest("to must not be before from");
-        }
-        int limit = limitParam(ctx);
-        boolean includeOverlapping = flagParam(ctx, "include_overlapping");
-        String context = reader + "|" + from.map(Instant::toString).orElse("") + "|"
-                + to.map(Instant::toString).orElse("") + "|" + includeOverlapping;
-        Optional<PageKey> after = Optional.ofNullable(ctx.queryParam("cursor")).map(cursor -> cursors.decode(cursor, context)
-                .orElseThrow(() -> ProblemException.badRequest("cursor is not valid for this query")));
-        RunPage result = page.apply(user -> new ListRunsQuery(user, from, to, limit, after, includeOverlapping))
-                .orElseThrow(RunRoutes::notYourClient);
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode items = body.putArray("items");
-        result.items().forEach(run -> items.add(writer.run(run)));
-        body.put("next_cursor", result.next().map(key -> cursors.encode(key, context)).orElse(null));
-        ctx.json(body);
-    }
-
-    private static ProblemException notYourClient() {
-        return ProblemException.notFound("No such client");
+        pages.respond(ctx, user.value(), command -> Optional.of(useCases.list().list(command.apply(user))),
+                () -> new IllegalStateException("a user's own history always has a reader"));
     }
 
     private void get(Context ctx) {
@@ -244,49 +179,5 @@ public final class RunRoutes implements RouteModule {
 
     private static ProblemException invalid(List<FieldError> errors) {
         return ProblemException.invalid(errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
-    }
-
-    private static Optional<Instant> timeParam(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return Optional.empty();
-        }
-        try {
-            Instant instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            // Beyond what the database stores: refused here rather than failing in the query.
-            if (instant.isBefore(EARLIEST_FILTER) || instant.isAfter(LATEST_FILTER)) {
-                throw ProblemException.badRequest(name + " must be between the years 0001 and 9999");
-            }
-            return Optional.of(instant);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an RFC 3339 timestamp such as 2026-11-20T07:00:00Z");
-        }
-    }
-
-    private static int limitParam(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return ListRunsQuery.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= ListRunsQuery.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badRequest("limit must be an integer from 1 to " + ListRunsQuery.MAX_LIMIT);
-    }
-
-    private static boolean flagParam(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.equals("false")) {
-            return false;
-        }
-        if (raw.equals("true")) {
-            return true;
-        }
-        throw ProblemException.badRequest(name + " must be true or false");
     }
 }

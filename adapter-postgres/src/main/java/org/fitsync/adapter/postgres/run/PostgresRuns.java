@@ -26,16 +26,16 @@ import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.TimelineRun;
 import org.fitsync.domain.run.Track;
-import org.fitsync.ports.out.run.CheckBeforeInsertPort;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
-import org.fitsync.ports.out.run.InsertRunPort;
 import org.fitsync.ports.out.run.ListRunsPort;
 import org.fitsync.ports.out.run.LoadRunPort;
 import org.fitsync.ports.out.run.LoadTrackPort;
+import org.fitsync.ports.out.run.MetadataFormatPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
 import org.fitsync.ports.out.run.RunIdentity;
+import org.fitsync.ports.out.run.StoreNewRunPort;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -44,8 +44,8 @@ import org.jdbi.v3.core.statement.Query;
  * service opened (row-level security scopes it to the user), and still filters by {@code user_id}
  * so the indexes, all led by it, are used.
  */
-public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckBeforeInsertPort, InsertRunPort,
-        ReviseRunPort, EditRunPort, DeleteRunPort, ListRunsPort, LoadTrackPort {
+public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPort, ReviseRunPort, EditRunPort,
+        DeleteRunPort, ListRunsPort, LoadTrackPort, MetadataFormatPort {
 
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
@@ -139,36 +139,6 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
                 .list();
     }
 
-    /**
-     * The id's identity and the overlapping runs in one statement (one snapshot): a one-row base
-     * left-joined to each, so there is a row, and the identity, even when nothing overlaps.
-     */
-    @Override
-    public BeforeInsert checkBeforeInsert(UserId user, UUID id, TimeSpan span) {
-        List<CheckedRow> rows = handle().createQuery("SELECT i.content_hash, i.deleted, o.* FROM (SELECT 1) AS one"
-                        + " LEFT JOIN (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs"
-                        + " WHERE user_id = :user AND id = :id) AS i ON true"
-                        + " LEFT JOIN (SELECT " + TIMELINE_COLUMNS + OVERLAPPING_RUNS + ") AS o ON true")
-                .bind("user", user.value())
-                .bind("id", id)
-                .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
-                .bind("start", utc(span.start()))
-                .bind("end", utc(span.end()))
-                .map((rs, ctx) -> {
-                    String hash = rs.getString("content_hash");
-                    Optional<RunIdentity> identity = hash == null ? Optional.empty()
-                            : Optional.of(new RunIdentity(id, new ContentFingerprint(hash), rs.getBoolean("deleted")));
-                    return new CheckedRow(identity,
-                            rs.getObject("id") == null ? Optional.empty() : Optional.of(timelineRun(rs)));
-                })
-                .list();
-        return new BeforeInsert(rows.get(0).identity(),
-                rows.stream().flatMap(row -> row.overlapping().stream()).toList());
-    }
-
-    /** One row of {@link #checkBeforeInsert}: the identity (on every row) and one overlapping run, if any. */
-    private record CheckedRow(Optional<RunIdentity> identity, Optional<TimelineRun> overlapping) {}
-
     @Override
     public FirstLook identityOrClaim(UserId user, UUID id) {
         return PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
@@ -193,8 +163,31 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
         });
     }
 
+    /**
+     * The common case, a new run that overlaps nothing, is one statement: an insert that checks. Only
+     * when it stores nothing does a second statement read why, under the same lock, so what it finds
+     * is what stopped the insert.
+     */
     @Override
-    public StoredRun insertRun(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+    public StoreAttempt storeIfNew(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
+                                   long version) {
+        Optional<StoredRun> stored = insertIfClear(user, run, fingerprint, polyline, version);
+        if (stored.isPresent()) {
+            return new StoreAttempt.Stored(stored.get());
+        }
+        BeforeInsert look = lookBeforeInsert(user, run.id(), run.span());
+        if (look.identity().isPresent()) {
+            return new StoreAttempt.AlreadyKnown(look.identity().get());
+        }
+        Optional<StoredRun> imported = run.stravaId().flatMap(stravaId -> loadRunByStravaId(user, stravaId));
+        if (imported.isPresent()) {
+            return new StoreAttempt.StravaIdTaken(imported.get().id());
+        }
+        return new StoreAttempt.MayOverlap(look.overlapping());
+    }
+
+    @Override
+    public StoredRun store(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
         return bindRun(handle().createQuery(INSERT_RUN + "VALUES (" + RUN_VALUES + ") RETURNING " + RUN_COLUMNS),
                 user, run, fingerprint, polyline, version)
                 .map((rs, ctx) -> storedRun(rs))
@@ -202,15 +195,17 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
     }
 
     /**
-     * One statement, so one snapshot taken after the caller's claim took the user's lock: nothing
-     * can be stored for the user between its check and its insert.
+     * Inserts the run only if nothing is stored under its id, no live run has its Strava id and no
+     * live run overlaps its span. One statement, so one snapshot taken after the caller's claim took
+     * the user's lock: nothing can be stored for the user between its check and its insert.
      */
-    @Override
-    public Optional<StoredRun> insertRunIfClear(UserId user, NewRun run, ContentFingerprint fingerprint,
-                                                String polyline, long version) {
+    Optional<StoredRun> insertIfClear(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
+                                      long version) {
+        String sameActivity = run.stravaId().isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM runs"
+                + " WHERE user_id = :user AND strava_id = :strava AND deleted_at IS NULL)";
         return bindRun(handle().createQuery(INSERT_RUN + "SELECT " + RUN_VALUES
                         + " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE user_id = :user AND id = :id)"
-                        + " AND NOT EXISTS (SELECT 1" + OVERLAPPING_RUNS + ")"
+                        + " AND NOT EXISTS (SELECT 1" + OVERLAPPING_RUNS + ")" + sameActivity
                         + " RETURNING " + RUN_COLUMNS), user, run, fingerprint, polyline, version)
                 .bind("earliest", utc(run.span().start().minus(RunValidation.MAX_SPAN)))
                 .bind("start", utc(run.span().start()))
@@ -218,6 +213,38 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
                 .map((rs, ctx) -> storedRun(rs))
                 .findOne();
     }
+
+    /**
+     * The id's identity and the overlapping runs in one statement (one snapshot): a one-row base
+     * left-joined to each, so there is a row, and the identity, even when nothing overlaps.
+     */
+    BeforeInsert lookBeforeInsert(UserId user, UUID id, TimeSpan span) {
+        List<CheckedRow> rows = handle().createQuery("SELECT i.content_hash, i.deleted, o.* FROM (SELECT 1) AS one"
+                        + " LEFT JOIN (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs"
+                        + " WHERE user_id = :user AND id = :id) AS i ON true"
+                        + " LEFT JOIN (SELECT " + TIMELINE_COLUMNS + OVERLAPPING_RUNS + ") AS o ON true")
+                .bind("user", user.value())
+                .bind("id", id)
+                .bind("earliest", utc(span.start().minus(RunValidation.MAX_SPAN)))
+                .bind("start", utc(span.start()))
+                .bind("end", utc(span.end()))
+                .map((rs, ctx) -> {
+                    String hash = rs.getString("content_hash");
+                    Optional<RunIdentity> identity = hash == null ? Optional.empty()
+                            : Optional.of(new RunIdentity(id, new ContentFingerprint(hash), rs.getBoolean("deleted")));
+                    return new CheckedRow(identity,
+                            rs.getObject("id") == null ? Optional.empty() : Optional.of(timelineRun(rs)));
+                })
+                .list();
+        return new BeforeInsert(rows.get(0).identity(),
+                rows.stream().flatMap(row -> row.overlapping().stream()).toList());
+    }
+
+    /** What {@link #lookBeforeInsert} found: the identity and the live runs overlapping the span. */
+    record BeforeInsert(Optional<RunIdentity> identity, List<TimelineRun> overlapping) {}
+
+    /** One row of {@link #lookBeforeInsert}: the identity (on every row) and one overlapping run, if any. */
+    private record CheckedRow(Optional<RunIdentity> identity, Optional<TimelineRun> overlapping) {}
 
     private static Query bindRun(Query query, UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
                                  long version) {
@@ -324,6 +351,12 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, CheckB
                 .bind("id", id)
                 .map((rs, ctx) -> TrackCodec.decode(rs.getBytes("track")))
                 .findOne();
+    }
+
+    /** The metadata column is jsonb: a text it would refuse must not reach it. */
+    @Override
+    public boolean isStorableObject(String json) {
+        return JsonbObjectText.isObject(json);
     }
 
     private static Handle handle() {

@@ -26,31 +26,31 @@ import org.jdbi.v3.core.statement.Query;
  * record, and which SQL expression holds each declared column (for migration pulls). Positions are
  * the rows' {@code (version, seq)}, numbered by the stamp_change_seq trigger (V60).
  */
-abstract class ServerTableRecords implements ServerRecordsPort {
+public abstract class ServerTableRecords implements ServerRecordsPort {
 
     /** Rows fetched per round trip while streaming, so a large pull never sits in memory at once. */
     private static final int FETCH_SIZE = 1_000;
 
     /** The table, e.g. {@code runs}. */
-    abstract String table();
+    protected abstract String table();
 
     /** The SQL expression of a row's record id as text. */
-    abstract String idExpression();
+    protected abstract String idExpression();
 
     /** A condition matching the rows whose record id is in the text array {@code :ids}. */
-    abstract String idsCondition();
+    protected abstract String idsCondition();
 
     /** Whether {@code id} can name a row of this table at all (e.g. is a UUID). */
-    abstract boolean couldExist(RecordId id);
+    protected abstract boolean couldExist(RecordId id);
 
     /** The SQL expressions selected besides id, version, seq and deleted. */
-    abstract String rowColumns();
+    protected abstract String rowColumns();
 
     /** The SQL expression holding {@code column}, for "non-null in an added column" migration pulls. */
-    abstract Map<String, String> columnExpressions();
+    protected abstract Map<String, String> columnExpressions();
 
     /** The row's record: declared columns in declaration order, created_at and updated_at. */
-    abstract SyncRecord record(RecordId id, ResultSet rs) throws SQLException;
+    protected abstract SyncRecord record(RecordId id, ResultSet rs) throws SQLException;
 
     @Override
     public Map<RecordId, StoredRecord> load(UserId user, Collection collection, Set<RecordId> ids) {
@@ -116,16 +116,16 @@ abstract class ServerTableRecords implements ServerRecordsPort {
                 .execute();
     }
 
-    static long epochMillis(ResultSet rs, String column) throws SQLException {
+    protected static long epochMillis(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant().toEpochMilli();
     }
 
-    static Value text(ResultSet rs, String column) throws SQLException {
+    protected static Value text(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
         return value == null ? Value.NULL : new Value.Text(value);
     }
 
-    static Value number(ResultSet rs, String column) throws SQLException {
+    protected static Value number(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? Value.NULL : new Value.Num(value);
     }

@@ -12,15 +12,18 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.domain.UserId;
-import org.fitsync.ports.out.run.CheckBeforeInsertPort;
+import org.fitsync.ports.out.run.StoreNewRunPort;
 import org.fitsync.ports.out.run.RunIdentity;
 import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunDraft;
+import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
+import org.fitsync.domain.run.ValidationResult;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +56,7 @@ class PostgresRunsTest {
     @Test
     void storesAndReadsBackARunAndItsTrack() {
         NewRun run = run(UUID.randomUUID(), 0, 45);
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
 
         var stored = transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id())).orElseThrow();
         assertThat(stored.span()).isEqualTo(run.span());
@@ -68,7 +71,7 @@ class PostgresRunsTest {
     @Test
     void anotherUserCannotSeeTheRunEvenWithoutAFilter() {
         NewRun run = run(UUID.randomUUID(), 100, 130);
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 2));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 2));
         assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id()))).isEmpty();
         Long visible = transactions.inUserSnapshot(BOB, () -> PostgresTransactions.handle()
                 .createQuery("SELECT count(*) FROM runs").mapTo(Long.class).one());
@@ -78,12 +81,12 @@ class PostgresRunsTest {
     @Test
     void theFirstLookClaimsAVersionOnlyForAnUnknownIdAndSetsTheUserItself() {
         NewRun run = run(UUID.randomUUID(), 500, 530);
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 4));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 4));
         long before = version(ALICE);
 
         // First in its transaction, so it is the statement that sets app.user_id.
         assertThat(transactions.inUserTransaction(ALICE, () -> runs.identityOrClaim(ALICE, run.id())))
-                .isEqualTo(new CheckBeforeInsertPort.FirstLook.Known(new RunIdentity(run.id(), run.fingerprint(), false)));
+                .isEqualTo(new StoreNewRunPort.FirstLook.Known(new RunIdentity(run.id(), run.fingerprint(), false)));
         assertThat(version(ALICE)).isEqualTo(before);
 
         var claimed = transactions.inUserTransaction(ALICE, () -> {
@@ -92,44 +95,70 @@ class PostgresRunsTest {
                     .mapTo(String.class).one();
             return List.of(look, scope);
         });
-        assertThat(claimed).containsExactly(new CheckBeforeInsertPort.FirstLook.Claimed(before + 1), ALICE.value());
+        assertThat(claimed).containsExactly(new StoreNewRunPort.FirstLook.Claimed(before + 1), ALICE.value());
         assertThat(version(ALICE)).isEqualTo(before + 1);
 
         // Not first in its transaction: it uses the user already set.
         assertThat(transactions.inUserTransaction(ALICE, () -> {
             PostgresTransactions.handle();
             return runs.identityOrClaim(ALICE, run.id());
-        })).isInstanceOf(CheckBeforeInsertPort.FirstLook.Known.class);
+        })).isInstanceOf(StoreNewRunPort.FirstLook.Known.class);
 
         // Row-level security holds for it: Bob's look does not see Alice's run, so it claims Bob's version.
         assertThat(transactions.inUserTransaction(BOB, () -> runs.identityOrClaim(BOB, run.id())))
-                .isInstanceOf(CheckBeforeInsertPort.FirstLook.Claimed.class);
+                .isInstanceOf(StoreNewRunPort.FirstLook.Claimed.class);
         assertThat(version(ALICE)).isEqualTo(before + 1);
     }
 
     @Test
     void anInsertIfClearStoresNothingWhenTheIdIsTakenOrTheSpanOverlaps() {
         NewRun first = run(UUID.randomUUID(), 700, 760);
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, first, first.fingerprint(), "", 7)))
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, first, first.fingerprint(), "", 7)))
                 .hasValueSatisfying(stored -> assertThat(stored.id()).isEqualTo(first.id()));
         NewRun overlapping = run(UUID.randomUUID(), 759, 800);
-        NewRun sameId = new NewRun(first.id(), span(900, 960), first.durationS(), first.distanceM(), first.source(),
-                first.notes(), first.metadataJson(), first.track(), first.stravaId(), first.weatherJson());
+        NewRun sameId = validRun(first.id(), span(900, 960), first.durationS(), first.distanceM(), first.source(),
+                first.notes(), first.metadataJson(), Track.EMPTY, first.stravaId(), first.weatherJson());
         NewRun backToBack = run(UUID.randomUUID(), 760, 800);
 
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, overlapping,
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, overlapping,
                 overlapping.fingerprint(), "", 8))).isEmpty();
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, sameId,
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, sameId,
                 sameId.fingerprint(), "", 8))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id()))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, first.id()))).hasValueSatisfying(
                 stored -> assertThat(stored.span()).isEqualTo(first.span()));
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertRunIfClear(ALICE, backToBack,
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, backToBack,
                 backToBack.fingerprint(), "", 9))).isPresent();
         // Another user's runs are no obstacle.
         UserId carol = new UserId("carol");
-        assertThat(transactions.inUserTransaction(carol, () -> runs.insertRunIfClear(carol, overlapping,
+        assertThat(transactions.inUserTransaction(carol, () -> runs.insertIfClear(carol, overlapping,
                 overlapping.fingerprint(), "", 1))).isPresent();
+    }
+
+    @Test
+    void storeIfNewSaysWhatStoppedIt() {
+        NewRun first = run(UUID.randomUUID(), 1300, 1360);
+        var stored = transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 10));
+        assertThat(stored).isInstanceOfSatisfying(StoreNewRunPort.StoreAttempt.Stored.class,
+                s -> assertThat(s.run().id()).isEqualTo(first.id()));
+
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 11)))
+                .isEqualTo(new StoreNewRunPort.StoreAttempt.AlreadyKnown(
+                        new RunIdentity(first.id(), first.fingerprint(), false)));
+        NewRun overlapping = run(UUID.randomUUID(), 1359, 1400);
+        var overlap = transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, overlapping,
+                overlapping.fingerprint(), "", 11));
+        assertThat(overlap).isInstanceOfSatisfying(StoreNewRunPort.StoreAttempt.MayOverlap.class,
+                m -> assertThat(m.candidates()).extracting(c -> c.id()).containsExactly(first.id()));
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id()))).isEmpty();
+
+        NewRun imported = stravaRun(UUID.randomUUID(), 1500, 1560, "strava-77");
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, imported, imported.fingerprint(),
+                "", 12))).isInstanceOf(StoreNewRunPort.StoreAttempt.Stored.class);
+        NewRun again = stravaRun(UUID.randomUUID(), 1600, 1660, "strava-77");
+        assertThat(transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, again, again.fingerprint(), "", 13)))
+                .isEqualTo(new StoreNewRunPort.StoreAttempt.StravaIdTaken(imported.id()));
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, again.id()))).isEmpty();
     }
 
     private static long version(UserId user) {
@@ -140,7 +169,7 @@ class PostgresRunsTest {
     @Test
     void overlapLookupIsHalfOpen() {
         NewRun run = run(UUID.randomUUID(), 1000, 1060);
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, run, run.fingerprint(), "", 3));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 3));
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100)))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000)))).isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1059, 1100))))
@@ -150,30 +179,30 @@ class PostgresRunsTest {
     }
 
     @Test
-    void checkBeforeInsertReadsTheIdentityAndTheOverlapsTogether() {
+    void theLookBeforeInsertReadsTheIdentityAndTheOverlapsTogether() {
         NewRun first = run(UUID.randomUUID(), 2000, 2060);
         NewRun second = run(UUID.randomUUID(), 2030, 2090);
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, first, first.fingerprint(), "", 5));
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, second, second.fingerprint(), "", 6));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, first, first.fingerprint(), "", 5));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, second, second.fingerprint(), "", 6));
 
-        var known = transactions.inUserSnapshot(ALICE, () -> runs.checkBeforeInsert(ALICE, first.id(), span(2050, 2100)));
+        var known = transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, first.id(), span(2050, 2100)));
         assertThat(known.identity()).contains(new RunIdentity(first.id(), first.fingerprint(), false));
         assertThat(known.overlapping()).extracting(t -> t.id()).containsExactlyInAnyOrder(first.id(), second.id());
 
         UUID unknown = UUID.randomUUID();
-        var alone = transactions.inUserSnapshot(ALICE, () -> runs.checkBeforeInsert(ALICE, unknown, span(2100, 2200)));
+        var alone = transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, unknown, span(2100, 2200)));
         assertThat(alone.identity()).isEmpty();
         assertThat(alone.overlapping()).isEmpty();
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.checkBeforeInsert(ALICE, unknown, span(2089, 2200)))
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, unknown, span(2089, 2200)))
                 .overlapping()).extracting(t -> t.id()).containsExactly(second.id());
-        assertThat(transactions.inUserSnapshot(BOB, () -> runs.checkBeforeInsert(BOB, first.id(), span(2000, 2100))))
-                .isEqualTo(new CheckBeforeInsertPort.BeforeInsert(Optional.empty(), List.of()));
+        assertThat(transactions.inUserSnapshot(BOB, () -> runs.lookBeforeInsert(BOB, first.id(), span(2000, 2100))))
+                .isEqualTo(new PostgresRuns.BeforeInsert(Optional.empty(), List.of()));
     }
 
     @Test
     void aFortyEightHourRunIsFoundFromItsLastMinute() {
         NewRun longest = run(UUID.randomUUID(), 10_000, 10_000 + 48 * 60);
-        transactions.inUserTransaction(ALICE, () -> runs.insertRun(ALICE, longest, longest.fingerprint(), "", 4));
+        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, longest, longest.fingerprint(), "", 4));
         assertThat(transactions.inUserSnapshot(ALICE,
                 () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
                 .extracting(t -> t.id()).containsExactly(longest.id());
@@ -205,8 +234,28 @@ class PostgresRunsTest {
         TimeSpan span = span(startMinute, endMinute);
         Track track = new Track(List.of(TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
                 TrackPoint.withoutElevation(span.start().toEpochMilli() + 1000, 52.52003, 13.40501)));
-        return new NewRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
+        return validRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
                 track, Optional.empty(), Optional.empty());
+    }
+
+    private static NewRun stravaRun(UUID id, int startMinute, int endMinute, String stravaId) {
+        NewRun run = run(id, startMinute, endMinute);
+        return validRun(run.id(), run.span(), run.durationS(), run.distanceM(), Source.STRAVA, run.notes(),
+                run.metadataJson(), run.track(), Optional.of(stravaId), Optional.empty());
+    }
+
+    /** A run made the only way there is: a draft that passes validation. */
+    private static NewRun validRun(UUID id, TimeSpan span, long durationS, double distanceM, Source source,
+                                   Optional<String> notes, Optional<String> metadataJson, Track track,
+                                   Optional<String> stravaId, Optional<String> weatherJson) {
+        ValidationResult result = RunValidation.validate(new RunDraft(Optional.of(id.toString()),
+                Optional.of(span.start().toString()), Optional.of(span.end().toString()), Optional.of(durationS),
+                Optional.of(distanceM), Optional.of(source.wireName()), notes, metadataJson, Optional.of(track),
+                stravaId, weatherJson));
+        if (result instanceof ValidationResult.Valid valid) {
+            return valid.run();
+        }
+        throw new IllegalArgumentException("not a valid run: " + result);
     }
 
     private static TimeSpan span(int startMinute, int endMinute) {

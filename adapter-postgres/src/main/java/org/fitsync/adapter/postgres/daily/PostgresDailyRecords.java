@@ -1,9 +1,10 @@
-package org.fitsync.adapter.postgres.sync;
+package org.fitsync.adapter.postgres.daily;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fitsync.adapter.postgres.sync.ServerTableRecords;
 import org.fitsync.domain.daily.DailyLimits;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
@@ -23,27 +24,27 @@ public final class PostgresDailyRecords extends ServerTableRecords {
             "notes", "notes_manual");
 
     @Override
-    String table() {
+    protected String table() {
         return "daily_entries";
     }
 
     @Override
-    String idExpression() {
+    protected String idExpression() {
         return "to_char(date, 'YYYY-MM-DD')";
     }
 
     @Override
-    String idsCondition() {
+    protected String idsCondition() {
         return "date = ANY(CAST(:ids AS date[]))";
     }
 
     @Override
-    boolean couldExist(RecordId id) {
+    protected boolean couldExist(RecordId id) {
         return DailyLimits.parseDate(id.value()).isPresent();
     }
 
     @Override
-    String rowColumns() {
+    protected String rowColumns() {
         return COLUMNS.entrySet().stream()
                 .filter(c -> !c.getKey().equals("date"))
                 .map(c -> c.getValue() + " AS " + c.getKey())
@@ -51,12 +52,12 @@ public final class PostgresDailyRecords extends ServerTableRecords {
     }
 
     @Override
-    Map<String, String> columnExpressions() {
+    protected Map<String, String> columnExpressions() {
         return COLUMNS;
     }
 
     @Override
-    SyncRecord record(RecordId id, ResultSet rs) throws SQLException {
+    protected SyncRecord record(RecordId id, ResultSet rs) throws SQLException {
         Map<String, Value> fields = new LinkedHashMap<>();
         fields.put("date", new Value.Text(id.value()));
         fields.put("steps", number(rs, "steps"));

@@ -1,11 +1,12 @@
-package org.fitsync.domain.run;
+package org.fitsync.adapter.postgres.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JsonObjectTextTest {
+/** Pushed run metadata: what the runs table can keep as a jsonb object, and what it must refuse. */
+class JsonbObjectTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -14,7 +15,7 @@ class JsonObjectTextTest {
         "{\"raw\":\"läuft 🏃\"}"
     })
     void acceptsObjectsPostgresStores(String text) {
-        assertThat(JsonObjectText.isObject(text)).isTrue();
+        assertThat(JsonbObjectText.isObject(text)).isTrue();
     }
 
     @ParameterizedTest
@@ -25,13 +26,13 @@ class JsonObjectTextTest {
         "{\"a\":\"\\u12\"}", "{\"a\":\"tab\there\"}", "{\"a\":\"open}", "{\"a\":NaN}", "{\"a\":+1}"
     })
     void refusesEverythingElse(String text) {
-        assertThat(JsonObjectText.isObject(text)).isFalse();
+        assertThat(JsonbObjectText.isObject(text)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 50, 100, 101, 100_000})
     void boundsTheNesting(int depth) {
         String text = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
-        assertThat(JsonObjectText.isObject(text)).isEqualTo(depth <= JsonObjectText.MAX_DEPTH);
+        assertThat(JsonbObjectText.isObject(text)).isEqualTo(depth <= JsonbObjectText.MAX_DEPTH);
     }
 }

@@ -4,8 +4,11 @@ import java.util.Optional;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.StoredRun;
 
-/** What the Strava import needs beyond {@link SubmitRunUseCase}. */
-public interface StravaRunsUseCase {
+/**
+ * The runs the imports feature stored from Strava, as the import sees them: by their activity, and
+ * all at once when the user disconnects. New imported runs go through {@link SubmitRunUseCase} like any.
+ */
+public interface ImportedRunsUseCase {
 
     /** The live run imported from this Strava activity, if any. */
     Optional<StoredRun> findByStravaId(UserId user, String stravaId);

@@ -1,10 +1,11 @@
-package org.fitsync.adapter.postgres.sync;
+package org.fitsync.adapter.postgres.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.fitsync.adapter.postgres.sync.ServerTableRecords;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
@@ -26,40 +27,40 @@ public final class PostgresRunRecords extends ServerTableRecords {
             Map.entry("overlapping", "overlapping"), Map.entry("strava_id", "strava_id"));
 
     @Override
-    String table() {
+    protected String table() {
         return "runs";
     }
 
     @Override
-    String idExpression() {
+    protected String idExpression() {
         return "id::text";
     }
 
     @Override
-    String idsCondition() {
+    protected String idsCondition() {
         return "id = ANY(CAST(:ids AS uuid[]))";
     }
 
     @Override
-    boolean couldExist(RecordId id) {
+    protected boolean couldExist(RecordId id) {
         // Run ids are stored as lower-case UUIDs; any other spelling names no run.
         return UUID_TEXT.matcher(id.value()).matches();
     }
 
     @Override
-    String rowColumns() {
+    protected String rowColumns() {
         return """
                 started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata_text,
                 polyline, point_count, overlapping, strava_id, created_at, updated_at""";
     }
 
     @Override
-    Map<String, String> columnExpressions() {
+    protected Map<String, String> columnExpressions() {
         return COLUMNS;
     }
 
     @Override
-    SyncRecord record(RecordId id, ResultSet rs) throws SQLException {
+    protected SyncRecord record(RecordId id, ResultSet rs) throws SQLException {
         Map<String, Value> fields = new LinkedHashMap<>();
         fields.put("started_at", new Value.Num(epochMillis(rs, "started_at")));
         fields.put("ended_at", new Value.Num(epochMillis(rs, "ended_at")));
