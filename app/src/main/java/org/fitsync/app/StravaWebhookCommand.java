@@ -2,7 +2,6 @@ package org.fitsync.app;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.fitsync.adapter.http.Json;
 import org.fitsync.adapter.strava.StravaWebhookSubscriptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +30,7 @@ final class StravaWebhookCommand implements Callable<Integer> {
         AppConfig config = AppConfig.from(env);
         StravaSettings settings = StravaSettings.from(env, config).orElseThrow(() ->
                 new ConfigException("FITSYNC_STRAVA_CLIENT_ID", "is required to manage the Strava webhook"));
-        StravaWebhookSubscriptions subscriptions = new StravaWebhookSubscriptions(settings.client(), Json.newMapper());
+        StravaWebhookSubscriptions subscriptions = new StravaWebhookSubscriptions(settings.client());
         StravaWebhookSubscriptions.Outcome outcome;
         switch (action) {
             case "create" -> {

@@ -59,9 +59,9 @@ final class StravaWiring {
         var jobs = new PostgresImportJobs(jdbi);
         var events = new PostgresImportEvents(context.database().dataSource());
         var strava = new StravaClient(settings.client(), new TransactionalCredentials(transactions, connections),
-                context.json(), clock);
+                clock);
         WeatherLookup weather = settings.weatherEnabled()
-                ? new OpenMeteoWeather(settings.weatherBaseUrl(), context.json(), Duration.ofSeconds(5))
+                ? new OpenMeteoWeather(settings.weatherBaseUrl(), Duration.ofSeconds(5))
                 : WeatherLookup.OFF;
 
         var imports = new ImportService(transactions, jobs, connections, events, clock);

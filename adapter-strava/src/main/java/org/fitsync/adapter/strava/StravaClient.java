@@ -30,13 +30,14 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
     private final StravaJson parse;
     private final Clock clock;
 
-    public StravaClient(StravaClientSettings settings, ProviderCredentials credentials, ObjectMapper json, Clock clock) {
+    public StravaClient(StravaClientSettings settings, ProviderCredentials credentials, Clock clock) {
         this.settings = settings;
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.http = new StravaHttp(client, settings, clock);
+        ObjectMapper json = StravaJsonMapper.newMapper();
         this.tokens = new StravaTokens(http, settings, credentials, json, clock);
         this.parse = new StravaJson(json);
         this.clock = clock;

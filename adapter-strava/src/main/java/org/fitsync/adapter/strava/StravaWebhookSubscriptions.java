@@ -32,11 +32,10 @@ public final class StravaWebhookSubscriptions {
 
     private final StravaClientSettings settings;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ObjectMapper json;
+    private final ObjectMapper json = StravaJsonMapper.newMapper();
 
-    public StravaWebhookSubscriptions(StravaClientSettings settings, ObjectMapper json) {
+    public StravaWebhookSubscriptions(StravaClientSettings settings) {
         this.settings = settings;
-        this.json = json;
     }
 
     public Outcome create(URI callbackUrl, String verifyToken) {

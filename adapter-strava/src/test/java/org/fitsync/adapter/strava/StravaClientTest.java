@@ -2,7 +2,6 @@ package org.fitsync.adapter.strava;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class StravaClientTest {
         StravaClientSettings settings = new StravaClientSettings(strava.baseUrl(), config.clientId(),
                 config.clientSecret(), config.rateWindow(), Duration.ofSeconds(5), maxRetries, Duration.ofMillis(10),
                 Duration.ofMillis(50), breakerThreshold, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        StravaClient client = new StravaClient(settings, credentials, new ObjectMapper(), Clock.systemUTC());
+        StravaClient client = new StravaClient(settings, credentials, Clock.systemUTC());
         ProviderResult<ProviderConnection> exchanged =
                 client.exchange(strava.authorizationCode(ATHLETE, "read,activity:read_all"), Set.of("read", "activity:read_all"));
         assertThat(exchanged).isInstanceOf(ProviderResult.Ok.class);

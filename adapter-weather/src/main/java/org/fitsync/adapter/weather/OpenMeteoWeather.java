@@ -32,13 +32,12 @@ public final class OpenMeteoWeather implements WeatherLookup {
 
     private final URI baseUrl;
     private final HttpClient client;
-    private final ObjectMapper json;
+    private final ObjectMapper json = OpenMeteoJsonMapper.newMapper();
     private final Duration timeout;
 
-    public OpenMeteoWeather(URI baseUrl, ObjectMapper json, Duration timeout) {
+    public OpenMeteoWeather(URI baseUrl, Duration timeout) {
         String root = baseUrl.toString();
         this.baseUrl = URI.create(root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
-        this.json = json;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }

@@ -59,9 +59,13 @@ class OpenMeteoWeatherTest {
         server.stop(0);
     }
 
+    /** A lookup with a timeout well above a cold first request on a busy machine. */
     private OpenMeteoWeather weather() {
-        return new OpenMeteoWeather(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), json,
-                Duration.ofMillis(500));
+        return weather(Duration.ofSeconds(10));
+    }
+
+    private OpenMeteoWeather weather(Duration timeout) {
+        return new OpenMeteoWeather(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), timeout);
     }
 
     @Test
@@ -88,8 +92,19 @@ class OpenMeteoWeatherTest {
         body = ARCHIVE;
         assertThat(weather().weatherAt(52.5, 13.4, Instant.parse("2026-11-20T23:10:00Z"))).as("hour not in answer").isEmpty();
         delayMs = 1500;
-        assertThat(weather().weatherAt(52.5, 13.4, at)).as("timeout").isEmpty();
+        assertThat(weather(Duration.ofMillis(500)).weatherAt(52.5, 13.4, at)).as("timeout").isEmpty();
         server.stop(0);
         assertThat(weather().weatherAt(52.5, 13.4, at)).as("server down").isEmpty();
+    }
+
+    @Test
+    void anAnswerBeyondTheAdaptersJsonLimitsIsNoWeather() {
+        Instant at = Instant.parse("2026-11-20T07:42:10Z");
+        body = ARCHIVE.replaceFirst("\\{", "{\"timezone\":\"UTC\",");
+        assertThat(weather().weatherAt(52.5, 13.4, at)).as("a key given twice").isEmpty();
+        body = ARCHIVE.replaceFirst("\\{", "{\"extra\":" + "[".repeat(100) + "]".repeat(100) + ",");
+        assertThat(weather().weatherAt(52.5, 13.4, at)).as("nested deeper than any archive answer").isEmpty();
+        body = ARCHIVE.replaceFirst("\\{", "{\"extra\":" + "[".repeat(10) + "]".repeat(10) + ",");
+        assertThat(weather().weatherAt(52.5, 13.4, at)).as("nested within the limit").isPresent();
     }
 }

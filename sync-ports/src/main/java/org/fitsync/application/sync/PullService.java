@@ -14,7 +14,12 @@ import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.CollectionRegistry;
 import org.fitsync.domain.sync.Violation;
-import org.fitsync.ports.in.sync.PullChanges;
+import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullChangesUseCase;
+import org.fitsync.ports.in.sync.PullMode;
+import org.fitsync.ports.in.sync.PullOutcome;
+import org.fitsync.ports.in.sync.PullSection;
+import org.fitsync.ports.in.sync.PullSink;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.sync.ChangeScope;
@@ -27,7 +32,7 @@ import org.fitsync.ports.out.sync.SyncRecordStore;
  * read from the same snapshot, so the returned cursor covers exactly the rows returned and a write
  * that commits later (whatever version it claimed) is after the cursor.
  */
-public final class PullService implements PullChanges {
+public final class PullService implements PullChangesUseCase {
 
     private final TransactionPort transactions;
     private final SyncVersionPort versions;
@@ -45,7 +50,7 @@ public final class PullService implements PullChanges {
     }
 
     @Override
-    public PullOutcome pull(PullCommand command, PullSink sink) {
+    public PullOutcome pull(PullChangesCommand command, PullSink sink) {
         Optional<ChangePosition> cursor = Optional.empty();
         if (command.lastPulledAt().isPresent() && command.lastPulledAt().get() != 0) {
             cursor = ChangePosition.decode(command.lastPulledAt().get());
@@ -58,12 +63,12 @@ public final class PullService implements PullChanges {
         return transactions.inUserSnapshot(command.user(), () -> serve(command, from, sink));
     }
 
-    private PullOutcome serve(PullCommand command, Optional<ChangePosition> cursor, PullSink sink) {
+    private PullOutcome serve(PullChangesCommand command, Optional<ChangePosition> cursor, PullSink sink) {
         UserId user = command.user();
         ChangePosition end = ChangePosition.afterVersion(versions.currentVersion(user));
         PullMode mode = mode(cursor, end, horizons.purgeHorizon(user));
         boolean incremental = mode == PullMode.INCREMENTAL;
-        Section section = mode == PullMode.FIRST_SYNC ? Section.CREATED : Section.UPDATED;
+        PullSection section = mode == PullMode.FIRST_SYNC ? PullSection.CREATED : PullSection.UPDATED;
         ChangeScope scope = scope(command, incremental ? cursor.get() : ChangePosition.START, !incremental);
         sink.begin(mode);
         // A replacement must be whole (the client drops what it does not receive), and a migration
@@ -103,7 +108,7 @@ public final class PullService implements PullChanges {
         return PullMode.INCREMENTAL;
     }
 
-    private ChangeScope scope(PullCommand command, ChangePosition from, boolean liveOnly) {
+    private ChangeScope scope(PullChangesCommand command, ChangePosition from, boolean liveOnly) {
         Set<String> whole = new HashSet<>();
         Map<String, Set<String>> columns = new HashMap<>();
         command.migration().ifPresent(migration -> {
@@ -131,7 +136,7 @@ public final class PullService implements PullChanges {
         return merged.size() > limit + 1 ? merged.subList(0, limit + 1) : merged;
     }
 
-    private static void emitGrouped(List<StoredChange> page, Section section, PullSink sink) {
+    private static void emitGrouped(List<StoredChange> page, PullSection section, PullSink sink) {
         Map<String, List<StoredChange>> byCollection = new LinkedHashMap<>();
         page.stream().sorted(Comparator.comparing(StoredChange::collection))
                 .forEach(c -> byCollection.computeIfAbsent(c.collection(), k -> new ArrayList<>()).add(c));
@@ -143,12 +148,12 @@ public final class PullService implements PullChanges {
     }
 
     /** Routes each change to the sink's record or deleted call. */
-    private record Emitter(Section section, PullSink sink) {
+    private record Emitter(PullSection section, PullSink sink) {
         void emit(StoredChange change) {
             if (change.deleted()) {
                 sink.deleted(change.collection(), change.id());
             } else {
-                sink.record(change.collection(), section, change.json());
+                sink.record(change.collection(), section, change.record().get());
             }
         }
     }

@@ -20,7 +20,10 @@ import org.fitsync.domain.sync.PushedRecord;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.StoredRecord;
 import org.fitsync.domain.sync.Violation;
-import org.fitsync.ports.in.sync.PushChanges;
+import org.fitsync.ports.in.sync.Conflict;
+import org.fitsync.ports.in.sync.PushChangesCommand;
+import org.fitsync.ports.in.sync.PushChangesUseCase;
+import org.fitsync.ports.in.sync.PushOutcome;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.sync.PurgeHorizonPort;
@@ -31,7 +34,7 @@ import org.fitsync.ports.out.sync.SyncRecordStore;
  * Applies a push in one transaction that claims one version: every row the push touches is stamped
  * with that version (and its own sequence number), so pulls find it after any earlier cursor.
  */
-public final class PushService implements PushChanges {
+public final class PushService implements PushChangesUseCase {
 
     private final TransactionPort transactions;
     private final SyncVersionPort versions;
@@ -55,7 +58,7 @@ public final class PushService implements PushChanges {
     }
 
     @Override
-    public PushOutcome push(PushCommand command) {
+    public PushOutcome push(PushChangesCommand command) {
         Optional<ChangePosition> lastPulledAt = Optional.empty();
         if (command.lastPulledAt().isPresent() && command.lastPulledAt().get() != 0) {
             lastPulledAt = ChangePosition.decode(command.lastPulledAt().get());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.fitsync.adapter.http.ProblemException;
-import org.fitsync.ports.in.sync.PullChanges;
+import org.fitsync.ports.in.sync.Migration;
 
 /** The pull's query parameters: malformed values are {@code 400}, well-formed but invalid ones {@code 422}. */
 final class QueryParams {
@@ -63,7 +63,7 @@ final class QueryParams {
         return OptionalInt.of((int) Math.min(value, MAX_LIMIT));
     }
 
-    static Optional<PullChanges.Migration> migration(String raw, ObjectMapper mapper) {
+    static Optional<Migration> migration(String raw, ObjectMapper mapper) {
         if (raw == null || raw.isBlank() || raw.equals("null")) {
             return Optional.empty();
         }
@@ -97,6 +97,6 @@ final class QueryParams {
             List<String> names = columns.computeIfAbsent(entry.get("table").textValue(), t -> new ArrayList<>());
             entry.get("columns").forEach(c -> names.add(c.asText()));
         }
-        return Optional.of(new PullChanges.Migration(node.get("from").intValue(), tables, columns));
+        return Optional.of(new Migration(node.get("from").intValue(), tables, columns));
     }
 }

@@ -4,21 +4,25 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.fitsync.domain.sync.RecordId;
-import org.fitsync.ports.in.sync.PullChanges;
+import org.fitsync.ports.in.sync.PullMode;
+import org.fitsync.ports.in.sync.PullSection;
+import org.fitsync.ports.in.sync.PullSink;
+import org.fitsync.ports.in.sync.PulledRecord;
 
 /**
  * Writes a pull as it streams in, straight to the response: {@code {"changes": {...}, "timestamp",
  * "has_more"}}. Each collection gets its three arrays {@code created}, {@code updated},
- * {@code deleted} (empty ones included, as WatermelonDB expects the full shape). Records arrive as
- * JSON text and are copied through without being parsed.
+ * {@code deleted} (empty ones included, as WatermelonDB expects the full shape). A record's fields
+ * are rendered as they come; a stored document is already in the wire form and is copied through
+ * without being parsed.
  */
-final class StreamingPullWriter implements PullChanges.PullSink {
+final class StreamingPullWriter implements PullSink {
 
     private enum Array { NONE, CREATED, UPDATED, DELETED }
 
     private final GeneratorFactory body;
     private JsonGenerator json;
-    private PullChanges.PullMode mode;
+    private PullMode mode;
     private String collection;
     private Array open = Array.NONE;
 
@@ -39,7 +43,7 @@ final class StreamingPullWriter implements PullChanges.PullSink {
     }
 
     @Override
-    public void begin(PullChanges.PullMode pullMode) {
+    public void begin(PullMode pullMode) {
         this.mode = pullMode;
         io(() -> {
             json = body.open();
@@ -49,11 +53,15 @@ final class StreamingPullWriter implements PullChanges.PullSink {
     }
 
     @Override
-    public void record(String name, PullChanges.Section section, String record) {
+    public void record(String name, PullSection section, PulledRecord record) {
         io(() -> {
             enter(name);
-            moveTo(section == PullChanges.Section.CREATED ? Array.CREATED : Array.UPDATED);
-            json.writeRawValue(record);
+            moveTo(section == PullSection.CREATED ? Array.CREATED : Array.UPDATED);
+            if (record instanceof PulledRecord.Document document) {
+                json.writeRawValue(document.encoded());
+            } else {
+                SyncRecordJson.write(json, ((PulledRecord.Fields) record).record());
+            }
         });
     }
 
@@ -73,7 +81,7 @@ final class StreamingPullWriter implements PullChanges.PullSink {
             json.writeEndObject();
             json.writeNumberField("timestamp", timestamp);
             json.writeBooleanField("has_more", hasMore);
-            if (mode == PullChanges.PullMode.REPLACEMENT) {
+            if (mode == PullMode.REPLACEMENT) {
                 json.writeStringField("experimentalStrategy", "replacement");
             }
             json.writeEndObject();

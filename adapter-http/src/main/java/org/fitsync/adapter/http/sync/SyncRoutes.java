@@ -19,20 +19,25 @@ import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.Violation;
-import org.fitsync.ports.in.sync.PullChanges;
-import org.fitsync.ports.in.sync.PushChanges;
+import org.fitsync.ports.in.sync.Conflict;
+import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullChangesUseCase;
+import org.fitsync.ports.in.sync.PullOutcome;
+import org.fitsync.ports.in.sync.PushChangesCommand;
+import org.fitsync.ports.in.sync.PushChangesUseCase;
+import org.fitsync.ports.in.sync.PushOutcome;
 
 /** {@code GET} and {@code POST /api/v1/sync}: WatermelonDB's pull and push (API.md, "Sync"). */
 public final class SyncRoutes implements RouteModule {
 
     static final String PATH = "/api/v1/sync";
 
-    private final PullChanges pull;
-    private final PushChanges push;
+    private final PullChangesUseCase pull;
+    private final PushChangesUseCase push;
     private final JsonBody body;
     private final ObjectMapper mapper;
 
-    public SyncRoutes(PullChanges pull, PushChanges push, JsonBody body, ObjectMapper mapper) {
+    public SyncRoutes(PullChangesUseCase pull, PushChangesUseCase push, JsonBody body, ObjectMapper mapper) {
         this.pull = pull;
         this.push = push;
         this.body = body;
@@ -54,13 +59,13 @@ public final class SyncRoutes implements RouteModule {
         UserId user = Authentication.caller(ctx).user();
         Optional<Long> cursor = QueryParams.cursor(ctx.queryParam("last_pulled_at"));
         QueryParams.schemaVersion(ctx.queryParam("schema_version"));
-        PullChanges.PullCommand command = new PullChanges.PullCommand(user, cursor,
+        PullChangesCommand command = new PullChangesCommand(user, cursor,
                 QueryParams.migration(ctx.queryParam("migration"), mapper), QueryParams.limit(ctx.queryParam("limit")));
         StreamingPullWriter writer = new StreamingPullWriter(() -> {
             ctx.status(200).contentType("application/json");
             return mapper.getFactory().createGenerator(ctx.res().getOutputStream(), JsonEncoding.UTF8);
         });
-        PullChanges.PullOutcome outcome;
+        PullOutcome outcome;
         try {
             outcome = pull.pull(command, writer);
         } catch (UncheckedIOException e) {
@@ -68,7 +73,7 @@ public final class SyncRoutes implements RouteModule {
         } finally {
             writer.close();
         }
-        if (outcome instanceof PullChanges.PullOutcome.Invalid invalid) {
+        if (outcome instanceof PullOutcome.Invalid invalid) {
             throw invalid(invalid.violations());
         }
     }
@@ -76,17 +81,17 @@ public final class SyncRoutes implements RouteModule {
     private void push(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         JsonNode request = body.readObject(ctx);
-        PushChanges.PushCommand command = new PushChanges.PushCommand(user, PushRequestReader.changes(request),
+        PushChangesCommand command = new PushChangesCommand(user, PushRequestReader.changes(request),
                 PushRequestReader.lastPulledAt(request, Optional.ofNullable(ctx.queryParam("last_pulled_at"))));
-        PushChanges.PushOutcome outcome = push.push(command);
-        if (outcome instanceof PushChanges.PushOutcome.Invalid invalid) {
+        PushOutcome outcome = push.push(command);
+        if (outcome instanceof PushOutcome.Invalid invalid) {
             throw invalid(invalid.violations());
         }
-        PushChanges.PushOutcome.Pushed pushed = (PushChanges.PushOutcome.Pushed) outcome;
+        PushOutcome.Pushed pushed = (PushOutcome.Pushed) outcome;
         ObjectNode response = mapper.createObjectNode();
         response.put("timestamp", pushed.timestamp());
         ArrayNode conflicts = response.putArray("conflicts");
-        for (PushChanges.Conflict conflict : pushed.conflicts()) {
+        for (Conflict conflict : pushed.conflicts()) {
             conflicts.addObject().put("table", conflict.table()).put("id", conflict.id().value())
                     .put("winner", conflict.winner().label());
         }

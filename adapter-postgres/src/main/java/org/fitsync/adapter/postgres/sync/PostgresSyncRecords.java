@@ -16,6 +16,7 @@ import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.StoredRecord;
+import org.fitsync.ports.in.sync.PulledRecord;
 import org.fitsync.ports.out.sync.ChangeScope;
 import org.fitsync.ports.out.sync.RecordWrite;
 import org.fitsync.ports.out.sync.StoredChange;
@@ -37,7 +38,7 @@ public final class PostgresSyncRecords implements SyncRecordStore {
 
     private static final String CHANGE_COLUMNS = """
             collection, id, version, seq, deleted_at IS NOT NULL AS deleted,
-            CASE WHEN deleted_at IS NULL THEN data::text ELSE '' END AS json""";
+            CASE WHEN deleted_at IS NULL THEN data::text END AS document""";
 
     @Override
     public Map<RecordId, StoredRecord> load(UserId user, Collection collection, Set<RecordId> ids) {
@@ -197,10 +198,14 @@ public final class PostgresSyncRecords implements SyncRecordStore {
         return scope.liveOnly() ? "(" + position + " AND deleted_at IS NULL)" : position;
     }
 
+    /** A live row's data is its record's wire form (RecordJson): served as a document, unparsed. */
     private static StoredChange change(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new StoredChange(rs.getString("collection"), new RecordId(rs.getString("id")),
-                new ChangePosition(rs.getLong("version"), rs.getInt("seq")), rs.getBoolean("deleted"),
-                rs.getString("json"));
+        String collection = rs.getString("collection");
+        RecordId id = new RecordId(rs.getString("id"));
+        ChangePosition position = new ChangePosition(rs.getLong("version"), rs.getInt("seq"));
+        return rs.getBoolean("deleted")
+                ? StoredChange.tombstone(collection, id, position)
+                : StoredChange.live(collection, position, new PulledRecord.Document(id, rs.getString("document")));
     }
 
     private static Handle handle() {

@@ -2,11 +2,12 @@ package org.fitsync.adapter.postgres.sync;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fitsync.domain.sync.Collection;
@@ -15,11 +16,14 @@ import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
 
-/** The wire form of a record (what a pull returns) and back, as kept in the {@code data} column. */
+/**
+ * A record as the {@code data} column keeps it, and back: its wire form ({@code id}, the declared
+ * columns, {@code created_at}, {@code updated_at}), so that a pull serves the column as it is.
+ * Streamed both ways: a push loads and stores many records, and needs no tree of any of them.
+ */
 final class RecordJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private RecordJson() {}
 
@@ -63,30 +67,57 @@ final class RecordJson {
 
     /** Reads a stored record back; columns declared since it was stored read as their fallback. */
     static SyncRecord read(Collection collection, RecordId id, String data) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(data);
+        Map<String, Value> stored = new HashMap<>();
+        long createdAt = 0;
+        long updatedAt = 0;
+        try (JsonParser json = FACTORY.createParser(data)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                Value value = valueOf(json, json.nextToken());
+                if (name.equals("created_at")) {
+                    createdAt = millis(value);
+                } else if (name.equals("updated_at")) {
+                    updatedAt = millis(value);
+                } else {
+                    stored.put(name, value);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("stored record " + id + " is not JSON", e);
+            throw new UncheckedIOException("stored record " + id + " is not a JSON object", e);
         }
         Map<String, Value> fields = new LinkedHashMap<>();
         for (Column column : collection.columns()) {
-            JsonNode field = node.get(column.name());
-            fields.put(column.name(), field == null ? column.fallback() : column.sanitise(valueOf(field)));
+            Value field = stored.get(column.name());
+            fields.put(column.name(), field == null ? column.fallback() : column.sanitise(field));
         }
-        return new SyncRecord(id, fields, node.path("created_at").asLong(0), node.path("updated_at").asLong(0));
+        return new SyncRecord(id, fields, createdAt, updatedAt);
     }
 
-    private static Value valueOf(JsonNode node) {
-        if (node.isTextual()) {
-            return new Value.Text(node.textValue());
+    /** The value at the parser's current token; an array or object is skipped whole. */
+    private static Value valueOf(JsonParser json, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return new Value.Text(json.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new Value.Num(json.getDoubleValue());
+            case VALUE_TRUE:
+                return new Value.Bool(true);
+            case VALUE_FALSE:
+                return new Value.Bool(false);
+            case VALUE_NULL:
+                return Value.NULL;
+            default:
+                json.skipChildren();
+                return Value.STRUCTURED;
         }
-        if (node.isNumber()) {
-            return new Value.Num(node.doubleValue());
-        }
-        if (node.isBoolean()) {
-            return new Value.Bool(node.booleanValue());
-        }
-        return node.isNull() ? Value.NULL : Value.STRUCTURED;
+    }
+
+    /** A stored timestamp: the records this class writes hold it as an integer. */
+    private static long millis(Value value) {
+        return value instanceof Value.Num number ? (long) number.value() : 0;
     }
 }

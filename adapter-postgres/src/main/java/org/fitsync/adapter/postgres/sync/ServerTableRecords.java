@@ -16,6 +16,7 @@ import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.StoredRecord;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
+import org.fitsync.ports.in.sync.PulledRecord;
 import org.fitsync.ports.out.sync.ChangeScope;
 import org.fitsync.ports.out.sync.ServerRecordsPort;
 import org.fitsync.ports.out.sync.StoredChange;
@@ -150,8 +151,9 @@ public abstract class ServerTableRecords implements ServerRecordsPort {
         RecordId id = new RecordId(rs.getString("record_id"));
         boolean deleted = rs.getBoolean("deleted");
         // A tombstone carries only its id: nothing else of a deleted record is served again.
-        String json = deleted ? "" : RecordJson.write(record(id, rs));
-        return new StoredChange(collection.name(), id, position(rs), deleted, json);
+        return deleted
+                ? StoredChange.tombstone(collection.name(), id, position(rs))
+                : StoredChange.live(collection.name(), position(rs), new PulledRecord.Fields(record(id, rs)));
     }
 
     private static ChangePosition position(ResultSet rs) throws SQLException {

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.Collection;
-import org.fitsync.ports.in.sync.PushChanges;
+import org.fitsync.ports.in.sync.PushOutcome;
 import org.fitsync.ports.out.sync.RecordWrite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +54,7 @@ class CommitRaceTest {
         sync.push(user, Optional.empty(), created("workouts", rec("before", "name", "committed")));
         long start = sync.pull(user, 0).timestamp;
 
-        CompletableFuture<PushChanges.PushOutcome.Pushed> held = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<PushOutcome.Pushed> held = CompletableFuture.supplyAsync(() ->
                 sync.push(user, Optional.of(start), created("workouts", rec("held", "name", "slow commit"))));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -64,7 +64,7 @@ class CommitRaceTest {
         assertThat(firstSyncDuring.record("workouts", "held")).isEmpty();
 
         release.countDown();
-        PushChanges.PushOutcome.Pushed pushed = held.get(30, TimeUnit.SECONDS);
+        PushOutcome.Pushed pushed = held.get(30, TimeUnit.SECONDS);
 
         SyncFixture.Pulled after = sync.pull(user, during.timestamp);
         assertThat(after.record("workouts", "held")).isPresent();

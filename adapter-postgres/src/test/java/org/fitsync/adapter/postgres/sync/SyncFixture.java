@@ -29,8 +29,15 @@ import org.fitsync.domain.sync.CollectionRegistry;
 import org.fitsync.domain.sync.RawChanges;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.Value;
-import org.fitsync.ports.in.sync.PullChanges;
-import org.fitsync.ports.in.sync.PushChanges;
+import org.fitsync.ports.in.sync.Migration;
+import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullMode;
+import org.fitsync.ports.in.sync.PullOutcome;
+import org.fitsync.ports.in.sync.PullSection;
+import org.fitsync.ports.in.sync.PullSink;
+import org.fitsync.ports.in.sync.PulledRecord;
+import org.fitsync.ports.in.sync.PushChangesCommand;
+import org.fitsync.ports.in.sync.PushOutcome;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 
 /** The sync services on a fresh database, with a settable clock and helpers to build pushes and read pulls. */
@@ -67,9 +74,9 @@ final class SyncFixture implements AutoCloseable {
         database.close();
     }
 
-    PushChanges.PushOutcome.Pushed push(UserId user, Optional<Long> lastPulledAt, RawChanges changes) {
-        PushChanges.PushOutcome outcome = push.push(new PushChanges.PushCommand(user, changes, lastPulledAt));
-        if (outcome instanceof PushChanges.PushOutcome.Pushed pushed) {
+    PushOutcome.Pushed push(UserId user, Optional<Long> lastPulledAt, RawChanges changes) {
+        PushOutcome outcome = push.push(new PushChangesCommand(user, changes, lastPulledAt));
+        if (outcome instanceof PushOutcome.Pushed pushed) {
             return pushed;
         }
         throw new AssertionError("push refused: " + outcome);
@@ -79,11 +86,11 @@ final class SyncFixture implements AutoCloseable {
         return pull(user, lastPulledAt, OptionalInt.empty(), Optional.empty());
     }
 
-    Pulled pull(UserId user, long lastPulledAt, OptionalInt limit, Optional<PullChanges.Migration> migration) {
+    Pulled pull(UserId user, long lastPulledAt, OptionalInt limit, Optional<Migration> migration) {
         Pulled result = new Pulled();
-        PullChanges.PullOutcome outcome = pull.pull(new PullChanges.PullCommand(
+        PullOutcome outcome = pull.pull(new PullChangesCommand(
                 user, Optional.of(lastPulledAt), migration, limit), result);
-        if (!(outcome instanceof PullChanges.PullOutcome.Pulled)) {
+        if (!(outcome instanceof PullOutcome.Pulled)) {
             throw new AssertionError("pull refused: " + outcome);
         }
         return result;
@@ -138,8 +145,8 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** A pull collected in memory. */
-    static final class Pulled implements PullChanges.PullSink {
-        PullChanges.PullMode mode;
+    static final class Pulled implements PullSink {
+        PullMode mode;
         final Map<String, List<JsonNode>> created = new LinkedHashMap<>();
         final Map<String, List<JsonNode>> updated = new LinkedHashMap<>();
         final Map<String, List<String>> deleted = new LinkedHashMap<>();
@@ -149,15 +156,15 @@ final class SyncFixture implements AutoCloseable {
         boolean ended;
 
         @Override
-        public void begin(PullChanges.PullMode mode) {
+        public void begin(PullMode mode) {
             this.mode = mode;
         }
 
         @Override
-        public void record(String collection, PullChanges.Section section, String json) {
+        public void record(String collection, PullSection section, PulledRecord record) {
             try {
-                JsonNode node = JSON.readTree(json);
-                (section == PullChanges.Section.CREATED ? created : updated)
+                JsonNode node = JSON.readTree(wireForm(record));
+                (section == PullSection.CREATED ? created : updated)
                         .computeIfAbsent(collection, c -> new ArrayList<>()).add(node);
                 order.add(collection + "/" + node.path("id").asText());
             } catch (IOException e) {
@@ -176,6 +183,14 @@ final class SyncFixture implements AutoCloseable {
             this.timestamp = timestamp;
             this.hasMore = hasMore;
             this.ended = true;
+        }
+
+        /** The record as the sync API serves it: a document is already in that form, fields are rendered. */
+        private static String wireForm(PulledRecord record) {
+            if (record instanceof PulledRecord.Document document) {
+                return document.encoded();
+            }
+            return RecordJson.write(((PulledRecord.Fields) record).record());
         }
 
         List<JsonNode> created(String collection) {

@@ -26,8 +26,11 @@ import org.fitsync.domain.sync.ConflictWinner;
 import org.fitsync.domain.sync.RawChanges;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.Value;
-import org.fitsync.ports.in.sync.PullChanges;
-import org.fitsync.ports.in.sync.PushChanges;
+import org.fitsync.ports.in.sync.Conflict;
+import org.fitsync.ports.in.sync.Migration;
+import org.fitsync.ports.in.sync.PullMode;
+import org.fitsync.ports.in.sync.PushChangesCommand;
+import org.fitsync.ports.in.sync.PushOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +92,7 @@ class SyncRulesTest {
 
     @Test
     void deleteOfMissingIdIsIgnored() throws Exception {
-        PushChanges.PushOutcome.Pushed pushed = sync.push(alice, NEVER, deleted("workouts", "ghost"));
+        PushOutcome.Pushed pushed = sync.push(alice, NEVER, deleted("workouts", "ghost"));
         assertThat(pushed.rejectedIds()).isEmpty();
         assertThat(countRows("sync_records")).isZero();
     }
@@ -100,7 +103,7 @@ class SyncRulesTest {
         long cursor = sync.pull(alice, 0).timestamp;
         sync.push(alice, Optional.of(cursor), deleted("workouts", "w1"));
         // A client that pulled before the delete pushes an edit.
-        PushChanges.PushOutcome.Pushed pushed = sync.push(alice, Optional.of(cursor),
+        PushOutcome.Pushed pushed = sync.push(alice, Optional.of(cursor),
                 updated("workouts", rec("w1", "name", "Edited", "updated_at", now() + 5)));
         assertThat(pushed.rejectedIds()).containsEntry("workouts", List.of(new RecordId("w1")));
         SyncFixture.Pulled next = sync.pull(alice, cursor);
@@ -114,9 +117,9 @@ class SyncRulesTest {
         RawChanges mixed = new RawChanges(Map.of(
                 "workouts", new RawChanges.Section(List.of(rec("w1", "name", "ok")), List.of(), List.of()),
                 "settings", new RawChanges.Section(List.of(rec("bad id!", "key", "k")), List.of(), List.of())));
-        PushChanges.PushOutcome outcome = sync.push.push(new PushChanges.PushCommand(alice, mixed, NEVER));
-        assertThat(outcome).isInstanceOf(PushChanges.PushOutcome.Invalid.class);
-        assertThat(((PushChanges.PushOutcome.Invalid) outcome).violations())
+        PushOutcome outcome = sync.push.push(new PushChangesCommand(alice, mixed, NEVER));
+        assertThat(outcome).isInstanceOf(PushOutcome.Invalid.class);
+        assertThat(((PushOutcome.Invalid) outcome).violations())
                 .anySatisfy(v -> assertThat(v.field()).isEqualTo("changes.settings.created[0].id"));
         assertThat(countRows("sync_records")).isZero();
     }
@@ -129,7 +132,7 @@ class SyncRulesTest {
         RawChanges two = new RawChanges(new java.util.LinkedHashMap<>(Map.of(
                 "workouts", new RawChanges.Section(List.of(rec("w1", "name", "a")), List.of(), List.of()),
                 "settings", new RawChanges.Section(List.of(rec("s1", "key", "k")), List.of(), List.of()))));
-        assertThatThrownBy(() -> sync.push.push(new PushChanges.PushCommand(alice, two, NEVER)))
+        assertThatThrownBy(() -> sync.push.push(new PushChangesCommand(alice, two, NEVER)))
                 .hasMessageContaining("injected");
         assertThat(countRows("sync_records")).isZero();
         assertThat(countRows("sync_state")).isZero();
@@ -159,9 +162,9 @@ class SyncRulesTest {
 
     @Test
     void unknownCollectionIsInvalid() {
-        PushChanges.PushOutcome outcome = sync.push.push(new PushChanges.PushCommand(alice,
+        PushOutcome outcome = sync.push.push(new PushChangesCommand(alice,
                 created("spaceships", rec("x1", "name", "a")), NEVER));
-        assertThat(outcome).isInstanceOf(PushChanges.PushOutcome.Invalid.class);
+        assertThat(outcome).isInstanceOf(PushOutcome.Invalid.class);
     }
 
     @Test
@@ -170,7 +173,7 @@ class SyncRulesTest {
                 List.of(rec("w1", "name", "a"), rec("w2", "name", "b"), rec("w3", "name", "c")), List.of(), List.of()));
         sync.push(alice, NEVER, deleted("workouts", "w2"));
         SyncFixture.Pulled first = sync.pull(alice, 0);
-        assertThat(first.mode).isEqualTo(PullChanges.PullMode.FIRST_SYNC);
+        assertThat(first.mode).isEqualTo(PullMode.FIRST_SYNC);
         assertThat(first.created("workouts")).extracting(n -> n.path("id").asText()).containsExactlyInAnyOrder("w1", "w3");
         assertThat(first.updated).isEmpty();
         assertThat(first.deleted).isEmpty();
@@ -186,7 +189,7 @@ class SyncRulesTest {
         sync.push(alice, Optional.of(cursor), changes("workouts",
                 List.of(rec("w3", "name", "c")), List.of(rec("w1", "name", "a2")), List.of("w2")));
         SyncFixture.Pulled next = sync.pull(alice, cursor);
-        assertThat(next.mode).isEqualTo(PullChanges.PullMode.INCREMENTAL);
+        assertThat(next.mode).isEqualTo(PullMode.INCREMENTAL);
         assertThat(next.created).isEmpty();
         assertThat(next.updated("workouts")).extracting(n -> n.path("id").asText()).containsExactlyInAnyOrder("w1", "w3");
         assertThat(next.deleted("workouts")).containsExactly("w2");
@@ -209,10 +212,10 @@ class SyncRulesTest {
         sync.push(alice, Optional.of(cursor), updated("workouts", rec("w1", "name", "later", "updated_at", now() + 2000)));
         long fresh = sync.pull(alice, 0).timestamp;
         // A stale edit arriving with a fresh cursor still loses to the later edit.
-        PushChanges.PushOutcome.Pushed stale = sync.push(alice, Optional.of(fresh),
+        PushOutcome.Pushed stale = sync.push(alice, Optional.of(fresh),
                 updated("workouts", rec("w1", "name", "stale", "updated_at", now() + 1000)));
         assertThat(stale.conflicts()).containsExactly(
-                new PushChanges.Conflict("workouts", new RecordId("w1"), ConflictWinner.SERVER));
+                new Conflict("workouts", new RecordId("w1"), ConflictWinner.SERVER));
         SyncFixture.Pulled loser = sync.pull(alice, fresh);
         assertThat(loser.record("workouts", "w1").orElseThrow().path("name").asText()).isEqualTo("later");
     }
@@ -248,9 +251,9 @@ class SyncRulesTest {
         long cursor = sync.pull(alice, 0).timestamp;
         sync.push(alice, Optional.of(cursor), updated("mesocycles", rec("m1", "name", "Coach edit", "updated_at", now() + 1)));
         // Another client, still at the old cursor, edits later by its clock: the server's record stays.
-        PushChanges.PushOutcome.Pushed pushed = sync.push(alice, Optional.of(cursor),
+        PushOutcome.Pushed pushed = sync.push(alice, Optional.of(cursor),
                 updated("mesocycles", rec("m1", "name", "Phone edit", "updated_at", now() + 50)));
-        assertThat(pushed.conflicts()).extracting(PushChanges.Conflict::winner).containsExactly(ConflictWinner.SERVER);
+        assertThat(pushed.conflicts()).extracting(Conflict::winner).containsExactly(ConflictWinner.SERVER);
         SyncFixture.Pulled after = sync.pull(alice, cursor);
         assertThat(after.record("mesocycles", "m1").orElseThrow().path("name").asText()).isEqualTo("Coach edit");
         // A client that has seen the coach's edit may change it.
@@ -263,9 +266,9 @@ class SyncRulesTest {
     void clientWinsAppliesTheClientsChange() {
         sync.push(alice, NEVER, created("runs", rec("r1", "notes", "server", "updated_at", now() + 100)));
         long cursor = sync.pull(alice, 0).timestamp;
-        PushChanges.PushOutcome.Pushed pushed = sync.push(alice, Optional.of(0L).filter(x -> false),
+        PushOutcome.Pushed pushed = sync.push(alice, Optional.of(0L).filter(x -> false),
                 updated("runs", rec("r1", "notes", "client", "updated_at", now())));
-        assertThat(pushed.conflicts()).extracting(PushChanges.Conflict::winner).containsExactly(ConflictWinner.CLIENT);
+        assertThat(pushed.conflicts()).extracting(Conflict::winner).containsExactly(ConflictWinner.CLIENT);
         assertThat(sync.pull(alice, cursor).record("runs", "r1").orElseThrow().path("notes").asText()).isEqualTo("client");
     }
 
@@ -281,19 +284,19 @@ class SyncRulesTest {
         assertThat(run.path("distance_m").asInt()).isEqualTo(5000);
         assertThat(run.path("source").asText()).isEqualTo("garmin");
         // Changing only server-owned columns changes nothing, and the client is sent the server's run.
-        PushChanges.PushOutcome.Pushed pushed = sync.push(alice, Optional.of(sync.pull(alice, 0).timestamp),
+        PushOutcome.Pushed pushed = sync.push(alice, Optional.of(sync.pull(alice, 0).timestamp),
                 updated("runs", rec("r1", "distance_m", 2, "notes", "felt great", "updated_at", now() + 2)));
-        assertThat(pushed.conflicts()).extracting(PushChanges.Conflict::winner).containsExactly(ConflictWinner.SERVER);
+        assertThat(pushed.conflicts()).extracting(Conflict::winner).containsExactly(ConflictWinner.SERVER);
     }
 
     @Test
     void resendingAPushAfterALostResponseChangesNothing() throws Exception {
         RawChanges push = changes("workouts", List.of(rec("w1", "name", "a"), rec("w2", "name", "b", "updated_at", now())),
                 List.of(rec("w3", "name", "c", "updated_at", now() + Duration.ofDays(1).toMillis())), List.of());
-        PushChanges.PushOutcome.Pushed first = sync.push(alice, NEVER, push);
+        PushOutcome.Pushed first = sync.push(alice, NEVER, push);
         String before = dump();
         sync.clock.advance(Duration.ofSeconds(3));
-        PushChanges.PushOutcome.Pushed again = sync.push(alice, NEVER, push);
+        PushOutcome.Pushed again = sync.push(alice, NEVER, push);
         assertThat(again.conflicts()).isEmpty();
         assertThat(dump()).isEqualTo(before);
         assertThat(sync.pull(alice, first.timestamp()).isEmpty()).isTrue();
@@ -340,15 +343,15 @@ class SyncRulesTest {
         long oldCursor = sync.pull(alice, 0).timestamp;
         sync.push(alice, NEVER, deleted("workouts", "w1"));
         long afterDelete = sync.pull(alice, oldCursor).timestamp;
-        assertThat(sync.pull(alice, oldCursor).mode).isEqualTo(PullChanges.PullMode.INCREMENTAL);
+        assertThat(sync.pull(alice, oldCursor).mode).isEqualTo(PullMode.INCREMENTAL);
         sync.clock.advance(Duration.ofDays(2));
         sync.push(alice, NEVER, created("settings", rec("s1", "key", "k"))); // purges the expired tombstone
         SyncFixture.Pulled replaced = sync.pull(alice, oldCursor);
-        assertThat(replaced.mode).isEqualTo(PullChanges.PullMode.REPLACEMENT);
+        assertThat(replaced.mode).isEqualTo(PullMode.REPLACEMENT);
         assertThat(replaced.updated("workouts")).extracting(n -> n.path("id").asText()).containsExactly("w2");
         assertThat(replaced.deleted).isEmpty();
         // A cursor taken after the purged delete cannot have missed it.
-        assertThat(sync.pull(alice, afterDelete).mode).isEqualTo(PullChanges.PullMode.INCREMENTAL);
+        assertThat(sync.pull(alice, afterDelete).mode).isEqualTo(PullMode.INCREMENTAL);
     }
 
     @Test
@@ -358,7 +361,7 @@ class SyncRulesTest {
         sync.push(alice, NEVER, created("settings", rec("s1", "key", "k")));
         long cursor = sync.pull(alice, 0).timestamp;
         sync.push(alice, NEVER, created("body_measurements", rec("b1", "kind", "weight", "value", 80.5)));
-        PullChanges.Migration migration = new PullChanges.Migration(1, List.of("settings"),
+        Migration migration = new Migration(1, List.of("settings"),
                 Map.of("workouts", List.of("template_id")));
         SyncFixture.Pulled pulled = sync.pull(alice, cursor, OptionalInt.empty(), Optional.of(migration));
         assertThat(pulled.order).containsExactlyInAnyOrder("settings/s1", "workouts/w1", "body_measurements/b1");
