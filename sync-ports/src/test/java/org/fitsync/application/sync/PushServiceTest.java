@@ -20,9 +20,9 @@ import org.fitsync.domain.sync.RawChanges;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
-import org.fitsync.ports.in.sync.PushChanges;
-import org.fitsync.ports.in.sync.PushChanges.Conflict;
-import org.fitsync.ports.in.sync.PushChanges.PushOutcome;
+import org.fitsync.ports.in.sync.Conflict;
+import org.fitsync.ports.in.sync.PushChangesCommand;
+import org.fitsync.ports.in.sync.PushOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The push rules (API.md) on in-memory ports and a clock the test sets: no database, no waiting. */
@@ -47,7 +47,7 @@ class PushServiceTest {
     }
 
     private PushOutcome.Pushed push(UserId user, Optional<Long> lastPulledAt, RawChanges changes) {
-        PushOutcome outcome = push.push(new PushChanges.PushCommand(user, changes, lastPulledAt));
+        PushOutcome outcome = push.push(new PushChangesCommand(user, changes, lastPulledAt));
         assertThat(outcome).isInstanceOf(PushOutcome.Pushed.class);
         return (PushOutcome.Pushed) outcome;
     }
@@ -234,15 +234,15 @@ class PushServiceTest {
         RawChanges mixed = new RawChanges(new LinkedHashMap<>(Map.of(
                 "workouts", new RawChanges.Section(List.of(rec("w1", "name", "ok")), List.of(), List.of()),
                 "settings", new RawChanges.Section(List.of(rec("bad id!", "key", "k")), List.of(), List.of()))));
-        PushOutcome outcome = push.push(new PushChanges.PushCommand(ALICE, mixed, NEVER));
+        PushOutcome outcome = push.push(new PushChangesCommand(ALICE, mixed, NEVER));
         assertThat(outcome).isInstanceOf(PushOutcome.Invalid.class);
         assertThat(((PushOutcome.Invalid) outcome).violations())
                 .anySatisfy(v -> assertThat(v.field()).isEqualTo("changes.settings.created[0].id"));
         assertThat(ports.snapshot()).isEmpty();
         assertThat(ports.transactionsRun()).as("refused before any transaction").isZero();
-        assertThat(push.push(new PushChanges.PushCommand(ALICE, created("spaceships", rec("x1", "name", "a")), NEVER)))
+        assertThat(push.push(new PushChangesCommand(ALICE, created("spaceships", rec("x1", "name", "a")), NEVER)))
                 .isInstanceOf(PushOutcome.Invalid.class);
-        assertThat(push.push(new PushChanges.PushCommand(ALICE, created("workouts", rec("w1")), Optional.of(-5L))))
+        assertThat(push.push(new PushChangesCommand(ALICE, created("workouts", rec("w1")), Optional.of(-5L))))
                 .as("a cursor this server never issued").isInstanceOf(PushOutcome.Invalid.class);
         assertThat(ports.snapshot()).isEmpty();
         assertThat(ports.currentVersion(ALICE)).isZero();
@@ -271,7 +271,7 @@ class PushServiceTest {
             }
             return false;
         });
-        assertThatThrownBy(() -> push.push(new PushChanges.PushCommand(ALICE, two, NEVER))).hasMessageContaining("injected");
+        assertThatThrownBy(() -> push.push(new PushChangesCommand(ALICE, two, NEVER))).hasMessageContaining("injected");
         assertThat(ports.snapshot()).isEmpty();
         assertThat(ports.currentVersion(ALICE)).isZero();
     }
