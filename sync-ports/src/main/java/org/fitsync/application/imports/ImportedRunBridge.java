@@ -1,5 +1,6 @@
 package org.fitsync.application.imports;
 
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -92,7 +93,7 @@ public final class ImportedRunBridge implements ImportedRunStore {
         // One transaction, so the run found is the run deleted (or the outer import transaction's).
         return transactions.inUserTransaction(user, () -> {
             Optional<StoredRun> found = importedRuns.findByStravaId(user, stravaId);
-            return found.isPresent() && delete.delete(user, found.get().id());
+            return found.isPresent() && delete.delete(new DeleteRunCommand(user, found.get().id()));
         });
     }
 

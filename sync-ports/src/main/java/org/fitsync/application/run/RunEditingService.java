@@ -1,5 +1,6 @@
 package org.fitsync.application.run;
 
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +63,9 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
     }
 
     @Override
-    public boolean delete(UserId user, UUID id) {
+    public boolean delete(DeleteRunCommand command) {
+        UserId user = command.user();
+        UUID id = command.id();
         return transactions.inUserTransaction(user, () -> {
             if (!live(user, id)) {
                 return false;

@@ -1,5 +1,7 @@
 package org.fitsync.application.run;
 
+import org.fitsync.ports.in.run.GetTrackQuery;
+import org.fitsync.ports.in.run.GetRunQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +11,7 @@ import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.Track;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
-import org.fitsync.ports.in.run.ListRunsCommand;
+import org.fitsync.ports.in.run.ListRunsQuery;
 import org.fitsync.ports.in.run.ListRunsUseCase;
 import org.fitsync.ports.in.run.RunPage;
 import org.fitsync.ports.out.TransactionPort;
@@ -33,7 +35,7 @@ public final class RunHistoryService implements ListRunsUseCase, GetRunUseCase, 
     }
 
     @Override
-    public RunPage list(ListRunsCommand command) {
+    public RunPage list(ListRunsQuery command) {
         // One row more than asked tells whether another page follows without a second query.
         List<StoredRun> rows = transactions.inUserSnapshot(command.user(), () -> list.listRuns(command.user(),
                 command.from(), command.to(), command.after(), command.includeOverlapping(), command.limit() + 1));
@@ -46,12 +48,12 @@ public final class RunHistoryService implements ListRunsUseCase, GetRunUseCase, 
     }
 
     @Override
-    public Optional<StoredRun> get(UserId user, UUID id) {
-        return transactions.inUserSnapshot(user, () -> load.loadRun(user, id));
+    public Optional<StoredRun> get(GetRunQuery query) {
+        return transactions.inUserSnapshot(query.user(), () -> load.loadRun(query.user(), query.id()));
     }
 
     @Override
-    public Optional<Track> track(UserId user, UUID id) {
-        return transactions.inUserSnapshot(user, () -> tracks.loadTrack(user, id));
+    public Optional<Track> track(GetTrackQuery query) {
+        return transactions.inUserSnapshot(query.user(), () -> tracks.loadTrack(query.user(), query.id()));
     }
 }

@@ -1,5 +1,6 @@
 package org.fitsync.application.run;
 
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -55,7 +56,7 @@ class RunServicesTest {
         assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isInstanceOf(SubmitRunResult.AlreadyStored.class);
         assertThat(ingestion.submit(new SubmitRunCommand(USER, run(id, 0, 60, Source.PHONE, Optional.of("x")))))
                 .isEqualTo(new SubmitRunResult.ContentConflict(id));
-        assertThat(editing.delete(USER, UUID.randomUUID())).isFalse();
+        assertThat(editing.delete(new DeleteRunCommand(USER, UUID.randomUUID()))).isFalse();
         assertThat(store.calls).doesNotContain("claim");
         assertThat(store.version).isEqualTo(version);
     }
@@ -86,7 +87,7 @@ class RunServicesTest {
         assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isInstanceOf(SubmitRunResult.AlreadyStored.class);
         assertThat(ingestion.submit(new SubmitRunCommand(USER, run(id, 0, 60, Source.PHONE, Optional.of("x")))))
                 .isEqualTo(new SubmitRunResult.ContentConflict(id));
-        editing.delete(USER, id);
+        editing.delete(new DeleteRunCommand(USER, id));
         assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isEqualTo(new SubmitRunResult.DeletedBefore(id));
         assertThat(store.rows).hasSize(1);
     }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.PageKey;
-import org.fitsync.ports.in.run.ListRunsCommand;
+import org.fitsync.ports.in.run.ListRunsQuery;
 import org.fitsync.ports.in.run.RunPage;
 
 /**
@@ -41,7 +41,7 @@ public final class RunHistoryPages {
      * when there is nobody to read for: {@code nobody} is thrown), and {@code reader} names the reader
      * for cursors, so one reader's cursor is worthless to another.
      */
-    public void respond(Context ctx, String reader, Function<Function<UserId, ListRunsCommand>, Optional<RunPage>> page,
+    public void respond(Context ctx, String reader, Function<Function<UserId, ListRunsQuery>, Optional<RunPage>> page,
                         Supplier<? extends RuntimeException> nobody) {
         Optional<Instant> from = timeParam(ctx, "from");
         Optional<Instant> to = timeParam(ctx, "to");
@@ -54,7 +54,7 @@ public final class RunHistoryPages {
                 + to.map(Instant::toString).orElse("") + "|" + includeOverlapping;
         Optional<PageKey> after = Optional.ofNullable(ctx.queryParam("cursor")).map(cursor -> cursors.decode(cursor, context)
                 .orElseThrow(() -> ProblemException.badRequest("cursor is not valid for this query")));
-        RunPage result = page.apply(user -> new ListRunsCommand(user, from, to, limit, after, includeOverlapping))
+        RunPage result = page.apply(user -> new ListRunsQuery(user, from, to, limit, after, includeOverlapping))
                 .orElseThrow(nobody);
         ObjectNode body = mapper.createObjectNode();
         ArrayNode items = body.putArray("items");
@@ -83,17 +83,17 @@ public final class RunHistoryPages {
     private static int limitParam(Context ctx) {
         String raw = ctx.queryParam("limit");
         if (raw == null) {
-            return ListRunsCommand.DEFAULT_LIMIT;
+            return ListRunsQuery.DEFAULT_LIMIT;
         }
         try {
             int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= ListRunsCommand.MAX_LIMIT) {
+            if (limit >= 1 && limit <= ListRunsQuery.MAX_LIMIT) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("limit must be an integer from 1 to " + ListRunsCommand.MAX_LIMIT);
+        throw ProblemException.badRequest("limit must be an integer from 1 to " + ListRunsQuery.MAX_LIMIT);
     }
 
     private static boolean flagParam(Context ctx, String name) {

@@ -1,5 +1,8 @@
 package org.fitsync.adapter.http.run;
 
+import org.fitsync.ports.in.run.DeleteRunCommand;
+import org.fitsync.ports.in.run.GetTrackQuery;
+import org.fitsync.ports.in.run.GetRunQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,14 +128,14 @@ public final class RunRoutes implements RouteModule {
 
     private void get(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        StoredRun run = useCases.get().get(user, runId(ctx)).orElseThrow(RunRoutes::notFound);
+        StoredRun run = useCases.get().get(new GetRunQuery(user, runId(ctx))).orElseThrow(RunRoutes::notFound);
         ctx.json(writer.run(run));
     }
 
     private void track(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         UUID id = runId(ctx);
-        Track track = useCases.track().track(user, id).orElseThrow(RunRoutes::notFound);
+        Track track = useCases.track().track(new GetTrackQuery(user, id)).orElseThrow(RunRoutes::notFound);
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
         if (accept.contains(GpxWriter.CONTENT_TYPE)) {
             ctx.contentType(GpxWriter.CONTENT_TYPE).result(GpxWriter.write(id, track));
@@ -158,7 +161,7 @@ public final class RunRoutes implements RouteModule {
 
     private void delete(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        if (!useCases.delete().delete(user, runId(ctx))) {
+        if (!useCases.delete().delete(new DeleteRunCommand(user, runId(ctx)))) {
             throw notFound();
         }
         ctx.status(204);

@@ -1,7 +1,5 @@
 package org.fitsync.ports.in.run;
 
-import java.util.UUID;
-import org.fitsync.domain.UserId;
 
 /**
  * Deletes a run (softly, so sync clients learn of it) and re-evaluates the flags of the runs it
@@ -9,5 +7,5 @@ import org.fitsync.domain.UserId;
  */
 public interface DeleteRunUseCase {
 
-    boolean delete(UserId user, UUID id);
+    boolean delete(DeleteRunCommand command);
 }

@@ -1,12 +1,10 @@
 package org.fitsync.ports.in.run;
 
 import java.util.Optional;
-import java.util.UUID;
-import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.Track;
 
 /** The raw track of one live run of the user, exactly as submitted. */
 public interface GetTrackUseCase {
 
-    Optional<Track> track(UserId user, UUID id);
+    Optional<Track> track(GetTrackQuery query);
 }
