@@ -75,7 +75,11 @@ final class BenchServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.stop(GRACE);
+    public void close() {
+        try {
+            process.stop(GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
