@@ -120,12 +120,18 @@ class FitSyncConfigTest {
             "FITSYNC_STRAVA_REQUEST_TIMEOUT, long",
             "FITSYNC_STRAVA_MAX_RETRIES, 11",
             "FITSYNC_STRAVA_BACKOFF_BASE, short",
-            "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief",
-            "FITSYNC_STRAVA_CLIENT_SECRET, only-the-secret"})
+            "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief"})
     void aBadValueOfAFeatureThatIsOffStillStopsStartUp(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(variable);
+    }
+
+    @Test
+    void aStravaSecretWithoutItsClientIdStopsStartUpNamingTheMissingOne() {
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_STRAVA_CLIENT_SECRET", "only-the-secret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_STRAVA_CLIENT_ID");
     }
 
     @Test
