@@ -96,7 +96,8 @@ public record ImportsConfig(
         if (!weather.equals("open-meteo") && !weather.equals("off")) {
             throw new ConfigException("FITSYNC_WEATHER", "must be open-meteo or off, got '" + weather + "'");
         }
-        return new Weather(weather.equals("open-meteo"), env.uri("FITSYNC_WEATHER_BASE_URL").orElse(DEFAULT_WEATHER_URL));
+        URI baseUrl = env.uri("FITSYNC_WEATHER_BASE_URL").orElse(DEFAULT_WEATHER_URL);
+        return new Weather(weather.equals("open-meteo"), baseUrl);
     }
 
     private static Workers workers(Environment env) {

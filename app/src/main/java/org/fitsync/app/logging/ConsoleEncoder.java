@@ -27,8 +27,7 @@ public final class ConsoleEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public void start() {
-        LogFormat format = LogFormat.choose(Optional.ofNullable(System.getenv(LogFormat.VARIABLE)), LogFormat.terminal());
-        start(format);
+        start(LogFormat.choose(Optional.ofNullable(System.getenv(LogFormat.VARIABLE)), LogFormat.terminal()));
     }
 
     /** Starts with {@code format}'s encoder, whatever the environment says. */

@@ -136,8 +136,8 @@ class FitSyncConfigTest {
 
     @Test
     void aBadImportValueStopsStartUpWithStravaOnToo() {
-        Map<String, String> env = new HashMap<>(Map.of("FITSYNC_STRAVA_CLIENT_ID", "1", "FITSYNC_STRAVA_CLIENT_SECRET", "s",
-                "FITSYNC_IMPORT_WORKERS", "-1"));
+        Map<String, String> env = new HashMap<>(Map.of("FITSYNC_STRAVA_CLIENT_ID", "1",
+                "FITSYNC_STRAVA_CLIENT_SECRET", "s", "FITSYNC_IMPORT_WORKERS", "-1"));
         assertThatThrownBy(() -> config(env)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("FITSYNC_IMPORT_WORKERS");
         env.remove("FITSYNC_IMPORT_WORKERS");
