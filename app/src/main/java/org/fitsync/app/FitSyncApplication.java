@@ -22,6 +22,14 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresReadiness;
 import org.fitsync.adapter.postgres.PostgresSyncVersions;
 import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.app.config.AuthConfig;
+import org.fitsync.app.config.Environment;
+import org.fitsync.app.config.FitSyncConfig;
+import org.fitsync.app.config.ServerConfig;
+import org.fitsync.app.embedded.NodeDatabase;
+import org.fitsync.app.wiring.FeatureContext;
+import org.fitsync.app.wiring.Features;
+import org.fitsync.app.wiring.NodeSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,26 +46,27 @@ public final class FitSyncApplication implements AutoCloseable {
         this.http = http;
     }
 
+    /**
+     * Reads and checks the whole configuration, then starts: a bad value stops start-up before the
+     * database, embedded or not, is touched.
+     */
+    public static FitSyncApplication start(Environment env) {
+        return start(FitSyncConfig.from(env));
+    }
+
     /** Starts on the configured database, or on the embedded one in the data directory. */
-    public static FitSyncApplication start(AppConfig config, Environment env) {
-        if (!config.embeddedDatabase()) {
-            DatabaseSettings settings = new DatabaseSettings(config.databaseUrl().orElseThrow(),
-                    config.databaseUser(), config.databasePassword(), config.databaseOwnerUser(),
-                    config.databaseOwnerPassword(), config.databasePoolSize());
-            return start(config, env, settings, List.of());
-        }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.databasePoolSize());
+    public static FitSyncApplication start(FitSyncConfig config) {
+        NodeDatabase database = NodeDatabase.open(config.database(), config.dataDir(), config.database().poolSize());
         try {
-            return start(config, env, embedded.settings(), List.of(embedded));
+            return start(config, database.settings(), List.of(database));
         } catch (RuntimeException e) {
-            embedded.close();
+            database.close();
             throw e;
         }
     }
 
     /** Starts on the given database; {@code owned} is closed last when the node stops. */
-    public static FitSyncApplication start(AppConfig config, Environment env, DatabaseSettings settings,
-                                           List<AutoCloseable> owned) {
+    public static FitSyncApplication start(FitSyncConfig config, DatabaseSettings settings, List<AutoCloseable> owned) {
         List<AutoCloseable> resources = new ArrayList<>(owned);
         try {
             Migrations migrations = Migrations.forSettings(settings);
@@ -70,15 +79,16 @@ public final class FitSyncApplication implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.connect(settings, metrics);
             resources.add(0, database);
 
+            ServerConfig server = config.server();
             var json = Json.newMapper();
-            FeatureContext context = new FeatureContext(config, env, Clock.systemUTC(), database,
+            FeatureContext context = new FeatureContext(Clock.systemUTC(), database,
                     new PostgresTransactions(database.jdbi()), new PostgresSyncVersions(), json,
-                    new JsonBody(json, config.maxBodyBytes()), metrics);
-            Features features = Features.wire(context);
+                    new JsonBody(json, server.maxBodyBytes()), metrics);
+            Features features = Features.wire(context, config);
             features.workers().forEach(worker -> resources.add(0, worker));
 
-            HttpServer http = HttpServer.start(new HttpSettings(config.port(), config.maxBodyBytes(),
-                    RateLimitSettings.from(env), config.httpThreads()), json,
+            HttpServer http = HttpServer.start(new HttpSettings(server.port(), server.maxBodyBytes(),
+                    config.rateLimit().writeRateLimit(), server.httpThreads()), json,
                     tokenVerifier(config), metrics, new PostgresReadiness(database.jdbi(), migrations),
                     features.routes());
             resources.add(0, http);
@@ -90,16 +100,12 @@ public final class FitSyncApplication implements AutoCloseable {
         }
     }
 
-    static TokenVerifier tokenVerifier(AppConfig config) {
-        if (config.jwksUrl().isPresent()) {
-            return TokenVerifier.jwks(config.jwksUrl().get(), config.maxClockSkew());
+    private static TokenVerifier tokenVerifier(FitSyncConfig config) {
+        AuthConfig auth = config.auth();
+        if (auth.jwksUrl().isPresent()) {
+            return TokenVerifier.jwks(auth.jwksUrl().get(), auth.maxClockSkew());
         }
-        return TokenVerifier.hmac(jwtSecret(config), config.maxClockSkew());
-    }
-
-    /** The configured HS256 secret, or in embedded mode the one generated once into the data dir. */
-    static String jwtSecret(AppConfig config) {
-        return config.jwtSecret().orElseGet(() -> SecretFiles.readOrCreate(config.dataDir().resolve("jwt-secret"), 48));
+        return TokenVerifier.hmac(NodeSecrets.jwtSecret(auth, config.dataDir()), auth.maxClockSkew());
     }
 
     private static void bindJvmMetrics(PrometheusMeterRegistry metrics) {

@@ -20,9 +20,9 @@ import org.fitsync.adapter.http.Json;
 import org.fitsync.adapter.http.auth.TokenIssuer;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
-import org.fitsync.app.AppConfig;
-import org.fitsync.app.Environment;
 import org.fitsync.app.FitSyncApplication;
+import org.fitsync.app.config.Environment;
+import org.fitsync.app.config.FitSyncConfig;
 
 /**
  * A real FitSync node for integration tests: the full application on a random port, on a fresh
@@ -60,9 +60,8 @@ public final class TestServer implements AutoCloseable {
         env.put("FITSYNC_JWT_SECRET", JWT_SECRET);
         env.put("FITSYNC_DATA_DIR", tempDir().toString());
         env.putAll(extraEnv);
-        Environment environment = new Environment(env);
-        AppConfig config = AppConfig.from(environment);
-        return new TestServer(FitSyncApplication.start(config, environment, database, List.of()), database);
+        FitSyncConfig config = FitSyncConfig.from(new Environment(env));
+        return new TestServer(FitSyncApplication.start(config, database, List.of()), database);
     }
 
     private static Path tempDir() {

@@ -1,0 +1,54 @@
+package org.fitsync.app.wiring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.app.config.FitSyncConfig;
+
+/**
+ * The composition of FitSync's features: each feature wires its own ports, services and adapters from
+ * its own configuration, and what one feature needs of another is handed over here, in the open.
+ */
+public final class Features {
+
+    private final List<RouteModule> routes;
+    private final List<AutoCloseable> workers;
+
+    private Features(List<RouteModule> routes, List<AutoCloseable> workers) {
+        this.routes = List.copyOf(routes);
+        this.workers = List.copyOf(workers);
+    }
+
+    public static Features wire(FeatureContext context, FitSyncConfig config) {
+        DailyWiring daily = DailyWiring.wire(context);
+        CoachWiring coach = CoachWiring.wire(context, daily.entries(), daily.manualEntries());
+        RunsWiring runs = RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config),
+                coach.actForClient());
+        RouteModule sync = SyncWiring.routes(context, config.sync(),
+                Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
+        Optional<ImportsWiring> imports = config.imports().enabled()
+                ? Optional.of(ImportsWiring.wire(context, config.imports(),
+                        NodeSecrets.tokenKey(config.imports(), config.dataDir()), runs.importedRuns()))
+                : ImportsWiring.off();
+
+        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), sync));
+        routes.addAll(runs.routes());
+        List<AutoCloseable> workers = new ArrayList<>();
+        imports.ifPresent(wired -> {
+            routes.addAll(wired.routes());
+            workers.addAll(wired.workers());
+        });
+        return new Features(routes, workers);
+    }
+
+    public List<RouteModule> routes() {
+        return routes;
+    }
+
+    /** Background work to stop, in order, before the database closes. */
+    public List<AutoCloseable> workers() {
+        return workers;
+    }
+}

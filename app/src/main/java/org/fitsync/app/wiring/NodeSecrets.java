@@ -1,0 +1,31 @@
+package org.fitsync.app.wiring;
+
+import java.nio.file.Path;
+import org.fitsync.app.config.AuthConfig;
+import org.fitsync.app.config.FitSyncConfig;
+import org.fitsync.app.config.ImportsConfig;
+import org.fitsync.app.embedded.SecretFiles;
+
+/**
+ * The node's secrets: the configured ones, or ones generated once into the data directory. The
+ * configuration requires them wherever a generated one would not do (several nodes on one database).
+ */
+public final class NodeSecrets {
+
+    private NodeSecrets() {}
+
+    /** The HS256 secret tokens are signed with: {@code FITSYNC_JWT_SECRET} or {@code <data dir>/jwt-secret}. */
+    public static String jwtSecret(AuthConfig auth, Path dataDir) {
+        return auth.jwtSecret().orElseGet(() -> SecretFiles.readOrCreate(dataDir.resolve("jwt-secret"), 48));
+    }
+
+    /** The key the run history cursors are derived from: {@code FITSYNC_CURSOR_SECRET}, else the JWT secret. */
+    static String cursorSecret(FitSyncConfig config) {
+        return config.runs().cursorSecret().orElseGet(() -> jwtSecret(config.auth(), config.dataDir()));
+    }
+
+    /** The provider tokens' key at rest: {@code FITSYNC_TOKEN_KEY} or {@code <data dir>/token-key}. */
+    static String tokenKey(ImportsConfig imports, Path dataDir) {
+        return imports.tokenKey().orElseGet(() -> SecretFiles.readOrCreate(dataDir.resolve("token-key"), 32));
+    }
+}

@@ -1,0 +1,128 @@
+package org.fitsync.app.wiring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.adapter.http.RouteModule;
+import java.util.List;
+import org.fitsync.adapter.http.coach.CoachRunRoutes;
+import org.fitsync.adapter.http.run.PageCursors;
+import org.fitsync.adapter.http.run.RunHistoryPages;
+import org.fitsync.adapter.http.run.RunRoutes;
+import org.fitsync.adapter.postgres.run.PostgresRuns;
+import org.fitsync.adapter.postgres.run.PostgresRunRecords;
+import org.fitsync.app.config.RunsConfig;
+import org.fitsync.application.imports.ImportedRunBridge;
+import org.fitsync.application.run.RunEditingService;
+import org.fitsync.application.run.RunHistoryService;
+import org.fitsync.application.run.RunIngestionService;
+import org.fitsync.application.run.RunSyncStore;
+import org.fitsync.domain.run.OverlapPolicy;
+import org.fitsync.domain.run.TrackSimplifier;
+import org.fitsync.ports.in.coach.ActForClientUseCase;
+import org.fitsync.ports.in.run.DeleteRunUseCase;
+import org.fitsync.ports.in.run.EditRunUseCase;
+import org.fitsync.ports.in.run.GetRunUseCase;
+import org.fitsync.ports.in.run.GetTrackUseCase;
+import org.fitsync.ports.in.run.ListRunsUseCase;
+import org.fitsync.ports.in.run.ImportedRunsUseCase;
+import org.fitsync.ports.in.run.SubmitRunUseCase;
+import org.fitsync.ports.out.imports.ImportedRunStore;
+import org.fitsync.ports.out.run.DeleteRunPort;
+import org.fitsync.ports.out.run.EditRunPort;
+import org.fitsync.ports.out.run.FindOverlapsPort;
+import org.fitsync.ports.out.run.ListRunsPort;
+import org.fitsync.ports.out.run.LoadRunPort;
+import org.fitsync.ports.out.run.LoadTrackPort;
+import org.fitsync.ports.out.run.MetadataFormatPort;
+import org.fitsync.ports.out.run.ReviseRunPort;
+import org.fitsync.ports.out.run.StoreNewRunPort;
+import org.fitsync.ports.out.sync.ServerRecordsPort;
+import org.fitsync.ports.out.sync.SyncRecordStore;
+
+/** The runs feature: its services over the PostgreSQL adapter, its HTTP routes and its sync collection. */
+final class RunsWiring {
+
+    private final List<RouteModule> routes;
+    private final ImportedRunStore importedRuns;
+    private final SyncRecordStore syncStore;
+
+    /**
+     * {@code cursorSecret}: the key the history cursors are derived from; {@code coaches}: the coach
+     * feature's link checks, for a coach reading a client's runs.
+     */
+    private RunsWiring(FeatureContext context, RunsConfig config, String cursorSecret, ActForClientUseCase coaches) {
+        // One adapter implements every out-port of runs; naming each says which one a service gets.
+        PostgresRuns runs = new PostgresRuns();
+        LoadRunPort loadRun = runs;
+        StoreNewRunPort storeNewRun = runs;
+        FindOverlapsPort findOverlaps = runs;
+        ReviseRunPort reviseRun = runs;
+        EditRunPort editRun = runs;
+        DeleteRunPort deleteRun = runs;
+        ListRunsPort listRuns = runs;
+        LoadTrackPort loadTrack = runs;
+        MetadataFormatPort metadataFormat = runs;
+        OverlapPolicy policy = new OverlapPolicy(config.priority());
+
+        RunIngestionService ingestion = new RunIngestionService(context.transactions(), context.versions(), loadRun,
+                storeNewRun, findOverlaps, reviseRun, policy,
+                new TrackSimplifier(config.polylineToleranceMetres()));
+        RunHistoryService history = new RunHistoryService(context.transactions(), listRuns, loadRun, loadTrack);
+        RunEditingService editing = new RunEditingService(context.transactions(), context.versions(), loadRun,
+                editRun, deleteRun, findOverlaps, reviseRun, policy);
+
+        SubmitRunUseCase submit = ingestion;
+        ListRunsUseCase list = history;
+        GetRunUseCase get = history;
+        GetTrackUseCase track = history;
+        EditRunUseCase edit = editing;
+        DeleteRunUseCase delete = editing;
+        ImportedRunsUseCase importedRunsOfStrava = editing;
+        PageCursors cursors = new PageCursors(cursorKey(cursorSecret));
+        this.routes = List.of(
+                new RunRoutes(new RunRoutes.UseCases(submit, list, get, track, edit, delete), context.jsonBody(),
+                        context.json(), cursors),
+                new CoachRunRoutes(list, coaches, new RunHistoryPages(context.json(), cursors)));
+
+        ServerRecordsPort runRecords = new PostgresRunRecords();
+        this.syncStore = new RunSyncStore(runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat,
+                policy);
+        this.importedRuns = new ImportsRunRejectionLog(
+                new ImportedRunBridge(context.transactions(), submit, importedRunsOfStrava, delete));
+    }
+
+    static RunsWiring wire(FeatureContext context, RunsConfig config, String cursorSecret,
+                           ActForClientUseCase coaches) {
+        return new RunsWiring(context, config, cursorSecret, coaches);
+    }
+
+    List<RouteModule> routes() {
+        return routes;
+    }
+
+    /** For the imports: their runs go through the same use cases as the API's. */
+    ImportedRunStore importedRuns() {
+        return importedRuns;
+    }
+
+    /** The {@code runs} collection of the sync engine, over the runs table. */
+    SyncRecordStore syncStore() {
+        return syncStore;
+    }
+
+    /**
+     * A key used only for cursors, derived from the server secret (HMAC with a fixed label), so a
+     * cursor tag never doubles as anything signed with the secret itself, e.g. a token.
+     */
+    private static byte[] cursorKey(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal("fitsync run history cursor v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.fitsync.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The whole configuration from the environment: defaults, parsing, and a bad value in any feature. */
+class FitSyncConfigTest {
+
+    private static FitSyncConfig config(Map<String, String> env) {
+        return FitSyncConfig.from(new Environment(env), false);
+    }
+
+    @Test
+    void laptopDefaults() {
+        FitSyncConfig config = config(Map.of());
+        assertThat(config.server().port()).isEqualTo(7070);
+        assertThat(config.database().embedded()).isTrue();
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.auth().jwtSecret()).isEmpty();
+        assertThat(config.server().maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(config.auth().maxClockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.database().poolSize())
+                .isEqualTo(DatabaseConfig.defaultPoolSize(Runtime.getRuntime().availableProcessors()));
+        assertThat(config.server().httpThreads()).isEqualTo(ServerConfig.DEFAULT_HTTP_THREADS);
+        assertThat(config.imports().enabled()).isFalse();
+        assertThat(config.imports().workers().count()).isEqualTo(2);
+        assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+    }
+
+    @Test
+    void valuesAreParsed() {
+        FitSyncConfig config = config(Map.of(
+                "FITSYNC_PORT", "8080",
+                "FITSYNC_MAX_BODY_BYTES", "2MiB",
+                "FITSYNC_MAX_CLOCK_SKEW", "5m",
+                "FITSYNC_DATABASE_URL", "jdbc:postgresql://db:5432/fitsync",
+                "FITSYNC_JWT_SECRET", "s".repeat(32)));
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.server().maxBodyBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(config.auth().maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.sync().settings().maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.database().embedded()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 8", "2, 8", "3, 12", "4, 16", "8, 32", "64, 32"})
+    void thePoolHasFourConnectionsPerCoreFromEightToThirtyTwo(int cores, int connections) {
+        assertThat(DatabaseConfig.defaultPoolSize(cores)).isEqualTo(connections);
+    }
+
+    @Test
+    void httpThreadsAndPoolSizeAreParsed() {
+        FitSyncConfig config = config(Map.of("FITSYNC_HTTP_THREADS", "48", "FITSYNC_DATABASE_POOL_SIZE", "6"));
+        assertThat(config.server().httpThreads()).isEqualTo(48);
+        assertThat(config.database().poolSize()).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "FITSYNC_PORT, seventy",
+            "FITSYNC_PORT, 70000",
+            "FITSYNC_MAX_BODY_BYTES, lots",
+            "FITSYNC_MAX_BODY_BYTES, 0",
+            "FITSYNC_MAX_CLOCK_SKEW, soon",
+            "FITSYNC_JWT_SECRET, short",
+            "FITSYNC_JWKS_URL, not a url",
+            "FITSYNC_JWKS_URL, ftp://keys.example/jwks",
+            "FITSYNC_DATABASE_URL, mysql://db/fitsync",
+            "FITSYNC_DATABASE_POOL_SIZE, 0",
+            "FITSYNC_HTTP_THREADS, 15",
+            "FITSYNC_HTTP_THREADS, 10001",
+            "FITSYNC_HTTP_THREADS, many"})
+    void badValueStopsStartUpNamingTheVariable(String variable, String value) {
+        assertThatThrownBy(() -> config(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(variable);
+    }
+
+    @Test
+    void externalDatabaseNeedsAnExplicitSigningKey() {
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_DATABASE_URL", "jdbc:postgresql://db/fitsync")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_JWT_SECRET");
+    }
+
+    /** Every feature's variables, with Strava off (no FITSYNC_STRAVA_CLIENT_ID): a bad value still stops start-up. */
+    @ParameterizedTest
+    @CsvSource({
+            "FITSYNC_TOMBSTONE_RETENTION, forever",
+            "FITSYNC_COLLECTIONS_FILE, /no/such/collections.json",
+            "FITSYNC_SOURCE_PRIORITY, garmin",
+            "FITSYNC_POLYLINE_TOLERANCE_M, -1",
+            "FITSYNC_CURSOR_SECRET, short",
+            "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE, -1",
+            "FITSYNC_RATE_LIMIT_WRITES_BURST, 0",
+            "FITSYNC_LOG_FORMAT, xml",
+            "FITSYNC_IMPORT_WORKERS, 65",
+            "FITSYNC_IMPORT_WORKERS, two",
+            "FITSYNC_IMPORT_LEASE, 100ms",
+            "FITSYNC_IMPORT_POLL, often",
+            "FITSYNC_IMPORT_MAX_ATTEMPTS, 0",
+            "FITSYNC_IMPORT_PARALLEL_FETCHES, 33",
+            "FITSYNC_SSE_HEARTBEAT, sometimes",
+            "FITSYNC_WEATHER, sunny",
+            "FITSYNC_WEATHER_BASE_URL, not a url",
+            "FITSYNC_TOKEN_KEY, not base64!",
+            "FITSYNC_TOKEN_KEY, c2hvcnQ",
+            "FITSYNC_PUBLIC_URL, ftp://fitsync.example",
+            "FITSYNC_STRAVA_BASE_URL, nowhere",
+            "FITSYNC_STRAVA_RETURN_URL, app://back",
+            "FITSYNC_STRAVA_RATE_WINDOW_SECONDS, 0",
+            "FITSYNC_STRAVA_REQUEST_TIMEOUT, long",
+            "FITSYNC_STRAVA_MAX_RETRIES, 11",
+            "FITSYNC_STRAVA_BACKOFF_BASE, short",
+            "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief"})
+    void aBadValueOfAFeatureThatIsOffStillStopsStartUp(String variable, String value) {
+        assertThatThrownBy(() -> config(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(variable);
+    }
+
+    @Test
+    void aStravaSecretWithoutItsClientIdStopsStartUpNamingTheMissingOne() {
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_STRAVA_CLIENT_SECRET", "only-the-secret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_STRAVA_CLIENT_ID");
+    }
+
+    @Test
+    void aBadImportValueStopsStartUpWithStravaOnToo() {
+        Map<String, String> env = new HashMap<>(Map.of("FITSYNC_STRAVA_CLIENT_ID", "1",
+                "FITSYNC_STRAVA_CLIENT_SECRET", "s", "FITSYNC_IMPORT_WORKERS", "-1"));
+        assertThatThrownBy(() -> config(env)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_IMPORT_WORKERS");
+        env.remove("FITSYNC_IMPORT_WORKERS");
+        assertThat(config(env).imports().enabled()).isTrue();
+    }
+
+    @Test
+    void stravaWithAnExternalDatabaseNeedsTheSharedTokenKey() {
+        Map<String, String> env = Map.of("FITSYNC_STRAVA_CLIENT_ID", "1", "FITSYNC_STRAVA_CLIENT_SECRET", "s",
+                "FITSYNC_DATABASE_URL", "jdbc:postgresql://db/fitsync", "FITSYNC_JWT_SECRET", "s".repeat(32));
+        assertThatThrownBy(() -> config(env)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_TOKEN_KEY");
+    }
+
+    @Test
+    void stravaSettingsAreParsed() {
+        FitSyncConfig config = config(Map.of("FITSYNC_STRAVA_CLIENT_ID", "1", "FITSYNC_STRAVA_CLIENT_SECRET", "s",
+                "FITSYNC_STRAVA_MAX_RETRIES", "2", "FITSYNC_PUBLIC_URL", "https://fitsync.example/",
+                "FITSYNC_WEATHER", "off", "FITSYNC_IMPORT_WORKERS", "0"));
+        ImportsConfig.Strava strava = config.imports().strava().orElseThrow();
+        assertThat(strava.client().maxRetries()).isEqualTo(2);
+        assertThat(strava.webhookUrl().toString()).isEqualTo("https://fitsync.example/api/v1/webhooks/strava");
+        assertThat(strava.callbackUrl().toString())
+                .isEqualTo("https://fitsync.example/api/v1/integrations/strava/callback");
+        assertThat(config.imports().weather().enabled()).isFalse();
+        assertThat(config.imports().workers().count()).isZero();
+    }
+
+    @Test
+    void logsAreTextAtATerminalAndJsonElsewhereUnlessChosen() {
+        assertThat(FitSyncConfig.from(new Environment(Map.of()), true).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(FitSyncConfig.from(new Environment(Map.of()), false).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(FitSyncConfig.from(new Environment(Map.of("FITSYNC_LOG_FORMAT", "json")), true).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(FitSyncConfig.from(new Environment(Map.of("FITSYNC_LOG_FORMAT", "TEXT")), false).logFormat())
+                .isEqualTo(LogFormat.TEXT);
+    }
+}
