@@ -63,6 +63,7 @@ public final class HttpServer implements AutoCloseable {
                 authentication.authenticate(ctx, ctx.path());
                 rateLimiting.check(ctx, Authentication.authenticatedCaller(ctx));
             });
+            config.routes.after(ctx -> UnreadBody.drain(ctx, settings.maxBodyBytes()));
             problems.register(config.routes);
             new OperationsRoutes(readiness, metrics, openApi).register(config.routes);
             modules.forEach(module -> module.register(config.routes));

@@ -14,6 +14,14 @@ import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +71,7 @@ class HttpServerTest {
             routes.get("/api/v1/coach-only", ctx -> ctx.json(Map.of("ok",
                     Authentication.callerWithRole(ctx, Caller.COACH).user().value())));
             routes.get("/api/v1/public/ping", ctx -> ctx.json(Map.of("pong", true)));
+            routes.post("/api/v1/public/ignores-body", ctx -> ctx.status(201).json(Map.of("created", true)));
             routes.get("/api/v1/public/slow", ctx -> {
                 Thread.sleep(1_500);
                 ctx.json(Map.of("finished", true));
@@ -79,7 +88,7 @@ class HttpServerTest {
 
         @Override
         public Set<String> publicPaths() {
-            return Set.of("/api/v1/public/ping", "/api/v1/public/slow");
+            return Set.of("/api/v1/public/ping", "/api/v1/public/slow", "/api/v1/public/ignores-body");
         }
     }
 
@@ -341,5 +350,58 @@ class HttpServerTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
+    }
+
+    /**
+     * A route that answers without reading the body must still leave the connection usable: the body
+     * is read after the handler, so the client gets the answer (not a reset) and can send again. The
+     * body is megabytes, more than the sockets buffer, so it is still arriving when the handler answers.
+     */
+    @Test
+    void aBodyTheRouteIgnoresIsReadSoTheConnectionStaysUsable() throws Exception {
+        long limit = 8L * 1024 * 1024;
+        ReadinessPort ready = () -> new ReadinessPort.Readiness(true, true, "ok");
+        HttpServer roomy = HttpServer.start(new HttpSettings(0, limit), mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics, ready, List.of(new EchoModule()));
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Socket socket = new Socket("localhost", roomy.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] body = ("{\"pad\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+            Future<?> sent = writer.submit(() -> {
+                out.write(("POST /api/v1/public/ignores-body HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                return null;
+            });
+            String first = readResponse(in);
+            assertThat(first).startsWith("HTTP/1.1 201").doesNotContainIgnoringCase("connection: close");
+            sent.get(30, TimeUnit.SECONDS);
+
+            out.write("GET /api/v1/public/ping HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("\"pong\":true");
+        } finally {
+            writer.shutdownNow();
+            roomy.close();
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body, read off a raw socket. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int size = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(size), StandardCharsets.UTF_8);
     }
 }
