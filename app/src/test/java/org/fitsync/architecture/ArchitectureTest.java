@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.stream.Stream;
 import org.fitsync.adapter.postgres.archviolation.PostgresAdapterCallingHttpAdapter;
+import org.fitsync.app.wiring.ReachingIntoRunsWiring;
 import org.fitsync.domain.archviolation.DomainUsingJackson;
 import org.fitsync.ports.archviolation.PortLeakingJdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,8 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.PORTS_USE_DOMAIN_TYPES_ONLY, PortLeakingJdbi.class),
                 Arguments.of(ArchitectureRules.INSIDE_DOES_NOT_KNOW_ADAPTERS, PortLeakingJdbi.class),
                 Arguments.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, PostgresAdapterCallingHttpAdapter.class),
-                Arguments.of(ArchitectureRules.ONLY_APP_WIRES, PostgresAdapterCallingHttpAdapter.class));
+                Arguments.of(ArchitectureRules.ONLY_APP_WIRES, PostgresAdapterCallingHttpAdapter.class),
+                Arguments.of(ArchitectureRules.FEATURE_WIRINGS_ARE_INDEPENDENT, ReachingIntoRunsWiring.class));
     }
 
     @ParameterizedTest(name = "{0} reports {1}")

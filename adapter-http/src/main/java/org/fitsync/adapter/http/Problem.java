@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http;
 
+import org.fitsync.domain.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,6 @@ public record Problem(String type, String title, int status, String detail, List
         errors = errors == null ? List.of() : List.copyOf(errors);
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
-
-    public record FieldError(String field, String message) {}
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(TYPE_BASE + slug, title, status, detail, List.of(), Map.of());

@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http;
 
+import org.fitsync.domain.FieldError;
 import java.util.List;
 
 /** Thrown by route handlers to end a request with a problem response. */
@@ -25,10 +26,10 @@ public final class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.validation(List.of(new Problem.FieldError(field, message))));
+        return new ProblemException(Problem.validation(List.of(new FieldError(field, message))));
     }
 
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
+    public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(Problem.validation(errors));
     }
 }

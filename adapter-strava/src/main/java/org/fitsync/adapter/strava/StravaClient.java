@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.ProviderConnection;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ProviderAuthorization;
 import org.fitsync.ports.out.imports.ProviderCredentials;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.fitsync.domain.imports.ProviderActivity;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 
 /** Reads Strava's JSON shapes into domain values; anything malformed is an empty result, not an exception. */
 final class StravaJson {

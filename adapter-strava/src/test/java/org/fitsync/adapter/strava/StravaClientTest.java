@@ -21,7 +21,7 @@ import org.fitsync.adapter.strava.testing.InMemoryCredentials;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.ProviderConnection;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.imports.ProviderResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

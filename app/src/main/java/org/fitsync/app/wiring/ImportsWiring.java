@@ -1,7 +1,6 @@
 package org.fitsync.app.wiring;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.imports.ImportRoutes;
 import org.fitsync.adapter.http.imports.OAuthState;
@@ -111,7 +109,7 @@ final class ImportsWiring {
         var stravaRoutes = new StravaRoutes(connect, disconnect, status, providerEvents, context.jsonBody(),
                 new StravaRoutes.Settings(
                         state -> strava.authorizeUrl(settings.callbackUrl(), state),
-                        new OAuthState(stateKey(tokenKey), clock, Duration.ofMinutes(15)),
+                        new OAuthState(HmacSha256.deriveKey(tokenKey, "fitsync oauth state"), clock, Duration.ofMinutes(15)),
                         settings.returnUrl(), settings.verifyToken()));
         StartImportUseCase start = imports;
         ListImportsUseCase list = imports;
@@ -134,17 +132,6 @@ final class ImportsWiring {
     /** Background work to stop, in order, before the database closes. */
     List<AutoCloseable> workers() {
         return workers;
-    }
-
-    /** The state-signing key, derived from the token key so one secret serves both, for different purposes. */
-    private static byte[] stateKey(String tokenKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(tokenKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal("fitsync oauth state".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
     }
 
     /** Stops an executor and waits briefly, so no task still holds a connection when the pool closes. */

@@ -1,9 +1,7 @@
 package org.fitsync.app.wiring;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.RouteModule;
 import java.util.List;
 import org.fitsync.adapter.http.coach.CoachRunRoutes;
@@ -80,7 +78,7 @@ final class RunsWiring {
         EditRunUseCase edit = editing;
         DeleteRunUseCase delete = editing;
         ImportedRunsUseCase importedRunsOfStrava = editing;
-        PageCursors cursors = new PageCursors(cursorKey(cursorSecret));
+        PageCursors cursors = new PageCursors(HmacSha256.deriveKey(cursorSecret, "fitsync run history cursor v1"));
         this.routes = List.of(
                 new RunRoutes(new RunRoutes.UseCases(submit, list, get, track, edit, delete), context.jsonBody(),
                         context.json(), cursors),
@@ -112,17 +110,4 @@ final class RunsWiring {
         return syncStore;
     }
 
-    /**
-     * A key used only for cursors, derived from the server secret (HMAC with a fixed label), so a
-     * cursor tag never doubles as anything signed with the secret itself, e.g. a token.
-     */
-    private static byte[] cursorKey(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal("fitsync run history cursor v1".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-        }
-    }
 }

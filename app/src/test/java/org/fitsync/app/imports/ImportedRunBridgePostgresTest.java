@@ -24,7 +24,7 @@ import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TrackSimplifier;

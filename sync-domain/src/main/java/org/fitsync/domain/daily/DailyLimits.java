@@ -1,5 +1,6 @@
 package org.fitsync.domain.daily;
 
+import org.fitsync.domain.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -40,13 +41,13 @@ public final class DailyLimits {
         return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
     }
 
-    static Optional<Violation> checkDate(String field, LocalDate date) {
+    static Optional<FieldError> checkDate(String field, LocalDate date) {
         return isInRange(date) ? Optional.empty()
-                : Optional.of(new Violation(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR));
+                : Optional.of(new FieldError(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR));
     }
 
-    static Optional<Violation> checkRange(String field, int value, int min, int max) {
+    static Optional<FieldError> checkRange(String field, int value, int min, int max) {
         return value >= min && value <= max ? Optional.empty()
-                : Optional.of(new Violation(field, "must be between " + min + " and " + max));
+                : Optional.of(new FieldError(field, "must be between " + min + " and " + max));
     }
 }

@@ -1,5 +1,6 @@
 package org.fitsync.domain.daily;
 
+import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,27 +14,27 @@ public record ManualEdit(FieldEdit<Integer> steps, FieldEdit<Integer> sleepMin, 
         Objects.requireNonNull(sleepMin, "sleepMin");
         Objects.requireNonNull(sleepQuality, "sleepQuality");
         Objects.requireNonNull(notes, "notes");
-        Violation.requireNone(check(steps, sleepMin, sleepQuality, notes));
+        FieldError.requireNone(check(steps, sleepMin, sleepQuality, notes));
     }
 
-    public static List<Violation> check(FieldEdit<Integer> steps, FieldEdit<Integer> sleepMin,
+    public static List<FieldError> check(FieldEdit<Integer> steps, FieldEdit<Integer> sleepMin,
                                         FieldEdit<Integer> sleepQuality, FieldEdit<String> notes) {
-        List<Violation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         checkInt("steps", steps, 0, DailyLimits.MAX_STEPS, violations);
         checkInt("sleep_min", sleepMin, 0, DailyLimits.MINUTES_PER_DAY, violations);
         checkInt("sleep_quality", sleepQuality, DailyLimits.MIN_QUALITY, DailyLimits.MAX_QUALITY, violations);
         if (notes instanceof FieldEdit.SetTo<String> set) {
             if (set.value().length() > DailyLimits.MAX_NOTES_LENGTH) {
-                violations.add(new Violation("notes", "must be at most " + DailyLimits.MAX_NOTES_LENGTH + " characters"));
+                violations.add(new FieldError("notes", "must be at most " + DailyLimits.MAX_NOTES_LENGTH + " characters"));
             } else if (set.value().indexOf('\0') >= 0) {
                 // No text store keeps NUL characters faithfully; refusing beats silently dropping them.
-                violations.add(new Violation("notes", "must not contain NUL characters"));
+                violations.add(new FieldError("notes", "must not contain NUL characters"));
             }
         }
         return violations;
     }
 
-    private static void checkInt(String field, FieldEdit<Integer> edit, int min, int max, List<Violation> out) {
+    private static void checkInt(String field, FieldEdit<Integer> edit, int min, int max, List<FieldError> out) {
         if (edit instanceof FieldEdit.SetTo<Integer> set) {
             DailyLimits.checkRange(field, set.value(), min, max).ifPresent(out::add);
         }

@@ -1,5 +1,6 @@
 package org.fitsync.domain.daily;
 
+import org.fitsync.domain.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,11 +14,11 @@ public record SleepReading(LocalDate date, SleepRecord record) {
     public SleepReading {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(record, "record");
-        Violation.requireNone(check(date, record.start(), record.end(), record.totalMin(), record.stages()));
+        FieldError.requireNone(check(date, record.start(), record.end(), record.totalMin(), record.stages()));
     }
 
-    public static List<Violation> check(LocalDate date, Instant start, Instant end, int totalMin, SleepStages stages) {
-        List<Violation> violations = new ArrayList<>();
+    public static List<FieldError> check(LocalDate date, Instant start, Instant end, int totalMin, SleepStages stages) {
+        List<FieldError> violations = new ArrayList<>();
         DailyLimits.checkDate("date", date).ifPresent(violations::add);
         violations.addAll(SleepRecord.check(Optional.of(date), start, end, totalMin, stages));
         return violations;

@@ -1,5 +1,6 @@
 package org.fitsync.domain.daily;
 
+import org.fitsync.domain.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,39 +28,39 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
         // Kept to the millisecond, the precision sync clients use, so a re-sent night compares equal.
         start = start.truncatedTo(ChronoUnit.MILLIS);
         end = end.truncatedTo(ChronoUnit.MILLIS);
-        Violation.requireNone(check(Optional.empty(), start, end, totalMin, stages));
+        FieldError.requireNone(check(Optional.empty(), start, end, totalMin, stages));
     }
 
     /** The rules for a night attributed to {@code date} (when known). */
-    public static List<Violation> check(Optional<LocalDate> date, Instant start, Instant end, int totalMin,
+    public static List<FieldError> check(Optional<LocalDate> date, Instant start, Instant end, int totalMin,
                                         SleepStages stages) {
-        List<Violation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         date.ifPresent(day -> {
             Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             if (Duration.between(midnight, start).abs().compareTo(MAX_DISTANCE_FROM_DATE) > 0) {
-                violations.add(new Violation("start", "must be within two days of date"));
+                violations.add(new FieldError("start", "must be within two days of date"));
             }
         });
         if (!end.isAfter(start)) {
-            violations.add(new Violation("end", "must be after start"));
+            violations.add(new FieldError("end", "must be after start"));
         } else if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            violations.add(new Violation("end", "must be within 24 hours of start"));
+            violations.add(new FieldError("end", "must be within 24 hours of start"));
         }
         DailyLimits.checkRange("total_min", totalMin, 0, DailyLimits.MINUTES_PER_DAY).ifPresent(violations::add);
         if (end.isAfter(start) && totalMin > spanMinutesRoundedUp(start, end)) {
-            violations.add(new Violation("total_min", "must not exceed the time between start and end"));
+            violations.add(new FieldError("total_min", "must not exceed the time between start and end"));
         }
         checkStage("deep_min", stages.deepMin(), violations);
         checkStage("light_min", stages.lightMin(), violations);
         checkStage("rem_min", stages.remMin(), violations);
         checkStage("awake_min", stages.awakeMin(), violations);
         if (stages.sum() > totalMin) {
-            violations.add(new Violation("total_min", "must not be less than the sum of the stages"));
+            violations.add(new FieldError("total_min", "must not be less than the sum of the stages"));
         }
         return violations;
     }
 
-    private static void checkStage(String field, Optional<Integer> minutes, List<Violation> violations) {
+    private static void checkStage(String field, Optional<Integer> minutes, List<FieldError> violations) {
         minutes.flatMap(m -> DailyLimits.checkRange(field, m, 0, DailyLimits.MINUTES_PER_DAY))
                 .ifPresent(violations::add);
     }

@@ -1,5 +1,6 @@
 package org.fitsync.domain.daily;
 
+import org.fitsync.domain.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,11 @@ public record StepsReading(LocalDate date, int steps) {
 
     public StepsReading {
         Objects.requireNonNull(date, "date");
-        Violation.requireNone(check(date, steps));
+        FieldError.requireNone(check(date, steps));
     }
 
-    public static List<Violation> check(LocalDate date, int steps) {
-        List<Violation> violations = new ArrayList<>();
+    public static List<FieldError> check(LocalDate date, int steps) {
+        List<FieldError> violations = new ArrayList<>();
         DailyLimits.checkDate("date", date).ifPresent(violations::add);
         DailyLimits.checkRange("steps", steps, 0, DailyLimits.MAX_STEPS).ifPresent(violations::add);
         return violations;

@@ -1,5 +1,6 @@
 package org.fitsync.domain.imports;
 
+import org.fitsync.domain.run.TrackPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.fitsync.domain.run;
 
+import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 

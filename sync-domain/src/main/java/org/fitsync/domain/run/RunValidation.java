@@ -1,5 +1,6 @@
 package org.fitsync.domain.run;
 
+import org.fitsync.domain.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

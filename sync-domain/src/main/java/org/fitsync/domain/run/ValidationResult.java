@@ -1,5 +1,6 @@
 package org.fitsync.domain.run;
 
+import org.fitsync.domain.FieldError;
 import java.util.List;
 
 /** The outcome of checking a {@link RunDraft}: a storable run, or every reason it is not one. */

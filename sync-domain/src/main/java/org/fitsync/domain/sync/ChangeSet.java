@@ -1,5 +1,6 @@
 package org.fitsync.domain.sync;
 
+import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record ChangeSet(List<CollectionChanges> collections) {
     public sealed interface Parsed {
         record Valid(ChangeSet changes) implements Parsed {}
 
-        record Invalid(List<Violation> violations) implements Parsed {}
+        record Invalid(List<FieldError> violations) implements Parsed {}
     }
 
     /**
@@ -34,13 +35,13 @@ public record ChangeSet(List<CollectionChanges> collections) {
      * makes the whole push invalid (API.md: 422); everything else is sanitised.
      */
     public static Parsed parse(CollectionRegistry registry, RawChanges raw, ClockPolicy clock) {
-        List<Violation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         List<CollectionChanges> result = new ArrayList<>();
         for (Map.Entry<String, RawChanges.Section> entry : raw.collections().entrySet()) {
             String name = entry.getKey();
             var collection = registry.find(name);
             if (collection.isEmpty()) {
-                violations.add(new Violation("changes." + name, "is not a known collection"));
+                violations.add(new FieldError("changes." + name, "is not a known collection"));
                 continue;
             }
             RawChanges.Section section = entry.getValue();
@@ -53,7 +54,7 @@ public record ChangeSet(List<CollectionChanges> collections) {
                 if (id instanceof Value.Text text && RecordId.isValid(text.value())) {
                     deletes.add(new RecordId(text.value()));
                 } else {
-                    violations.add(new Violation("changes." + name + ".deleted[" + i + "]", idMessage()));
+                    violations.add(new FieldError("changes." + name + ".deleted[" + i + "]", idMessage()));
                 }
             }
             result.add(new CollectionChanges(collection.get(), upserts, deletes));
@@ -62,14 +63,14 @@ public record ChangeSet(List<CollectionChanges> collections) {
     }
 
     private static void readRecords(Collection collection, List<Map<String, Value>> records, String path,
-                                    ClockPolicy clock, List<PushedRecord> out, List<Violation> violations) {
+                                    ClockPolicy clock, List<PushedRecord> out, List<FieldError> violations) {
         for (int i = 0; i < records.size(); i++) {
             Map<String, Value> raw = records.get(i);
             Value id = raw.get("id");
             if (id instanceof Value.Text text && RecordId.isValid(text.value())) {
                 out.add(RecordSanitizer.sanitise(collection, new RecordId(text.value()), raw, clock));
             } else {
-                violations.add(new Violation(path + "[" + i + "].id", idMessage()));
+                violations.add(new FieldError(path + "[" + i + "].id", idMessage()));
             }
         }
     }

@@ -31,10 +31,6 @@ public record Collection(String name, List<Column> columns, ConflictStrategy str
         }
     }
 
-    public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(name).matches();
-    }
-
     public static Collection of(String name, ConflictStrategy strategy, Column... columns) {
         return new Collection(name, List.of(columns), strategy);
     }

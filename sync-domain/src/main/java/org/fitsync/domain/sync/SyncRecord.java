@@ -16,10 +16,6 @@ public record SyncRecord(RecordId id, Map<String, Value> fields, long createdAt,
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
-    public SyncRecord withUpdatedAt(long newUpdatedAt) {
-        return new SyncRecord(id, fields, createdAt, newUpdatedAt);
-    }
-
     public Value field(String column) {
         return fields.getOrDefault(column, Value.NULL);
     }

@@ -1,5 +1,6 @@
 package org.fitsync.domain.daily;
 
+import org.fitsync.domain.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -70,7 +71,7 @@ class ReadingValidationTest {
                 .isEmpty();
     }
 
-    private static List<String> fields(List<Violation> violations) {
-        return violations.stream().map(Violation::field).toList();
+    private static List<String> fields(List<FieldError> violations) {
+        return violations.stream().map(FieldError::field).toList();
     }
 }

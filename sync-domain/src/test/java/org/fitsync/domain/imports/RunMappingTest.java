@@ -1,5 +1,6 @@
 package org.fitsync.domain.imports;
 
+import org.fitsync.domain.run.TrackPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

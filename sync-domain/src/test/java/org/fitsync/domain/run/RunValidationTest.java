@@ -1,5 +1,6 @@
 package org.fitsync.domain.run;
 
+import org.fitsync.domain.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

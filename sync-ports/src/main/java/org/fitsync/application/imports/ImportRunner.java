@@ -22,7 +22,7 @@ import org.fitsync.domain.imports.ImportProgress.ActivityOutcome;
 import org.fitsync.domain.imports.ImportState;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.RunMapping;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ImportEvents;

@@ -1,12 +1,12 @@
 package org.fitsync.application.imports;
 
+import org.fitsync.domain.FieldError;
 import org.fitsync.ports.in.run.DeleteRunCommand;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
-import org.fitsync.domain.run.FieldError;
 import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.ValidationResult;

@@ -6,7 +6,6 @@ import org.fitsync.domain.imports.ImportedRun;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.Track;
-import org.fitsync.domain.run.TrackPoint;
 
 /**
  * Turns an imported run into the draft {@code POST /api/v1/runs} would build from a request body,
@@ -18,9 +17,7 @@ final class ImportedRunDrafts {
     private ImportedRunDrafts() {}
 
     static RunDraft draft(UUID id, ImportedRun run) {
-        Track track = new Track(run.track().stream()
-                .map(p -> new TrackPoint(p.epochMs(), p.lat(), p.lon(), p.elevationM()))
-                .toList());
+        Track track = new Track(run.track());
         return new RunDraft(Optional.of(id.toString()), Optional.of(run.startedAt().toString()),
                 Optional.of(run.endedAt().toString()), Optional.of(run.durationS()), Optional.of(run.distanceM()),
                 Optional.of(Source.STRAVA.wireName()), Optional.empty(), Optional.of(metadata(run)),

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.RunMapping;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ProviderResult;
 import org.fitsync.ports.out.imports.WeatherLookup;

@@ -1,5 +1,6 @@
 package org.fitsync.application.sync;
 
+import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.CollectionRegistry;
-import org.fitsync.domain.sync.Violation;
 import org.fitsync.ports.in.sync.PullChangesCommand;
 import org.fitsync.ports.in.sync.PullChangesUseCase;
 import org.fitsync.ports.in.sync.PullMode;
@@ -56,7 +56,7 @@ public final class PullService implements PullChangesUseCase {
             cursor = ChangePosition.decode(command.lastPulledAt().get());
             if (cursor.isEmpty()) {
                 return new PullOutcome.Invalid(List.of(
-                        new Violation("last_pulled_at", "is not a cursor this server issued")));
+                        new FieldError("last_pulled_at", "is not a cursor this server issued")));
             }
         }
         Optional<ChangePosition> from = cursor;

@@ -1,5 +1,6 @@
 package org.fitsync.application.sync;
 
+import org.fitsync.domain.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,6 @@ import org.fitsync.domain.sync.PushDecision;
 import org.fitsync.domain.sync.PushedRecord;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.StoredRecord;
-import org.fitsync.domain.sync.Violation;
 import org.fitsync.ports.in.sync.Conflict;
 import org.fitsync.ports.in.sync.PushChangesCommand;
 import org.fitsync.ports.in.sync.PushChangesUseCase;
@@ -179,7 +179,7 @@ public final class PushService implements PushChangesUseCase {
     }
 
     private static PushOutcome invalid(String field, String message) {
-        return new PushOutcome.Invalid(List.of(new Violation(field, message)));
+        return new PushOutcome.Invalid(List.of(new FieldError(field, message)));
     }
 
     /** Hands out the positions of one push: its version and consecutive sequence numbers. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ProviderActivity;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ProviderResult;
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.Source;

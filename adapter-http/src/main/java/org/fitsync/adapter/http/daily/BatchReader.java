@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.daily;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class BatchReader {
 
         record Valid<T>(int index, T reading) implements Item<T> {}
 
-        record Invalid<T>(int index, List<Problem.FieldError> errors) implements Item<T> {}
+        record Invalid<T>(int index, List<FieldError> errors) implements Item<T> {}
     }
 
     record Batch<T>(DeviceSource source, List<Item<T>> items) {
@@ -41,18 +42,18 @@ final class BatchReader {
 
     /** {@code readItem} reads one item's fields and returns its reading when they were all valid. */
     static <T> Batch<T> read(JsonNode body, Function<ItemFields, Optional<T>> readItem) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         JsonNode sourceNode = body.get("source");
         Optional<DeviceSource> source = sourceNode != null && sourceNode.isTextual()
                 ? DeviceSource.fromWireName(sourceNode.textValue()) : Optional.empty();
         if (source.isEmpty()) {
-            errors.add(new Problem.FieldError("source", "must be one of healthkit, health_connect, garmin"));
+            errors.add(new FieldError("source", "must be one of healthkit, health_connect, garmin"));
         }
         JsonNode items = body.get("items");
         if (items == null || !items.isArray()) {
-            errors.add(new Problem.FieldError("items", "must be an array"));
+            errors.add(new FieldError("items", "must be an array"));
         } else if (items.size() > DailyLimits.MAX_BATCH_ITEMS) {
-            errors.add(new Problem.FieldError("items", "must hold at most " + DailyLimits.MAX_BATCH_ITEMS + " items"));
+            errors.add(new FieldError("items", "must hold at most " + DailyLimits.MAX_BATCH_ITEMS + " items"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -66,7 +67,7 @@ final class BatchReader {
 
     private static <T> Item<T> readOne(int index, JsonNode node, Function<ItemFields, Optional<T>> readItem) {
         if (!node.isObject()) {
-            return new Item.Invalid<>(index, List.of(new Problem.FieldError("item", "must be an object")));
+            return new Item.Invalid<>(index, List.of(new FieldError("item", "must be an object")));
         }
         ItemFields fields = new ItemFields(node);
         Optional<T> reading = readItem.apply(fields);

@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.daily;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.fitsync.adapter.http.Problem;
 import org.fitsync.domain.daily.DailyLimits;
-import org.fitsync.domain.daily.Violation;
 
 /**
  * Reads typed fields out of one JSON object and collects what is wrong with them, so a request (or
@@ -20,13 +20,13 @@ import org.fitsync.domain.daily.Violation;
 final class ItemFields {
 
     private final JsonNode object;
-    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
 
     ItemFields(JsonNode object) {
         this.object = object;
     }
 
-    List<Problem.FieldError> errors() {
+    List<FieldError> errors() {
         return List.copyOf(errors);
     }
 
@@ -34,12 +34,12 @@ final class ItemFields {
         return errors.isEmpty();
     }
 
-    void add(List<Violation> violations) {
-        violations.forEach(v -> errors.add(new Problem.FieldError(v.field(), v.message())));
+    void add(List<FieldError> violations) {
+        violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
     }
 
     void fail(String field, String message) {
-        errors.add(new Problem.FieldError(field, message));
+        errors.add(new FieldError(field, message));
     }
 
     boolean has(String field) {

@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.daily;
 
+import org.fitsync.domain.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.domain.daily.SleepStages;
 import org.fitsync.domain.daily.StepsReading;
-import org.fitsync.domain.daily.Violation;
 
 /** Reads one batch item: first the JSON types, then the domain's rules for the values. */
 final class ReadingReaders {
@@ -21,7 +21,7 @@ final class ReadingReaders {
         if (date.isEmpty() || steps.isEmpty()) {
             return Optional.empty();
         }
-        List<Violation> violations = StepsReading.check(date.get(), steps.get());
+        List<FieldError> violations = StepsReading.check(date.get(), steps.get());
         fields.add(violations);
         return violations.isEmpty() ? Optional.of(new StepsReading(date.get(), steps.get())) : Optional.empty();
     }
@@ -36,7 +36,7 @@ final class ReadingReaders {
         if (!fields.valid() || date.isEmpty() || start.isEmpty() || end.isEmpty() || total.isEmpty()) {
             return Optional.empty();
         }
-        List<Violation> violations = SleepReading.check(date.get(), start.get(), end.get(), total.get(), stages);
+        List<FieldError> violations = SleepReading.check(date.get(), start.get(), end.get(), total.get(), stages);
         fields.add(violations);
         if (!violations.isEmpty()) {
             return Optional.empty();

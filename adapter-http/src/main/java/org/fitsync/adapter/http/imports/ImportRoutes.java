@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.imports;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -66,15 +67,15 @@ public final class ImportRoutes implements RouteModule {
     private void startImport(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         JsonNode body = jsonBody.readObject(ctx);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         JsonNode provider = body.path("provider");
         if (!provider.isTextual() || !StartImportUseCase.PROVIDERS.contains(provider.asText())) {
-            errors.add(new Problem.FieldError("provider", "must be one of " + StartImportUseCase.PROVIDERS));
+            errors.add(new FieldError("provider", "must be one of " + StartImportUseCase.PROVIDERS));
         }
         Optional<Instant> after = instant(body, "after", errors);
         Optional<Instant> before = instant(body, "before", errors);
         if (errors.isEmpty() && after.isPresent() && before.isPresent() && !after.get().isBefore(before.get())) {
-            errors.add(new Problem.FieldError("after", "must be earlier than before"));
+            errors.add(new FieldError("after", "must be earlier than before"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -93,25 +94,25 @@ public final class ImportRoutes implements RouteModule {
         ctx.status(202).header("Location", "/api/v1/imports/" + job.id()).json(ImportResource.of(job));
     }
 
-    private static Optional<Instant> instant(JsonNode body, String field, List<Problem.FieldError> errors) {
+    private static Optional<Instant> instant(JsonNode body, String field, List<FieldError> errors) {
         JsonNode node = body.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            errors.add(new Problem.FieldError(field, "must be an RFC 3339 timestamp"));
+            errors.add(new FieldError(field, "must be an RFC 3339 timestamp"));
             return Optional.empty();
         }
         try {
             Instant value = java.time.OffsetDateTime.parse(node.asText()).toInstant();
             // Strava takes epoch seconds; nothing was recorded before 1970 or will be after 2100.
             if (value.isBefore(Instant.EPOCH) || value.isAfter(LATEST)) {
-                errors.add(new Problem.FieldError(field, "must be between 1970 and 2100"));
+                errors.add(new FieldError(field, "must be between 1970 and 2100"));
                 return Optional.empty();
             }
             return Optional.of(value);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be an RFC 3339 timestamp"));
+            errors.add(new FieldError(field, "must be an RFC 3339 timestamp"));
             return Optional.empty();
         }
     }

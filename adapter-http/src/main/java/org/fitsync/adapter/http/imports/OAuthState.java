@@ -1,14 +1,12 @@
 package org.fitsync.adapter.http.imports;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.domain.UserId;
 
 /**
@@ -20,7 +18,7 @@ public final class OAuthState {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final byte[] key;
+    private final HmacSha256 mac;
     private final Clock clock;
     private final Duration ttl;
 
@@ -28,7 +26,7 @@ public final class OAuthState {
         if (key.length < 32) {
             throw new IllegalArgumentException("the state key needs at least 256 bits");
         }
-        this.key = key.clone();
+        this.mac = new HmacSha256(key);
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -66,12 +64,6 @@ public final class OAuthState {
     }
 
     private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(("fitsync-strava-state:" + payload).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return mac.sign(("fitsync-strava-state:" + payload).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,15 +2,13 @@ package org.fitsync.adapter.http.run;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.domain.run.PageKey;
 
 /**
@@ -25,14 +23,14 @@ public final class PageCursors {
     private static final int POSITION_BYTES = 1 + 8 + 4 + 16;
     private static final int TAG_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final HmacSha256 mac;
 
     /** {@code key} must hold at least 32 bytes of secret material. */
     public PageCursors(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("a cursor key needs at least 32 bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.mac = new HmacSha256(key);
     }
 
     public String encode(PageKey position, String queryContext) {
@@ -71,14 +69,6 @@ public final class PageCursors {
     }
 
     private byte[] tag(byte[] body, String queryContext) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(body);
-            mac.update(queryContext.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(), TAG_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-        }
+        return Arrays.copyOf(mac.sign(body, queryContext.getBytes(StandardCharsets.UTF_8)), TAG_BYTES);
     }
 }

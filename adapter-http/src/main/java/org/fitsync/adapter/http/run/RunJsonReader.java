@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.run;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.run.FieldChange;
-import org.fitsync.domain.run.FieldError;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.Track;

@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.run;
 
+import org.fitsync.domain.FieldError;
 import org.fitsync.ports.in.run.DeleteRunCommand;
 import org.fitsync.ports.in.run.GetTrackQuery;
 import org.fitsync.ports.in.run.GetRunQuery;
@@ -20,7 +21,6 @@ import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
-import org.fitsync.domain.run.FieldError;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.RunValidation;
@@ -181,6 +181,6 @@ public final class RunRoutes implements RouteModule {
     }
 
     private static ProblemException invalid(List<FieldError> errors) {
-        return ProblemException.invalid(errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
+        return ProblemException.invalid(errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
     }
 }

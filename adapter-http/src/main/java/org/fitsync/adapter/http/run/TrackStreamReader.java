@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.run;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.fitsync.domain.run.FieldError;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 

@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.sync;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +23,7 @@ final class PushRequestReader {
 
     static RawChanges changes(JsonNode body) {
         JsonNode changes = body.get("changes");
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (changes == null || !changes.isObject()) {
             throw ProblemException.invalid("changes", "is required and must be an object of collections");
         }
@@ -32,7 +33,7 @@ final class PushRequestReader {
             String path = "changes." + entry.getKey();
             JsonNode section = entry.getValue();
             if (!section.isObject()) {
-                errors.add(new Problem.FieldError(path, "must be an object with created, updated and deleted"));
+                errors.add(new FieldError(path, "must be an object with created, updated and deleted"));
                 continue;
             }
             sections.put(entry.getKey(), new RawChanges.Section(
@@ -61,19 +62,19 @@ final class PushRequestReader {
         return Optional.empty();
     }
 
-    private static List<Map<String, Value>> records(JsonNode array, String path, List<Problem.FieldError> errors) {
+    private static List<Map<String, Value>> records(JsonNode array, String path, List<FieldError> errors) {
         if (array == null || array.isNull()) {
             return List.of();
         }
         if (!array.isArray()) {
-            errors.add(new Problem.FieldError(path, "must be an array of records"));
+            errors.add(new FieldError(path, "must be an array of records"));
             return List.of();
         }
         List<Map<String, Value>> records = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonNode record = array.get(i);
             if (!record.isObject()) {
-                errors.add(new Problem.FieldError(path + "[" + i + "]", "must be an object"));
+                errors.add(new FieldError(path + "[" + i + "]", "must be an object"));
                 continue;
             }
             Map<String, Value> fields = new LinkedHashMap<>();
@@ -83,12 +84,12 @@ final class PushRequestReader {
         return records;
     }
 
-    private static List<Value> deletedIds(JsonNode array, String path, List<Problem.FieldError> errors) {
+    private static List<Value> deletedIds(JsonNode array, String path, List<FieldError> errors) {
         if (array == null || array.isNull()) {
             return List.of();
         }
         if (!array.isArray()) {
-            errors.add(new Problem.FieldError(path, "must be an array of ids"));
+            errors.add(new FieldError(path, "must be an array of ids"));
             return List.of();
         }
         List<Value> ids = new ArrayList<>(array.size());

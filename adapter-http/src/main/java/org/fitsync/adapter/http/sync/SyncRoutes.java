@@ -1,5 +1,6 @@
 package org.fitsync.adapter.http.sync;
 
+import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
-import org.fitsync.domain.sync.Violation;
 import org.fitsync.ports.in.sync.Conflict;
 import org.fitsync.ports.in.sync.PullChangesCommand;
 import org.fitsync.ports.in.sync.PullChangesUseCase;
@@ -103,8 +103,8 @@ public final class SyncRoutes implements RouteModule {
         ctx.status(200).json(response);
     }
 
-    private static ProblemException invalid(List<Violation> violations) {
+    private static ProblemException invalid(List<FieldError> violations) {
         return ProblemException.invalid(violations.stream()
-                .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+                .map(v -> new FieldError(v.field(), v.message())).toList());
     }
 }

@@ -1,14 +1,14 @@
 package org.fitsync.ports.in.sync;
 
+import org.fitsync.domain.FieldError;
 import java.util.List;
-import org.fitsync.domain.sync.Violation;
 
 /** What became of a pull: streamed into the sink, or refused before anything was written to it. */
 public sealed interface PullOutcome {
 
     record Pulled(PullMode mode, long timestamp, boolean hasMore) implements PullOutcome {}
 
-    record Invalid(List<Violation> violations) implements PullOutcome {
+    record Invalid(List<FieldError> violations) implements PullOutcome {
         public Invalid {
             violations = List.copyOf(violations);
         }

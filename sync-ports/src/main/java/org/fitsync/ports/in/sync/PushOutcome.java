@@ -1,9 +1,9 @@
 package org.fitsync.ports.in.sync;
 
+import org.fitsync.domain.FieldError;
 import java.util.List;
 import java.util.Map;
 import org.fitsync.domain.sync.RecordId;
-import org.fitsync.domain.sync.Violation;
 
 /** What became of a push. */
 public sealed interface PushOutcome {
@@ -18,7 +18,7 @@ public sealed interface PushOutcome {
     }
 
     /** Nothing applied: the push names an unknown collection, a malformed id or a bad cursor. */
-    record Invalid(List<Violation> violations) implements PushOutcome {
+    record Invalid(List<FieldError> violations) implements PushOutcome {
         public Invalid {
             violations = List.copyOf(violations);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ProviderActivity;
-import org.fitsync.domain.imports.TrackPoint;
+import org.fitsync.domain.run.TrackPoint;
 
 /**
  * The provider's activity API, as the import sees it: credentials, rate limits, retries and the
