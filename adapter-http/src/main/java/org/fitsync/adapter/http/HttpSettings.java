@@ -4,7 +4,7 @@ import org.fitsync.adapter.http.ratelimit.WriteRateLimit;
 
 /**
  * What the HTTP adapter needs from configuration. {@code maxThreads} bounds Jetty's request
- * threads: requests beyond it wait in Jetty's queue instead of running (README, "Load and capacity").
+ * threads: requests beyond it wait in Jetty's queue instead of running (docs/operations.md, "Load and capacity").
  */
 public record HttpSettings(int port, long maxBodyBytes, WriteRateLimit writeRateLimit, int maxThreads) {
 

@@ -7,7 +7,7 @@ import org.fitsync.adapter.http.Json;
  * All of FitSync's configuration, read from the environment in one place and checked completely before
  * anything starts: a bad value for any feature, on or off, stops start-up with a {@link ConfigException}
  * naming the variable, before the database is touched. Every value has a laptop default (see the
- * README's configuration table). {@code dataDir} ({@code FITSYNC_DATA_DIR}) holds the embedded database
+ * configuration table in docs/operations.md). {@code dataDir} ({@code FITSYNC_DATA_DIR}) holds the embedded database
  * and the secrets embedded mode generates.
  */
 public record FitSyncConfig(

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.fitsync.adapter.strava.StravaClientSettings;
 
 /**
- * The imports feature (API.md, Strava import): Strava, the weather looked up for imported runs and the
+ * The imports feature (docs/api.md, Strava import): Strava, the weather looked up for imported runs and the
  * import workers. Every variable is checked whether or not Strava is on, so a bad value is found when it
  * is set, not when Strava is turned on later. {@code tokenKey} is the base64 AES-256 key for tokens at
  * rest ({@code FITSYNC_TOKEN_KEY}); empty in embedded mode, which generates one into the data directory.

@@ -5,7 +5,7 @@ import org.fitsync.adapter.http.HttpSettings;
 /** The HTTP server: {@code FITSYNC_PORT}, {@code FITSYNC_MAX_BODY_BYTES} and {@code FITSYNC_HTTP_THREADS}. */
 public record ServerConfig(int port, long maxBodyBytes, int httpThreads) {
 
-    /** Jetty's request threads; chosen from the load measurements (README, "Load and capacity"). */
+    /** Jetty's request threads; chosen from the load measurements (docs/operations.md, "Load and capacity"). */
     public static final int DEFAULT_HTTP_THREADS = HttpSettings.DEFAULT_MAX_THREADS;
 
     static ServerConfig from(Environment env) {

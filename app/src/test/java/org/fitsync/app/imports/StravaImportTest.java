@@ -93,7 +93,7 @@ class StravaImportTest {
         assertThat(progress.path("estimated_total").asInt()).isEqualTo(450);
         assertThat(done.path("finished_at").asText()).isNotEmpty();
 
-        // What a client reads back: every imported run with the mapping of API.md, and nothing else.
+        // What a client reads back: every imported run with the mapping of docs/api.md, and nothing else.
         List<JsonNode> stored = StoredRuns.imported(server, token);
         assertThat(stored).hasSize((int) expectedRuns);
         assertThat(StoredRuns.all(server, token)).hasSize((int) expectedRuns);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every validation rule of API.md: 422 naming the field, and nothing stored (checked in the database). */
+/** Every validation rule of docs/api.md: 422 naming the field, and nothing stored (checked in the database). */
 class RunsValidationHttpTest {
 
     private static final AtomicInteger USERS = new AtomicInteger();

@@ -42,7 +42,7 @@ import org.fitsync.domain.run.ValidationResult;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Run ingestion benchmark (README, "Runs"): 1-hour 1 Hz tracks (3,600 points) posted over HTTP by
+ * Run ingestion benchmark (docs/benchmarks.md, "Run ingest"): 1-hour 1 Hz tracks (3,600 points) posted over HTTP by
  * concurrent clients, beside the raw JDBC insert rate of the same rows on the same database; the
  * bytes stored per GPS point; and the overlap lookup's time with 10 vs 100,000 runs of history.
  * System properties: bench.clients (8), bench.runs (runs per client, 25), bench.rounds (4), bench.warmup

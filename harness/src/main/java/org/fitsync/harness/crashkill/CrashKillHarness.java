@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.fitsync.harness.process.FitSyncJar;
 
 /**
- * The crash-kill harness (README, "Crash-kill"): the real server jar as a separate process, clients that
+ * The crash-kill harness (docs/testing.md, "Crash-kill"): the real server jar as a separate process, clients that
  * push sync batches and submit runs, SIGKILLs of the server (alone, together with its PostgreSQL as in a
  * machine crash, and during start-up) at random moments, restarts, clients resending every request whose
  * response they did not get, and at the end a reconciliation of what the server holds against what the

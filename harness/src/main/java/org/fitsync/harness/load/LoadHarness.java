@@ -16,7 +16,7 @@ import org.fitsync.adapter.http.Json;
 import org.fitsync.adapter.http.auth.TokenIssuer;
 
 /**
- * The load harness (README, "Load and capacity"): starts the FitSync jar as a separate process on a
+ * The load harness (docs/operations.md, "Load and capacity"): starts the FitSync jar as a separate process on a
  * fresh embedded database, seeds a history for each of N users, then runs N concurrent simulated
  * phone apps (one user each) for a bounded time and reports throughput, latency percentiles and
  * errors per operation. Any error fails the run. Settings: see {@link LoadSettings}.

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The share of each operation in a simulated client's stream (README, "Load and capacity"): a phone
+ * The share of each operation in a simulated client's stream (docs/operations.md, "Load and capacity"): a phone
  * app syncs far more often than it records anything, and a GPS run is the rarest and largest write.
  */
 final class OperationMix {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which provider activities are runs, and how one becomes a FitSync run (API.md, Strava import).
+ * Which provider activities are runs, and how one becomes a FitSync run (docs/api.md, Strava import).
  * A decision, so it answers with a value: a run to store, or the reason it is not one.
  */
 public final class RunMapping {

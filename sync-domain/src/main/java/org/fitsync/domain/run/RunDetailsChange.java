@@ -7,7 +7,7 @@ import java.util.List;
 /** A user's edit of the fields of a run that are theirs to change: notes and metadata (JSON text). */
 public record RunDetailsChange(FieldChange<String> notes, FieldChange<String> metadataJson) {
 
-    /** The rules of API.md for these fields, as for a submitted run; empty when the change is valid. */
+    /** The rules of docs/api.md for these fields, as for a submitted run; empty when the change is valid. */
     public List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>();
         if (notes instanceof FieldChange.SetTo<String> set) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The rules a submitted run must meet (API.md, Runs). All rules are checked and every bad field is
+ * The rules a submitted run must meet (docs/api.md, Runs). All rules are checked and every bad field is
  * reported, so a client fixes its payload in one round trip. Checking is separate from storing: an
  * invalid draft never reaches a port.
  */

@@ -32,7 +32,7 @@ public record ChangeSet(List<CollectionChanges> collections) {
 
     /**
      * Validates raw changes against the registry: an unknown collection or a malformed record id
-     * makes the whole push invalid (API.md: 422); everything else is sanitised.
+     * makes the whole push invalid (docs/api.md: 422); everything else is sanitised.
      */
     public static Parsed parse(CollectionRegistry registry, RawChanges raw, ClockPolicy clock) {
         List<FieldError> violations = new ArrayList<>();

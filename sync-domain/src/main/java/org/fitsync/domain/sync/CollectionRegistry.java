@@ -25,7 +25,7 @@ public final class CollectionRegistry {
         return new CollectionRegistry(Map.of());
     }
 
-    /** API.md's "Default collections" table. */
+    /** docs/api.md's "Collections" table. */
     public static CollectionRegistry defaults() {
         return empty()
                 // Runs are the server's (created by the runs API, computed from tracks) except the

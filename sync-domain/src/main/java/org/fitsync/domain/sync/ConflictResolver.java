@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides how a pushed record meets the stored one, per API.md's push rules: create-existing
+ * Decides how a pushed record meets the stored one, per docs/api.md's push rules: create-existing
  * updates, update-missing creates, deletes win, and the collection's strategy settles the rest.
  *
  * @param lastPulledAt the push's {@code last_pulled_at}; empty means the client never pulled, so

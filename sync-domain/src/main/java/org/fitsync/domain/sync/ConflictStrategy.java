@@ -2,7 +2,7 @@ package org.fitsync.domain.sync;
 
 import java.util.Objects;
 
-/** How a pushed record meets the stored one (API.md, "Push"). */
+/** How a pushed record meets the stored one (docs/api.md, "Push"). */
 public sealed interface ConflictStrategy {
 
     ConflictStrategy LAST_WRITE_WINS = new LastWriteWins();

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-/** How a Strava activity becomes a run (API.md, Strava import: mapping). */
+/** How a Strava activity becomes a run (docs/api.md, Strava import: mapping). */
 class RunMappingTest {
 
     private static final Instant START = Instant.parse("2026-11-20T07:00:00Z");

@@ -9,7 +9,7 @@ import org.fitsync.domain.run.Track;
 
 /**
  * Turns an imported run into the draft {@code POST /api/v1/runs} would build from a request body,
- * so {@link org.fitsync.domain.run.RunValidation} judges it by the same rules (API.md, Strava
+ * so {@link org.fitsync.domain.run.RunValidation} judges it by the same rules (docs/api.md, Strava
  * import mapping: name and {@code sport_type} in {@code metadata}).
  */
 final class ImportedRunDrafts {

@@ -25,7 +25,7 @@ import org.fitsync.ports.in.sync.PushChangesCommand;
 import org.fitsync.ports.in.sync.PushOutcome;
 import org.junit.jupiter.api.Test;
 
-/** The push rules (API.md) on in-memory ports and a clock the test sets: no database, no waiting. */
+/** The push rules (docs/api.md) on in-memory ports and a clock the test sets: no database, no waiting. */
 class PushServiceTest {
 
     private static final UserId ALICE = new UserId("alice");

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportProgress;
 
-/** The import resource of API.md, built from a job. */
+/** The import resource of docs/api.md, built from a job. */
 final class ImportResource {
 
     private ImportResource() {}

@@ -15,7 +15,7 @@ import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
-/** The run resource and the track document of API.md. */
+/** The run resource and the track document of docs/api.md. */
 final class RunJsonWriter {
 
     private final ObjectMapper mapper;

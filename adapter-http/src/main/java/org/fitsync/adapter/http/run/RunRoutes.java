@@ -37,7 +37,7 @@ import org.fitsync.ports.in.run.SubmitRunCommand;
 import org.fitsync.ports.in.run.SubmitRunResult;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
 
-/** The Runs endpoints of API.md. Another user's run is indistinguishable from a missing one: 404. */
+/** The Runs endpoints of docs/api.md. Another user's run is indistinguishable from a missing one: 404. */
 public final class RunRoutes implements RouteModule {
 
     private static final String RUNS = "/api/v1/runs";

@@ -7,7 +7,7 @@ import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
 
 /**
- * A record's wire form (API.md, "Sync"): {@code id}, the declared columns in declaration order,
+ * A record's wire form (docs/api.md, "Sync"): {@code id}, the declared columns in declaration order,
  * {@code created_at} and {@code updated_at}. The generic store keeps records in this same form.
  */
 final class SyncRecordJson {

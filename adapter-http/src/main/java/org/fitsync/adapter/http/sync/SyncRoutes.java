@@ -27,7 +27,7 @@ import org.fitsync.ports.in.sync.PushChangesCommand;
 import org.fitsync.ports.in.sync.PushChangesUseCase;
 import org.fitsync.ports.in.sync.PushOutcome;
 
-/** {@code GET} and {@code POST /api/v1/sync}: WatermelonDB's pull and push (API.md, "Sync"). */
+/** {@code GET} and {@code POST /api/v1/sync}: WatermelonDB's pull and push (docs/api.md, "Sync"). */
 public final class SyncRoutes implements RouteModule {
 
     static final String PATH = "/api/v1/sync";

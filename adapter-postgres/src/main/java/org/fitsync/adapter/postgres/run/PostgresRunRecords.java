@@ -11,7 +11,7 @@ import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
 
 /**
- * The {@code runs} table as the sync collection {@code runs} (API.md "Default collections"): times
+ * The {@code runs} table as the sync collection {@code runs} (docs/api.md, "Collections"): times
  * in epoch ms, metadata as JSON text, no track. Soft-deleted runs are the collection's tombstones.
  */
 public final class PostgresRunRecords extends ServerTableRecords {

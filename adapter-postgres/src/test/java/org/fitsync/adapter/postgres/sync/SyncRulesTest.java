@@ -35,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** WatermelonDB's push and pull rules and API.md's strategies, against real PostgreSQL. */
+/** WatermelonDB's push and pull rules and docs/api.md's strategies, against real PostgreSQL. */
 class SyncRulesTest {
 
     private static final Optional<Long> NEVER = Optional.empty();
