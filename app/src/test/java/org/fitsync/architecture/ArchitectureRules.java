@@ -16,19 +16,19 @@ final class ArchitectureRules {
 
     private ArchitectureRules() {}
 
-    /** sync-domain imports nothing outside java.* (and JTS for geometry): no framework types or annotations. */
+    /** sync-domain imports nothing outside java.*: no framework types or annotations, no libraries. */
     static final ArchRule DOMAIN_IS_FRAMEWORK_FREE = classes()
             .that().resideInAPackage("org.fitsync.domain..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "org.fitsync.domain..", "org.locationtech.jts..")
-            .as("sync-domain depends on the JDK and JTS only");
+            .resideInAnyPackage("java..", "org.fitsync.domain..")
+            .as("sync-domain depends on the JDK only");
 
     /** Ports and services speak in domain types; no adapter or framework type leaks inward. */
     static final ArchRule PORTS_USE_DOMAIN_TYPES_ONLY = classes()
             .that().resideInAnyPackage("org.fitsync.ports..", "org.fitsync.application..")
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "org.fitsync.domain..", "org.fitsync.ports..",
-                    "org.fitsync.application..", "org.locationtech.jts..")
+                    "org.fitsync.application..")
             .as("sync-ports uses domain types only");
 
     /** No adapter depends on another adapter. */

@@ -35,14 +35,14 @@ public final class RunHistoryService implements ListRunsUseCase, GetRunUseCase, 
     }
 
     @Override
-    public RunPage list(ListRunsQuery command) {
+    public RunPage list(ListRunsQuery query) {
         // One row more than asked tells whether another page follows without a second query.
-        List<StoredRun> rows = transactions.inUserSnapshot(command.user(), () -> list.listRuns(command.user(),
-                command.from(), command.to(), command.after(), command.includeOverlapping(), command.limit() + 1));
-        if (rows.size() <= command.limit()) {
+        List<StoredRun> rows = transactions.inUserSnapshot(query.user(), () -> list.listRuns(query.user(),
+                query.from(), query.to(), query.after(), query.includeOverlapping(), query.limit() + 1));
+        if (rows.size() <= query.limit()) {
             return new RunPage(rows, Optional.empty());
         }
-        List<StoredRun> page = rows.subList(0, command.limit());
+        List<StoredRun> page = rows.subList(0, query.limit());
         StoredRun last = page.get(page.size() - 1);
         return new RunPage(page, Optional.of(new PageKey(last.startedAt(), last.id())));
     }

@@ -14,7 +14,7 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.CollectionRegistry;
-import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullChangesQuery;
 import org.fitsync.ports.in.sync.PullChangesUseCase;
 import org.fitsync.ports.in.sync.PullMode;
 import org.fitsync.ports.in.sync.PullOutcome;
@@ -50,35 +50,35 @@ public final class PullService implements PullChangesUseCase {
     }
 
     @Override
-    public PullOutcome pull(PullChangesCommand command, PullSink sink) {
+    public PullOutcome pull(PullChangesQuery query, PullSink sink) {
         Optional<ChangePosition> cursor = Optional.empty();
-        if (command.lastPulledAt().isPresent() && command.lastPulledAt().get() != 0) {
-            cursor = ChangePosition.decode(command.lastPulledAt().get());
+        if (query.lastPulledAt().isPresent() && query.lastPulledAt().get() != 0) {
+            cursor = ChangePosition.decode(query.lastPulledAt().get());
             if (cursor.isEmpty()) {
                 return new PullOutcome.Invalid(List.of(
                         new FieldError("last_pulled_at", "is not a cursor this server issued")));
             }
         }
         Optional<ChangePosition> from = cursor;
-        return transactions.inUserSnapshot(command.user(), () -> serve(command, from, sink));
+        return transactions.inUserSnapshot(query.user(), () -> serve(query, from, sink));
     }
 
-    private PullOutcome serve(PullChangesCommand command, Optional<ChangePosition> cursor, PullSink sink) {
-        UserId user = command.user();
+    private PullOutcome serve(PullChangesQuery query, Optional<ChangePosition> cursor, PullSink sink) {
+        UserId user = query.user();
         ChangePosition end = ChangePosition.afterVersion(versions.currentVersion(user));
         PullMode mode = mode(cursor, end, horizons.purgeHorizon(user));
         boolean incremental = mode == PullMode.INCREMENTAL;
         PullSection section = mode == PullMode.FIRST_SYNC ? PullSection.CREATED : PullSection.UPDATED;
-        ChangeScope scope = scope(command, incremental ? cursor.get() : ChangePosition.START, !incremental);
+        ChangeScope scope = scope(query, incremental ? cursor.get() : ChangePosition.START, !incremental);
         sink.begin(mode);
         // A replacement must be whole (the client drops what it does not receive), and a migration
         // adds records regardless of position, so neither is paged.
-        boolean paged = command.limit().isPresent() && mode != PullMode.REPLACEMENT
-                && (command.migration().isEmpty() || !incremental);
+        boolean paged = query.limit().isPresent() && mode != PullMode.REPLACEMENT
+                && (query.migration().isEmpty() || !incremental);
         ChangePosition next = end;
         boolean hasMore = false;
         if (paged) {
-            int limit = command.limit().getAsInt();
+            int limit = query.limit().getAsInt();
             List<StoredChange> page = page(user, scope, limit);
             hasMore = page.size() > limit;
             if (hasMore) {
@@ -108,10 +108,10 @@ public final class PullService implements PullChangesUseCase {
         return PullMode.INCREMENTAL;
     }
 
-    private ChangeScope scope(PullChangesCommand command, ChangePosition from, boolean liveOnly) {
+    private ChangeScope scope(PullChangesQuery query, ChangePosition from, boolean liveOnly) {
         Set<String> whole = new HashSet<>();
         Map<String, Set<String>> columns = new HashMap<>();
-        command.migration().ifPresent(migration -> {
+        query.migration().ifPresent(migration -> {
             for (String table : migration.tables()) {
                 registry.find(table).ifPresent(c -> whole.add(c.name()));
             }

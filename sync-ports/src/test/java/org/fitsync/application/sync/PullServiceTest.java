@@ -19,7 +19,7 @@ import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
 import org.fitsync.ports.in.sync.Migration;
-import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullChangesQuery;
 import org.fitsync.ports.in.sync.PullMode;
 import org.fitsync.ports.in.sync.PullOutcome;
 import org.fitsync.ports.in.sync.PullSection;
@@ -204,7 +204,7 @@ class PullServiceTest {
         store.upsert(ALICE, WORKOUTS, workout("w2", "bench"));
 
         Pulled page = new Pulled();
-        split.pull(new PullChangesCommand(ALICE, Optional.empty(), Optional.empty(), OptionalInt.of(2)), page);
+        split.pull(new PullChangesQuery(ALICE, Optional.empty(), Optional.empty(), OptionalInt.of(2)), page);
 
         assertThat(page.events).containsExactly("created runs/r1", "created workouts/w1");
         assertThat(page.hasMore).isTrue();
@@ -221,7 +221,7 @@ class PullServiceTest {
         store.calls.clear();
 
         Pulled pulled = new Pulled();
-        split.pull(new PullChangesCommand(ALICE, Optional.empty(), Optional.empty(), OptionalInt.empty()), pulled);
+        split.pull(new PullChangesQuery(ALICE, Optional.empty(), Optional.empty(), OptionalInt.empty()), pulled);
 
         assertThat(pulled.events).containsExactlyInAnyOrder("created workouts/w1", "created runs/r1");
         assertThat(store.calls).containsExactly("snapshot", "stream [settings, workouts]");
@@ -266,7 +266,7 @@ class PullServiceTest {
 
     private Pulled pull(UserId user, Optional<Long> cursor, OptionalInt limit, Optional<Migration> migration) {
         Pulled pulled = new Pulled();
-        pulled.outcome = pull.pull(new PullChangesCommand(user, cursor, migration, limit), pulled);
+        pulled.outcome = pull.pull(new PullChangesQuery(user, cursor, migration, limit), pulled);
         return pulled;
     }
 

@@ -20,7 +20,7 @@ import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.in.sync.Conflict;
-import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullChangesQuery;
 import org.fitsync.ports.in.sync.PullChangesUseCase;
 import org.fitsync.ports.in.sync.PullOutcome;
 import org.fitsync.ports.in.sync.PushChangesCommand;
@@ -59,7 +59,7 @@ public final class SyncRoutes implements RouteModule {
         UserId user = Authentication.caller(ctx).user();
         Optional<Long> cursor = QueryParams.cursor(ctx.queryParam("last_pulled_at"));
         QueryParams.schemaVersion(ctx.queryParam("schema_version"));
-        PullChangesCommand command = new PullChangesCommand(user, cursor,
+        PullChangesQuery query = new PullChangesQuery(user, cursor,
                 QueryParams.migration(ctx.queryParam("migration"), mapper), QueryParams.limit(ctx.queryParam("limit")));
         StreamingPullWriter writer = new StreamingPullWriter(() -> {
             ctx.status(200).contentType("application/json");
@@ -67,7 +67,7 @@ public final class SyncRoutes implements RouteModule {
         });
         PullOutcome outcome;
         try {
-            outcome = pull.pull(command, writer);
+            outcome = pull.pull(query, writer);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the client went away mid-stream
         } finally {

@@ -30,7 +30,7 @@ import org.fitsync.domain.sync.RawChanges;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.Value;
 import org.fitsync.ports.in.sync.Migration;
-import org.fitsync.ports.in.sync.PullChangesCommand;
+import org.fitsync.ports.in.sync.PullChangesQuery;
 import org.fitsync.ports.in.sync.PullMode;
 import org.fitsync.ports.in.sync.PullOutcome;
 import org.fitsync.ports.in.sync.PullSection;
@@ -88,7 +88,7 @@ final class SyncFixture implements AutoCloseable {
 
     Pulled pull(UserId user, long lastPulledAt, OptionalInt limit, Optional<Migration> migration) {
         Pulled result = new Pulled();
-        PullOutcome outcome = pull.pull(new PullChangesCommand(
+        PullOutcome outcome = pull.pull(new PullChangesQuery(
                 user, Optional.of(lastPulledAt), migration, limit), result);
         if (!(outcome instanceof PullOutcome.Pulled)) {
             throw new AssertionError("pull refused: " + outcome);

@@ -7,5 +7,5 @@ public interface PullChangesUseCase {
      * Streams the pull into {@code sink} and returns {@link PullOutcome.Pulled}, or returns
      * {@link PullOutcome.Invalid} without calling the sink.
      */
-    PullOutcome pull(PullChangesCommand command, PullSink sink);
+    PullOutcome pull(PullChangesQuery query, PullSink sink);
 }

@@ -12,10 +12,10 @@ import org.fitsync.domain.UserId;
  * @param lastPulledAt empty (or 0) for a first sync
  * @param limit        records per page; without it the response holds everything
  */
-public record PullChangesCommand(UserId user, Optional<Long> lastPulledAt, Optional<Migration> migration,
+public record PullChangesQuery(UserId user, Optional<Long> lastPulledAt, Optional<Migration> migration,
                                  OptionalInt limit) {
 
-    public PullChangesCommand {
+    public PullChangesQuery {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(lastPulledAt, "lastPulledAt");
         Objects.requireNonNull(migration, "migration");
