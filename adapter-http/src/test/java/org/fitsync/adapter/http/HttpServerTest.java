@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +60,8 @@ class HttpServerTest {
 
     /** A module standing in for a feature: echoes bodies and reports the caller. */
     static final class EchoModule implements RouteModule {
+        /** Opened when a request to the slow route has reached its handler. */
+        static volatile CountDownLatch slowStarted = new CountDownLatch(1);
         private final JsonBody body = new JsonBody(mapper, MAX_BODY);
 
         @Override
@@ -73,6 +76,7 @@ class HttpServerTest {
             routes.get("/api/v1/public/ping", ctx -> ctx.json(Map.of("pong", true)));
             routes.post("/api/v1/public/ignores-body", ctx -> ctx.status(201).json(Map.of("created", true)));
             routes.get("/api/v1/public/slow", ctx -> {
+                slowStarted.countDown();
                 Thread.sleep(1_500);
                 ctx.json(Map.of("finished", true));
             });
@@ -280,10 +284,11 @@ class HttpServerTest {
         HttpServer own = HttpServer.start(new HttpSettings(0, MAX_BODY), mapper,
                 TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics,
                 () -> new ReadinessPort.Readiness(true, true, "ok"), List.of(new EchoModule()));
+        EchoModule.slowStarted = new CountDownLatch(1);
         var inFlight = client.sendAsync(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + own.port() + "/api/v1/public/slow")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        assertThat(EchoModule.slowStarted.await(10, TimeUnit.SECONDS)).as("the request reached its handler").isTrue();
         own.close();
         HttpResponse<String> response = inFlight.get();
         assertThat(response.statusCode()).isEqualTo(200);
