@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.fitsync.domain.UserId;
@@ -28,21 +30,65 @@ import org.fitsync.ports.out.sync.StoredChange;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 
 /**
- * The sync out-ports over maps, with the contracts of the PostgreSQL ones (positions, scopes, live
- * records before tombstones, purges), recording which read methods a pull used. Transactions are
- * only recorded: tests run on one thread.
+ * The sync engine's out-ports in memory, for unit tests of the push and pull services without
+ * PostgreSQL: records and tombstones keyed like the table ({@code user, collection, id}), per-user
+ * versions and purge horizons, and transactions that roll every change back when their work throws.
  */
 final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, TransactionPort, PurgeHorizonPort {
 
+    /** One stored row: the record as a push stored it, and when it was deleted if it is a tombstone. */
+    record Row(StoredRecord stored, OptionalLong deletedAtMs) {}
+
     private record Key(UserId user, String collection, RecordId id) {}
 
-    private record Row(StoredRecord stored, long deletedAtMs) {}
-
-    private final Map<Key, Row> rows = new LinkedHashMap<>();
-    private final Map<UserId, Long> versions = new HashMap<>();
-    private final Map<UserId, Long> horizons = new HashMap<>();
+    private Map<Key, Row> rows = new LinkedHashMap<>();
+    private Map<UserId, Long> versions = new HashMap<>();
+    private Map<UserId, Long> horizons = new HashMap<>();
+    private BiPredicate<Collection, SyncRecord> accepts = (collection, record) -> true;
+    private boolean inTransaction;
+    private int transactions;
     /** The calls a test may check, e.g. {@code "snapshot"}, {@code "stream [workouts]"}, {@code "page 3"}. */
     final List<String> calls = new ArrayList<>();
+
+    // ---- What tests arrange and inspect ---------------------------------------------------------
+
+    /** From now on the store refuses records matching {@code refused}, as a dedicated store may. */
+    void refuse(BiPredicate<Collection, SyncRecord> refused) {
+        accepts = refused.negate();
+    }
+
+    Optional<Row> row(UserId user, String collection, String id) {
+        return Optional.ofNullable(rows.get(new Key(user, collection, new RecordId(id))));
+    }
+
+    Optional<SyncRecord> live(UserId user, String collection, String id) {
+        return row(user, collection, id).filter(r -> r.deletedAtMs().isEmpty()).map(r -> r.stored().record());
+    }
+
+    /** Everything stored, for comparing states before and after. */
+    Map<String, Row> snapshot() {
+        Map<String, Row> copy = new LinkedHashMap<>();
+        rows.forEach((k, v) -> copy.put(k.user().value() + "/" + k.collection() + "/" + k.id().value(), v));
+        return copy;
+    }
+
+    int transactionsRun() {
+        return transactions;
+    }
+
+    /**
+     * Runs a test's own arrangement with the ports unlocked but unobserved: not logged in
+     * {@link #calls}, not counted as a transaction, and not rolled back.
+     */
+    <T> T arrange(Supplier<T> work) {
+        boolean was = inTransaction;
+        inTransaction = true;
+        try {
+            return work.get();
+        } finally {
+            inTransaction = was;
+        }
+    }
 
     /** Commits one write transaction storing {@code records} live; returns its version. */
     long upsert(UserId user, Collection collection, SyncRecord... records) {
@@ -77,20 +123,52 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
         });
     }
 
+    // ---- TransactionPort ------------------------------------------------------------------------
+
     @Override
     public <T> T inUserTransaction(UserId user, Supplier<T> work) {
         calls.add("transaction");
-        return work.get();
+        return transaction(work);
     }
 
     @Override
     public <T> T inUserSnapshot(UserId user, Supplier<T> work) {
         calls.add("snapshot");
-        return work.get();
+        return transaction(work);
     }
+
+    private <T> T transaction(Supplier<T> work) {
+        if (inTransaction) {
+            throw new IllegalStateException("transactions do not nest");
+        }
+        Map<Key, Row> rowsBefore = new LinkedHashMap<>(rows);
+        Map<UserId, Long> versionsBefore = new HashMap<>(versions);
+        Map<UserId, Long> horizonsBefore = new HashMap<>(horizons);
+        inTransaction = true;
+        transactions++;
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            rows = rowsBefore;
+            versions = versionsBefore;
+            horizons = horizonsBefore;
+            throw e;
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    private void requireTransaction() {
+        if (!inTransaction) {
+            throw new IllegalStateException("sync ports are used inside a transaction");
+        }
+    }
+
+    // ---- SyncVersionPort ------------------------------------------------------------------------
 
     @Override
     public long claimNextVersion(UserId user) {
+        requireTransaction();
         return versions.merge(user, 1L, Long::sum);
     }
 
@@ -99,6 +177,8 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
         return versions.getOrDefault(user, 0L);
     }
 
+    // ---- PurgeHorizonPort -----------------------------------------------------------------------
+
     @Override
     public long purgeHorizon(UserId user) {
         return horizons.getOrDefault(user, 0L);
@@ -106,12 +186,16 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
 
     @Override
     public void raisePurgeHorizon(UserId user, long version) {
+        requireTransaction();
         horizons.merge(user, version, Math::max);
     }
 
+    // ---- SyncRecordStore: writes ----------------------------------------------------------------
+
     @Override
     public Map<RecordId, StoredRecord> load(UserId user, Collection collection, Set<RecordId> ids) {
-        Map<RecordId, StoredRecord> found = new HashMap<>();
+        requireTransaction();
+        Map<RecordId, StoredRecord> found = new LinkedHashMap<>();
         for (RecordId id : ids) {
             Row row = rows.get(new Key(user, collection.name(), id));
             if (row != null) {
@@ -123,25 +207,49 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
 
     @Override
     public void write(UserId user, Collection collection, List<RecordWrite> writes) {
+        requireTransaction();
         for (RecordWrite write : writes) {
             Key key = new Key(user, collection.name(), write.id());
             Row before = rows.get(key);
             if (write instanceof RecordWrite.Upsert upsert) {
                 if (upsert.existing() != (before != null)) {
-                    throw new IllegalStateException("existing=" + upsert.existing() + " but the store says otherwise");
+                    throw new IllegalStateException("upsert of " + key + " claims existing=" + upsert.existing());
                 }
-                rows.put(key, new Row(new StoredRecord(upsert.record(), false, write.position()), 0));
+                rows.put(key, new Row(new StoredRecord(upsert.record(), false, upsert.position()), OptionalLong.empty()));
             } else if (write instanceof RecordWrite.Tombstone tombstone) {
-                // A tombstone keeps only the id, as the PostgreSQL store does.
-                SyncRecord bare = new SyncRecord(write.id(), Map.of(), 0, 0);
-                rows.put(key, new Row(new StoredRecord(bare, true, write.position()), tombstone.deletedAtMs()));
-            } else if (before != null) {
-                StoredRecord stored = before.stored();
-                rows.put(key, new Row(new StoredRecord(stored.record(), stored.deleted(), write.position()),
-                        before.deletedAtMs()));
+                SyncRecord last = before != null ? before.stored().record() : new SyncRecord(write.id(), Map.of(), 0, 0);
+                rows.put(key, new Row(new StoredRecord(last, true, tombstone.position()),
+                        OptionalLong.of(tombstone.deletedAtMs())));
+            } else if (write instanceof RecordWrite.Restamp restamp && before != null) {
+                rows.put(key, new Row(new StoredRecord(before.stored().record(), before.stored().deleted(),
+                        restamp.position()), before.deletedAtMs()));
             }
         }
     }
+
+    @Override
+    public boolean accepts(Collection collection, SyncRecord record, boolean exists) {
+        return accepts.test(collection, record);
+    }
+
+    @Override
+    public OptionalLong purgeTombstones(UserId user, Instant cutoff) {
+        requireTransaction();
+        List<Key> expired = new ArrayList<>();
+        long highest = 0;
+        for (Map.Entry<Key, Row> entry : rows.entrySet()) {
+            OptionalLong deletedAt = entry.getValue().deletedAtMs();
+            if (entry.getKey().user().equals(user) && deletedAt.isPresent()
+                    && deletedAt.getAsLong() < cutoff.toEpochMilli()) {
+                expired.add(entry.getKey());
+                highest = Math.max(highest, entry.getValue().stored().position().version());
+            }
+        }
+        expired.forEach(rows::remove);
+        return expired.isEmpty() ? OptionalLong.empty() : OptionalLong.of(highest);
+    }
+
+    // ---- SyncRecordStore: pulls -----------------------------------------------------------------
 
     @Override
     public void streamChanges(UserId user, ChangeScope scope, Consumer<StoredChange> sink) {
@@ -157,38 +265,16 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
     @Override
     public List<StoredChange> changesPage(UserId user, ChangeScope scope, int limit) {
         calls.add("page " + limit);
-        List<Row> matching = new ArrayList<>();
-        List<Collection> owners = new ArrayList<>();
+        List<StoredChange> changes = new ArrayList<>();
         for (Collection collection : scope.collections()) {
             for (Row row : rowsOf(user, collection)) {
                 if (atOrAfter(row, scope)) {
-                    matching.add(row);
-                    owners.add(collection);
+                    changes.add(change(collection, row));
                 }
             }
         }
-        List<StoredChange> changes = new ArrayList<>();
-        for (int i = 0; i < matching.size(); i++) {
-            changes.add(change(owners.get(i), matching.get(i)));
-        }
         changes.sort(Comparator.comparing(StoredChange::position));
         return List.copyOf(changes.subList(0, Math.min(limit, changes.size())));
-    }
-
-    @Override
-    public OptionalLong purgeTombstones(UserId user, Instant cutoff) {
-        OptionalLong highest = OptionalLong.empty();
-        for (var it = rows.entrySet().iterator(); it.hasNext(); ) {
-            var entry = it.next();
-            Row row = entry.getValue();
-            boolean expired = row.stored().deleted() && row.deletedAtMs() < cutoff.toEpochMilli();
-            if (entry.getKey().user().equals(user) && expired) {
-                long version = row.stored().position().version();
-                highest = OptionalLong.of(Math.max(version, highest.orElse(0)));
-                it.remove();
-            }
-        }
-        return highest;
     }
 
     private List<Row> rowsOf(UserId user, Collection collection) {

@@ -137,7 +137,10 @@ class PullServiceTest {
         long cursor = pull(ALICE, Optional.empty()).timestamp;
         long deletion = store.delete(ALICE, WORKOUTS, NOW, new RecordId("w1"));
         store.upsert(ALICE, SETTINGS, setting("s1", "units", "metric"));
-        store.raisePurgeHorizon(ALICE, deletion);
+        store.arrange(() -> {
+            store.raisePurgeHorizon(ALICE, deletion);
+            return null;
+        });
 
         // The old cursor may have missed the purged tombstone of w1: the client gets the whole data set.
         Pulled replaced = pull(ALICE, Optional.of(cursor), OptionalInt.of(1), Optional.empty());
@@ -200,7 +203,7 @@ class PullServiceTest {
         PullService split = pullService(new CollectionStores(store, Map.of("runs", runs)));
         // Both stores stamp with the user's one version counter, as the real stores do.
         store.upsert(ALICE, WORKOUTS, workout("w1", "squat"));
-        storeWithVersion(runs, store.claimNextVersion(ALICE), run("r1", 5000));
+        storeWithVersion(runs, store.arrange(() -> store.claimNextVersion(ALICE)), run("r1", 5000));
         store.upsert(ALICE, WORKOUTS, workout("w2", "bench"));
 
         Pulled page = new Pulled();
@@ -217,7 +220,7 @@ class PullServiceTest {
         InMemorySyncStore runs = new InMemorySyncStore();
         PullService split = pullService(new CollectionStores(store, Map.of("runs", runs)));
         store.upsert(ALICE, WORKOUTS, workout("w1", "squat"));
-        storeWithVersion(runs, store.claimNextVersion(ALICE), run("r1", 5000));
+        storeWithVersion(runs, store.arrange(() -> store.claimNextVersion(ALICE)), run("r1", 5000));
         store.calls.clear();
 
         Pulled pulled = new Pulled();
@@ -277,7 +280,10 @@ class PullServiceTest {
             writes.add(new RecordWrite.Upsert(record,
                     new ChangePosition(version, writes.size()), false));
         }
-        target.write(ALICE, RUNS, writes);
+        target.arrange(() -> {
+            target.write(ALICE, RUNS, writes);
+            return null;
+        });
     }
 
     private static SyncRecord workout(String id, String name) {

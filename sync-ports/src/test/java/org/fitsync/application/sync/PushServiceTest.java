@@ -34,7 +34,7 @@ class PushServiceTest {
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T07:00:00Z"));
-    private final InMemorySyncPorts ports = new InMemorySyncPorts();
+    private final InMemorySyncStore ports = new InMemorySyncStore();
     private PushService push = service(Duration.ofDays(90));
 
     private PushService service(Duration retention) {
@@ -140,7 +140,7 @@ class PushServiceTest {
         long cursor = push(ALICE, NEVER, created("settings", rec("s1", "key", "k"))).timestamp();
         clock.advance(Duration.ofSeconds(1));
         push(ALICE, Optional.of(cursor), deleted("workouts", "w1"));
-        InMemorySyncPorts.Row tombstone = ports.row(ALICE, "workouts", "w1").orElseThrow();
+        InMemorySyncStore.Row tombstone = ports.row(ALICE, "workouts", "w1").orElseThrow();
         assertThat(tombstone.stored().deleted()).isTrue();
         assertThat(tombstone.deletedAtMs()).hasValue(now());
 
@@ -158,7 +158,7 @@ class PushServiceTest {
         long afterDelete = push(ALICE, NEVER, deleted("workouts", "w1")).timestamp();
         ChangePosition deletedAt = ports.row(ALICE, "workouts", "w1").orElseThrow().stored().position();
         push(ALICE, Optional.of(afterDelete), updated("workouts", rec("w1", "name", "Edited", "updated_at", now() + 5)));
-        InMemorySyncPorts.Row restamped = ports.row(ALICE, "workouts", "w1").orElseThrow();
+        InMemorySyncStore.Row restamped = ports.row(ALICE, "workouts", "w1").orElseThrow();
         assertThat(restamped.stored().deleted()).isTrue();
         assertThat(restamped.stored().position()).isGreaterThan(deletedAt);
     }
@@ -181,7 +181,7 @@ class PushServiceTest {
         RawChanges changes = changes("workouts", List.of(rec("w1", "name", "a"), rec("w2", "name", "b", "updated_at", now())),
                 List.of(rec("w3", "name", "c", "updated_at", now() + Duration.ofDays(1).toMillis())), List.of());
         push(ALICE, NEVER, changes);
-        Map<String, InMemorySyncPorts.Row> before = ports.snapshot();
+        Map<String, InMemorySyncStore.Row> before = ports.snapshot();
         clock.advance(Duration.ofSeconds(3));
         assertThat(push(ALICE, NEVER, changes).conflicts()).isEmpty();
         assertThat(ports.snapshot()).isEqualTo(before);
