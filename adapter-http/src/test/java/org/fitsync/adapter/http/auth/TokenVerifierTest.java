@@ -9,11 +9,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.fitsync.application.testing.MovableClock;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -93,34 +91,6 @@ class TokenVerifierTest {
                 .issue("alice", List.of(), Duration.ofMinutes(5));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(AuthenticationException.class);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -3,12 +3,10 @@ package org.fitsync.adapter.postgres.coach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.fitsync.application.testing.MovableClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.fitsync.adapter.postgres.PostgresDatabase;
@@ -114,33 +112,5 @@ class CoachServiceTest {
         assertThat(corrected).isInstanceOf(CoachAccess.Granted.class);
         assertThat(coaching.entries(new ReadClientEntriesQuery(coach, client, Optional.empty(), Optional.empty())))
                 .isEqualTo(new CoachAccess.Granted<>(List.of(((CoachAccess.Granted<?>) corrected).value())));
-    }
-
-    /** A clock tests move forward by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.fitsync.application.testing.MovableClock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class SyncFixture implements AutoCloseable {
     final DatabaseSettings settings;
     final PostgresDatabase database;
     final PostgresTransactions transactions;
-    final TestClock clock = new TestClock(Instant.parse("2026-11-20T07:00:00Z").toEpochMilli());
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T07:00:00Z"));
     final PushService push;
     final PullService pull;
 
@@ -212,39 +213,6 @@ final class SyncFixture implements AutoCloseable {
 
         boolean isEmpty() {
             return order.isEmpty();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private final AtomicLong millis;
-
-        TestClock(long start) {
-            millis = new AtomicLong(start);
-        }
-
-        void advance(Duration by) {
-            millis.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
