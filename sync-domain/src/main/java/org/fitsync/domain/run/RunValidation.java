@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class RunValidation {
 
-    public static final Duration MAX_SPAN = Duration.ofHours(48);
-    public static final Duration TRACK_SLACK = Duration.ofMinutes(1);
+    public static final Duration MAX_SPAN = Duration.ofDays(2);
+    public static final Duration TRACK_SLACK = Duration.ofSeconds(60);
     public static final double MAX_AVERAGE_SPEED_MPS = 15.0;
     public static final int MAX_NOTES_CHARS = 10_000;
     public static final int MAX_METADATA_BYTES = 64 * 1024;
