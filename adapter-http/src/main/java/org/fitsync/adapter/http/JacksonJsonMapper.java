@@ -26,6 +26,7 @@ final class JacksonJsonMapper implements JsonMapper {
     }
 
     @Override
+    @SuppressWarnings("TypeParameterUnusedInFormals") // the signature is Javalin's JsonMapper's
     public <T> T fromJsonString(String json, Type targetType) {
         try {
             return mapper.readValue(json, mapper.constructType(targetType));
@@ -35,6 +36,7 @@ final class JacksonJsonMapper implements JsonMapper {
     }
 
     @Override
+    @SuppressWarnings("TypeParameterUnusedInFormals") // the signature is Javalin's JsonMapper's
     public <T> T fromJsonStream(InputStream json, Type targetType) {
         try {
             return mapper.readValue(json, mapper.constructType(targetType));

@@ -23,8 +23,8 @@ final class OpenApiDocument {
         for (String fragment : fragments) {
             JsonNode part = load(mapper, fragment);
             mergeObject(doc, "paths", part.path("paths"));
-            ObjectNode components = doc.with("components");
-            part.path("components").fields().forEachRemaining(section ->
+            ObjectNode components = doc.withObjectProperty("components");
+            part.path("components").properties().forEach(section ->
                     mergeObject(components, section.getKey(), section.getValue()));
         }
         try {
@@ -36,8 +36,8 @@ final class OpenApiDocument {
 
     private static void mergeObject(ObjectNode target, String field, JsonNode source) {
         if (source.isObject()) {
-            ObjectNode into = target.with(field);
-            source.fields().forEachRemaining(entry -> into.set(entry.getKey(), entry.getValue()));
+            ObjectNode into = target.withObjectProperty(field);
+            source.properties().forEach(entry -> into.set(entry.getKey(), entry.getValue()));
         }
     }
 

@@ -44,7 +44,7 @@ final class Problems {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.attribute(WRITTEN, true);
         try {
             ctx.status(problem.status())
                     .contentType(Problem.CONTENT_TYPE)

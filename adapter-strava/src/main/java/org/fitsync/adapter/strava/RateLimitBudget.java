@@ -120,8 +120,12 @@ final class RateLimitBudget {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = raw.get().split(",");
-        if (parts.length != 2) {
+        String[] parts = raw.get().split(",", -1);
+        int count = parts.length;
+        while (count > 0 && parts[count - 1].isEmpty()) {
+            count--; // a trailing comma still leaves a pair, as it always has
+        }
+        if (count != 2) {
             return Optional.empty();
         }
         try {

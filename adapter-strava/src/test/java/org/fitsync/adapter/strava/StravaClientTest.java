@@ -174,11 +174,12 @@ class StravaClientTest {
 
     @Test
     void theReadLimitFromTheHeadersStopsRequestsBeforeA429UntilTheNextWindow() {
-        StravaClient client = connect(FakeStravaConfig.generous().withRateLimits(Duration.ofSeconds(3600), 5), 2, 5);
+        StravaClient client = connect(FakeStravaConfig.generous().withRateLimits(Duration.ofHours(1), 5), 2, 5);
         int ok = 0;
-        ProviderResult<List<ProviderActivity>> result;
-        while ((result = client.listActivities(ALICE, Optional.empty(), Optional.empty(), 1)) instanceof ProviderResult.Ok) {
+        ProviderResult<List<ProviderActivity>> result = client.listActivities(ALICE, Optional.empty(), Optional.empty(), 1);
+        while (result instanceof ProviderResult.Ok) {
             ok++;
+            result = client.listActivities(ALICE, Optional.empty(), Optional.empty(), 1);
         }
         assertThat(result).isInstanceOf(ProviderResult.RateLimited.class);
         long window = 3600;

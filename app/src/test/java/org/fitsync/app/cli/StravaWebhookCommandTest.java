@@ -103,7 +103,7 @@ class StravaWebhookCommandTest {
     }
 
     private static String stateFrom(String authorizeUrl) {
-        for (String pair : authorizeUrl.substring(authorizeUrl.indexOf('?') + 1).split("&")) {
+        for (String pair : authorizeUrl.substring(authorizeUrl.indexOf('?') + 1).split("&", -1)) {
             if (pair.startsWith("state=")) {
                 return pair.substring(6);
             }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.fitsync.app.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,7 @@ class CoachHttpTest {
         assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
 
         String coach = server.token("pair-coach", "coach");
-        TestServer.Response linked = link(coach, code.toLowerCase());
+        TestServer.Response linked = link(coach, code.toLowerCase(Locale.ROOT));
 
         assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
         assertThat(linked.json().path("client_id").asText()).isEqualTo("pair-client");

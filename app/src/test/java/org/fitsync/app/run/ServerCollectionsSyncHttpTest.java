@@ -230,7 +230,7 @@ class ServerCollectionsSyncHttpTest {
 
         // A cursor this database never issued gets the whole current data set as a replacement.
         assertThat(server.delete("/api/v1/runs/" + run, token).status()).isEqualTo(204);
-        long foreign = (cursor >>> 23) + 1000 << 23;
+        long foreign = ((cursor >>> 23) + 1000) << 23;
         JsonNode replaced = server.get("/api/v1/sync?last_pulled_at=" + foreign, token).json();
         assertThat(replaced.path("experimentalStrategy").asText()).isEqualTo("replacement");
         assertThat(replaced.path("changes").path("runs").path("updated")).isEmpty();
@@ -277,7 +277,7 @@ class ServerCollectionsSyncHttpTest {
             while (more) {
                 JsonNode page = server.get("/api/v1/sync?limit=" + limit
                         + (cursor == null ? "" : "&last_pulled_at=" + cursor), token).json();
-                page.path("changes").fields().forEachRemaining(collection -> {
+                page.path("changes").properties().forEach(collection -> {
                     for (String section : List.of("created", "updated")) {
                         collection.getValue().path(section).forEach(r -> seen.add(collection.getKey() + "/"
                                 + r.path("id").asText()));

@@ -2,7 +2,9 @@ package org.fitsync.app.security;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -26,8 +28,9 @@ public final class FuzzRunner {
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(EndpointFuzzTest.class.getName() + "#" + args[0] + "(byte[])"))
                 .build(), summary);
-        summary.getSummary().printTo(new PrintWriter(System.out, true));
-        summary.getSummary().printFailuresTo(new PrintWriter(System.out, true), 40);
+        summary.getSummary().printTo(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        summary.getSummary().printFailuresTo(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true), 40);
         boolean ran = summary.getSummary().getTestsFoundCount() > 0;
         System.exit(ran && summary.getSummary().getTotalFailureCount() == 0 ? 0 : 1);
     }

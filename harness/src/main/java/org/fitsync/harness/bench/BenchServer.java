@@ -22,7 +22,7 @@ import org.fitsync.harness.process.ServerProcess;
 final class BenchServer implements AutoCloseable {
 
     private static final String JWT_SECRET = "fitsync-bench-secret-0123456789-abcdefghijklmnop";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration GRACE = Duration.ofSeconds(20);
 
     private final ServerProcess process;

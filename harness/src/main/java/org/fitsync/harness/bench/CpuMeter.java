@@ -77,7 +77,7 @@ final class CpuMeter {
                 try {
                     String line = Files.readString(task.resolve("stat"));
                     String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                    String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ", -1);
                     long ticks = Long.parseLong(after[11]) + Long.parseLong(after[12]);
                     if (name.contains("CompilerThre")) {
                         jit += ticks;
@@ -144,7 +144,7 @@ final class CpuMeter {
         try {
             String line = Files.readString(process.resolve("stat"));
             int close = line.lastIndexOf(')');
-            String[] after = line.substring(close + 2).split(" "); // state, ppid, pgrp, ... (fields 3..)
+            String[] after = line.substring(close + 2).split(" ", -1); // state, ppid, pgrp, ... (fields 3..)
             String[] fields = new String[15];
             fields[0] = process.getFileName().toString();
             fields[1] = after[1];

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ final class PlainHttpClient implements AutoCloseable {
     PlainHttpClient(int port) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
         socket.setSoTimeout(60_000);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
@@ -42,6 +43,8 @@ final class PlainHttpClient implements AutoCloseable {
         return request;
     }
 
+    // The bytes of one response, read once by the caller; never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent")
     record Response(int status, byte[] body) {}
 
     Response send(byte[] request) throws IOException {
@@ -64,8 +67,8 @@ final class PlainHttpClient implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";", -1)[0].trim(), 16); size > 0;
+                 size = Integer.parseInt(line().split(";", -1)[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }

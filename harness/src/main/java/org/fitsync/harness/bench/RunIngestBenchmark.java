@@ -1,5 +1,6 @@
 package org.fitsync.harness.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -146,22 +147,30 @@ public final class RunIngestBenchmark {
 
         long pid();
 
+        /** Stops the server; neither kind throws, so a try-with-resources needs no catch for it. */
+        @Override
+        void close();
+
         static Target process(DatabaseSettings db) throws Exception {
             BenchServer server = BenchServer.start(db);
             return new Target() {
+                @Override
                 public int port() {
                     return server.port();
                 }
 
+                @Override
                 public String token(String user) {
                     return server.token(user);
                 }
 
+                @Override
                 public long pid() {
                     return server.pid();
                 }
 
-                public void close() throws Exception {
+                @Override
+                public void close() {
                     server.close();
                 }
             };
@@ -170,18 +179,22 @@ public final class RunIngestBenchmark {
         static Target inProcess(DatabaseSettings db) {
             TestServer server = TestServer.start(db, Map.of());
             return new Target() {
+                @Override
                 public int port() {
                     return server.uri("/").getPort();
                 }
 
+                @Override
                 public String token(String user) {
                     return server.token(user);
                 }
 
+                @Override
                 public long pid() {
                     return ProcessHandle.current().pid();
                 }
 
+                @Override
                 public void close() {
                     server.close();
                 }
@@ -330,7 +343,7 @@ public final class RunIngestBenchmark {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             pool.shutdownNow();
             for (PlainHttpClient connection : connections) {
                 connection.close();
@@ -474,7 +487,8 @@ public final class RunIngestBenchmark {
                 FROM runs r WHERE user_id LIKE 'client-%'""").mapToMap().one());
         System.out.printf(Locale.ROOT, "Track bytes : %.2f bytes/point encoded, %.2f stored (pg_column_size), "
                 + "%.2f for the whole row incl. polyline (the JSON request: %.1f bytes/point)%n",
-                stats.get("encoded"), stats.get("stored"), stats.get("row_total"), jsonBytesPerPoint);
+                (Double) stats.get("encoded"), (Double) stats.get("stored"), (Double) stats.get("row_total"),
+                jsonBytesPerPoint);
     }
 
     /** The overlap lookup (a bounded range scan of the runs_history index) for a user with 10 and one with 100,000 runs. */
@@ -508,7 +522,7 @@ public final class RunIngestBenchmark {
         int iterations = 3000;
         double[] times = new double[iterations];
         for (int i = -500; i < iterations; i++) {
-            long slot = random.nextInt(history) + 1;
+            long slot = random.nextInt(history) + 1L;
             Instant start = Instant.parse("2010-01-01T00:00:00Z").plusSeconds(slot * 6 * 3600 + 1200);
             TimeSpan span = new TimeSpan(start, start.plusSeconds(3600));
             int index = i;

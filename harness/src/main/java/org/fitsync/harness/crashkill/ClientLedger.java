@@ -62,7 +62,7 @@ final class ClientLedger {
     }
 
     void applyPulled(JsonNode changes) {
-        changes.fields().forEachRemaining(collection -> {
+        changes.properties().forEach(collection -> {
             Map<String, JsonNode> records = mirror.computeIfAbsent(collection.getKey(), c -> new TreeMap<>());
             for (String kind : List.of("created", "updated")) {
                 collection.getValue().path(kind).forEach(record -> records.put(record.path("id").asText(), record));

@@ -78,7 +78,7 @@ final class CrashClient implements Callable<ClientLedger> {
             List<String> candidates = live.keySet().stream().filter(id -> !touched.contains(id)).toList();
             int roll = random.nextInt(10);
             if (roll < 5 || candidates.isEmpty()) {
-                String id = ledger.user + "-" + collection + "-" + (++sequence);
+                String id = ledger.user + "-" + collection + "-" + ++sequence;
                 Map<String, Object> record = record(collection, id, updatedAt, updatedAt);
                 lists.get("created").add(record);
                 onAck.add(() -> live.put(id, record));
@@ -214,7 +214,7 @@ final class CrashClient implements Callable<ClientLedger> {
             return;
         }
         String id = pickRun();
-        String notes = "patched " + (++sequence) + " by " + ledger.user;
+        String notes = "patched " + ++sequence + " by " + ledger.user;
         RetryingClient.Reply reply = client.send("PATCH", "/api/v1/runs/" + id, token, client.write(Map.of("notes", notes)));
         if (reply.status() != 200) {
             stats.finding(ledger.user + ": PATCH run " + id + " answered " + reply.status() + ": "

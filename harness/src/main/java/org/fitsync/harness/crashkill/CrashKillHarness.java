@@ -49,7 +49,7 @@ public final class CrashKillHarness {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             // The very first start is killed too: a kill while the database cluster is being created.
-            long firstDelay = 300 + new Random(settings.seed() + 1).nextInt(3_000);
+            long firstDelay = 300L + new Random(settings.seed() + 1).nextInt(3_000);
             server.startAndKillAfter(firstDelay);
             kills.merge(KillKind.STARTUP, 1, Integer::sum);
             System.out.printf(Locale.ROOT, "kill  1: STARTUP %4d ms into the very first start%n", firstDelay);
@@ -121,7 +121,7 @@ public final class CrashKillHarness {
             System.out.printf(Locale.ROOT, "kill %2d: %-7s after %4d ms up (%d processes)%n",
                     kills.values().stream().mapToInt(Integer::intValue).sum(), kind, uptime, processes);
             if (random.nextDouble() < STARTUP_KILL_SHARE) {
-                long delay = 300 + random.nextInt(4_000);
+                long delay = 300L + random.nextInt(4_000);
                 server.startAndKillAfter(delay);
                 kills.merge(KillKind.STARTUP, 1, Integer::sum);
                 System.out.printf(Locale.ROOT, "kill %2d: STARTUP %4d ms into start-up%n",

@@ -62,7 +62,7 @@ final class Reconciler {
 
     private Map<String, Map<String, JsonNode>> records(String user, JsonNode changes) {
         Map<String, Map<String, JsonNode>> server = new TreeMap<>();
-        changes.fields().forEachRemaining(collection -> {
+        changes.properties().forEach(collection -> {
             Map<String, JsonNode> records = new TreeMap<>();
             for (String kind : List.of("created", "updated")) {
                 for (JsonNode record : collection.getValue().path(kind)) {

@@ -26,7 +26,7 @@ import org.fitsync.harness.process.ServerProcess;
  */
 final class LoadServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final ServerProcess process;
     private final Path dataDir;

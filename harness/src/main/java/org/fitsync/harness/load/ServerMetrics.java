@@ -15,7 +15,7 @@ record ServerMetrics(Map<String, Double> values) {
         String text = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> values = new HashMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

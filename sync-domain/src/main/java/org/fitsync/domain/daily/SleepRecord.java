@@ -66,7 +66,7 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
     }
 
     private static long spanMinutesRoundedUp(Instant start, Instant end) {
-        long seconds = Duration.between(start, end).getSeconds();
+        long seconds = Duration.between(start, end).toSeconds();
         return (seconds + 59) / 60;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -25,10 +26,12 @@ public record ContentFingerprint(String hex) {
     static ContentFingerprint of(NewRun run) {
         Digest out = new Digest();
         out.text(run.id().toString());
-        out.putLong(run.startedAt().getEpochSecond());
-        out.putInt(run.startedAt().getNano());
-        out.putLong(run.endedAt().getEpochSecond());
-        out.putInt(run.endedAt().getNano());
+        Instant startedAt = run.startedAt();
+        out.putLong(startedAt.getEpochSecond());
+        out.putInt(startedAt.getNano());
+        Instant endedAt = run.endedAt();
+        out.putLong(endedAt.getEpochSecond());
+        out.putInt(endedAt.getNano());
         out.putLong(run.durationS());
         out.number(run.distanceM());
         out.text(run.source().wireName());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class RunValidation {
 
-    public static final Duration MAX_SPAN = Duration.ofHours(48);
+    public static final Duration MAX_SPAN = Duration.ofDays(2);
     public static final Duration TRACK_SLACK = Duration.ofSeconds(60);
     public static final double MAX_AVERAGE_SPEED_MPS = 15.0;
     public static final int MAX_NOTES_CHARS = 10_000;
@@ -118,7 +119,7 @@ public final class RunValidation {
     private static Optional<Instant> timestamp(Errors errors, String field, String text) {
         try {
             Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            if (instant.getNano() % 1_000 != 0) {
+            if (instant.get(ChronoField.NANO_OF_SECOND) % 1_000 != 0) {
                 errors.add(field, "must have at most microsecond precision");
                 return Optional.empty();
             }
@@ -186,7 +187,7 @@ public final class RunValidation {
         Optional<Instant> latest = span.map(s -> s.end().plus(TRACK_SLACK));
         // The same window in whole milliseconds, for the allocation-free check of the common good point:
         // a millisecond time t is within [earliest, latest] exactly when ceil(earliest) <= t <= floor(latest).
-        long earliestMs = earliest.map(e -> e.toEpochMilli() + (e.getNano() % 1_000_000 == 0 ? 0 : 1))
+        long earliestMs = earliest.map(e -> e.toEpochMilli() + (e.get(ChronoField.NANO_OF_SECOND) % 1_000_000 == 0 ? 0 : 1))
                 .orElse(Long.MIN_VALUE);
         long latestMs = latest.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
         int bad = 0;

@@ -40,7 +40,7 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
                     : new PushDecision.KeepStored(pushed.id(), !unseen);
         }
         if (strategy instanceof ConflictStrategy.ServerWins) {
-            return unseen ? new PushDecision.KeepStored(pushed.id(), !unseen) : new PushDecision.Store(theirs, Optional.empty());
+            return unseen ? new PushDecision.KeepStored(pushed.id(), false) : new PushDecision.Store(theirs, Optional.empty());
         }
         if (strategy instanceof ConflictStrategy.ClientWins) {
             return new PushDecision.Store(theirs, clientOverUnseen);

@@ -10,13 +10,28 @@ public sealed interface ConflictStrategy {
     ConflictStrategy CLIENT_WINS = new ClientWins();
 
     /** A register ordered by the clamped {@code updated_at}; on a tie the stored record stays. */
-    record LastWriteWins() implements ConflictStrategy {}
+    record LastWriteWins() implements ConflictStrategy {
+        @Override
+        public String label() {
+            return "last_write_wins";
+        }
+    }
 
     /** The stored record stays if it changed after the push's {@code last_pulled_at}. */
-    record ServerWins() implements ConflictStrategy {}
+    record ServerWins() implements ConflictStrategy {
+        @Override
+        public String label() {
+            return "server_wins";
+        }
+    }
 
     /** The client's change always applies. */
-    record ClientWins() implements ConflictStrategy {}
+    record ClientWins() implements ConflictStrategy {
+        @Override
+        public String label() {
+            return "client_wins";
+        }
+    }
 
     /**
      * A collection-specific merge (e.g. source priority for runs): the rule sees both records and
@@ -27,19 +42,17 @@ public sealed interface ConflictStrategy {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(rule, "rule");
         }
+
+        @Override
+        public String label() {
+            return name;
+        }
     }
 
-    /** The name used in configuration files and documentation. */
-    default String label() {
-        if (this instanceof LastWriteWins) {
-            return "last_write_wins";
-        }
-        if (this instanceof ServerWins) {
-            return "server_wins";
-        }
-        if (this instanceof ClientWins) {
-            return "client_wins";
-        }
-        return ((Merge) this).name();
-    }
+    /**
+     * The name used in configuration files and documentation. Each record implements it: with a default
+     * method here, initializing a record would initialize this interface (JLS 12.4.1), whose constants create
+     * the records, a class-initialization deadlock between two threads.
+     */
+    String label();
 }

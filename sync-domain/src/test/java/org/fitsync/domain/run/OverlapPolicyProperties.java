@@ -41,6 +41,7 @@ class OverlapPolicyProperties {
 
     /** Flags depend on the runs present, not on the order the store happens to list them in. */
     @Property
+    @SuppressWarnings("EnumOrdinal") // picks a random source; the index carries no meaning
     void decisionIgnoresListingOrder(@ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 300) Integer> starts,
                                      @ForAll long seed) {
         List<TimelineRun> runs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.fitsync.domain.run;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ final class Runs {
     }
 
     static UUID id(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes());
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A track sampled once a second along a straight line heading north-east. */

@@ -45,8 +45,8 @@ final class InMemoryPushes {
                 state.put(change.id(), new StoredRecord(store.record(), false, position));
             } else if (decision instanceof PushDecision.Delete) {
                 state.put(change.id(), new StoredRecord(stored.get().record(), true, position));
-            } else if (decision instanceof PushDecision.KeepStored keep && keep.restamp()
-                    || decision instanceof PushDecision.Rejected reject && reject.restamp()) {
+            } else if ((decision instanceof PushDecision.KeepStored keep && keep.restamp())
+                    || (decision instanceof PushDecision.Rejected reject && reject.restamp())) {
                 StoredRecord before = stored.get();
                 state.put(change.id(), new StoredRecord(before.record(), before.deleted(),
                         written.containsKey(change.id()) ? before.position() : position));

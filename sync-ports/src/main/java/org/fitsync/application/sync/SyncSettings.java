@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
+ * The server's limits for sync: clock skew accepted on pushes and how long tombstones live.
+ *
  * @param maxClockSkew       how far ahead of server time a client's {@code updated_at} may be
  * @param tombstoneRetention how long tombstones are kept before a push purges them
  */

@@ -224,7 +224,7 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
         if (known != null) {
             return new StoreOutcome.Duplicate(known);
         }
-        String id = "run-" + (++nextRun);
+        String id = "run-" + ++nextRun;
         mine.put(run.stravaId(), id);
         return new StoreOutcome.Stored(id);
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -327,7 +328,7 @@ class PullServiceTest {
         public void record(String collection, PullSection section, PulledRecord record) {
             assertThat(mode).as("begun").isNotNull();
             String key = collection + "/" + record.id().value();
-            events.add(section.name().toLowerCase() + " " + key);
+            events.add(section.name().toLowerCase(Locale.ROOT) + " " + key);
             records.put(key, ((PulledRecord.Fields) record).record());
         }
 

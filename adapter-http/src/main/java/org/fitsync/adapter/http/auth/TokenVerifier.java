@@ -62,7 +62,7 @@ public final class TokenVerifier {
                 null, new JWTClaimsSet.Builder().build(), Set.of("sub", "exp")) {
             @Override
             protected Date currentTime() {
-                return new Date(clock.millis());
+                return Date.from(clock.instant());
             }
         };
         claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, clockSkew.toSeconds()));
@@ -107,7 +107,7 @@ public final class TokenVerifier {
         }
         Caller caller = new Caller(new UserId(subject), roles(claims));
         // exp is required, so the processor has checked it is there; the skew is what it allowed past it.
-        long expires = claims.getExpirationTime().getTime() + clockSkewMillis;
+        long expires = claims.getExpirationTime().toInstant().toEpochMilli() + clockSkewMillis;
         if (recent.size() >= MAX_RECENT) {
             recent.clear(); // crude, but bounded: the busy tokens come straight back
         }

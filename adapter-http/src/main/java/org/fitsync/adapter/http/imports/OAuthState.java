@@ -52,7 +52,7 @@ public final class OAuthState {
             if (!MessageDigest.isEqual(signature, mac(payload))) {
                 return Optional.empty();
             }
-            String[] parts = payload.split("\\.");
+            String[] parts = payload.split("\\.", -1);
             if (parts.length != 2 || Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }

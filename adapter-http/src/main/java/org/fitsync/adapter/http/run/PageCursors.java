@@ -35,9 +35,10 @@ public final class PageCursors {
 
     public String encode(PageKey position, String queryContext) {
         ByteBuffer buffer = ByteBuffer.allocate(POSITION_BYTES + TAG_BYTES);
+        Instant startedAt = position.startedAt();
         buffer.put(FORMAT)
-                .putLong(position.startedAt().getEpochSecond())
-                .putInt(position.startedAt().getNano())
+                .putLong(startedAt.getEpochSecond())
+                .putInt(startedAt.getNano())
                 .putLong(position.id().getMostSignificantBits())
                 .putLong(position.id().getLeastSignificantBits());
         byte[] body = Arrays.copyOf(buffer.array(), POSITION_BYTES);

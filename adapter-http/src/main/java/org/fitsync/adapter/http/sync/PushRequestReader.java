@@ -3,7 +3,6 @@ package org.fitsync.adapter.http.sync;
 import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,7 @@ final class PushRequestReader {
             throw ProblemException.invalid("changes", "is required and must be an object of collections");
         }
         Map<String, RawChanges.Section> sections = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : changes.properties()) {
             String path = "changes." + entry.getKey();
             JsonNode section = entry.getValue();
             if (!section.isObject()) {
@@ -78,7 +76,7 @@ final class PushRequestReader {
                 continue;
             }
             Map<String, Value> fields = new LinkedHashMap<>();
-            record.fields().forEachRemaining(f -> fields.put(f.getKey(), value(f.getValue())));
+            record.properties().forEach(f -> fields.put(f.getKey(), value(f.getValue())));
             records.add(fields);
         }
         return records;

@@ -18,7 +18,16 @@ import org.fitsync.ports.in.sync.PulledRecord;
  */
 final class StreamingPullWriter implements PullSink {
 
-    private enum Array { NONE, CREATED, UPDATED, DELETED }
+    private enum Array {
+        NONE(0), CREATED(1), UPDATED(2), DELETED(3);
+
+        /** Where the array stands in a collection's object on the wire; NONE is before all of them. */
+        private final int position;
+
+        Array(int position) {
+            this.position = position;
+        }
+    }
 
     private final GeneratorFactory body;
     private JsonGenerator json;
@@ -106,7 +115,7 @@ final class StreamingPullWriter implements PullSink {
             json.writeEndArray();
         }
         for (Array skipped : Array.values()) {
-            if (skipped.ordinal() > open.ordinal() && skipped.ordinal() < target.ordinal()) {
+            if (skipped.position > open.position && skipped.position < target.position) {
                 writeEmpty(skipped);
             }
         }
@@ -122,7 +131,7 @@ final class StreamingPullWriter implements PullSink {
             json.writeEndArray();
         }
         for (Array rest : Array.values()) {
-            if (rest != Array.NONE && rest.ordinal() > open.ordinal()) {
+            if (rest != Array.NONE && rest.position > open.position) {
                 writeEmpty(rest);
             }
         }

@@ -3,6 +3,7 @@ package org.fitsync.adapter.http.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PageCursorsTest {
 
-    private final byte[] key = "0123456789abcdef0123456789abcdef".getBytes();
+    private final byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private final PageCursors cursors = new PageCursors(key);
     private final PageKey position = new PageKey(Instant.parse("2026-11-20T07:00:00.123456Z"), UUID.randomUUID());
 
@@ -39,7 +40,7 @@ class PageCursorsTest {
         String cursor = cursors.encode(position, "alice|||false");
         assertThat(cursors.decode(cursor, "alice|||true")).isEmpty();
         assertThat(cursors.decode(cursor, "bob|||false")).isEmpty();
-        assertThat(new PageCursors("another-key-another-key-another-k".getBytes()).decode(cursor, "alice|||false")).isEmpty();
+        assertThat(new PageCursors("another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8)).decode(cursor, "alice|||false")).isEmpty();
         assertThat(cursors.decode("", "q")).isEmpty();
         assertThat(cursors.decode("!!!", "q")).isEmpty();
         assertThat(cursors.decode(cursor + "AA", "alice|||false")).isEmpty();

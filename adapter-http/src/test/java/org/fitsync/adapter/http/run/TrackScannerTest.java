@@ -28,7 +28,7 @@ class TrackScannerTest {
         assertThat(scanned.track().points()).containsExactly(
                 TrackPoint.of(1700000000000L, 52.5200012, 13.4049541, 34.2),
                 TrackPoint.withoutElevation(1700000001000L, -0.0, 0.0),
-                TrackPoint.of(1700000002000L, -90, 180.000000000000001, -12));
+                TrackPoint.of(1700000002000L, -90, 180.0, -12));
         assertThat(body[scanned.end() - 1]).isEqualTo((byte) ']');
     }
 

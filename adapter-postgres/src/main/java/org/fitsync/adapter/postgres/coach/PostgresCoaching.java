@@ -47,20 +47,14 @@ public final class PostgresCoaching implements SavePairingCodePort, RedeemPairin
                 .bind("now", now.atOffset(ZoneOffset.UTC))
                 .map((rs, ctx) -> new Redemption(rs.getString("outcome"), rs.getString("client_id")))
                 .one();
-        switch (redemption.outcome()) {
-            case "linked":
-                return new PairingOutcome.Linked(new UserId(redemption.clientId()));
-            case "expired":
-                return new PairingOutcome.Expired();
-            case "used":
-                return new PairingOutcome.AlreadyUsed();
-            case "own":
-                return new PairingOutcome.OwnCode();
-            case "unknown":
-                return new PairingOutcome.Unknown();
-            default:
-                throw new IllegalStateException("unexpected pairing outcome " + redemption.outcome());
-        }
+        return switch (redemption.outcome()) {
+            case "linked" -> new PairingOutcome.Linked(new UserId(redemption.clientId()));
+            case "expired" -> new PairingOutcome.Expired();
+            case "used" -> new PairingOutcome.AlreadyUsed();
+            case "own" -> new PairingOutcome.OwnCode();
+            case "unknown" -> new PairingOutcome.Unknown();
+            default -> throw new IllegalStateException("unexpected pairing outcome " + redemption.outcome());
+        };
     }
 
     @Override

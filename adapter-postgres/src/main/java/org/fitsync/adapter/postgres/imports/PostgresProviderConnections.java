@@ -29,6 +29,8 @@ public final class PostgresProviderConnections implements ProviderConnectionStor
         this.jdbi = jdbi;
     }
 
+    // Holds the encrypted token bytes from one row just until they are decrypted; never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent")
     private record Row(long athleteId, String scopes, byte[] access, byte[] refresh, OffsetDateTime expiresAt) {}
 
     @Override

@@ -166,7 +166,7 @@ public final class PostgresSyncRecords implements SyncRecordStore {
     public List<StoredChange> changesPage(UserId user, ChangeScope scope, int limit) {
         return handle().createQuery("SELECT " + CHANGE_COLUMNS + " " + """
                          FROM sync_records
-                        WHERE user_id = :user AND collection = ANY(:collections) AND """
+                        WHERE user_id = :user AND collection = ANY(:collections) AND"""
                         + positionCondition(scope) + " ORDER BY version, seq LIMIT :limit")
                 .bind("user", user.value())
                 .bindArray("collections", String.class, scope.collections().stream().map(Collection::name).toList())

@@ -98,22 +98,17 @@ final class RecordJson {
 
     /** The value at the parser's current token; an array or object is skipped whole. */
     private static Value valueOf(JsonParser json, JsonToken token) throws IOException {
-        switch (token) {
-            case VALUE_STRING:
-                return new Value.Text(json.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return new Value.Num(json.getDoubleValue());
-            case VALUE_TRUE:
-                return new Value.Bool(true);
-            case VALUE_FALSE:
-                return new Value.Bool(false);
-            case VALUE_NULL:
-                return Value.NULL;
-            default:
+        return switch (token) {
+            case VALUE_STRING -> new Value.Text(json.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value.Num(json.getDoubleValue());
+            case VALUE_TRUE -> new Value.Bool(true);
+            case VALUE_FALSE -> new Value.Bool(false);
+            case VALUE_NULL -> Value.NULL;
+            default -> {
                 json.skipChildren();
-                return Value.STRUCTURED;
-        }
+                yield Value.STRUCTURED;
+            }
+        };
     }
 
     /** A stored timestamp: the records this class writes hold it as an integer. */

@@ -98,8 +98,8 @@ class PostgresImportJobsTest {
             String node = "node-" + w;
             workers.add(pool.submit(() -> {
                 go.await();
-                Optional<ImportJob> job;
-                while ((job = jobs.claimNext(node, LEASE)).isPresent()) {
+                for (Optional<ImportJob> job = jobs.claimNext(node, LEASE); job.isPresent();
+                        job = jobs.claimNext(node, LEASE)) {
                     claimed.add(job.get().id());
                     all.add(job.get().id());
                     assertThat(job.get().state()).isEqualTo(ImportState.RUNNING);

@@ -29,7 +29,7 @@ class PostgresProviderConnectionsTest {
     private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY";
     private static final UserId ALICE = new UserId("alice");
     private static final UserId BOB = new UserId("bob");
-    private static final Instant EXPIRES = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    private final Instant expires = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     private DatabaseSettings settings;
     private PostgresDatabase db;
@@ -49,8 +49,8 @@ class PostgresProviderConnectionsTest {
         db.close();
     }
 
-    private static ProviderConnection connection(String access, String refresh) {
-        return new ProviderConnection(77, Set.of("read", "activity:read_all"), access, refresh, EXPIRES);
+    private ProviderConnection connection(String access, String refresh) {
+        return new ProviderConnection(77, Set.of("read", "activity:read_all"), access, refresh, expires);
     }
 
     @Test

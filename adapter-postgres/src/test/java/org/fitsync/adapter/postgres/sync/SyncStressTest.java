@@ -135,7 +135,7 @@ class SyncStressTest {
             if (!page.hasMore && finalRound) {
                 return state;
             }
-            finalRound = last && !page.hasMore ? true : finalRound;
+            finalRound = (last && !page.hasMore) ? true : finalRound;
         }
     }
 }
