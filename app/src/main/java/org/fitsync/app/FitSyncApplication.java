@@ -56,7 +56,8 @@ public final class FitSyncApplication implements AutoCloseable {
 
     /** Starts on the configured database, or on the embedded one in the data directory. */
     public static FitSyncApplication start(FitSyncConfig config) {
-        NodeDatabase database = NodeDatabase.open(config.database(), config.dataDir(), config.database().poolSize());
+        NodeDatabase database = NodeDatabase.open(
+                config.database(), config.dataDir(), config.database().poolSize());
         try {
             return start(config, database.settings(), List.of(database));
         } catch (RuntimeException e) {
@@ -81,15 +82,27 @@ public final class FitSyncApplication implements AutoCloseable {
 
             ServerConfig server = config.server();
             var json = Json.newMapper();
-            FeatureContext context = new FeatureContext(Clock.systemUTC(), database,
-                    new PostgresTransactions(database.jdbi()), new PostgresSyncVersions(), json,
-                    new JsonBody(json, server.maxBodyBytes()), metrics);
+            FeatureContext context = new FeatureContext(
+                    Clock.systemUTC(),
+                    database,
+                    new PostgresTransactions(database.jdbi()),
+                    new PostgresSyncVersions(),
+                    json,
+                    new JsonBody(json, server.maxBodyBytes()),
+                    metrics);
             Features features = Features.wire(context, config);
             features.workers().forEach(worker -> resources.add(0, worker));
 
-            HttpServer http = HttpServer.start(new HttpSettings(server.port(), server.maxBodyBytes(),
-                    config.rateLimit().writeRateLimit(), server.httpThreads()), json,
-                    tokenVerifier(config), metrics, new PostgresReadiness(database.jdbi(), migrations),
+            HttpServer http = HttpServer.start(
+                    new HttpSettings(
+                            server.port(),
+                            server.maxBodyBytes(),
+                            config.rateLimit().writeRateLimit(),
+                            server.httpThreads()),
+                    json,
+                    tokenVerifier(config),
+                    metrics,
+                    new PostgresReadiness(database.jdbi(), migrations),
                     features.routes());
             resources.add(0, http);
             LOG.info("FitSync listening on port {}", http.port());

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
  * The {@code fitsync} command line: {@code serve}, {@code migrate}, {@code token} and {@code strava-webhook}
  * (package {@code cli}). The jar's entry point, named in app/pom.xml.
  */
-@Command(name = "fitsync", mixinStandardHelpOptions = true,
+@Command(
+        name = "fitsync",
+        mixinStandardHelpOptions = true,
         description = "FitSync: an offline-first sync backend for fitness apps.",
         subcommands = {ServeCommand.class, MigrateCommand.class, TokenCommand.class, StravaWebhookCommand.class})
 public final class Main implements Callable<Integer> {

@@ -62,10 +62,15 @@ class FoundationHttpTest {
 
     @Test
     void saneRequestIdIsEchoedAndInsaneOneReplaced() {
-        var echoed = server.send(server.request("/health/live", null).header("X-Request-Id", "abc-123").GET().build());
+        var echoed = server.send(server.request("/health/live", null)
+                .header("X-Request-Id", "abc-123")
+                .GET()
+                .build());
         assertThat(echoed.header("X-Request-Id")).isEqualTo("abc-123");
         var replaced = server.send(server.request("/health/live", null)
-                .header("X-Request-Id", "x".repeat(500)).GET().build());
+                .header("X-Request-Id", "x".repeat(500))
+                .GET()
+                .build());
         assertThat(replaced.header("X-Request-Id")).isNotBlank().hasSizeLessThan(100);
     }
 
@@ -73,7 +78,8 @@ class FoundationHttpTest {
     void metricsShowRequestsByRouteAndStatus() {
         server.get("/health/live", null);
         String metrics = server.get("/metrics", null).body();
-        assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health/live\",status=\"200\"}");
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health/live\",status=\"200\"}");
         assertThat(metrics).contains("jvm_memory_used_bytes");
         assertThat(metrics).contains("hikaricp_connections");
     }

@@ -33,10 +33,15 @@ class StartUpConfigurationTest {
     @Test
     void aBadValueStopsStartUpBeforeAnExternalDatabaseIsReached() {
         // Nothing listens on port 1: had start-up got as far as the database, it would fail on the connection.
-        Map<String, String> env = Map.of("FITSYNC_DATA_DIR", dataDir.toString(),
-                "FITSYNC_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/fitsync",
-                "FITSYNC_JWT_SECRET", "s".repeat(32),
-                "FITSYNC_COLLECTIONS_FILE", dataDir.resolve("missing.json").toString());
+        Map<String, String> env = Map.of(
+                "FITSYNC_DATA_DIR",
+                dataDir.toString(),
+                "FITSYNC_DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:1/fitsync",
+                "FITSYNC_JWT_SECRET",
+                "s".repeat(32),
+                "FITSYNC_COLLECTIONS_FILE",
+                dataDir.resolve("missing.json").toString());
 
         assertThatThrownBy(() -> FitSyncApplication.start(new Environment(env)))
                 .isInstanceOf(ConfigException.class)

@@ -30,8 +30,12 @@ class SyncHttpTest {
         server.close();
     }
 
-    private static Map<String, Object> push(String collection, List<Map<String, Object>> created,
-                                            List<Map<String, Object>> updated, List<String> deleted, Object lastPulledAt) {
+    private static Map<String, Object> push(
+            String collection,
+            List<Map<String, Object>> created,
+            List<Map<String, Object>> updated,
+            List<String> deleted,
+            Object lastPulledAt) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("changes", Map.of(collection, Map.of("created", created, "updated", updated, "deleted", deleted)));
         body.put("last_pulled_at", lastPulledAt);
@@ -40,8 +44,8 @@ class SyncHttpTest {
 
     @Test
     void firstSyncOfANewUserIsEmptyWithACursor() {
-        TestServer.Response response = server.get("/api/v1/sync?last_pulled_at=null&schema_version=1&migration=null",
-                server.token("nobody-yet"));
+        TestServer.Response response = server.get(
+                "/api/v1/sync?last_pulled_at=null&schema_version=1&migration=null", server.token("nobody-yet"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/json");
         assertThat(response.header("X-Request-Id")).isNotBlank();
@@ -53,9 +57,25 @@ class SyncHttpTest {
     @Test
     void pushThenPullRoundTripsRecordsCreatedFirstAndUpdatedLater() {
         String token = server.token("carol");
-        TestServer.Response pushed = server.post("/api/v1/sync", token, push("workouts",
-                List.of(Map.of("id", "w1", "name", "Leg day", "updated_at", 1795158000000L, "_status", "created",
-                        "_changed", "")), List.of(), List.of(), null));
+        TestServer.Response pushed = server.post(
+                "/api/v1/sync",
+                token,
+                push(
+                        "workouts",
+                        List.of(Map.of(
+                                "id",
+                                "w1",
+                                "name",
+                                "Leg day",
+                                "updated_at",
+                                1795158000000L,
+                                "_status",
+                                "created",
+                                "_changed",
+                                "")),
+                        List.of(),
+                        List.of(),
+                        null));
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
         assertThat(pushed.json().path("timestamp").asLong()).isPositive();
         assertThat(pushed.json().path("conflicts").isArray()).isTrue();
@@ -72,37 +92,88 @@ class SyncHttpTest {
         assertThat(record.has("_status")).isFalse();
         long cursor = first.path("timestamp").asLong();
 
-        server.post("/api/v1/sync", token, push("workouts", List.of(),
-                List.of(Map.of("id", "w1", "name", "Arm day", "updated_at", 1795158000001L)), List.of("w0"), cursor));
-        JsonNode next = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json();
+        server.post(
+                "/api/v1/sync",
+                token,
+                push(
+                        "workouts",
+                        List.of(),
+                        List.of(Map.of("id", "w1", "name", "Arm day", "updated_at", 1795158000001L)),
+                        List.of("w0"),
+                        cursor));
+        JsonNode next =
+                server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json();
         assertThat(next.path("changes").path("workouts").path("created")).isEmpty();
-        assertThat(next.path("changes").path("workouts").path("updated").get(0).path("name").asText()).isEqualTo("Arm day");
+        assertThat(next.path("changes")
+                        .path("workouts")
+                        .path("updated")
+                        .get(0)
+                        .path("name")
+                        .asText())
+                .isEqualTo("Arm day");
     }
 
     @Test
     void deleteRacingAnEditIsReportedAsRejected() {
         String token = server.token("dave");
-        long cursor = server.post("/api/v1/sync", token, push("settings",
-                List.of(Map.of("id", "s1", "key", "units", "value", "km")), List.of(), List.of(), null))
-                .json().path("timestamp").asLong();
+        long cursor = server.post(
+                        "/api/v1/sync",
+                        token,
+                        push(
+                                "settings",
+                                List.of(Map.of("id", "s1", "key", "units", "value", "km")),
+                                List.of(),
+                                List.of(),
+                                null))
+                .json()
+                .path("timestamp")
+                .asLong();
         server.post("/api/v1/sync", token, push("settings", List.of(), List.of(), List.of("s1"), cursor));
-        TestServer.Response late = server.post("/api/v1/sync", token, push("settings", List.of(),
-                List.of(Map.of("id", "s1", "key", "units", "value", "mi")), List.of(), cursor));
+        TestServer.Response late = server.post(
+                "/api/v1/sync",
+                token,
+                push(
+                        "settings",
+                        List.of(),
+                        List.of(Map.of("id", "s1", "key", "units", "value", "mi")),
+                        List.of(),
+                        cursor));
         assertThat(late.status()).isEqualTo(200);
-        assertThat(late.json().path("experimentalRejectedIds").path("settings").get(0).asText()).isEqualTo("s1");
-        JsonNode pulled = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json();
-        assertThat(pulled.path("changes").path("settings").path("deleted").get(0).asText()).isEqualTo("s1");
+        assertThat(late.json()
+                        .path("experimentalRejectedIds")
+                        .path("settings")
+                        .get(0)
+                        .asText())
+                .isEqualTo("s1");
+        JsonNode pulled =
+                server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json();
+        assertThat(pulled.path("changes")
+                        .path("settings")
+                        .path("deleted")
+                        .get(0)
+                        .asText())
+                .isEqualTo("s1");
     }
 
     @Test
     void serverWinsConflictIsListed() {
         String token = server.token("erin");
-        long cursor = server.post("/api/v1/sync", token, push("mesocycles",
-                List.of(Map.of("id", "m1", "name", "Base")), List.of(), List.of(), null)).json().path("timestamp").asLong();
-        server.post("/api/v1/sync", token, push("mesocycles", List.of(),
-                List.of(Map.of("id", "m1", "name", "Coach")), List.of(), cursor));
-        JsonNode response = server.post("/api/v1/sync", token, push("mesocycles", List.of(),
-                List.of(Map.of("id", "m1", "name", "Phone")), List.of(), cursor)).json();
+        long cursor = server.post(
+                        "/api/v1/sync",
+                        token,
+                        push("mesocycles", List.of(Map.of("id", "m1", "name", "Base")), List.of(), List.of(), null))
+                .json()
+                .path("timestamp")
+                .asLong();
+        server.post(
+                "/api/v1/sync",
+                token,
+                push("mesocycles", List.of(), List.of(Map.of("id", "m1", "name", "Coach")), List.of(), cursor));
+        JsonNode response = server.post(
+                        "/api/v1/sync",
+                        token,
+                        push("mesocycles", List.of(), List.of(Map.of("id", "m1", "name", "Phone")), List.of(), cursor))
+                .json();
         assertThat(response.path("conflicts").get(0).path("table").asText()).isEqualTo("mesocycles");
         assertThat(response.path("conflicts").get(0).path("id").asText()).isEqualTo("m1");
         assertThat(response.path("conflicts").get(0).path("winner").asText()).isEqualTo("server");
@@ -121,9 +192,16 @@ class SyncHttpTest {
         int pages = 0;
         boolean more = true;
         while (more) {
-            JsonNode page = server.get("/api/v1/sync?limit=10&last_pulled_at=" + cursor, token).json();
-            page.path("changes").path("body_measurements").path("created").forEach(r -> assertThat(ids.add(r.path("id").asText())).isTrue());
-            page.path("changes").path("body_measurements").path("updated").forEach(r -> assertThat(ids.add(r.path("id").asText())).isTrue());
+            JsonNode page = server.get("/api/v1/sync?limit=10&last_pulled_at=" + cursor, token)
+                    .json();
+            page.path("changes")
+                    .path("body_measurements")
+                    .path("created")
+                    .forEach(r -> assertThat(ids.add(r.path("id").asText())).isTrue());
+            page.path("changes")
+                    .path("body_measurements")
+                    .path("updated")
+                    .forEach(r -> assertThat(ids.add(r.path("id").asText())).isTrue());
             more = page.path("has_more").asBoolean();
             cursor = page.path("timestamp").asText();
             pages++;
@@ -135,26 +213,51 @@ class SyncHttpTest {
     @Test
     void migrationPullIsAccepted() {
         String token = server.token("gina");
-        server.post("/api/v1/sync", token, push("settings", List.of(Map.of("id", "s1", "key", "k")), List.of(), List.of(), null));
+        server.post(
+                "/api/v1/sync",
+                token,
+                push("settings", List.of(Map.of("id", "s1", "key", "k")), List.of(), List.of(), null));
         long cursor = server.get("/api/v1/sync", token).json().path("timestamp").asLong();
-        String migration = URLEncoder.encode("{\"from\":1,\"tables\":[\"settings\"],\"columns\":[]}", StandardCharsets.UTF_8);
-        JsonNode pulled = server.get("/api/v1/sync?last_pulled_at=" + cursor + "&schema_version=2&migration=" + migration,
-                token).json();
-        assertThat(pulled.path("changes").path("settings").path("updated").get(0).path("id").asText()).isEqualTo("s1");
+        String migration =
+                URLEncoder.encode("{\"from\":1,\"tables\":[\"settings\"],\"columns\":[]}", StandardCharsets.UTF_8);
+        JsonNode pulled = server.get(
+                        "/api/v1/sync?last_pulled_at=" + cursor + "&schema_version=2&migration=" + migration, token)
+                .json();
+        assertThat(pulled.path("changes")
+                        .path("settings")
+                        .path("updated")
+                        .get(0)
+                        .path("id")
+                        .asText())
+                .isEqualTo("s1");
     }
 
     @Test
     void badInputIsAProblemAndChangesNothing() {
         String token = server.token("hank");
-        assertProblem(server.post("/api/v1/sync", token, push("spaceships", List.of(Map.of("id", "x")), List.of(),
-                List.of(), null)), 422);
-        assertProblem(server.post("/api/v1/sync", token, push("workouts", List.of(Map.of("id", "bad id/..")), List.of(),
-                List.of(), null)), 422);
-        assertProblem(server.post("/api/v1/sync", token, push("workouts", List.of(Map.of("name", "no id")), List.of(),
-                List.of(), null)), 422);
-        assertProblem(server.post("/api/v1/sync", token, push("workouts", List.of(), List.of(), List.of(), "soon")), 422);
+        assertProblem(
+                server.post(
+                        "/api/v1/sync",
+                        token,
+                        push("spaceships", List.of(Map.of("id", "x")), List.of(), List.of(), null)),
+                422);
+        assertProblem(
+                server.post(
+                        "/api/v1/sync",
+                        token,
+                        push("workouts", List.of(Map.of("id", "bad id/..")), List.of(), List.of(), null)),
+                422);
+        assertProblem(
+                server.post(
+                        "/api/v1/sync",
+                        token,
+                        push("workouts", List.of(Map.of("name", "no id")), List.of(), List.of(), null)),
+                422);
+        assertProblem(
+                server.post("/api/v1/sync", token, push("workouts", List.of(), List.of(), List.of(), "soon")), 422);
         assertProblem(server.post("/api/v1/sync", token, Map.of("changes", List.of())), 422);
-        assertProblem(server.post("/api/v1/sync", token, Map.of("changes", Map.of("workouts", Map.of("created", "x")))), 422);
+        assertProblem(
+                server.post("/api/v1/sync", token, Map.of("changes", Map.of("workouts", Map.of("created", "x")))), 422);
         assertProblem(server.post("/api/v1/sync", token, "{\"changes\": {"), 400);
         assertProblem(server.get("/api/v1/sync?last_pulled_at=yesterday", token), 400);
         assertProblem(server.get("/api/v1/sync?last_pulled_at=-5", token), 422);
@@ -171,12 +274,19 @@ class SyncHttpTest {
     @Test
     void valuesPostgresCannotStoreAreSanitisedNotServerErrors() {
         String token = server.token("ivan");
-        TestServer.Response response = server.post("/api/v1/sync", token,
+        TestServer.Response response = server.post(
+                "/api/v1/sync",
+                token,
                 "{\"changes\":{\"workouts\":{\"created\":[{\"id\":\"w1\",\"name\":\"a\\u0000b\","
                         + "\"notes\":\"\\ud800\",\"started_at\":1e20,\"template_id\":\"t\\u0000\",\"ended_at\":1e400,\"exercises\":[1]}],"
                         + "\"updated\":[],\"deleted\":[]}},\"last_pulled_at\":null}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        JsonNode record = server.get("/api/v1/sync", token).json().path("changes").path("workouts").path("created").get(0);
+        JsonNode record = server.get("/api/v1/sync", token)
+                .json()
+                .path("changes")
+                .path("workouts")
+                .path("created")
+                .get(0);
         assertThat(record.path("name").isNull()).isTrue();
         assertThat(record.path("ended_at").isNull()).isTrue();
         assertThat(record.path("exercises").isNull()).isTrue();
@@ -189,7 +299,8 @@ class SyncHttpTest {
         JsonNode openApi = server.get("/openapi.json", null).json();
         assertThat(openApi.path("paths").path("/api/v1/sync").has("get")).isTrue();
         assertThat(openApi.path("paths").path("/api/v1/sync").has("post")).isTrue();
-        assertThat(openApi.path("components").path("schemas").has("SyncPullResponse")).isTrue();
+        assertThat(openApi.path("components").path("schemas").has("SyncPullResponse"))
+                .isTrue();
     }
 
     private static void assertProblem(TestServer.Response response, int status) {

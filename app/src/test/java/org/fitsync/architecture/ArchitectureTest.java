@@ -14,10 +14,10 @@ import org.fitsync.app.wiring.ReachingIntoRunsWiring;
 import org.fitsync.domain.archviolation.DomainUsingJackson;
 import org.fitsync.ports.archviolation.PortLeakingJdbi;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Evaluates ARCHITECTURE.md's rules on FitSync's production classes, and proves each rule bites by
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Production classes only: test classes and test-jars (the seeded violations) are left out. */
-    private static final ImportOption PRODUCTION_ONLY = (Location location) ->
-            !location.contains("/test-classes/") && !location.contains("-tests.jar");
+    private static final ImportOption PRODUCTION_ONLY =
+            (Location location) -> !location.contains("/test-classes/") && !location.contains("-tests.jar");
 
     private static JavaClasses production;
 
@@ -71,7 +71,8 @@ class ArchitectureTest {
     void ruleReportsTheSeededViolation(ArchRule rule, Class<?> violator) {
         JavaClasses classes = new ClassFileImporter().importClasses(violator);
         EvaluationResult result = rule.evaluate(classes);
-        assertThat(result.hasViolation()).as("rule '%s' must report %s", rule.getDescription(), violator.getSimpleName())
+        assertThat(result.hasViolation())
+                .as("rule '%s' must report %s", rule.getDescription(), violator.getSimpleName())
                 .isTrue();
         assertThat(result.getFailureReport().getDetails()).anyMatch(line -> line.contains(violator.getName()));
     }

@@ -11,7 +11,8 @@ public record FieldError(String field, String message) {
     /** For constructors that must not build an invalid value: the first error, as a bug. */
     public static void requireNone(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(errors.get(0).field() + ": " + errors.get(0).message());
+            throw new IllegalArgumentException(
+                    errors.get(0).field() + ": " + errors.get(0).message());
         }
     }
 }

@@ -60,8 +60,8 @@ public final class Authentication {
     public static Caller callerWithRole(Context ctx, String role) {
         Caller caller = caller(ctx);
         if (!caller.hasRole(role)) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
-                    "This operation requires the '" + role + "' role"));
+            throw new ProblemException(
+                    Problem.of(403, "forbidden", "Forbidden", "This operation requires the '" + role + "' role"));
         }
         return caller;
     }

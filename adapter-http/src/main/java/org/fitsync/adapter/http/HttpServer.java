@@ -35,9 +35,13 @@ public final class HttpServer implements AutoCloseable {
         this.javalin = javalin;
     }
 
-    public static HttpServer start(HttpSettings settings, ObjectMapper mapper, TokenVerifier verifier,
-                                   PrometheusMeterRegistry metrics, ReadinessPort readiness,
-                                   List<RouteModule> modules) {
+    public static HttpServer start(
+            HttpSettings settings,
+            ObjectMapper mapper,
+            TokenVerifier verifier,
+            PrometheusMeterRegistry metrics,
+            ReadinessPort readiness,
+            List<RouteModule> modules) {
         Set<String> publicPaths = new HashSet<>();
         List<String> fragments = new ArrayList<>();
         for (RouteModule module : modules) {
@@ -45,7 +49,8 @@ public final class HttpServer implements AutoCloseable {
             fragments.addAll(module.openApiFragments());
         }
         Authentication authentication = new Authentication(verifier, publicPaths);
-        WriteRateLimiting rateLimiting = new WriteRateLimiting(TokenBucketLimiter.systemClock(settings.writeRateLimit()));
+        WriteRateLimiting rateLimiting =
+                new WriteRateLimiting(TokenBucketLimiter.systemClock(settings.writeRateLimit()));
         Problems problems = new Problems(mapper);
         byte[] openApi = OpenApiDocument.build(mapper, fragments);
 
@@ -82,7 +87,8 @@ public final class HttpServer implements AutoCloseable {
         config.jsonMapper(new JacksonJsonMapper(mapper));
         // Bounded request threads (FITSYNC_HTTP_THREADS): past the point where CPU and the connection
         // pool are busy, more threads only time-slice the same work; excess requests queue in Jetty.
-        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000);
+        QueuedThreadPool threads =
+                new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000);
         threads.setName("fitsync-http");
         config.jetty.threadPool = threads;
         // Let in-flight requests finish on shutdown (SIGTERM) before the pool is closed.

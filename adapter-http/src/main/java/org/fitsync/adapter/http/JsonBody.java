@@ -102,12 +102,16 @@ public final class JsonBody {
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(Problem.of(413, "body-too-large", "Request body too large",
+        return new ProblemException(Problem.of(
+                413,
+                "body-too-large",
+                "Request body too large",
                 "The request body exceeds the limit of " + maxBytes + " bytes"));
     }
 
     private static ProblemException malformed(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             // Well-formed JSON with a value of the wrong type is invalid input, not malformed input.
             return ProblemException.invalid(fieldPath(mismatch), "has the wrong type");
         }

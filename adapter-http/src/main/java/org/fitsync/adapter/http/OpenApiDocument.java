@@ -24,8 +24,9 @@ final class OpenApiDocument {
             JsonNode part = load(mapper, fragment);
             mergeObject(doc, "paths", part.path("paths"));
             ObjectNode components = doc.withObjectProperty("components");
-            part.path("components").properties().forEach(section ->
-                    mergeObject(components, section.getKey(), section.getValue()));
+            part.path("components")
+                    .properties()
+                    .forEach(section -> mergeObject(components, section.getKey(), section.getValue()));
         }
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);

@@ -32,8 +32,10 @@ final class OperationsRoutes {
             }
             ctx.status(result.ready() ? 200 : 503).json(body);
         });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape()));
+        routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 }

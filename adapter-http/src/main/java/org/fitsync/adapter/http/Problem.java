@@ -1,16 +1,16 @@
 package org.fitsync.adapter.http;
 
-import org.fitsync.domain.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fitsync.domain.FieldError;
 
 /**
  * An RFC 9457 problem document. {@code extensions} carries extra members (for example
  * {@code import_id}); they are written beside the standard ones.
  */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
-                      Map<String, Object> extensions) {
+public record Problem(
+        String type, String title, int status, String detail, List<FieldError> errors, Map<String, Object> extensions) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://fitsync.dev/problems/";
@@ -29,10 +29,15 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem validation(List<FieldError> errors) {
-        return new Problem(TYPE_BASE + "validation", "Invalid request", 422,
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        return new Problem(
+                TYPE_BASE + "validation",
+                "Invalid request",
+                422,
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid",
-                errors, Map.of());
+                errors,
+                Map.of());
     }
 
     public static Problem notFound(String detail) {

@@ -1,7 +1,7 @@
 package org.fitsync.adapter.http;
 
-import org.fitsync.domain.FieldError;
 import java.util.List;
+import org.fitsync.domain.FieldError;
 
 /** Thrown by route handlers to end a request with a problem response. */
 public final class ProblemException extends RuntimeException {

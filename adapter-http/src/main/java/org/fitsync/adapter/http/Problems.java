@@ -25,11 +25,17 @@ final class Problems {
 
     void register(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e.getStatus(), e.getMessage())));
+        routes.exception(
+                HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e.getStatus(), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, Problem.of(500, "internal", "Internal server error",
-                    "The server failed to handle this request; it has been logged"));
+            write(
+                    ctx,
+                    Problem.of(
+                            500,
+                            "internal",
+                            "Internal server error",
+                            "The server failed to handle this request; it has been logged"));
         });
         for (int status : new int[] {400, 404, 405, 413, 500}) {
             routes.error(status, ctx -> {
@@ -58,14 +64,27 @@ final class Problems {
         return switch (status) {
             case 400 -> Problem.badRequest(message == null ? "The request could not be understood" : message);
             case 404 -> Problem.notFound("No such resource");
-            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed",
-                    "This resource does not support the request's method");
-            case 413 -> Problem.of(413, "body-too-large", "Request body too large",
-                    "The request body exceeds the configured limit");
-            case 500 -> Problem.of(500, "internal", "Internal server error",
-                    "The server failed to handle this request; it has been logged");
-            default -> Problem.of(status, "http-" + status, "HTTP " + status,
-                    message == null ? "The request failed" : message);
+            case 405 ->
+                Problem.of(
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        "This resource does not support the request's method");
+            case 413 ->
+                Problem.of(
+                        413,
+                        "body-too-large",
+                        "Request body too large",
+                        "The request body exceeds the configured limit");
+            case 500 ->
+                Problem.of(
+                        500,
+                        "internal",
+                        "Internal server error",
+                        "The server failed to handle this request; it has been logged");
+            default ->
+                Problem.of(
+                        status, "http-" + status, "HTTP " + status, message == null ? "The request failed" : message);
         };
     }
 }

@@ -18,11 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +30,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fitsync.adapter.http.auth.Caller;
 import org.fitsync.adapter.http.auth.TokenIssuer;
 import org.fitsync.adapter.http.auth.TokenVerifier;
@@ -62,6 +62,7 @@ class HttpServerTest {
     static final class EchoModule implements RouteModule {
         /** Opened when a request to the slow route has reached its handler. */
         static volatile CountDownLatch slowStarted = new CountDownLatch(1);
+
         private final JsonBody body = new JsonBody(mapper, MAX_BODY);
 
         @Override
@@ -71,8 +72,13 @@ class HttpServerTest {
                 Caller caller = Authentication.caller(ctx);
                 ctx.json(Map.of("user", caller.user().value(), "roles", caller.roles()));
             });
-            routes.get("/api/v1/coach-only", ctx -> ctx.json(Map.of("ok",
-                    Authentication.callerWithRole(ctx, Caller.COACH).user().value())));
+            routes.get(
+                    "/api/v1/coach-only",
+                    ctx -> ctx.json(Map.of(
+                            "ok",
+                            Authentication.callerWithRole(ctx, Caller.COACH)
+                                    .user()
+                                    .value())));
             routes.get("/api/v1/public/ping", ctx -> ctx.json(Map.of("pong", true)));
             routes.post("/api/v1/public/ignores-body", ctx -> ctx.status(201).json(Map.of("created", true)));
             routes.get("/api/v1/public/slow", ctx -> {
@@ -100,8 +106,13 @@ class HttpServerTest {
     static void start() {
         metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ReadinessPort ready = () -> new ReadinessPort.Readiness(true, true, "ok");
-        server = HttpServer.start(new HttpSettings(0, MAX_BODY), mapper,
-                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics, ready, List.of(new EchoModule()));
+        server = HttpServer.start(
+                new HttpSettings(0, MAX_BODY),
+                mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)),
+                metrics,
+                ready,
+                List.of(new EchoModule()));
     }
 
     @AfterAll
@@ -122,8 +133,10 @@ class HttpServerTest {
     }
 
     private static HttpResponse<String> postJson(String body) throws Exception {
-        return send(request("/api/v1/echo").header("Authorization", "Bearer " + token("alice"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request("/api/v1/echo")
+                .header("Authorization", "Bearer " + token("alice"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static String token(String subject) {
@@ -132,7 +145,10 @@ class HttpServerTest {
 
     private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith(Problem.CONTENT_TYPE);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith(Problem.CONTENT_TYPE);
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         JsonNode body = mapper.readTree(response.body());
         assertThat(body.path("status").asInt()).isEqualTo(status);
@@ -143,8 +159,8 @@ class HttpServerTest {
 
     @Test
     void validTokenIdentifiesTheCallerAndRoles() throws Exception {
-        HttpResponse<String> response = getWithToken("/api/v1/me",
-                issuer.issue("alice", List.of("coach"), Duration.ofMinutes(5)));
+        HttpResponse<String> response =
+                getWithToken("/api/v1/me", issuer.issue("alice", List.of("coach"), Duration.ofMinutes(5)));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = mapper.readTree(response.body());
         assertThat(body.path("user").asText()).isEqualTo("alice");
@@ -158,8 +174,11 @@ class HttpServerTest {
 
     @Test
     void unsignedAlgNoneTokenIs401() throws Exception {
-        String none = new PlainJWT(new JWTClaimsSet.Builder().subject("alice")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build()).serialize();
+        String none = new PlainJWT(new JWTClaimsSet.Builder()
+                        .subject("alice")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .build())
+                .serialize();
         assertProblem(getWithToken("/api/v1/me", none), 401);
     }
 
@@ -179,9 +198,18 @@ class HttpServerTest {
 
     @Test
     void tokenWithoutSubOrExpIs401() throws Exception {
-        assertProblem(getWithToken("/api/v1/me", sign(new JWTClaimsSet.Builder()
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build())), 401);
-        assertProblem(getWithToken("/api/v1/me", sign(new JWTClaimsSet.Builder().subject("alice").build())), 401);
+        assertProblem(
+                getWithToken(
+                        "/api/v1/me",
+                        sign(new JWTClaimsSet.Builder()
+                                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                                .build())),
+                401);
+        assertProblem(
+                getWithToken(
+                        "/api/v1/me",
+                        sign(new JWTClaimsSet.Builder().subject("alice").build())),
+                401);
     }
 
     @Test
@@ -203,8 +231,9 @@ class HttpServerTest {
     @Test
     void missingRoleIs403() throws Exception {
         assertProblem(getWithToken("/api/v1/coach-only", token("alice")), 403);
-        assertThat(getWithToken("/api/v1/coach-only",
-                issuer.issue("bob", List.of("coach"), Duration.ofMinutes(5))).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/api/v1/coach-only", issuer.issue("bob", List.of("coach"), Duration.ofMinutes(5)))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -231,7 +260,8 @@ class HttpServerTest {
     @Test
     void deepNestingIs400() throws Exception {
         String deep = "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
-        HttpResponse<String> response = send(request("/api/v1/echo").header("Authorization", "Bearer " + token("alice"))
+        HttpResponse<String> response = send(request("/api/v1/echo")
+                .header("Authorization", "Bearer " + token("alice"))
                 .POST(HttpRequest.BodyPublishers.ofString(deep)));
         // Over the body limit too; either way it is refused as bad input, never a 5xx.
         assertThat(response.statusCode()).isIn(400, 413);
@@ -242,14 +272,20 @@ class HttpServerTest {
     void wrongTypeIs422NamingTheField() throws Exception {
         HttpResponse<String> response = postJson("{\"name\":\"x\",\"count\":\"many\"}");
         assertProblem(response, 422);
-        assertThat(mapper.readTree(response.body()).path("errors").get(0).path("field").asText()).isEqualTo("count");
+        assertThat(mapper.readTree(response.body())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("count");
     }
 
     @Test
     void oversizedBodyIs413WithOrWithoutContentLength() throws Exception {
         String big = "{\"name\":\"" + "x".repeat((int) MAX_BODY) + "\"}";
         assertProblem(postJson(big), 413);
-        HttpResponse<String> chunked = send(request("/api/v1/echo").header("Authorization", "Bearer " + token("alice"))
+        HttpResponse<String> chunked = send(request("/api/v1/echo")
+                .header("Authorization", "Bearer " + token("alice"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))));
         assertProblem(chunked, 413);
@@ -272,23 +308,34 @@ class HttpServerTest {
     @Test
     void errorsJettyAnswersItselfAreProblemsToo() throws Exception {
         try (var socket = new java.net.Socket("localhost", server.port())) {
-            socket.getOutputStream().write(("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Huge: "
-                    + "h".repeat(100_000) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Huge: " + "h".repeat(100_000) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String raw = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
-            assertThat(raw).startsWith("HTTP/1.1 431").contains(Problem.CONTENT_TYPE).contains("\"status\":431");
+            assertThat(raw)
+                    .startsWith("HTTP/1.1 431")
+                    .contains(Problem.CONTENT_TYPE)
+                    .contains("\"status\":431");
         }
     }
 
     @Test
     void stoppingLetsInFlightRequestsFinish() throws Exception {
-        HttpServer own = HttpServer.start(new HttpSettings(0, MAX_BODY), mapper,
-                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics,
-                () -> new ReadinessPort.Readiness(true, true, "ok"), List.of(new EchoModule()));
+        HttpServer own = HttpServer.start(
+                new HttpSettings(0, MAX_BODY),
+                mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)),
+                metrics,
+                () -> new ReadinessPort.Readiness(true, true, "ok"),
+                List.of(new EchoModule()));
         EchoModule.slowStarted = new CountDownLatch(1);
-        var inFlight = client.sendAsync(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + own.port() + "/api/v1/public/slow")).build(),
+        var inFlight = client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + own.port() + "/api/v1/public/slow"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(EchoModule.slowStarted.await(10, TimeUnit.SECONDS)).as("the request reached its handler").isTrue();
+        assertThat(EchoModule.slowStarted.await(10, TimeUnit.SECONDS))
+                .as("the request reached its handler")
+                .isTrue();
         own.close();
         HttpResponse<String> response = inFlight.get();
         assertThat(response.statusCode()).isEqualTo(200);
@@ -300,20 +347,28 @@ class HttpServerTest {
         int maxThreads = HttpSettings.MIN_MAX_THREADS;
         // Only the new server's threads count; the class's shared server has its own pool.
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-        HttpServer own = HttpServer.start(new HttpSettings(0, MAX_BODY, WriteRateLimit.off(), maxThreads), mapper,
-                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics,
-                () -> new ReadinessPort.Readiness(true, true, "ok"), List.of(new EchoModule()));
+        HttpServer own = HttpServer.start(
+                new HttpSettings(0, MAX_BODY, WriteRateLimit.off(), maxThreads),
+                mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)),
+                metrics,
+                () -> new ReadinessPort.Readiness(true, true, "ok"),
+                List.of(new EchoModule()));
         try {
             List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new java.util.ArrayList<>();
             for (int i = 0; i < 2 * maxThreads; i++) {
-                inFlight.add(client.sendAsync(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + own.port() + "/api/v1/public/slow")).build(),
+                inFlight.add(client.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + own.port() + "/api/v1/public/slow"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             long peak = 0;
             while (!inFlight.stream().allMatch(java.util.concurrent.CompletableFuture::isDone)) {
-                peak = Math.max(peak, Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith("fitsync-http") && !before.contains(t)).count());
+                peak = Math.max(
+                        peak,
+                        Thread.getAllStackTraces().keySet().stream()
+                                .filter(t -> t.getName().startsWith("fitsync-http") && !before.contains(t))
+                                .count());
                 Thread.sleep(50);
             }
             for (var response : inFlight) {
@@ -327,10 +382,15 @@ class HttpServerTest {
 
     @Test
     void requestIdIsEchoedWhenSaneAndGeneratedOtherwise() throws Exception {
-        HttpResponse<String> echoed = send(request("/health/live").header("X-Request-Id", "req-42").GET());
+        HttpResponse<String> echoed =
+                send(request("/health/live").header("X-Request-Id", "req-42").GET());
         assertThat(echoed.headers().firstValue("X-Request-Id")).contains("req-42");
-        HttpResponse<String> generated = send(request("/health/live").header("X-Request-Id", "bad/id!").GET());
-        assertThat(generated.headers().firstValue("X-Request-Id")).get().asString().matches("[0-9a-f-]{36}");
+        HttpResponse<String> generated =
+                send(request("/health/live").header("X-Request-Id", "bad/id!").GET());
+        assertThat(generated.headers().firstValue("X-Request-Id"))
+                .get()
+                .asString()
+                .matches("[0-9a-f-]{36}");
     }
 
     @Test
@@ -366,8 +426,13 @@ class HttpServerTest {
     void aBodyTheRouteIgnoresIsReadSoTheConnectionStaysUsable() throws Exception {
         long limit = 8L * 1024 * 1024;
         ReadinessPort ready = () -> new ReadinessPort.Readiness(true, true, "ok");
-        HttpServer roomy = HttpServer.start(new HttpSettings(0, limit), mapper,
-                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)), metrics, ready, List.of(new EchoModule()));
+        HttpServer roomy = HttpServer.start(
+                new HttpSettings(0, limit),
+                mapper,
+                TokenVerifier.hmac(SECRET, Duration.ofSeconds(60)),
+                metrics,
+                ready,
+                List.of(new EchoModule()));
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try (Socket socket = new Socket("localhost", roomy.port())) {
             socket.setSoTimeout(30_000);
@@ -376,7 +441,7 @@ class HttpServerTest {
             byte[] body = ("{\"pad\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
             Future<?> sent = writer.submit(() -> {
                 out.write(("POST /api/v1/public/ignores-body HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
@@ -386,7 +451,8 @@ class HttpServerTest {
             assertThat(first).startsWith("HTTP/1.1 201").doesNotContainIgnoringCase("connection: close");
             sent.get(30, TimeUnit.SECONDS);
 
-            out.write("GET /api/v1/public/ping HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    "GET /api/v1/public/ping HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("\"pong\":true");
         } finally {
@@ -405,7 +471,8 @@ class HttpServerTest {
             }
             head.append((char) b);
         }
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         int size = length.find() ? Integer.parseInt(length.group(1)) : 0;
         return head + new String(in.readNBytes(size), StandardCharsets.UTF_8);
     }

@@ -22,7 +22,10 @@ public final class PostgresReadiness implements ReadinessPort {
         try {
             jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
         } catch (RuntimeException e) {
-            return new Readiness(false, migrated.get(), "database unreachable: " + e.getClass().getSimpleName());
+            return new Readiness(
+                    false,
+                    migrated.get(),
+                    "database unreachable: " + e.getClass().getSimpleName());
         }
         if (!migrated.get()) {
             try {
@@ -32,7 +35,8 @@ public final class PostgresReadiness implements ReadinessPort {
                 }
                 migrated.set(true);
             } catch (RuntimeException e) {
-                return new Readiness(true, false, "migration state unknown: " + e.getClass().getSimpleName());
+                return new Readiness(
+                        true, false, "migration state unknown: " + e.getClass().getSimpleName());
             }
         }
         return new Readiness(true, true, "ok");

@@ -15,7 +15,8 @@ public final class PostgresSyncVersions implements SyncVersionPort {
      * row to insert comes from the set_config, so row-level security checks it with the user set.
      */
     private static final String SET_USER_AND_CLAIM =
-            "WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id) " + claimFrom("FROM app_user");
+            "WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id) "
+                    + claimFrom("FROM app_user");
 
     /**
      * The claim of {@code :user}'s next version as an upsert fed by {@code source} (a FROM clause, with
@@ -33,7 +34,8 @@ public final class PostgresSyncVersions implements SyncVersionPort {
     @Override
     public long claimNextVersion(UserId user) {
         return PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
-            Query claim = handle.createQuery(setsUser ? SET_USER_AND_CLAIM : CLAIM).bind("user", user.value());
+            Query claim =
+                    handle.createQuery(setsUser ? SET_USER_AND_CLAIM : CLAIM).bind("user", user.value());
             if (setsUser) {
                 claim.bind("app_user", PostgresTransactions.user().value());
             }

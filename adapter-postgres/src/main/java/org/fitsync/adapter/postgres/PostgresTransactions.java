@@ -74,7 +74,8 @@ public final class PostgresTransactions implements TransactionPort {
     }
 
     private static void setUser(Scope scope) {
-        scope.handle.createQuery("SELECT set_config('app.user_id', :user, true)")
+        scope.handle
+                .createQuery("SELECT set_config('app.user_id', :user, true)")
                 .bind("user", scope.user.value())
                 .mapTo(String.class)
                 .one();

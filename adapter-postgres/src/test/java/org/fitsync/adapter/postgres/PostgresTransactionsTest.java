@@ -42,7 +42,8 @@ class PostgresTransactionsTest {
         assertThat(b1).isEqualTo(1);
         // Bob's transaction cannot see Alice's counter even when asking for it by name.
         assertThat(tx.inUserSnapshot(BOB, () -> versions.currentVersion(ALICE))).isZero();
-        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE))).isEqualTo(a2);
+        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE)))
+                .isEqualTo(a2);
     }
 
     @Test
@@ -60,23 +61,26 @@ class PostgresTransactionsTest {
         });
         assertThat(later).isEqualTo(first + 1);
         assertThatThrownBy(() -> tx.inUserTransaction(BOB, () -> {
-            versions.currentVersion(BOB);
-            return versions.claimNextVersion(ALICE);
-        })).hasMessageContaining("row-level security");
-        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE))).isEqualTo(later);
+                    versions.currentVersion(BOB);
+                    return versions.claimNextVersion(ALICE);
+                }))
+                .hasMessageContaining("row-level security");
+        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE)))
+                .isEqualTo(later);
     }
 
     @Test
     void appRoleWithoutUserSettingSeesNoRows() throws Exception {
         tx.inUserTransaction(ALICE, () -> versions.claimNextVersion(ALICE));
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM sync_state")) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM sync_state")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
         try (Connection c = PostgresTestDatabase.ownerDataSource(settings).getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM sync_state")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM sync_state")) {
             rs.next();
             assertThat(rs.getInt(1)).isPositive();
         }
@@ -86,10 +90,12 @@ class PostgresTransactionsTest {
     void failedTransactionRollsBackItsVersion() {
         long before = tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE));
         assertThatThrownBy(() -> tx.inUserTransaction(ALICE, () -> {
-            versions.claimNextVersion(ALICE);
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
-        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE))).isEqualTo(before);
+                    versions.claimNextVersion(ALICE);
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE)))
+                .isEqualTo(before);
     }
 
     @Test
@@ -100,8 +106,8 @@ class PostgresTransactionsTest {
 
     @Test
     void transactionsDoNotNestAcrossUsers() {
-        assertThatThrownBy(() -> tx.inUserTransaction(ALICE,
-                () -> tx.inUserTransaction(BOB, () -> versions.claimNextVersion(BOB))))
+        assertThatThrownBy(() -> tx.inUserTransaction(
+                        ALICE, () -> tx.inUserTransaction(BOB, () -> versions.claimNextVersion(BOB))))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -110,8 +116,10 @@ class PostgresTransactionsTest {
         for (int i = 0; i < 20; i++) {
             tx.inUserTransaction(ALICE, () -> versions.claimNextVersion(ALICE));
         }
-        String leaked = db.jdbi().withHandle(h ->
-                h.createQuery("SELECT coalesce(current_setting('app.user_id', true), '')").mapTo(String.class).one());
+        String leaked = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT coalesce(current_setting('app.user_id', true), '')")
+                        .mapTo(String.class)
+                        .one());
         assertThat(leaked).isEmpty();
     }
 }

@@ -90,12 +90,14 @@ final class RateLimitBudget {
     synchronized boolean spent(Instant now) {
         long window = windowOf(now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return exhausted(overall, window, today).isPresent() || exhausted(reads, window, today).isPresent();
+        return exhausted(overall, window, today).isPresent()
+                || exhausted(reads, window, today).isPresent();
     }
 
     private Optional<Instant> exhausted(Meter meter, long window, LocalDate today) {
         if (meter.dayUsage >= meter.dayLimit) {
-            return Optional.of(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(2));
+            return Optional.of(
+                    today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(2));
         }
         if (meter.shortUsage >= meter.shortLimit) {
             return Optional.of(windowStart(window + 1));

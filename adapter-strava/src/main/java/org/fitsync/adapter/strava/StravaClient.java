@@ -44,12 +44,13 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
     }
 
     @Override
-    public ProviderResult<List<ProviderActivity>> listActivities(UserId user, Optional<Instant> before,
-                                                                 Optional<Instant> after, int perPage) {
+    public ProviderResult<List<ProviderActivity>> listActivities(
+            UserId user, Optional<Instant> before, Optional<Instant> after, int perPage) {
         StringBuilder query = new StringBuilder("/athlete/activities?page=1&per_page=").append(perPage);
         // Strava sorts oldest first when only "after" is given; with "before" as well it stays newest
         // first, which is the order the before-cursor relies on.
-        Optional<Instant> upper = before.isPresent() || after.isEmpty() ? before
+        Optional<Instant> upper = before.isPresent() || after.isEmpty()
+                ? before
                 : Optional.of(clock.instant().plus(Duration.ofDays(1)));
         upper.ifPresent(b -> query.append("&before=").append(b.getEpochSecond()));
         after.ifPresent(a -> query.append("&after=").append(a.getEpochSecond()));
@@ -86,8 +87,10 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
                     .build();
             StravaHttp.Reply reply = http.api(request, true);
             if (reply instanceof StravaHttp.Reply.Success success) {
-                return parser.apply(success.body()).<ProviderResult<T>>map(ProviderResult.Ok::new)
-                        .orElseGet(() -> new ProviderResult.Unavailable<>("malformed response from Strava",
+                return parser.apply(success.body())
+                        .<ProviderResult<T>>map(ProviderResult.Ok::new)
+                        .orElseGet(() -> new ProviderResult.Unavailable<>(
+                                "malformed response from Strava",
                                 clock.instant().plus(settings.backoffCap())));
             }
             if (reply instanceof StravaHttp.Reply.RateLimited limited) {
@@ -107,18 +110,24 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
             if (error.status() == 401 || error.status() == 403) {
                 return new ProviderResult.Unauthorized<>("Strava refused access (" + error.status() + ")");
             }
-            return new ProviderResult.Unavailable<>("Strava answered " + error.status(),
-                    clock.instant().plus(settings.backoffCap()));
+            return new ProviderResult.Unavailable<>(
+                    "Strava answered " + error.status(), clock.instant().plus(settings.backoffCap()));
         }
     }
 
     @Override
     public ProviderResult<ProviderConnection> exchange(String code, Set<String> grantedScopes) {
-        HttpRequest request = StravaTokens.form(settings.oauth("/token"), Map.of(
-                "client_id", settings.clientId(),
-                "client_secret", settings.clientSecret(),
-                "code", code,
-                "grant_type", "authorization_code"));
+        HttpRequest request = StravaTokens.form(
+                settings.oauth("/token"),
+                Map.of(
+                        "client_id",
+                        settings.clientId(),
+                        "client_secret",
+                        settings.clientSecret(),
+                        "code",
+                        code,
+                        "grant_type",
+                        "authorization_code"));
         StravaHttp.Reply reply = http.oauth(request);
         if (reply instanceof StravaHttp.Reply.Unavailable unavailable) {
             return new ProviderResult.Unavailable<>(unavailable.detail(), unavailable.retryAt());
@@ -128,11 +137,12 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
         }
         Optional<StravaTokens.TokenPair> pair = StravaTokens.TokenPair.parse(parse.mapper(), success.body());
         if (pair.isEmpty() || pair.get().athleteId().isEmpty()) {
-            return new ProviderResult.Unavailable<>("malformed token response", clock.instant().plus(settings.backoffCap()));
+            return new ProviderResult.Unavailable<>(
+                    "malformed token response", clock.instant().plus(settings.backoffCap()));
         }
         StravaTokens.TokenPair tokens = pair.get();
-        return new ProviderResult.Ok<>(new ProviderConnection(tokens.athleteId().get(), grantedScopes,
-                tokens.access(), tokens.refresh(), tokens.expiresAt()));
+        return new ProviderResult.Ok<>(new ProviderConnection(
+                tokens.athleteId().get(), grantedScopes, tokens.access(), tokens.refresh(), tokens.expiresAt()));
     }
 
     @Override
@@ -140,11 +150,13 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
         String access = connection.accessToken();
         if (connection.needsRefresh(clock.instant(), Duration.ofSeconds(30))) {
             // Strava only takes a live access token here; the refreshed pair is not kept, it is being revoked.
-            StravaHttp.Reply refreshed = http.oauth(StravaTokens.form(settings.oauth("/token"), Map.of(
-                    "client_id", settings.clientId(),
-                    "client_secret", settings.clientSecret(),
-                    "grant_type", "refresh_token",
-                    "refresh_token", connection.refreshToken())));
+            StravaHttp.Reply refreshed = http.oauth(StravaTokens.form(
+                    settings.oauth("/token"),
+                    Map.of(
+                            "client_id", settings.clientId(),
+                            "client_secret", settings.clientSecret(),
+                            "grant_type", "refresh_token",
+                            "refresh_token", connection.refreshToken())));
             if (refreshed instanceof StravaHttp.Reply.Success success) {
                 Optional<StravaTokens.TokenPair> pair = StravaTokens.TokenPair.parse(parse.mapper(), success.body());
                 if (pair.isPresent()) {

@@ -9,10 +9,18 @@ import java.util.Objects;
  * {@code /api/v3}, OAuth under {@code /oauth}. {@code rateWindow} is Strava's short rate-limit
  * window (15 minutes, aligned to multiples since the epoch).
  */
-public record StravaClientSettings(URI baseUrl, String clientId, String clientSecret, Duration rateWindow,
-                                   Duration requestTimeout, int maxRetries, Duration backoffBase,
-                                   Duration backoffCap, int breakerThreshold, Duration breakerCooldown,
-                                   Duration refreshMargin) {
+public record StravaClientSettings(
+        URI baseUrl,
+        String clientId,
+        String clientSecret,
+        Duration rateWindow,
+        Duration requestTimeout,
+        int maxRetries,
+        Duration backoffBase,
+        Duration backoffCap,
+        int breakerThreshold,
+        Duration breakerCooldown,
+        Duration refreshMargin) {
 
     public StravaClientSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -26,9 +34,20 @@ public record StravaClientSettings(URI baseUrl, String clientId, String clientSe
     }
 
     /** Strava's documented behaviour with defaults that suit production. */
-    public static StravaClientSettings defaults(URI baseUrl, String clientId, String clientSecret, Duration rateWindow) {
-        return new StravaClientSettings(baseUrl, clientId, clientSecret, rateWindow, Duration.ofSeconds(30), 4,
-                Duration.ofMillis(250), Duration.ofSeconds(8), 5, Duration.ofSeconds(30), Duration.ofMinutes(5));
+    public static StravaClientSettings defaults(
+            URI baseUrl, String clientId, String clientSecret, Duration rateWindow) {
+        return new StravaClientSettings(
+                baseUrl,
+                clientId,
+                clientSecret,
+                rateWindow,
+                Duration.ofSeconds(30),
+                4,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(8),
+                5,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5));
     }
 
     public URI api(String pathAndQuery) {

@@ -25,8 +25,11 @@ final class StravaHttp {
     /** How a request ended after the retries. */
     sealed interface Reply {
         record Success(int status, String body) implements Reply {}
+
         record ClientError(int status, String body) implements Reply {}
+
         record RateLimited(Instant resumeAt) implements Reply {}
+
         record Unavailable(String detail, Instant retryAt) implements Reply {}
     }
 
@@ -99,19 +102,26 @@ final class StravaHttp {
                 continue;
             }
             breaker.succeeded();
-            return status < 300 ? new Reply.Success(status, response.body()) : new Reply.ClientError(status, response.body());
+            return status < 300
+                    ? new Reply.Success(status, response.body())
+                    : new Reply.ClientError(status, response.body());
         }
         Instant now = clock.instant();
         breaker.failed(now);
-        LOG.warn("Strava request {} {} failed after {} attempts: {}", request.method(), request.uri().getPath(),
-                settings.maxRetries() + 1, lastProblem);
+        LOG.warn(
+                "Strava request {} {} failed after {} attempts: {}",
+                request.method(),
+                request.uri().getPath(),
+                settings.maxRetries() + 1,
+                lastProblem);
         Instant retryAt = breaker.isOpen(now) ? now.plus(settings.breakerCooldown()) : now.plus(settings.backoffCap());
         return new Reply.Unavailable(lastProblem, retryAt);
     }
 
     /** Exponential backoff with jitter (between half and all of the bound), so callers that failed together spread out. */
     private void pause(int attempt) {
-        long bound = Math.min(settings.backoffCap().toMillis(),
+        long bound = Math.min(
+                settings.backoffCap().toMillis(),
                 settings.backoffBase().toMillis() * (1L << Math.min(attempt - 1, 20)));
         long millis = ThreadLocalRandom.current().nextLong(bound / 2, bound + 1);
         try {

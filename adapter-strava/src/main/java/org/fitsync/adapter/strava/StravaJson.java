@@ -55,11 +55,18 @@ final class StravaJson {
             String sport = node.path("sport_type").asText(node.path("type").asText("Unknown"));
             JsonNode latlng = node.path("start_latlng");
             Optional<ProviderActivity.LatLon> startPoint = latlng.isArray() && latlng.size() == 2
-                    ? Optional.of(new ProviderActivity.LatLon(latlng.get(0).asDouble(), latlng.get(1).asDouble()))
+                    ? Optional.of(new ProviderActivity.LatLon(
+                            latlng.get(0).asDouble(), latlng.get(1).asDouble()))
                     : Optional.empty();
-            return Optional.of(new ProviderActivity(node.path("id").asText(), node.path("name").asText(""), sport,
-                    start, node.path("elapsed_time").asLong(0), node.path("moving_time").asLong(0),
-                    node.path("distance").asDouble(0), startPoint));
+            return Optional.of(new ProviderActivity(
+                    node.path("id").asText(),
+                    node.path("name").asText(""),
+                    sport,
+                    start,
+                    node.path("elapsed_time").asLong(0),
+                    node.path("moving_time").asLong(0),
+                    node.path("distance").asDouble(0),
+                    startPoint));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -87,7 +94,8 @@ final class StravaJson {
                 continue;
             }
             JsonNode ele = altitude.isArray() && i < altitude.size() ? altitude.get(i) : null;
-            OptionalDouble elevation = ele != null && ele.isNumber() ? OptionalDouble.of(ele.asDouble()) : OptionalDouble.empty();
+            OptionalDouble elevation =
+                    ele != null && ele.isNumber() ? OptionalDouble.of(ele.asDouble()) : OptionalDouble.empty();
             points.add(new TrackPoint(startMs + time.get(i).asLong() * 1000, lat, lon, elevation));
         }
         return Optional.of(points);

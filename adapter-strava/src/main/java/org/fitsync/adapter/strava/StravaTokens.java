@@ -34,8 +34,12 @@ final class StravaTokens {
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    StravaTokens(StravaHttp http, StravaClientSettings settings, ProviderCredentials credentials, ObjectMapper json,
-                 Clock clock) {
+    StravaTokens(
+            StravaHttp http,
+            StravaClientSettings settings,
+            ProviderCredentials credentials,
+            ObjectMapper json,
+            Clock clock) {
         this.http = http;
         this.settings = settings;
         this.credentials = credentials;
@@ -70,11 +74,13 @@ final class StravaTokens {
     }
 
     private ProviderResult<String> refresh(UserId user, ProviderConnection connection) {
-        HttpRequest request = form(settings.oauth("/token"), Map.of(
-                "client_id", settings.clientId(),
-                "client_secret", settings.clientSecret(),
-                "grant_type", "refresh_token",
-                "refresh_token", connection.refreshToken()));
+        HttpRequest request = form(
+                settings.oauth("/token"),
+                Map.of(
+                        "client_id", settings.clientId(),
+                        "client_secret", settings.clientSecret(),
+                        "grant_type", "refresh_token",
+                        "refresh_token", connection.refreshToken()));
         StravaHttp.Reply reply = http.oauth(request);
         if (reply instanceof StravaHttp.Reply.Unavailable unavailable) {
             return new ProviderResult.Unavailable<>(unavailable.detail(), unavailable.retryAt());
@@ -89,11 +95,15 @@ final class StravaTokens {
         }
         Optional<TokenPair> pair = TokenPair.parse(json, success.body());
         if (pair.isEmpty()) {
-            return new ProviderResult.Unavailable<>("malformed token response", clock.instant().plus(settings.backoffCap()));
+            return new ProviderResult.Unavailable<>(
+                    "malformed token response", clock.instant().plus(settings.backoffCap()));
         }
-        ProviderConnection fresh = connection.withTokens(pair.get().access(), pair.get().refresh(), pair.get().expiresAt());
+        ProviderConnection fresh = connection.withTokens(
+                pair.get().access(), pair.get().refresh(), pair.get().expiresAt());
         if (!credentials.rotated(user, connection.refreshToken(), fresh)) {
-            return credentials.current(user).<ProviderResult<String>>map(c -> new ProviderResult.Ok<>(c.accessToken()))
+            return credentials
+                    .current(user)
+                    .<ProviderResult<String>>map(c -> new ProviderResult.Ok<>(c.accessToken()))
                     .orElseGet(() -> new ProviderResult.Unauthorized<>("Strava was disconnected"));
         }
         return new ProviderResult.Ok<>(fresh.accessToken());
@@ -123,7 +133,10 @@ final class StravaTokens {
                     return Optional.empty();
                 }
                 JsonNode athlete = node.path("athlete").path("id");
-                return Optional.of(new TokenPair(access, refresh, Instant.ofEpochSecond(expires),
+                return Optional.of(new TokenPair(
+                        access,
+                        refresh,
+                        Instant.ofEpochSecond(expires),
                         athlete.canConvertToLong() ? Optional.of(athlete.asLong()) : Optional.empty()));
             } catch (IOException e) {
                 return Optional.empty();

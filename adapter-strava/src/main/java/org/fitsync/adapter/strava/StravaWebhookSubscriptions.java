@@ -24,6 +24,7 @@ public final class StravaWebhookSubscriptions {
     /** How an operator request ended: success with what Strava said, or a failure with why. */
     public sealed interface Outcome {
         record Done(String detail) implements Outcome {}
+
         record Failed(String detail) implements Outcome {}
     }
 
@@ -31,7 +32,8 @@ public final class StravaWebhookSubscriptions {
     public record Subscription(long id, String callbackUrl) {}
 
     private final StravaClientSettings settings;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = StravaJsonMapper.newMapper();
 
     public StravaWebhookSubscriptions(StravaClientSettings settings) {
@@ -39,27 +41,36 @@ public final class StravaWebhookSubscriptions {
     }
 
     public Outcome create(URI callbackUrl, String verifyToken) {
-        HttpRequest request = StravaTokens.form(settings.api("/push_subscriptions"), Map.of(
-                "client_id", settings.clientId(),
-                "client_secret", settings.clientSecret(),
-                "callback_url", callbackUrl.toString(),
-                "verify_token", verifyToken));
-        return send(request, body -> "subscription " + json.readTree(body).path("id").asText() + " created for " + callbackUrl);
+        HttpRequest request = StravaTokens.form(
+                settings.api("/push_subscriptions"),
+                Map.of(
+                        "client_id", settings.clientId(),
+                        "client_secret", settings.clientSecret(),
+                        "callback_url", callbackUrl.toString(),
+                        "verify_token", verifyToken));
+        return send(
+                request,
+                body -> "subscription " + json.readTree(body).path("id").asText() + " created for " + callbackUrl);
     }
 
     public Outcome delete(long id) {
         HttpRequest request = HttpRequest.newBuilder(settings.api("/push_subscriptions/" + id + "?" + credentials()))
-                .timeout(Duration.ofSeconds(30)).DELETE().build();
+                .timeout(Duration.ofSeconds(30))
+                .DELETE()
+                .build();
         return send(request, body -> "subscription " + id + " deleted");
     }
 
     public Outcome list() {
         HttpRequest request = HttpRequest.newBuilder(settings.api("/push_subscriptions?" + credentials()))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         return send(request, body -> {
             List<String> lines = new ArrayList<>();
             for (JsonNode node : json.readTree(body)) {
-                lines.add(node.path("id").asText() + " " + node.path("callback_url").asText());
+                lines.add(node.path("id").asText() + " "
+                        + node.path("callback_url").asText());
             }
             return lines.isEmpty() ? "no subscription" : String.join("\n", lines);
         });
@@ -85,7 +96,7 @@ public final class StravaWebhookSubscriptions {
     }
 
     private String credentials() {
-        return "client_id=" + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(settings.clientSecret(), StandardCharsets.UTF_8);
+        return "client_id=" + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8) + "&client_secret="
+                + URLEncoder.encode(settings.clientSecret(), StandardCharsets.UTF_8);
     }
 }

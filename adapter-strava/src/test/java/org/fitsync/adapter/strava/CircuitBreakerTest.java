@@ -20,7 +20,9 @@ class CircuitBreakerTest {
         assertThat(breaker.isOpen(T)).isTrue();
         assertThat(breaker.admit(T.plusSeconds(10))).contains(T.plusSeconds(30));
         assertThat(breaker.admit(T.plusSeconds(31))).as("the trial").isEmpty();
-        assertThat(breaker.admit(T.plusSeconds(31))).as("only one trial at a time").isPresent();
+        assertThat(breaker.admit(T.plusSeconds(31)))
+                .as("only one trial at a time")
+                .isPresent();
         breaker.succeeded();
         assertThat(breaker.admit(T.plusSeconds(32))).isEmpty();
         assertThat(breaker.isOpen(T.plusSeconds(32))).isFalse();

@@ -15,8 +15,17 @@ class RateLimitBudgetTest {
     private static final Instant T = Instant.parse("2026-11-20T10:07:00Z");
 
     private static HttpHeaders headers(String limit, String usage, String readLimit, String readUsage) {
-        return HttpHeaders.of(Map.of("X-RateLimit-Limit", List.of(limit), "X-RateLimit-Usage", List.of(usage),
-                "X-ReadRateLimit-Limit", List.of(readLimit), "X-ReadRateLimit-Usage", List.of(readUsage)), (a, b) -> true);
+        return HttpHeaders.of(
+                Map.of(
+                        "X-RateLimit-Limit",
+                        List.of(limit),
+                        "X-RateLimit-Usage",
+                        List.of(usage),
+                        "X-ReadRateLimit-Limit",
+                        List.of(readLimit),
+                        "X-ReadRateLimit-Usage",
+                        List.of(readUsage)),
+                (a, b) -> true);
     }
 
     @Test
@@ -35,7 +44,9 @@ class RateLimitBudgetTest {
         // 10:07 is in the 10:00 window; the next opens at 10:15 (plus a clock margin of 2 s).
         assertThat(budget.reserve(true, T)).contains(Instant.parse("2026-11-20T10:15:02Z"));
         assertThat(budget.reserve(false, T)).as("not a read").isEmpty();
-        assertThat(budget.reserve(true, Instant.parse("2026-11-20T10:15:03Z"))).as("a new window").isEmpty();
+        assertThat(budget.reserve(true, Instant.parse("2026-11-20T10:15:03Z")))
+                .as("a new window")
+                .isEmpty();
     }
 
     @Test

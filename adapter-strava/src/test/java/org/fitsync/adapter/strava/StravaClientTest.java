@@ -44,12 +44,21 @@ class StravaClientTest {
     private StravaClient connect(FakeStravaConfig config, int maxRetries, int breakerThreshold) {
         strava = FakeStrava.start(config);
         strava.addActivities(ATHLETE, FakeStrava.history(1000, 450, NEWEST, 7));
-        StravaClientSettings settings = new StravaClientSettings(strava.baseUrl(), config.clientId(),
-                config.clientSecret(), config.rateWindow(), Duration.ofSeconds(5), maxRetries, Duration.ofMillis(10),
-                Duration.ofMillis(50), breakerThreshold, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        StravaClientSettings settings = new StravaClientSettings(
+                strava.baseUrl(),
+                config.clientId(),
+                config.clientSecret(),
+                config.rateWindow(),
+                Duration.ofSeconds(5),
+                maxRetries,
+                Duration.ofMillis(10),
+                Duration.ofMillis(50),
+                breakerThreshold,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
         StravaClient client = new StravaClient(settings, credentials, Clock.systemUTC());
-        ProviderResult<ProviderConnection> exchanged =
-                client.exchange(strava.authorizationCode(ATHLETE, "read,activity:read_all"), Set.of("read", "activity:read_all"));
+        ProviderResult<ProviderConnection> exchanged = client.exchange(
+                strava.authorizationCode(ATHLETE, "read,activity:read_all"), Set.of("read", "activity:read_all"));
         assertThat(exchanged).isInstanceOf(ProviderResult.Ok.class);
         ProviderConnection connection = ((ProviderResult.Ok<ProviderConnection>) exchanged).value();
         assertThat(connection.athleteId()).isEqualTo(ATHLETE);
@@ -79,7 +88,10 @@ class StravaClientTest {
         assertThat(all.stream().map(ProviderActivity::id).distinct()).hasSize(450);
         assertThat(strava.requests("activities")).isEqualTo(4);
         FakeActivity newest = strava.activities(ATHLETE).get(0);
-        ProviderActivity first = all.stream().filter(a -> a.id().equals(Long.toString(newest.id()))).findFirst().orElseThrow();
+        ProviderActivity first = all.stream()
+                .filter(a -> a.id().equals(Long.toString(newest.id())))
+                .findFirst()
+                .orElseThrow();
         // start_date, not start_date_local (which the fake sets an hour off).
         assertThat(first.startDate()).isEqualTo(newest.startDate());
         assertThat(first.sportType()).isEqualTo(newest.sportType());
@@ -96,11 +108,14 @@ class StravaClientTest {
             if (page.isEmpty()) {
                 break;
             }
-            assertThat(page.get(0).startDate()).isAfter(page.get(page.size() - 1).startDate());
+            assertThat(page.get(0).startDate())
+                    .isAfter(page.get(page.size() - 1).startDate());
             all.addAll(page);
             before = Optional.of(page.get(page.size() - 1).startDate());
         }
-        long expected = strava.activities(ATHLETE).stream().filter(a -> a.startDate().isAfter(after)).count();
+        long expected = strava.activities(ATHLETE).stream()
+                .filter(a -> a.startDate().isAfter(after))
+                .count();
         assertThat(all).hasSize((int) expected);
         assertThat(expected).isGreaterThan(200);
     }
@@ -108,12 +123,16 @@ class StravaClientTest {
     @Test
     void theTrackComesFromTheTimeLatlngAndAltitudeStreams() {
         StravaClient client = connect(FakeStravaConfig.generous(), 2, 5);
-        FakeActivity run = strava.activities(ATHLETE).stream().filter(FakeActivity::storesTrack).findFirst().orElseThrow();
+        FakeActivity run = strava.activities(ATHLETE).stream()
+                .filter(FakeActivity::storesTrack)
+                .findFirst()
+                .orElseThrow();
         ProviderActivity activity = ok(client.activity(ALICE, Long.toString(run.id())));
         List<TrackPoint> track = ok(client.track(ALICE, activity));
         assertThat(track).hasSize(run.elapsedSeconds() / 30);
         assertThat(track.get(0).epochMs()).isEqualTo(run.startDate().toEpochMilli());
-        assertThat(track.get(track.size() - 1).epochMs()).isEqualTo(run.startDate().plusSeconds(run.elapsedSeconds()).toEpochMilli());
+        assertThat(track.get(track.size() - 1).epochMs())
+                .isEqualTo(run.startDate().plusSeconds(run.elapsedSeconds()).toEpochMilli());
         assertThat(track.get(0).lat()).isEqualTo(run.startLat());
         assertThat(track.get(0).elevationM()).hasValue(34.0);
     }
@@ -139,7 +158,9 @@ class StravaClientTest {
             assertThat(credentials.current(ALICE).orElseThrow().refreshToken()).isNotEqualTo(stale.refreshToken());
         }
         assertThat(strava.staleRefreshUses()).isZero();
-        assertThat(strava.refreshes()).as("one refresh per expiry, however many callers").isEqualTo(3);
+        assertThat(strava.refreshes())
+                .as("one refresh per expiry, however many callers")
+                .isEqualTo(3);
     }
 
     @Test
@@ -155,7 +176,8 @@ class StravaClientTest {
     void transient503sAreRetried() {
         StravaClient client = connect(FakeStravaConfig.generous(), 4, 5);
         strava.failNext(3, 503);
-        assertThat(ok(client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10))).hasSize(10);
+        assertThat(ok(client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10)))
+                .hasSize(10);
         assertThat(strava.injectedFailures()).isEqualTo(3);
     }
 
@@ -163,27 +185,35 @@ class StravaClientTest {
     void aProviderThatKeepsFailingOpensTheCircuitBreaker() {
         StravaClient client = connect(FakeStravaConfig.generous(), 1, 2);
         strava.failNext(1000, 502);
-        assertThat(client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10)).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10)).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10))
+                .isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10))
+                .isInstanceOf(ProviderResult.Unavailable.class);
         int sent = strava.apiRequests();
-        ProviderResult<List<ProviderActivity>> open = client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10);
+        ProviderResult<List<ProviderActivity>> open =
+                client.listActivities(ALICE, Optional.empty(), Optional.empty(), 10);
         assertThat(open).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(((ProviderResult.Unavailable<?>) open).retryAt()).isAfter(Instant.now().plusSeconds(20));
-        assertThat(strava.apiRequests()).as("no request while the breaker is open").isEqualTo(sent);
+        assertThat(((ProviderResult.Unavailable<?>) open).retryAt())
+                .isAfter(Instant.now().plusSeconds(20));
+        assertThat(strava.apiRequests())
+                .as("no request while the breaker is open")
+                .isEqualTo(sent);
     }
 
     @Test
     void theReadLimitFromTheHeadersStopsRequestsBeforeA429UntilTheNextWindow() {
         StravaClient client = connect(FakeStravaConfig.generous().withRateLimits(Duration.ofHours(1), 5), 2, 5);
         int ok = 0;
-        ProviderResult<List<ProviderActivity>> result = client.listActivities(ALICE, Optional.empty(), Optional.empty(), 1);
+        ProviderResult<List<ProviderActivity>> result =
+                client.listActivities(ALICE, Optional.empty(), Optional.empty(), 1);
         while (result instanceof ProviderResult.Ok) {
             ok++;
             result = client.listActivities(ALICE, Optional.empty(), Optional.empty(), 1);
         }
         assertThat(result).isInstanceOf(ProviderResult.RateLimited.class);
         long window = 3600;
-        Instant expected = Instant.ofEpochSecond((Instant.now().getEpochSecond() / window + 1) * window).plusSeconds(2);
+        Instant expected = Instant.ofEpochSecond((Instant.now().getEpochSecond() / window + 1) * window)
+                .plusSeconds(2);
         assertThat(((ProviderResult.RateLimited<?>) result).resumeAt()).isEqualTo(expected);
         assertThat(ok).isEqualTo(5);
         assertThat(strava.tooManyRequests()).isZero();
@@ -195,8 +225,12 @@ class StravaClientTest {
         // The token has expired for Strava and, by its stored expiry, for FitSync too.
         strava.expireAccessTokens();
         ProviderConnection current = credentials.current(ALICE).orElseThrow();
-        credentials.put(ALICE, current.withTokens(current.accessToken(), current.refreshToken(),
-                Instant.now().minusSeconds(1)));
+        credentials.put(
+                ALICE,
+                current.withTokens(
+                        current.accessToken(),
+                        current.refreshToken(),
+                        Instant.now().minusSeconds(1)));
         client.deauthorize(credentials.current(ALICE).orElseThrow());
         assertThat(strava.deauthorized(ATHLETE)).isTrue();
     }
@@ -204,8 +238,10 @@ class StravaClientTest {
     @Test
     void anUnknownCodeIsRejected() {
         StravaClient client = connect(FakeStravaConfig.generous(), 0, 5);
-        assertThat(client.exchange("no-such-code", Set.of("activity:read"))).isInstanceOf(ProviderResult.Unauthorized.class);
+        assertThat(client.exchange("no-such-code", Set.of("activity:read")))
+                .isInstanceOf(ProviderResult.Unauthorized.class);
         assertThat(client.authorizeUrl(URI.create("http://localhost/cb"), "s1").toString())
-                .startsWith(strava.baseUrl() + "/oauth/authorize?client_id=4242").contains("state=s1");
+                .startsWith(strava.baseUrl() + "/oauth/authorize?client_id=4242")
+                .contains("state=s1");
     }
 }

@@ -30,8 +30,10 @@ class StravaJsonTest {
     void anAnswerNestedDeeperThanAnyStravaShapeIsMalformed() {
         int tooDeep = StravaJsonMapper.MAX_NESTING_DEPTH + 1;
         String deep = "[".repeat(tooDeep) + "]".repeat(tooDeep);
-        assertThat(json.activity(ACTIVITY.replaceFirst("\\{", "{\"extra\":" + deep + ","))).isEmpty();
+        assertThat(json.activity(ACTIVITY.replaceFirst("\\{", "{\"extra\":" + deep + ",")))
+                .isEmpty();
         String shallow = "[".repeat(10) + "]".repeat(10);
-        assertThat(json.activity(ACTIVITY.replaceFirst("\\{", "{\"extra\":" + shallow + ","))).isPresent();
+        assertThat(json.activity(ACTIVITY.replaceFirst("\\{", "{\"extra\":" + shallow + ",")))
+                .isPresent();
     }
 }

@@ -28,7 +28,8 @@ public final class OpenMeteoWeather implements WeatherLookup {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://archive-api.open-meteo.com");
     private static final Logger LOG = LoggerFactory.getLogger(OpenMeteoWeather.class);
-    private static final String HOURLY = "temperature_2m,relative_humidity_2m,precipitation,wind_speed_10m,weather_code";
+    private static final String HOURLY =
+            "temperature_2m,relative_humidity_2m,precipitation,wind_speed_10m,weather_code";
 
     private final URI baseUrl;
     private final HttpClient client;
@@ -49,8 +50,8 @@ public final class OpenMeteoWeather implements WeatherLookup {
         URI uri = URI.create(baseUrl + "/v1/archive?latitude=" + coordinate(lat) + "&longitude=" + coordinate(lon)
                 + "&start_date=" + day + "&end_date=" + day + "&hourly=" + HOURLY + "&timezone=GMT");
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 LOG.debug("Open-Meteo answered {}", response.statusCode());
                 return Optional.empty();
@@ -76,7 +77,10 @@ public final class OpenMeteoWeather implements WeatherLookup {
                 weather.put("source", "open-meteo");
                 weather.put("observed_at", hour.toString());
                 number(weather, "temperature_c", hourly.path("temperature_2m").path(i));
-                number(weather, "relative_humidity_pct", hourly.path("relative_humidity_2m").path(i));
+                number(
+                        weather,
+                        "relative_humidity_pct",
+                        hourly.path("relative_humidity_2m").path(i));
                 number(weather, "precipitation_mm", hourly.path("precipitation").path(i));
                 number(weather, "wind_speed_kmh", hourly.path("wind_speed_10m").path(i));
                 number(weather, "weather_code", hourly.path("weather_code").path(i));

@@ -66,7 +66,8 @@ class OpenMeteoWeatherTest {
     }
 
     private OpenMeteoWeather weather(Duration timeout) {
-        return new OpenMeteoWeather(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), timeout);
+        return new OpenMeteoWeather(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), timeout);
     }
 
     @Test
@@ -78,8 +79,13 @@ class OpenMeteoWeatherTest {
         assertThat(node.path("precipitation_mm").asDouble()).isEqualTo(0.3);
         assertThat(node.path("weather_code").asInt()).isEqualTo(61);
         assertThat(node.path("observed_at").asText()).isEqualTo("2026-11-20T07:00:00Z");
-        assertThat(lastQuery.get()).contains("latitude=52.5200", "longitude=13.4050", "start_date=2026-11-20",
-                "end_date=2026-11-20", "timezone=GMT");
+        assertThat(lastQuery.get())
+                .contains(
+                        "latitude=52.5200",
+                        "longitude=13.4050",
+                        "start_date=2026-11-20",
+                        "end_date=2026-11-20",
+                        "timezone=GMT");
     }
 
     @Test
@@ -91,9 +97,13 @@ class OpenMeteoWeatherTest {
         body = "not json";
         assertThat(weather().weatherAt(52.5, 13.4, at)).isEmpty();
         body = ARCHIVE;
-        assertThat(weather().weatherAt(52.5, 13.4, Instant.parse("2026-11-20T23:10:00Z"))).as("hour not in answer").isEmpty();
+        assertThat(weather().weatherAt(52.5, 13.4, Instant.parse("2026-11-20T23:10:00Z")))
+                .as("hour not in answer")
+                .isEmpty();
         delayMs = 1500;
-        assertThat(weather(Duration.ofMillis(500)).weatherAt(52.5, 13.4, at)).as("timeout").isEmpty();
+        assertThat(weather(Duration.ofMillis(500)).weatherAt(52.5, 13.4, at))
+                .as("timeout")
+                .isEmpty();
         server.stop(0);
         assertThat(weather().weatherAt(52.5, 13.4, at)).as("server down").isEmpty();
     }
@@ -104,8 +114,12 @@ class OpenMeteoWeatherTest {
         body = ARCHIVE.replaceFirst("\\{", "{\"timezone\":\"UTC\",");
         assertThat(weather().weatherAt(52.5, 13.4, at)).as("a key given twice").isEmpty();
         body = ARCHIVE.replaceFirst("\\{", "{\"extra\":" + "[".repeat(100) + "]".repeat(100) + ",");
-        assertThat(weather().weatherAt(52.5, 13.4, at)).as("nested deeper than any archive answer").isEmpty();
+        assertThat(weather().weatherAt(52.5, 13.4, at))
+                .as("nested deeper than any archive answer")
+                .isEmpty();
         body = ARCHIVE.replaceFirst("\\{", "{\"extra\":" + "[".repeat(10) + "]".repeat(10) + ",");
-        assertThat(weather().weatherAt(52.5, 13.4, at)).as("nested within the limit").isPresent();
+        assertThat(weather().weatherAt(52.5, 13.4, at))
+                .as("nested within the limit")
+                .isPresent();
     }
 }

@@ -15,7 +15,8 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         FitSyncConfig config = FitSyncConfig.from(Environment.system());
         try (NodeDatabase database = NodeDatabase.open(config.database(), config.dataDir(), 1)) {
-            System.out.println("Applied " + Migrations.forSettings(database.settings()).migrate() + " migrations");
+            System.out.println(
+                    "Applied " + Migrations.forSettings(database.settings()).migrate() + " migrations");
         }
         return 0;
     }

@@ -7,7 +7,9 @@ import org.fitsync.app.config.Environment;
 import picocli.CommandLine.Command;
 
 /** {@code fitsync serve}: runs a node until SIGTERM or SIGINT. */
-@Command(name = "serve", description = "Start the HTTP server (embedded PostgreSQL unless FITSYNC_DATABASE_URL is set).")
+@Command(
+        name = "serve",
+        description = "Start the HTTP server (embedded PostgreSQL unless FITSYNC_DATABASE_URL is set).")
 public final class ServeCommand implements Callable<Integer> {
 
     @Override
@@ -15,10 +17,13 @@ public final class ServeCommand implements Callable<Integer> {
         FitSyncApplication app = FitSyncApplication.start(Environment.system());
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the pool, stop the database.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "fitsync-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            stopped.countDown();
+                        },
+                        "fitsync-shutdown"));
         stopped.await();
         return 0;
     }

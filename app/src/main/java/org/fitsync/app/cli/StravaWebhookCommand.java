@@ -31,16 +31,21 @@ public final class StravaWebhookCommand implements Callable<Integer> {
     }
 
     static int run(Environment env, String action, Long id, PrintStream out, PrintStream err) {
-        ImportsConfig.Strava settings = FitSyncConfig.from(env).imports().strava().orElseThrow(() ->
-                new ConfigException("FITSYNC_STRAVA_CLIENT_ID", "is required to manage the Strava webhook"));
+        ImportsConfig.Strava settings = FitSyncConfig.from(env)
+                .imports()
+                .strava()
+                .orElseThrow(() ->
+                        new ConfigException("FITSYNC_STRAVA_CLIENT_ID", "is required to manage the Strava webhook"));
         StravaWebhookSubscriptions subscriptions = new StravaWebhookSubscriptions(settings.client());
         StravaWebhookSubscriptions.Outcome outcome;
         switch (action) {
             case "create" -> {
                 if (settings.verifyToken().isEmpty()) {
-                    throw new ConfigException("FITSYNC_STRAVA_VERIFY_TOKEN", "is required to create the webhook subscription");
+                    throw new ConfigException(
+                            "FITSYNC_STRAVA_VERIFY_TOKEN", "is required to create the webhook subscription");
                 }
-                outcome = subscriptions.create(settings.webhookUrl(), settings.verifyToken().get());
+                outcome = subscriptions.create(
+                        settings.webhookUrl(), settings.verifyToken().get());
             }
             case "list" -> outcome = subscriptions.list();
             case "delete" -> {

@@ -22,7 +22,10 @@ public final class TokenCommand implements Callable<Integer> {
     @Option(names = "--role", description = "A role to grant, e.g. coach. Repeatable.")
     List<String> roles = List.of();
 
-    @Option(names = "--ttl", defaultValue = "24h", description = "Lifetime, e.g. 15m, 24h, 30d (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ttl",
+            defaultValue = "24h",
+            description = "Lifetime, e.g. 15m, 24h, 30d (default ${DEFAULT-VALUE}).")
     String ttl;
 
     @Override

@@ -15,7 +15,8 @@ public record AuthConfig(Optional<String> jwtSecret, Optional<URI> jwksUrl, Dura
         Optional<String> secret = env.hmacKey("FITSYNC_JWT_SECRET");
         Optional<URI> jwks = env.uri("FITSYNC_JWKS_URL");
         if (!database.embedded() && secret.isEmpty() && jwks.isEmpty()) {
-            throw new ConfigException("FITSYNC_JWT_SECRET",
+            throw new ConfigException(
+                    "FITSYNC_JWT_SECRET",
                     "is required with FITSYNC_DATABASE_URL (or set FITSYNC_JWKS_URL); only embedded mode generates one");
         }
         Duration skew = env.duration("FITSYNC_MAX_CLOCK_SKEW", Duration.ofSeconds(60));

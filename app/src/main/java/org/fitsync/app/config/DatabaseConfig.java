@@ -8,12 +8,7 @@ import org.fitsync.adapter.postgres.DatabaseSettings;
  * URL is set, the embedded one in the data directory.
  */
 public record DatabaseConfig(
-        Optional<String> url,
-        String user,
-        String password,
-        String ownerUser,
-        String ownerPassword,
-        int poolSize) {
+        Optional<String> url, String user, String password, String ownerUser, String ownerPassword, int poolSize) {
 
     public static final String URL = "FITSYNC_DATABASE_URL";
 
@@ -26,8 +21,11 @@ public record DatabaseConfig(
         String password = env.string("FITSYNC_DATABASE_PASSWORD", "");
         String ownerUser = env.string("FITSYNC_DATABASE_OWNER_USER", url.isPresent() ? user : "postgres");
         String ownerPassword = env.string("FITSYNC_DATABASE_OWNER_PASSWORD", url.isPresent() ? password : "");
-        int pool = env.integer("FITSYNC_DATABASE_POOL_SIZE",
-                defaultPoolSize(Runtime.getRuntime().availableProcessors()), 1, 500);
+        int pool = env.integer(
+                "FITSYNC_DATABASE_POOL_SIZE",
+                defaultPoolSize(Runtime.getRuntime().availableProcessors()),
+                1,
+                500);
         return new DatabaseConfig(url, user, password, ownerUser, ownerPassword, pool);
     }
 
@@ -48,7 +46,12 @@ public record DatabaseConfig(
 
     /** The external database with a pool of {@code poolSize}; only without the embedded one. */
     public DatabaseSettings external(int poolSize) {
-        return new DatabaseSettings(url.orElseThrow(() -> new IllegalStateException("no external database configured")),
-                user, password, ownerUser, ownerPassword, poolSize);
+        return new DatabaseSettings(
+                url.orElseThrow(() -> new IllegalStateException("no external database configured")),
+                user,
+                password,
+                ownerUser,
+                ownerPassword,
+                poolSize);
     }
 }

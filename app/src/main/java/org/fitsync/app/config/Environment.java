@@ -124,7 +124,8 @@ public final class Environment {
         }
         try {
             URI uri = new URI(raw.get());
-            if (uri.getScheme() == null || uri.getHost() == null
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new ConfigException(name, "must be an absolute http(s) URL, got '" + raw.get() + "'");
             }
@@ -138,8 +139,8 @@ public final class Environment {
     public Optional<String> hmacKey(String name) {
         Optional<String> secret = string(name);
         if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_HMAC_KEY_BYTES) {
-            throw new ConfigException(name, "must be at least " + MIN_HMAC_KEY_BYTES
-                    + " bytes (HMAC-SHA256 needs a 256-bit key)");
+            throw new ConfigException(
+                    name, "must be at least " + MIN_HMAC_KEY_BYTES + " bytes (HMAC-SHA256 needs a 256-bit key)");
         }
         return secret;
     }

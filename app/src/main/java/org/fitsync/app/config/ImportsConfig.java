@@ -14,11 +14,7 @@ import org.fitsync.adapter.strava.StravaClientSettings;
  * rest ({@code FITSYNC_TOKEN_KEY}); empty in embedded mode, which generates one into the data directory.
  */
 public record ImportsConfig(
-        Optional<Strava> strava,
-        Optional<String> tokenKey,
-        Weather weather,
-        Workers workers,
-        Duration sseHeartbeat) {
+        Optional<Strava> strava, Optional<String> tokenKey, Weather weather, Workers workers, Duration sseHeartbeat) {
 
     static final URI DEFAULT_BASE_URL = URI.create("https://www.strava.com");
     static final URI DEFAULT_WEATHER_URL = URI.create("https://archive-api.open-meteo.com");
@@ -26,8 +22,8 @@ public record ImportsConfig(
     static final Duration MIN_LEASE = Duration.ofMillis(300);
 
     /** Strava is on when {@code FITSYNC_STRAVA_CLIENT_ID} (and its secret) are set. */
-    public record Strava(StravaClientSettings client, URI publicUrl, Optional<String> verifyToken,
-                         Optional<URI> returnUrl) {
+    public record Strava(
+            StravaClientSettings client, URI publicUrl, Optional<String> verifyToken, Optional<URI> returnUrl) {
 
         public URI callbackUrl() {
             return URI.create(root() + "/api/v1/integrations/strava/callback");
@@ -53,10 +49,15 @@ public record ImportsConfig(
         Optional<String> tokenKey = tokenKey(env);
         Optional<Strava> strava = strava(env, server);
         if (strava.isPresent() && tokenKey.isEmpty() && !database.embedded()) {
-            throw new ConfigException("FITSYNC_TOKEN_KEY",
+            throw new ConfigException(
+                    "FITSYNC_TOKEN_KEY",
                     "is required with FITSYNC_DATABASE_URL (every node must share it); only embedded mode generates one");
         }
-        return new ImportsConfig(strava, tokenKey, weather(env), workers(env),
+        return new ImportsConfig(
+                strava,
+                tokenKey,
+                weather(env),
+                workers(env),
                 env.duration("FITSYNC_SSE_HEARTBEAT", Duration.ofSeconds(15)));
     }
 
@@ -69,7 +70,8 @@ public record ImportsConfig(
         Optional<String> clientId = env.string("FITSYNC_STRAVA_CLIENT_ID");
         Optional<String> secret = env.string("FITSYNC_STRAVA_CLIENT_SECRET");
         if (clientId.isPresent() != secret.isPresent()) {
-            throw new ConfigException(clientId.isPresent() ? "FITSYNC_STRAVA_CLIENT_SECRET" : "FITSYNC_STRAVA_CLIENT_ID",
+            throw new ConfigException(
+                    clientId.isPresent() ? "FITSYNC_STRAVA_CLIENT_SECRET" : "FITSYNC_STRAVA_CLIENT_ID",
                     "is required when the other Strava credential is set");
         }
         Duration window = Duration.ofSeconds(env.integer("FITSYNC_STRAVA_RATE_WINDOW_SECONDS", 900, 1, 86_400));
@@ -85,9 +87,18 @@ public record ImportsConfig(
         if (clientId.isEmpty()) {
             return Optional.empty();
         }
-        StravaClientSettings client = new StravaClientSettings(base, clientId.get(), secret.orElseThrow(), window,
-                requestTimeout, maxRetries, backoffBase, defaults.backoffCap(), defaults.breakerThreshold(),
-                breakerCooldown, defaults.refreshMargin());
+        StravaClientSettings client = new StravaClientSettings(
+                base,
+                clientId.get(),
+                secret.orElseThrow(),
+                window,
+                requestTimeout,
+                maxRetries,
+                backoffBase,
+                defaults.backoffCap(),
+                defaults.breakerThreshold(),
+                breakerCooldown,
+                defaults.refreshMargin());
         return Optional.of(new Strava(client, publicUrl, verifyToken, returnUrl));
     }
 
@@ -121,12 +132,14 @@ public record ImportsConfig(
         byte[] raw;
         try {
             raw = key.get().contains("+") || key.get().contains("/")
-                    ? Base64.getDecoder().decode(key.get()) : Base64.getUrlDecoder().decode(key.get());
+                    ? Base64.getDecoder().decode(key.get())
+                    : Base64.getUrlDecoder().decode(key.get());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("FITSYNC_TOKEN_KEY", "must be base64");
         }
         if (raw.length != 32) {
-            throw new ConfigException("FITSYNC_TOKEN_KEY", "must be 32 bytes (base64 of a 256-bit key), got " + raw.length);
+            throw new ConfigException(
+                    "FITSYNC_TOKEN_KEY", "must be 32 bytes (base64 of a 256-bit key), got " + raw.length);
         }
         return key;
     }

@@ -19,8 +19,8 @@ public enum LogFormat {
         if (raw.isEmpty()) {
             return terminal ? TEXT : JSON;
         }
-        return parse(raw.get()).orElseThrow(() ->
-                new ConfigException(VARIABLE, "must be json or text, got '" + raw.get() + "'"));
+        return parse(raw.get())
+                .orElseThrow(() -> new ConfigException(VARIABLE, "must be json or text, got '" + raw.get() + "'"));
     }
 
     /**
@@ -28,7 +28,9 @@ public enum LogFormat {
      * falls back to the default here, and the configuration then stops start-up naming the variable.
      */
     public static LogFormat choose(Optional<String> raw, boolean terminal) {
-        return raw.map(String::trim).filter(value -> !value.isEmpty()).flatMap(LogFormat::parse)
+        return raw.map(String::trim)
+                .filter(value -> !value.isEmpty())
+                .flatMap(LogFormat::parse)
                 .orElse(terminal ? TEXT : JSON);
     }
 

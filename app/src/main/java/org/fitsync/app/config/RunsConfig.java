@@ -16,12 +16,13 @@ public record RunsConfig(SourcePriority priority, double polylineToleranceMetres
 
     static RunsConfig from(Environment env) {
         SourcePriority priority = env.string(PRIORITY)
-                .map(raw -> SourcePriority.parse(raw).orElseThrow(() -> new ConfigException(PRIORITY,
-                        "must list garmin, strava, phone, healthkit and manual once each, comma-separated, got '"
-                                + raw + "'")))
+                .map(raw -> SourcePriority.parse(raw)
+                        .orElseThrow(() -> new ConfigException(
+                                PRIORITY,
+                                "must list garmin, strava, phone, healthkit and manual once each, comma-separated, got '"
+                                        + raw + "'")))
                 .orElse(SourcePriority.DEFAULT);
-        double tolerance = env.string(TOLERANCE).map(RunsConfig::tolerance)
-                .orElse(TrackSimplifier.DEFAULT_TOLERANCE_M);
+        double tolerance = env.string(TOLERANCE).map(RunsConfig::tolerance).orElse(TrackSimplifier.DEFAULT_TOLERANCE_M);
         return new RunsConfig(priority, tolerance, env.hmacKey(CURSOR_SECRET));
     }
 

@@ -11,7 +11,8 @@ public record ServerConfig(int port, long maxBodyBytes, int httpThreads) {
     static ServerConfig from(Environment env) {
         int port = env.integer("FITSYNC_PORT", 7070, 0, 65535);
         long maxBody = env.bytes("FITSYNC_MAX_BODY_BYTES", 16L * 1024 * 1024);
-        int httpThreads = env.integer("FITSYNC_HTTP_THREADS", DEFAULT_HTTP_THREADS, HttpSettings.MIN_MAX_THREADS, 10_000);
+        int httpThreads =
+                env.integer("FITSYNC_HTTP_THREADS", DEFAULT_HTTP_THREADS, HttpSettings.MIN_MAX_THREADS, 10_000);
         return new ServerConfig(port, maxBody, httpThreads);
     }
 }

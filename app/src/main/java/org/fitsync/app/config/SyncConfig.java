@@ -55,8 +55,8 @@ public record SyncConfig(SyncSettings settings, CollectionRegistry registry) {
             try {
                 collections.add(collection(node));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(COLLECTIONS_FILE, "collection " + node.path("name").asText("?")
-                        + ": " + e.getMessage());
+                throw new ConfigException(
+                        COLLECTIONS_FILE, "collection " + node.path("name").asText("?") + ": " + e.getMessage());
             }
         }
         return collections;
@@ -71,10 +71,16 @@ public record SyncConfig(SyncSettings settings, CollectionRegistry registry) {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column type must be string, number or boolean");
             }
-            columns.add(new Column(column.path("name").asText(), type,
-                    column.path("optional").asBoolean(true), column.path("read_only").asBoolean(false)));
+            columns.add(new Column(
+                    column.path("name").asText(),
+                    type,
+                    column.path("optional").asBoolean(true),
+                    column.path("read_only").asBoolean(false)));
         }
-        return new Collection(node.path("name").asText(), columns, strategy(node.path("strategy").asText("last_write_wins")));
+        return new Collection(
+                node.path("name").asText(),
+                columns,
+                strategy(node.path("strategy").asText("last_write_wins")));
     }
 
     private static ConflictStrategy strategy(String name) {
@@ -82,8 +88,9 @@ public record SyncConfig(SyncSettings settings, CollectionRegistry registry) {
             case "last_write_wins" -> ConflictStrategy.LAST_WRITE_WINS;
             case "server_wins" -> ConflictStrategy.SERVER_WINS;
             case "client_wins" -> ConflictStrategy.CLIENT_WINS;
-            default -> throw new IllegalArgumentException(
-                    "strategy must be last_write_wins, server_wins or client_wins, got " + name);
+            default ->
+                throw new IllegalArgumentException(
+                        "strategy must be last_write_wins, server_wins or client_wins, got " + name);
         };
     }
 }

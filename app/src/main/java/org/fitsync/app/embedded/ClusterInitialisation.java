@@ -48,7 +48,8 @@ final class ClusterInitialisation {
             LOG.info("Embedded PostgreSQL cluster initialised (first start on port {})", first.getPort());
         }
         if (Files.exists(staging.resolve("postmaster.pid"))) {
-            throw new IllegalStateException("the first start of the embedded PostgreSQL in " + staging + " did not stop");
+            throw new IllegalStateException(
+                    "the first start of the embedded PostgreSQL in " + staging + " did not stop");
         }
         Files.deleteIfExists(pgData);
         Files.move(staging, pgData, StandardCopyOption.ATOMIC_MOVE);

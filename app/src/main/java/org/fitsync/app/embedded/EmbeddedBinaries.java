@@ -12,8 +12,11 @@ import org.fitsync.app.config.DatabaseConfig;
 final class EmbeddedBinaries {
 
     /** The archives the embedding library looks for, one per bundled platform (see app/pom.xml). */
-    static final List<String> ARCHIVES = List.of("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
-            "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz");
+    static final List<String> ARCHIVES = List.of(
+            "postgres-linux-x86_64.txz",
+            "postgres-linux-arm_64.txz",
+            "postgres-darwin-x86_64.txz",
+            "postgres-darwin-arm_64.txz");
 
     private EmbeddedBinaries() {}
 
@@ -23,8 +26,10 @@ final class EmbeddedBinaries {
 
     static void requireBundled(ClassLoader classes) {
         if (!bundled(classes)) {
-            throw new ConfigException(DatabaseConfig.URL, "is required: this jar has no embedded PostgreSQL"
-                    + " (fitsync-slim.jar needs an external database; fitsync.jar embeds one)");
+            throw new ConfigException(
+                    DatabaseConfig.URL,
+                    "is required: this jar has no embedded PostgreSQL"
+                            + " (fitsync-slim.jar needs an external database; fitsync.jar embeds one)");
         }
     }
 }

@@ -62,8 +62,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 DatabaseRoles.ensureLoginRole(postgres.getPostgresDatabase(), APP_ROLE, password);
                 String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
                 LOG.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
-                return new EmbeddedDatabase(postgres,
-                        new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize), lock);
+                return new EmbeddedDatabase(
+                        postgres, new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize), lock);
             } catch (RuntimeException e) {
                 postgres.close();
                 throw e;

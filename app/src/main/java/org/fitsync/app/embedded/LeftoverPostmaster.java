@@ -52,8 +52,10 @@ final class LeftoverPostmaster {
             delete(pidFile);
             return;
         }
-        LOG.warn("Stopping the embedded PostgreSQL (pid {}) a previous FitSync process left running in {}",
-                pid.get(), pgData);
+        LOG.warn(
+                "Stopping the embedded PostgreSQL (pid {}) a previous FitSync process left running in {}",
+                pid.get(),
+                pgData);
         stop(process.get(), timeout);
     }
 
@@ -61,8 +63,10 @@ final class LeftoverPostmaster {
         List<ProcessHandle> children = postmaster.descendants().toList();
         postmaster.destroy();
         if (!awaitExit(postmaster, timeout)) {
-            LOG.warn("PostgreSQL (pid {}) did not stop within {}; killing it, recovery runs on start",
-                    postmaster.pid(), timeout);
+            LOG.warn(
+                    "PostgreSQL (pid {}) did not stop within {}; killing it, recovery runs on start",
+                    postmaster.pid(),
+                    timeout);
             postmaster.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
             awaitExit(postmaster, timeout);
@@ -83,7 +87,9 @@ final class LeftoverPostmaster {
             return (info.commandLine().get() + " ").contains(" " + pgData + " ");
         }
         // Some systems do not show another process's arguments; its executable's name has to do.
-        return info.command().map(c -> Path.of(c).getFileName().toString().startsWith("postgres")).orElse(false);
+        return info.command()
+                .map(c -> Path.of(c).getFileName().toString().startsWith("postgres"))
+                .orElse(false);
     }
 
     private static Optional<Long> pid(Path pidFile) {
@@ -92,7 +98,9 @@ final class LeftoverPostmaster {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         } catch (IOException e) {

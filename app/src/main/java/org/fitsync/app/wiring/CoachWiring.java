@@ -27,15 +27,21 @@ final class CoachWiring {
     private final CoachService service;
     private final RouteModule routes;
 
-    private CoachWiring(FeatureContext context, ListDailyEntriesUseCase clientEntries,
-                        RecordManualEntryUseCase clientManualEntries) {
+    private CoachWiring(
+            FeatureContext context,
+            ListDailyEntriesUseCase clientEntries,
+            RecordManualEntryUseCase clientManualEntries) {
         PostgresCoaching coaching = new PostgresCoaching();
         SavePairingCodePort saveCode = coaching;
         RedeemPairingCodePort redeemCode = coaching;
         SaveCoachLinkPort saveLink = coaching;
         LoadCoachLinksPort loadLinks = coaching;
-        this.service = new CoachService(new CoachService.Ports(context.transactions(), context.versions(),
-                saveCode, redeemCode, saveLink, loadLinks), clientEntries, clientManualEntries, context.clock(),
+        this.service = new CoachService(
+                new CoachService.Ports(
+                        context.transactions(), context.versions(), saveCode, redeemCode, saveLink, loadLinks),
+                clientEntries,
+                clientManualEntries,
+                context.clock(),
                 new SecureRandom());
 
         CreatePairingCodeUseCase createCode = service;
@@ -48,8 +54,10 @@ final class CoachWiring {
     }
 
     /** {@code clientEntries} and {@code clientManualEntries}: the daily feature's use cases. */
-    static CoachWiring wire(FeatureContext context, ListDailyEntriesUseCase clientEntries,
-                            RecordManualEntryUseCase clientManualEntries) {
+    static CoachWiring wire(
+            FeatureContext context,
+            ListDailyEntriesUseCase clientEntries,
+            RecordManualEntryUseCase clientManualEntries) {
         return new CoachWiring(context, clientEntries, clientManualEntries);
     }
 

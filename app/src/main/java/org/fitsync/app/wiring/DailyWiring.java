@@ -27,15 +27,14 @@ final class DailyWiring {
         PostgresDailyEntries entries = new PostgresDailyEntries();
         LoadDailyEntriesPort loadEntries = entries;
         SaveDailyEntryPort saveEntry = entries;
-        this.service = new DailyEntryService(context.transactions(), context.versions(),
-                new DailyEntryService.Storage(loadEntries, saveEntry));
+        this.service = new DailyEntryService(
+                context.transactions(), context.versions(), new DailyEntryService.Storage(loadEntries, saveEntry));
 
         IngestStepsUseCase ingestSteps = service;
         IngestSleepUseCase ingestSleep = service;
         RecordManualEntryUseCase manual = service;
         ListDailyEntriesUseCase history = service;
-        this.routes = new DailyRoutes(ingestSteps, ingestSleep, manual, history, context.jsonBody(),
-                context.metrics());
+        this.routes = new DailyRoutes(ingestSteps, ingestSleep, manual, history, context.jsonBody(), context.metrics());
 
         ServerRecordsPort dailyRecords = new PostgresDailyRecords();
         ApplyPushedEntryUseCase applyPushed = service;

@@ -24,13 +24,16 @@ public final class Features {
     public static Features wire(FeatureContext context, FitSyncConfig config) {
         DailyWiring daily = DailyWiring.wire(context);
         CoachWiring coach = CoachWiring.wire(context, daily.entries(), daily.manualEntries());
-        RunsWiring runs = RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config),
-                coach.actForClient());
-        RouteModule sync = SyncWiring.routes(context, config.sync(),
-                Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
+        RunsWiring runs =
+                RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient());
+        RouteModule sync = SyncWiring.routes(
+                context, config.sync(), Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
         Optional<ImportsWiring> imports = config.imports().enabled()
-                ? Optional.of(ImportsWiring.wire(context, config.imports(),
-                        NodeSecrets.tokenKey(config.imports(), config.dataDir()), runs.importedRuns()))
+                ? Optional.of(ImportsWiring.wire(
+                        context,
+                        config.imports(),
+                        NodeSecrets.tokenKey(config.imports(), config.dataDir()),
+                        runs.importedRuns()))
                 : ImportsWiring.off();
 
         List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), sync));

@@ -15,7 +15,10 @@ final class ImportsLoggingJobContext implements JobContext {
     public Scope enter(ImportJob job) {
         MDC.put("import_id", job.id().toString());
         MDC.put("user_id", job.user().value());
-        LOG.debug("Working on import {} ({}, {} activities fetched so far)", job.id(), job.state().wireName(),
+        LOG.debug(
+                "Working on import {} ({}, {} activities fetched so far)",
+                job.id(),
+                job.state().wireName(),
                 job.progress().fetched());
         return () -> {
             MDC.remove("import_id");

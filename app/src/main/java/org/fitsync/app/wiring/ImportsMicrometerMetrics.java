@@ -18,19 +18,28 @@ final class ImportsMicrometerMetrics implements ImportMetrics {
 
     @Override
     public void activity(ImportProgress.ActivityOutcome outcome) {
-        Counter.builder("fitsync.import.activities").description("Activities processed by imports, by outcome")
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("fitsync.import.activities")
+                .description("Activities processed by imports, by outcome")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void finished(ImportState state) {
-        Counter.builder("fitsync.imports.finished").description("Imports that reached a final state")
-                .tag("state", state.wireName()).register(registry).increment();
+        Counter.builder("fitsync.imports.finished")
+                .description("Imports that reached a final state")
+                .tag("state", state.wireName())
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void parked(boolean rateLimited) {
-        Counter.builder("fitsync.imports.parked").description("Imports parked until a resume time")
-                .tag("cause", rateLimited ? "rate_limit" : "provider_unavailable").register(registry).increment();
+        Counter.builder("fitsync.imports.parked")
+                .description("Imports parked until a resume time")
+                .tag("cause", rateLimited ? "rate_limit" : "provider_unavailable")
+                .register(registry)
+                .increment();
     }
 }

@@ -1,6 +1,5 @@
 package org.fitsync.app.wiring;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.imports.ImportRoutes;
 import org.fitsync.adapter.http.imports.OAuthState;
 import org.fitsync.adapter.http.imports.StravaRoutes;
@@ -28,11 +27,11 @@ import org.fitsync.application.imports.ImportService;
 import org.fitsync.application.imports.ProviderEventService;
 import org.fitsync.application.imports.TransactionalCredentials;
 import org.fitsync.ports.in.imports.CancelImportUseCase;
-import org.fitsync.ports.in.imports.GetImportUseCase;
-import org.fitsync.ports.in.imports.ListImportsUseCase;
 import org.fitsync.ports.in.imports.ConnectProviderUseCase;
 import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
+import org.fitsync.ports.in.imports.GetImportUseCase;
 import org.fitsync.ports.in.imports.HandleProviderEventUseCase;
+import org.fitsync.ports.in.imports.ListImportsUseCase;
 import org.fitsync.ports.in.imports.StartImportUseCase;
 import org.fitsync.ports.in.imports.ViewConnectionUseCase;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
@@ -78,10 +77,11 @@ final class ImportsWiring {
 
         ProviderConnectionStore connections = new PostgresProviderConnections(TokenCipher.fromBase64(tokenKey), jdbi);
         ImportJobStore jobs = new PostgresImportJobs(jdbi);
-        PostgresImportEvents postgresEvents = new PostgresImportEvents(context.database().dataSource());
+        PostgresImportEvents postgresEvents =
+                new PostgresImportEvents(context.database().dataSource());
         ImportEvents events = postgresEvents;
-        StravaClient strava = new StravaClient(settings.client(),
-                new TransactionalCredentials(transactions, connections), clock);
+        StravaClient strava =
+                new StravaClient(settings.client(), new TransactionalCredentials(transactions, connections), clock);
         ActivityProvider activities = strava;
         ProviderAuthorization authorization = strava;
         WeatherLookup weather = config.weather().enabled()
@@ -89,39 +89,65 @@ final class ImportsWiring {
                 : WeatherLookup.OFF;
 
         ImportService imports = new ImportService(transactions, jobs, connections, events, clock);
-        ConnectionService connectionService = new ConnectionService(transactions, connections, authorization, jobs,
-                runs, events, clock);
+        ConnectionService connectionService =
+                new ConnectionService(transactions, connections, authorization, jobs, runs, events, clock);
         DisconnectProviderUseCase disconnect = connectionService;
         ExecutorService webhookExecutor = Executors.newSingleThreadExecutor(daemon("fitsync-strava-webhooks"));
-        HandleProviderEventUseCase providerEvents = new ProviderEventService(transactions, connections, jobs,
-                activities, events, disconnect, webhookExecutor, clock);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("fitsync-import-heartbeat"));
+        HandleProviderEventUseCase providerEvents = new ProviderEventService(
+                transactions, connections, jobs, activities, events, disconnect, webhookExecutor, clock);
+        ScheduledExecutorService heartbeats =
+                Executors.newSingleThreadScheduledExecutor(daemon("fitsync-import-heartbeat"));
         String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
         ExecutorService fetches = Executors.newFixedThreadPool(
                 Math.max(1, workerSettings.count() * workerSettings.parallelFetches()), daemon("fitsync-import-fetch"));
-        var runner = new ImportRunner(new ImportRunner.Settings(node, workerSettings.lease(), 200,
-                workerSettings.maxAttempts(), workerSettings.parallelFetches()), transactions, jobs, activities, runs,
-                weather, events, heartbeats, fetches, new ImportsLoggingJobContext(),
-                new ImportsMicrometerMetrics(context.metrics()), clock);
+        var runner = new ImportRunner(
+                new ImportRunner.Settings(
+                        node,
+                        workerSettings.lease(),
+                        200,
+                        workerSettings.maxAttempts(),
+                        workerSettings.parallelFetches()),
+                transactions,
+                jobs,
+                activities,
+                runs,
+                weather,
+                events,
+                heartbeats,
+                fetches,
+                new ImportsLoggingJobContext(),
+                new ImportsMicrometerMetrics(context.metrics()),
+                clock);
 
         ConnectProviderUseCase connect = connectionService;
         ViewConnectionUseCase status = connectionService;
-        var stravaRoutes = new StravaRoutes(connect, disconnect, status, providerEvents, context.jsonBody(),
+        var stravaRoutes = new StravaRoutes(
+                connect,
+                disconnect,
+                status,
+                providerEvents,
+                context.jsonBody(),
                 new StravaRoutes.Settings(
                         state -> strava.authorizeUrl(settings.callbackUrl(), state),
-                        new OAuthState(HmacSha256.deriveKey(tokenKey, "fitsync oauth state"), clock, Duration.ofMinutes(15)),
-                        settings.returnUrl(), settings.verifyToken()));
+                        new OAuthState(
+                                HmacSha256.deriveKey(tokenKey, "fitsync oauth state"), clock, Duration.ofMinutes(15)),
+                        settings.returnUrl(),
+                        settings.verifyToken()));
         StartImportUseCase start = imports;
         ListImportsUseCase list = imports;
         GetImportUseCase get = imports;
         CancelImportUseCase cancel = imports;
         WatchImportUseCase watch = imports;
-        var importRoutes = new ImportRoutes(new ImportRoutes.UseCases(start, list, get, cancel, watch),
-                context.jsonBody(), context.json(), config.sseHeartbeat());
-        ImportWorkers importWorkers = new ImportWorkers(runner, workerSettings.count(), workerSettings.poll(),
-                heartbeats);
+        var importRoutes = new ImportRoutes(
+                new ImportRoutes.UseCases(start, list, get, cancel, watch),
+                context.jsonBody(),
+                context.json(),
+                config.sseHeartbeat());
+        ImportWorkers importWorkers =
+                new ImportWorkers(runner, workerSettings.count(), workerSettings.poll(), heartbeats);
         LOG.info("Strava import on: node {}, {} workers", node, workerSettings.count());
-        return new ImportsWiring(List.of(importRoutes, stravaRoutes),
+        return new ImportsWiring(
+                List.of(importRoutes, stravaRoutes),
                 List.of(stopping(fetches), importWorkers, stopping(webhookExecutor), postgresEvents));
     }
 

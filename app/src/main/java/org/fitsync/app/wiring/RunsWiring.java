@@ -1,15 +1,14 @@
 package org.fitsync.app.wiring;
 
-import java.nio.charset.StandardCharsets;
-import org.fitsync.adapter.http.auth.HmacSha256;
-import org.fitsync.adapter.http.RouteModule;
 import java.util.List;
+import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.coach.CoachRunRoutes;
 import org.fitsync.adapter.http.run.PageCursors;
 import org.fitsync.adapter.http.run.RunHistoryPages;
 import org.fitsync.adapter.http.run.RunRoutes;
-import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
+import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.app.config.RunsConfig;
 import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.application.run.RunEditingService;
@@ -23,8 +22,8 @@ import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunUseCase;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
-import org.fitsync.ports.in.run.ListRunsUseCase;
 import org.fitsync.ports.in.run.ImportedRunsUseCase;
+import org.fitsync.ports.in.run.ListRunsUseCase;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
 import org.fitsync.ports.out.imports.ImportedRunStore;
 import org.fitsync.ports.out.run.DeleteRunPort;
@@ -64,12 +63,25 @@ final class RunsWiring {
         MetadataFormatPort metadataFormat = runs;
         OverlapPolicy policy = new OverlapPolicy(config.priority());
 
-        RunIngestionService ingestion = new RunIngestionService(context.transactions(), context.versions(), loadRun,
-                storeNewRun, findOverlaps, reviseRun, policy,
+        RunIngestionService ingestion = new RunIngestionService(
+                context.transactions(),
+                context.versions(),
+                loadRun,
+                storeNewRun,
+                findOverlaps,
+                reviseRun,
+                policy,
                 new TrackSimplifier(config.polylineToleranceMetres()));
         RunHistoryService history = new RunHistoryService(context.transactions(), listRuns, loadRun, loadTrack);
-        RunEditingService editing = new RunEditingService(context.transactions(), context.versions(), loadRun,
-                editRun, deleteRun, findOverlaps, reviseRun, policy);
+        RunEditingService editing = new RunEditingService(
+                context.transactions(),
+                context.versions(),
+                loadRun,
+                editRun,
+                deleteRun,
+                findOverlaps,
+                reviseRun,
+                policy);
 
         SubmitRunUseCase submit = ingestion;
         ListRunsUseCase list = history;
@@ -80,19 +92,22 @@ final class RunsWiring {
         ImportedRunsUseCase importedRunsOfStrava = editing;
         PageCursors cursors = new PageCursors(HmacSha256.deriveKey(cursorSecret, "fitsync run history cursor v1"));
         this.routes = List.of(
-                new RunRoutes(new RunRoutes.UseCases(submit, list, get, track, edit, delete), context.jsonBody(),
-                        context.json(), cursors),
+                new RunRoutes(
+                        new RunRoutes.UseCases(submit, list, get, track, edit, delete),
+                        context.jsonBody(),
+                        context.json(),
+                        cursors),
                 new CoachRunRoutes(list, coaches, new RunHistoryPages(context.json(), cursors)));
 
         ServerRecordsPort runRecords = new PostgresRunRecords();
-        this.syncStore = new RunSyncStore(runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat,
-                policy);
+        this.syncStore =
+                new RunSyncStore(runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat, policy);
         this.importedRuns = new ImportsRunRejectionLog(
                 new ImportedRunBridge(context.transactions(), submit, importedRunsOfStrava, delete));
     }
 
-    static RunsWiring wire(FeatureContext context, RunsConfig config, String cursorSecret,
-                           ActForClientUseCase coaches) {
+    static RunsWiring wire(
+            FeatureContext context, RunsConfig config, String cursorSecret, ActForClientUseCase coaches) {
         return new RunsWiring(context, config, cursorSecret, coaches);
     }
 
@@ -109,5 +124,4 @@ final class RunsWiring {
     SyncRecordStore syncStore() {
         return syncStore;
     }
-
 }

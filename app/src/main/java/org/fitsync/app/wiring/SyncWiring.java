@@ -25,10 +25,16 @@ final class SyncWiring {
         SyncRecordStore genericRecords = new PostgresSyncRecords();
         CollectionStores stores = new CollectionStores(genericRecords, dedicated);
         PurgeHorizonPort horizons = new PostgresPurgeHorizons();
-        PushService push = new PushService(context.transactions(), context.versions(), config.registry(), stores,
-                horizons, config.settings(), context.clock());
-        PullService pull = new PullService(context.transactions(), context.versions(), config.registry(), stores,
-                horizons);
+        PushService push = new PushService(
+                context.transactions(),
+                context.versions(),
+                config.registry(),
+                stores,
+                horizons,
+                config.settings(),
+                context.clock());
+        PullService pull =
+                new PullService(context.transactions(), context.versions(), config.registry(), stores, horizons);
         return new SyncRoutes(pull, push, context.jsonBody(), context.json());
     }
 }

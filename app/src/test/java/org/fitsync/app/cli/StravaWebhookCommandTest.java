@@ -35,35 +35,73 @@ class StravaWebhookCommandTest {
             try (TestServer server = TestServer.start(PostgresTestDatabase.fresh(), env)) {
                 String token = server.token("alice");
                 String code = strava.authorizationCode(5, "read,activity:read");
-                String state = stateFrom(server.get("/api/v1/integrations/strava/authorize", token).json()
-                        .path("authorize_url").asText());
-                assertThat(server.get("/api/v1/integrations/strava/callback?code=" + code + "&state=" + state
-                        + "&scope=read,activity:read", null).status()).isEqualTo(200);
+                String state = stateFrom(server.get("/api/v1/integrations/strava/authorize", token)
+                        .json()
+                        .path("authorize_url")
+                        .asText());
+                assertThat(server.get(
+                                        "/api/v1/integrations/strava/callback?code=" + code + "&state=" + state
+                                                + "&scope=read,activity:read",
+                                        null)
+                                .status())
+                        .isEqualTo(200);
 
                 Map<String, String> operator = new HashMap<>(env);
                 operator.put("FITSYNC_PUBLIC_URL", server.uri("").toString());
-                operator.put("FITSYNC_DATA_DIR", java.nio.file.Files.createTempDirectory("fitsync-cli").toString());
+                operator.put(
+                        "FITSYNC_DATA_DIR",
+                        java.nio.file.Files.createTempDirectory("fitsync-cli").toString());
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = StravaWebhookCommand.run(new Environment(operator), "create", null,
-                        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                int status = StravaWebhookCommand.run(
+                        new Environment(operator),
+                        "create",
+                        null,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
                 assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
                 assertThat(out.toString(StandardCharsets.UTF_8)).contains("subscription 1 created");
 
-                strava.addActivities(5, List.of(new FakeActivity(42, "Lunch Run", "Run",
-                        Instant.parse("2026-11-19T12:00:00Z"), 1800, 1750, 5000, true, 48.1, 11.5)));
-                assertThat(strava.pushEvent("activity", 42, "create", 5, Map.of())).isEqualTo(200);
+                strava.addActivities(
+                        5,
+                        List.of(new FakeActivity(
+                                42,
+                                "Lunch Run",
+                                "Run",
+                                Instant.parse("2026-11-19T12:00:00Z"),
+                                1800,
+                                1750,
+                                5000,
+                                true,
+                                48.1,
+                                11.5)));
+                assertThat(strava.pushEvent("activity", 42, "create", 5, Map.of()))
+                        .isEqualTo(200);
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (StoredRuns.imported(server, token).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                assertThat(StoredRuns.imported(server, token)).extracting(r -> r.path("strava_id").asText()).containsExactly("42");
+                assertThat(StoredRuns.imported(server, token))
+                        .extracting(r -> r.path("strava_id").asText())
+                        .containsExactly("42");
 
                 // An update that turns the run into a ride removes it.
                 strava.removeActivity(5, 42);
-                strava.addActivities(5, List.of(new FakeActivity(42, "Lunch Ride", "Ride",
-                        Instant.parse("2026-11-19T12:00:00Z"), 1800, 1750, 15000, true, 48.1, 11.5)));
-                assertThat(strava.pushEvent("activity", 42, "update", 5, Map.of("type", "Ride"))).isEqualTo(200);
+                strava.addActivities(
+                        5,
+                        List.of(new FakeActivity(
+                                42,
+                                "Lunch Ride",
+                                "Ride",
+                                Instant.parse("2026-11-19T12:00:00Z"),
+                                1800,
+                                1750,
+                                15000,
+                                true,
+                                48.1,
+                                11.5)));
+                assertThat(strava.pushEvent("activity", 42, "update", 5, Map.of("type", "Ride")))
+                        .isEqualTo(200);
                 deadline = System.nanoTime() + 30_000_000_000L;
                 while (!StoredRuns.imported(server, token).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(50);
@@ -71,11 +109,18 @@ class StravaWebhookCommandTest {
                 assertThat(StoredRuns.imported(server, token)).isEmpty();
 
                 out.reset();
-                assertThat(StravaWebhookCommand.run(new Environment(operator), "list", null,
-                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+                assertThat(StravaWebhookCommand.run(
+                                new Environment(operator),
+                                "list",
+                                null,
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                System.err))
+                        .isZero();
                 assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 " + server.uri("/api/v1/webhooks/strava"));
-                assertThat(StravaWebhookCommand.run(new Environment(operator), "delete", 1L, System.out, System.err)).isZero();
-                assertThat(StravaWebhookCommand.run(new Environment(operator), "delete", 1L, System.out, System.err)).isEqualTo(1);
+                assertThat(StravaWebhookCommand.run(new Environment(operator), "delete", 1L, System.out, System.err))
+                        .isZero();
+                assertThat(StravaWebhookCommand.run(new Environment(operator), "delete", 1L, System.out, System.err))
+                        .isEqualTo(1);
             }
         }
     }
@@ -94,7 +139,11 @@ class StravaWebhookCommandTest {
                 operator.put("FITSYNC_PUBLIC_URL", server.uri("").toString());
                 operator.put("FITSYNC_STRAVA_VERIFY_TOKEN", "another-token");
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = StravaWebhookCommand.run(new Environment(operator), "create", null, System.out,
+                int status = StravaWebhookCommand.run(
+                        new Environment(operator),
+                        "create",
+                        null,
+                        System.out,
                         new PrintStream(err, true, StandardCharsets.UTF_8));
                 assertThat(status).isEqualTo(1);
                 assertThat(err.toString(StandardCharsets.UTF_8)).contains("not verifiable");

@@ -65,19 +65,20 @@ class FitSyncConfigTest {
 
     @ParameterizedTest
     @CsvSource({
-            "FITSYNC_PORT, seventy",
-            "FITSYNC_PORT, 70000",
-            "FITSYNC_MAX_BODY_BYTES, lots",
-            "FITSYNC_MAX_BODY_BYTES, 0",
-            "FITSYNC_MAX_CLOCK_SKEW, soon",
-            "FITSYNC_JWT_SECRET, short",
-            "FITSYNC_JWKS_URL, not a url",
-            "FITSYNC_JWKS_URL, ftp://keys.example/jwks",
-            "FITSYNC_DATABASE_URL, mysql://db/fitsync",
-            "FITSYNC_DATABASE_POOL_SIZE, 0",
-            "FITSYNC_HTTP_THREADS, 15",
-            "FITSYNC_HTTP_THREADS, 10001",
-            "FITSYNC_HTTP_THREADS, many"})
+        "FITSYNC_PORT, seventy",
+        "FITSYNC_PORT, 70000",
+        "FITSYNC_MAX_BODY_BYTES, lots",
+        "FITSYNC_MAX_BODY_BYTES, 0",
+        "FITSYNC_MAX_CLOCK_SKEW, soon",
+        "FITSYNC_JWT_SECRET, short",
+        "FITSYNC_JWKS_URL, not a url",
+        "FITSYNC_JWKS_URL, ftp://keys.example/jwks",
+        "FITSYNC_DATABASE_URL, mysql://db/fitsync",
+        "FITSYNC_DATABASE_POOL_SIZE, 0",
+        "FITSYNC_HTTP_THREADS, 15",
+        "FITSYNC_HTTP_THREADS, 10001",
+        "FITSYNC_HTTP_THREADS, many"
+    })
     void badValueStopsStartUpNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
@@ -94,33 +95,34 @@ class FitSyncConfigTest {
     /** Every feature's variables, with Strava off (no FITSYNC_STRAVA_CLIENT_ID): a bad value still stops start-up. */
     @ParameterizedTest
     @CsvSource({
-            "FITSYNC_TOMBSTONE_RETENTION, forever",
-            "FITSYNC_COLLECTIONS_FILE, /no/such/collections.json",
-            "FITSYNC_SOURCE_PRIORITY, garmin",
-            "FITSYNC_POLYLINE_TOLERANCE_M, -1",
-            "FITSYNC_CURSOR_SECRET, short",
-            "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE, -1",
-            "FITSYNC_RATE_LIMIT_WRITES_BURST, 0",
-            "FITSYNC_LOG_FORMAT, xml",
-            "FITSYNC_IMPORT_WORKERS, 65",
-            "FITSYNC_IMPORT_WORKERS, two",
-            "FITSYNC_IMPORT_LEASE, 100ms",
-            "FITSYNC_IMPORT_POLL, often",
-            "FITSYNC_IMPORT_MAX_ATTEMPTS, 0",
-            "FITSYNC_IMPORT_PARALLEL_FETCHES, 33",
-            "FITSYNC_SSE_HEARTBEAT, sometimes",
-            "FITSYNC_WEATHER, sunny",
-            "FITSYNC_WEATHER_BASE_URL, not a url",
-            "FITSYNC_TOKEN_KEY, not base64!",
-            "FITSYNC_TOKEN_KEY, c2hvcnQ",
-            "FITSYNC_PUBLIC_URL, ftp://fitsync.example",
-            "FITSYNC_STRAVA_BASE_URL, nowhere",
-            "FITSYNC_STRAVA_RETURN_URL, app://back",
-            "FITSYNC_STRAVA_RATE_WINDOW_SECONDS, 0",
-            "FITSYNC_STRAVA_REQUEST_TIMEOUT, long",
-            "FITSYNC_STRAVA_MAX_RETRIES, 11",
-            "FITSYNC_STRAVA_BACKOFF_BASE, short",
-            "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief"})
+        "FITSYNC_TOMBSTONE_RETENTION, forever",
+        "FITSYNC_COLLECTIONS_FILE, /no/such/collections.json",
+        "FITSYNC_SOURCE_PRIORITY, garmin",
+        "FITSYNC_POLYLINE_TOLERANCE_M, -1",
+        "FITSYNC_CURSOR_SECRET, short",
+        "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE, -1",
+        "FITSYNC_RATE_LIMIT_WRITES_BURST, 0",
+        "FITSYNC_LOG_FORMAT, xml",
+        "FITSYNC_IMPORT_WORKERS, 65",
+        "FITSYNC_IMPORT_WORKERS, two",
+        "FITSYNC_IMPORT_LEASE, 100ms",
+        "FITSYNC_IMPORT_POLL, often",
+        "FITSYNC_IMPORT_MAX_ATTEMPTS, 0",
+        "FITSYNC_IMPORT_PARALLEL_FETCHES, 33",
+        "FITSYNC_SSE_HEARTBEAT, sometimes",
+        "FITSYNC_WEATHER, sunny",
+        "FITSYNC_WEATHER_BASE_URL, not a url",
+        "FITSYNC_TOKEN_KEY, not base64!",
+        "FITSYNC_TOKEN_KEY, c2hvcnQ",
+        "FITSYNC_PUBLIC_URL, ftp://fitsync.example",
+        "FITSYNC_STRAVA_BASE_URL, nowhere",
+        "FITSYNC_STRAVA_RETURN_URL, app://back",
+        "FITSYNC_STRAVA_RATE_WINDOW_SECONDS, 0",
+        "FITSYNC_STRAVA_REQUEST_TIMEOUT, long",
+        "FITSYNC_STRAVA_MAX_RETRIES, 11",
+        "FITSYNC_STRAVA_BACKOFF_BASE, short",
+        "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief"
+    })
     void aBadValueOfAFeatureThatIsOffStillStopsStartUp(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
@@ -136,9 +138,10 @@ class FitSyncConfigTest {
 
     @Test
     void aBadImportValueStopsStartUpWithStravaOnToo() {
-        Map<String, String> env = new HashMap<>(Map.of("FITSYNC_STRAVA_CLIENT_ID", "1",
-                "FITSYNC_STRAVA_CLIENT_SECRET", "s", "FITSYNC_IMPORT_WORKERS", "-1"));
-        assertThatThrownBy(() -> config(env)).isInstanceOf(ConfigException.class)
+        Map<String, String> env = new HashMap<>(Map.of(
+                "FITSYNC_STRAVA_CLIENT_ID", "1", "FITSYNC_STRAVA_CLIENT_SECRET", "s", "FITSYNC_IMPORT_WORKERS", "-1"));
+        assertThatThrownBy(() -> config(env))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("FITSYNC_IMPORT_WORKERS");
         env.remove("FITSYNC_IMPORT_WORKERS");
         assertThat(config(env).imports().enabled()).isTrue();
@@ -146,17 +149,35 @@ class FitSyncConfigTest {
 
     @Test
     void stravaWithAnExternalDatabaseNeedsTheSharedTokenKey() {
-        Map<String, String> env = Map.of("FITSYNC_STRAVA_CLIENT_ID", "1", "FITSYNC_STRAVA_CLIENT_SECRET", "s",
-                "FITSYNC_DATABASE_URL", "jdbc:postgresql://db/fitsync", "FITSYNC_JWT_SECRET", "s".repeat(32));
-        assertThatThrownBy(() -> config(env)).isInstanceOf(ConfigException.class)
+        Map<String, String> env = Map.of(
+                "FITSYNC_STRAVA_CLIENT_ID",
+                "1",
+                "FITSYNC_STRAVA_CLIENT_SECRET",
+                "s",
+                "FITSYNC_DATABASE_URL",
+                "jdbc:postgresql://db/fitsync",
+                "FITSYNC_JWT_SECRET",
+                "s".repeat(32));
+        assertThatThrownBy(() -> config(env))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("FITSYNC_TOKEN_KEY");
     }
 
     @Test
     void stravaSettingsAreParsed() {
-        FitSyncConfig config = config(Map.of("FITSYNC_STRAVA_CLIENT_ID", "1", "FITSYNC_STRAVA_CLIENT_SECRET", "s",
-                "FITSYNC_STRAVA_MAX_RETRIES", "2", "FITSYNC_PUBLIC_URL", "https://fitsync.example/",
-                "FITSYNC_WEATHER", "off", "FITSYNC_IMPORT_WORKERS", "0"));
+        FitSyncConfig config = config(Map.of(
+                "FITSYNC_STRAVA_CLIENT_ID",
+                "1",
+                "FITSYNC_STRAVA_CLIENT_SECRET",
+                "s",
+                "FITSYNC_STRAVA_MAX_RETRIES",
+                "2",
+                "FITSYNC_PUBLIC_URL",
+                "https://fitsync.example/",
+                "FITSYNC_WEATHER",
+                "off",
+                "FITSYNC_IMPORT_WORKERS",
+                "0"));
         ImportsConfig.Strava strava = config.imports().strava().orElseThrow();
         assertThat(strava.client().maxRetries()).isEqualTo(2);
         assertThat(strava.webhookUrl().toString()).isEqualTo("https://fitsync.example/api/v1/webhooks/strava");
@@ -168,11 +189,15 @@ class FitSyncConfigTest {
 
     @Test
     void logsAreTextAtATerminalAndJsonElsewhereUnlessChosen() {
-        assertThat(FitSyncConfig.from(new Environment(Map.of()), true).logFormat()).isEqualTo(LogFormat.TEXT);
-        assertThat(FitSyncConfig.from(new Environment(Map.of()), false).logFormat()).isEqualTo(LogFormat.JSON);
-        assertThat(FitSyncConfig.from(new Environment(Map.of("FITSYNC_LOG_FORMAT", "json")), true).logFormat())
+        assertThat(FitSyncConfig.from(new Environment(Map.of()), true).logFormat())
+                .isEqualTo(LogFormat.TEXT);
+        assertThat(FitSyncConfig.from(new Environment(Map.of()), false).logFormat())
                 .isEqualTo(LogFormat.JSON);
-        assertThat(FitSyncConfig.from(new Environment(Map.of("FITSYNC_LOG_FORMAT", "TEXT")), false).logFormat())
+        assertThat(FitSyncConfig.from(new Environment(Map.of("FITSYNC_LOG_FORMAT", "json")), true)
+                        .logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(FitSyncConfig.from(new Environment(Map.of("FITSYNC_LOG_FORMAT", "TEXT")), false)
+                        .logFormat())
                 .isEqualTo(LogFormat.TEXT);
     }
 }

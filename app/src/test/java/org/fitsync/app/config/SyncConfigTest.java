@@ -32,8 +32,11 @@ class SyncConfigTest {
         Path file = Files.writeString(dir.resolve("collections.json"), """
                 {"collections": [{"name": "journal_entries", "strategy": "server_wins",
                   "columns": [{"name": "title", "type": "string"}, {"name": "mood", "type": "number", "optional": false}]}]}""");
-        SyncConfig config = SyncConfig.from(new Environment(Map.of("FITSYNC_COLLECTIONS_FILE", file.toString(),
-                "FITSYNC_TOMBSTONE_RETENTION", "7d")), Duration.ofSeconds(60), Json.newMapper());
+        SyncConfig config = SyncConfig.from(
+                new Environment(
+                        Map.of("FITSYNC_COLLECTIONS_FILE", file.toString(), "FITSYNC_TOMBSTONE_RETENTION", "7d")),
+                Duration.ofSeconds(60),
+                Json.newMapper());
         var journal = config.registry().find("journal_entries").orElseThrow();
         assertThat(journal.strategy()).isEqualTo(ConflictStrategy.SERVER_WINS);
         assertThat(journal.column("mood").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
@@ -43,14 +46,23 @@ class SyncConfigTest {
 
     @Test
     void aBadFileStopsStartUpNamingTheVariable() throws Exception {
-        Path file = Files.writeString(dir.resolve("bad.json"),
+        Path file = Files.writeString(
+                dir.resolve("bad.json"),
                 "{\"collections\": [{\"name\": \"x\", \"columns\": [{\"name\": \"c\", \"type\": \"date\"}]}]}");
-        assertThatThrownBy(() -> SyncConfig.from(new Environment(Map.of("FITSYNC_COLLECTIONS_FILE", file.toString())),
-                Duration.ofSeconds(60), Json.newMapper()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("FITSYNC_COLLECTIONS_FILE");
-        assertThatThrownBy(() -> SyncConfig.from(new Environment(Map.of("FITSYNC_COLLECTIONS_FILE",
-                dir.resolve("missing.json").toString())), Duration.ofSeconds(60), Json.newMapper()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("FITSYNC_COLLECTIONS_FILE");
+        assertThatThrownBy(() -> SyncConfig.from(
+                        new Environment(Map.of("FITSYNC_COLLECTIONS_FILE", file.toString())),
+                        Duration.ofSeconds(60),
+                        Json.newMapper()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FITSYNC_COLLECTIONS_FILE");
+        assertThatThrownBy(() -> SyncConfig.from(
+                        new Environment(Map.of(
+                                "FITSYNC_COLLECTIONS_FILE",
+                                dir.resolve("missing.json").toString())),
+                        Duration.ofSeconds(60),
+                        Json.newMapper()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FITSYNC_COLLECTIONS_FILE");
     }
 
     @Test
@@ -59,12 +71,30 @@ class SyncConfigTest {
                 {"collections": [{"name": "journal_entries", "columns": [{"name": "title", "type": "string"}]}]}""");
         try (TestServer server = TestServer.start(Map.of("FITSYNC_COLLECTIONS_FILE", file.toString()))) {
             String token = server.token("journaler");
-            TestServer.Response pushed = server.post("/api/v1/sync", token, Map.of("changes", Map.of("journal_entries",
-                    Map.of("created", java.util.List.of(Map.of("id", "j1", "title", "Day one")),
-                            "updated", java.util.List.of(), "deleted", java.util.List.of()))));
+            TestServer.Response pushed = server.post(
+                    "/api/v1/sync",
+                    token,
+                    Map.of(
+                            "changes",
+                            Map.of(
+                                    "journal_entries",
+                                    Map.of(
+                                            "created",
+                                            java.util.List.of(Map.of("id", "j1", "title", "Day one")),
+                                            "updated",
+                                            java.util.List.of(),
+                                            "deleted",
+                                            java.util.List.of()))));
             assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
-            assertThat(server.get("/api/v1/sync", token).json().path("changes").path("journal_entries")
-                    .path("created").get(0).path("title").asText()).isEqualTo("Day one");
+            assertThat(server.get("/api/v1/sync", token)
+                            .json()
+                            .path("changes")
+                            .path("journal_entries")
+                            .path("created")
+                            .get(0)
+                            .path("title")
+                            .asText())
+                    .isEqualTo("Day one");
         }
     }
 }

@@ -52,8 +52,8 @@ class DailyHttpTest {
     @Test
     void manualOnly() {
         String token = server.token("manual-only");
-        TestServer.Response put = server.put("/api/v1/entries/2026-11-20", token,
-                Map.of("steps", 5000, "sleep_quality", 4, "notes", "long walk"));
+        TestServer.Response put = server.put(
+                "/api/v1/entries/2026-11-20", token, Map.of("steps", 5000, "sleep_quality", 4, "notes", "long walk"));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
 
         JsonNode day = day(token, "2026-11-20");
@@ -119,12 +119,26 @@ class DailyHttpTest {
     void sleepIsStoredWithItsDetailEvenUnderAManualValue() {
         String token = server.token("sleeper");
         server.put("/api/v1/entries/2026-11-20", token, Map.of("sleep_min", 400));
-        Map<String, Object> night = Map.of("date", "2026-11-20", "start", "2026-11-19T23:00:00Z",
-                "end", "2026-11-20T06:11:00Z", "total_min", 431, "deep_min", 80, "light_min", 250, "rem_min", 90,
-                "awake_min", 11);
+        Map<String, Object> night = Map.of(
+                "date",
+                "2026-11-20",
+                "start",
+                "2026-11-19T23:00:00Z",
+                "end",
+                "2026-11-20T06:11:00Z",
+                "total_min",
+                431,
+                "deep_min",
+                80,
+                "light_min",
+                250,
+                "rem_min",
+                90,
+                "awake_min",
+                11);
 
-        TestServer.Response ingest = server.post("/api/v1/ingest/sleep", token,
-                Map.of("source", "health_connect", "items", List.of(night)));
+        TestServer.Response ingest =
+                server.post("/api/v1/ingest/sleep", token, Map.of("source", "health_connect", "items", List.of(night)));
 
         assertThat(ingest.status()).as(ingest.toString()).isEqualTo(200);
         assertThat(ingest.json().path("results").get(0).path("status").asText()).isEqualTo("kept_manual");
@@ -149,13 +163,14 @@ class DailyHttpTest {
                 Map.of("date", "2026-11-06", "steps", 200_001),
                 Map.of("date", "2026-11-07", "steps", 7000));
 
-        TestServer.Response response = server.post("/api/v1/ingest/steps", token,
-                Map.of("source", "garmin", "items", items));
+        TestServer.Response response =
+                server.post("/api/v1/ingest/steps", token, Map.of("source", "garmin", "items", items));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(207);
         JsonNode results = response.json().path("results");
         assertThat(results).hasSize(7);
-        assertThat(texts(statuses(results))).containsExactly("stored", "error", "error", "error", "error", "error", "stored");
+        assertThat(texts(statuses(results)))
+                .containsExactly("stored", "error", "error", "error", "error", "error", "stored");
         assertThat(results.get(1).path("errors").get(0).path("field").asText()).isEqualTo("steps");
         assertThat(results.get(2).path("errors").get(0).path("field").asText()).isEqualTo("date");
         assertThat(results.get(4).path("errors").get(0).path("field").asText()).isEqualTo("steps");
@@ -166,25 +181,64 @@ class DailyHttpTest {
         assertThat(days).hasSize(2);
         assertThat(days.get(0).path("date").asText()).isEqualTo("2026-11-01");
         assertThat(days.get(1).path("date").asText()).isEqualTo("2026-11-07");
-        assertThat(db.number("SELECT count(*) FROM daily_entries WHERE user_id = 'mixed'")).isEqualTo(2);
+        assertThat(db.number("SELECT count(*) FROM daily_entries WHERE user_id = 'mixed'"))
+                .isEqualTo(2);
     }
 
     @Test
     void badSleepItemsAreRefusedOneByOne() {
         String token = server.token("bad-sleeper");
         List<Object> items = List.of(
-                Map.of("date", "2026-11-20", "start", "2026-11-20T06:00:00Z", "end", "2026-11-19T23:00:00Z", "total_min", 60),
-                Map.of("date", "2026-11-20", "start", "2026-11-19T06:00:00Z", "end", "2026-11-20T07:00:00Z", "total_min", 60),
-                Map.of("date", "2026-11-20", "start", "2026-11-19T23:00:00Z", "end", "2026-11-20T06:00:00Z",
-                        "total_min", 300, "deep_min", 200, "light_min", 200),
+                Map.of(
+                        "date",
+                        "2026-11-20",
+                        "start",
+                        "2026-11-20T06:00:00Z",
+                        "end",
+                        "2026-11-19T23:00:00Z",
+                        "total_min",
+                        60),
+                Map.of(
+                        "date",
+                        "2026-11-20",
+                        "start",
+                        "2026-11-19T06:00:00Z",
+                        "end",
+                        "2026-11-20T07:00:00Z",
+                        "total_min",
+                        60),
+                Map.of(
+                        "date",
+                        "2026-11-20",
+                        "start",
+                        "2026-11-19T23:00:00Z",
+                        "end",
+                        "2026-11-20T06:00:00Z",
+                        "total_min",
+                        300,
+                        "deep_min",
+                        200,
+                        "light_min",
+                        200),
                 Map.of("date", "2026-11-20", "start", "yesterday", "end", "2026-11-20T06:00:00Z", "total_min", 60),
-                Map.of("date", "2026-11-21", "start", "2026-11-20T23:00:00Z", "end", "2026-11-21T06:00:00Z", "total_min", 420));
+                Map.of(
+                        "date",
+                        "2026-11-21",
+                        "start",
+                        "2026-11-20T23:00:00Z",
+                        "end",
+                        "2026-11-21T06:00:00Z",
+                        "total_min",
+                        420));
 
-        TestServer.Response response = server.post("/api/v1/ingest/sleep", token, Map.of("source", "healthkit", "items", items));
+        TestServer.Response response =
+                server.post("/api/v1/ingest/sleep", token, Map.of("source", "healthkit", "items", items));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(207);
-        assertThat(texts(statuses(response.json().path("results")))).containsExactly("error", "error", "error", "error", "stored");
-        assertThat(db.number("SELECT count(*) FROM sleep_records WHERE user_id = 'bad-sleeper'")).isEqualTo(1);
+        assertThat(texts(statuses(response.json().path("results"))))
+                .containsExactly("error", "error", "error", "error", "stored");
+        assertThat(db.number("SELECT count(*) FROM sleep_records WHERE user_id = 'bad-sleeper'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -200,7 +254,8 @@ class DailyHttpTest {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(db.version("resender")).isEqualTo(version);
-        assertThat(db.text("SELECT max(updated_at)::text FROM daily_entries WHERE user_id = 'resender'")).isEqualTo(updated);
+        assertThat(db.text("SELECT max(updated_at)::text FROM daily_entries WHERE user_id = 'resender'"))
+                .isEqualTo(updated);
         assertThat(server.get("/api/v1/entries", token).body()).isEqualTo(before);
         assertThat(day(token, "2026-11-10").path("steps").asInt()).isEqualTo(150);
     }
@@ -210,7 +265,9 @@ class DailyHttpTest {
         String token = server.token("re-putter");
         server.put("/api/v1/entries/2026-11-20", token, Map.of("steps", 10));
         long version = db.version("re-putter");
-        assertThat(server.put("/api/v1/entries/2026-11-20", token, Map.of("steps", 10)).status()).isEqualTo(200);
+        assertThat(server.put("/api/v1/entries/2026-11-20", token, Map.of("steps", 10))
+                        .status())
+                .isEqualTo(200);
         assertThat(db.version("re-putter")).isEqualTo(version);
     }
 
@@ -231,10 +288,13 @@ class DailyHttpTest {
     @Test
     void historyIsOrderedAndBounded() {
         String token = server.token("historian");
-        server.post("/api/v1/ingest/steps", token, steps("healthkit", "2026-11-03", 3, "2026-11-01", 1, "2026-11-02", 2));
+        server.post(
+                "/api/v1/ingest/steps", token, steps("healthkit", "2026-11-03", 3, "2026-11-01", 1, "2026-11-02", 2));
         JsonNode all = server.get("/api/v1/entries", token).json().path("items");
         assertThat(texts(dates(all))).containsExactly("2026-11-01", "2026-11-02", "2026-11-03");
-        JsonNode some = server.get("/api/v1/entries?from=2026-11-02&to=2026-11-03", token).json().path("items");
+        JsonNode some = server.get("/api/v1/entries?from=2026-11-02&to=2026-11-03", token)
+                .json()
+                .path("items");
         assertThat(texts(dates(some))).containsExactly("2026-11-02", "2026-11-03");
     }
 
@@ -259,7 +319,10 @@ class DailyHttpTest {
         assertProblem(server.post("/api/v1/ingest/steps", token, "{\"source\":\"fitbit\",\"items\":[]}"), 422);
         assertProblem(server.post("/api/v1/ingest/steps", token, "{\"items\":[]}"), 422);
         assertProblem(server.post("/api/v1/ingest/steps", token, "{\"source\":\"healthkit\",\"items\":{}}"), 422);
-        assertProblem(server.post("/api/v1/ingest/steps", token, "{\"source\":\"healthkit\",\"source\":\"garmin\",\"items\":[]}"), 400);
+        assertProblem(
+                server.post(
+                        "/api/v1/ingest/steps", token, "{\"source\":\"healthkit\",\"source\":\"garmin\",\"items\":[]}"),
+                400);
         List<Object> tooMany = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             tooMany.add(Map.of("date", "2026-11-20", "steps", i));
@@ -267,23 +330,32 @@ class DailyHttpTest {
         assertProblem(server.post("/api/v1/ingest/steps", token, Map.of("source", "healthkit", "items", tooMany)), 422);
         assertProblem(server.put("/api/v1/entries/2026-02-30", token, Map.of("steps", 1)), 400);
         assertProblem(server.put("/api/v1/entries/yesterday", token, Map.of("steps", 1)), 400);
-        TestServer.Response invalid = server.put("/api/v1/entries/2026-11-20", token,
+        TestServer.Response invalid = server.put(
+                "/api/v1/entries/2026-11-20",
+                token,
                 Map.of("steps", -1, "sleep_min", 2000, "sleep_quality", 0, "stepz", 3));
         assertProblem(invalid, 422);
-        assertThat(texts(fields(invalid.json().path("errors")))).containsExactlyInAnyOrder("steps", "sleep_min", "sleep_quality", "stepz");
+        assertThat(texts(fields(invalid.json().path("errors"))))
+                .containsExactlyInAnyOrder("steps", "sleep_min", "sleep_quality", "stepz");
         assertProblem(server.put("/api/v1/entries/2026-11-20", token, Map.of("notes", 5)), 422);
         assertProblem(server.put("/api/v1/entries/2026-11-20", token, Map.of("steps", 1.5)), 422);
         assertProblem(server.get("/api/v1/entries?from=2026-13-01", token), 400);
         assertProblem(server.get("/api/v1/entries?from=2026-11-02&to=2026-11-01", token), 400);
 
-        assertThat(db.number("SELECT count(*) FROM daily_entries WHERE user_id = 'bad-input'")).isZero();
+        assertThat(db.number("SELECT count(*) FROM daily_entries WHERE user_id = 'bad-input'"))
+                .isZero();
         assertThat(db.version("bad-input")).isZero();
     }
 
     @Test
     void strangeInputNeverCausesAServerError() {
         String token = server.token("fuzzer");
-        List<String> bodies = List.of("null", "0", "\"x\"", "{}", "{\"source\":null,\"items\":null}",
+        List<String> bodies = List.of(
+                "null",
+                "0",
+                "\"x\"",
+                "{}",
+                "{\"source\":null,\"items\":null}",
                 "{\"source\":\"healthkit\",\"items\":[null, 1, [], {\"date\": 20261120, \"steps\": 1e400}]}",
                 "{\"source\":\"healthkit\",\"items\":[{\"date\":\"9999-12-31\",\"steps\":99999999999999999999}]}",
                 "{\"source\":\"healthkit\",\"items\":[{\"date\":\"2026-11-20\",\"start\":\"+999999999-12-31T23:59:59Z\","
@@ -293,23 +365,37 @@ class DailyHttpTest {
         for (String body : bodies) {
             for (String path : List.of("/api/v1/ingest/steps", "/api/v1/ingest/sleep")) {
                 TestServer.Response response = server.post(path, token, body);
-                assertThat(response.status()).as(path + " " + body + " -> " + response).isLessThan(500);
+                assertThat(response.status())
+                        .as(path + " " + body + " -> " + response)
+                        .isLessThan(500);
             }
             TestServer.Response put = server.put("/api/v1/entries/2026-11-20", token, body);
             assertThat(put.status()).as("PUT " + body + " -> " + put).isLessThan(500);
         }
-        assertThat(server.put("/api/v1/entries/2026-11-20", token, Map.of("notes", "\u0000 nul")).status()).isEqualTo(422);
+        assertThat(server.put("/api/v1/entries/2026-11-20", token, Map.of("notes", "\u0000 nul"))
+                        .status())
+                .isEqualTo(422);
         assertThat(server.get("/api/v1/entries?from=%00", token).status()).isLessThan(500);
     }
 
     @Test
     void ingestedItemsAreCountedByOutcome() {
         String token = server.token("counted");
-        server.post("/api/v1/ingest/steps", token, Map.of("source", "health_connect",
-                "items", List.of(Map.of("date", "2026-11-20", "steps", 1), Map.of("date", "bad", "steps", 1))));
+        server.post(
+                "/api/v1/ingest/steps",
+                token,
+                Map.of(
+                        "source",
+                        "health_connect",
+                        "items",
+                        List.of(Map.of("date", "2026-11-20", "steps", 1), Map.of("date", "bad", "steps", 1))));
         String metrics = server.get("/metrics", null).body();
-        assertThat(metrics).contains("fitsync_daily_ingest_items_total{kind=\"steps\",source=\"health_connect\",status=\"stored\"}");
-        assertThat(metrics).contains("fitsync_daily_ingest_items_total{kind=\"steps\",source=\"health_connect\",status=\"error\"}");
+        assertThat(metrics)
+                .contains(
+                        "fitsync_daily_ingest_items_total{kind=\"steps\",source=\"health_connect\",status=\"stored\"}");
+        assertThat(metrics)
+                .contains(
+                        "fitsync_daily_ingest_items_total{kind=\"steps\",source=\"health_connect\",status=\"error\"}");
     }
 
     @Test

@@ -16,7 +16,8 @@ final class OwnerQueries {
     }
 
     long number(String sql, Object... params) {
-        try (Connection c = owner.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = owner.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -29,7 +30,8 @@ final class OwnerQueries {
     }
 
     String text(String sql, Object... params) {
-        try (Connection c = owner.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = owner.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }

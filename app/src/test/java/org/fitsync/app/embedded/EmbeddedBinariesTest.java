@@ -13,7 +13,8 @@ class EmbeddedBinariesTest {
 
     @Test
     void theFullBuildBundlesThem() {
-        assertThat(EmbeddedBinaries.bundled(EmbeddedBinariesTest.class.getClassLoader())).isTrue();
+        assertThat(EmbeddedBinaries.bundled(EmbeddedBinariesTest.class.getClassLoader()))
+                .isTrue();
     }
 
     @Test

@@ -16,8 +16,11 @@ public final class EmbeddedDatabaseHolder {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]), 1);
-        try (Connection c = DriverManager.getConnection(db.settings().jdbcUrl(), db.settings().ownerUser(),
-                db.settings().ownerPassword()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        db.settings().jdbcUrl(),
+                        db.settings().ownerUser(),
+                        db.settings().ownerPassword());
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS restart_probe (marker text)");
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO restart_probe VALUES (?)")) {
                 insert.setString(1, args[1]);

@@ -86,7 +86,9 @@ class EmbeddedDatabaseRestartTest {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 1)) {
             assertThat(markers(db)).containsExactly("first");
         }
-        assertThat(unrelated.isAlive()).as("an unrelated process is never signalled").isTrue();
+        assertThat(unrelated.isAlive())
+                .as("an unrelated process is never signalled")
+                .isTrue();
     }
 
     @Test
@@ -108,12 +110,17 @@ class EmbeddedDatabaseRestartTest {
             Thread.sleep(5);
         }
         holder.destroyForcibly().waitFor();
-        assertThat(dataDir.resolve("postgres/postgresql.conf")).as("killed during initialisation").doesNotExist();
+        assertThat(dataDir.resolve("postgres/postgresql.conf"))
+                .as("killed during initialisation")
+                .doesNotExist();
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 1);
-             Connection c = DriverManager.getConnection(db.settings().jdbcUrl(), db.settings().ownerUser(),
-                     db.settings().ownerPassword());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                Connection c = DriverManager.getConnection(
+                        db.settings().jdbcUrl(),
+                        db.settings().ownerUser(),
+                        db.settings().ownerPassword());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1")) {
             assertThat(rs.next()).isTrue();
         }
         assertThat(staging).doesNotExist();
@@ -122,7 +129,8 @@ class EmbeddedDatabaseRestartTest {
     /** Starts {@link EmbeddedDatabaseHolder} in its own JVM and waits until its database holds the marker. */
     private Process holder(String marker) throws IOException, InterruptedException {
         Process process = launchHolder(marker);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.equals("READY")) {
@@ -136,9 +144,15 @@ class EmbeddedDatabaseRestartTest {
 
     private Process launchHolder(String marker) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseHolder.class.getName(), dataDir.toString(), marker)
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedDatabaseHolder.class.getName(),
+                        dataDir.toString(),
+                        marker)
+                .redirectErrorStream(true)
+                .start();
         started.add(process);
         return process;
     }
@@ -165,9 +179,12 @@ class EmbeddedDatabaseRestartTest {
 
     private static List<String> markers(EmbeddedDatabase db) throws SQLException {
         List<String> markers = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.settings().jdbcUrl(), db.settings().ownerUser(),
-                db.settings().ownerPassword()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT marker FROM restart_probe")) {
+        try (Connection c = DriverManager.getConnection(
+                        db.settings().jdbcUrl(),
+                        db.settings().ownerUser(),
+                        db.settings().ownerPassword());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT marker FROM restart_probe")) {
             while (rs.next()) {
                 markers.add(rs.getString(1));
             }

@@ -18,8 +18,9 @@ class EmbeddedDatabaseTest {
     void commitsAreDurableOnTheEmbeddedServer(@TempDir Path dataDir) throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 2)) {
             DatabaseSettings settings = database.settings();
-            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.appUser(), settings.appPassword());
-                 Statement statement = connection.createStatement()) {
+            try (Connection connection = DriverManager.getConnection(
+                            settings.jdbcUrl(), settings.appUser(), settings.appPassword());
+                    Statement statement = connection.createStatement()) {
                 assertThat(setting(statement, "fsync")).isEqualTo("on");
                 assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
                 assertThat(setting(statement, "full_page_writes")).isEqualTo("on");

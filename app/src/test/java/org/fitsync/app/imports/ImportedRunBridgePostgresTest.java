@@ -24,9 +24,9 @@ import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
-import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.SourcePriority;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.ports.out.imports.ImportedRunStore.StoreOutcome;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +55,8 @@ class ImportedRunBridgePostgresTest {
         PostgresRuns runs = new PostgresRuns();
         PostgresSyncVersions versions = new PostgresSyncVersions();
         OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-        RunIngestionService ingestion = new RunIngestionService(transactions, versions, runs, runs, runs, runs, policy,
-                new TrackSimplifier(5));
+        RunIngestionService ingestion =
+                new RunIngestionService(transactions, versions, runs, runs, runs, runs, policy, new TrackSimplifier(5));
         RunEditingService editing = new RunEditingService(transactions, versions, runs, runs, runs, runs, runs, policy);
         bridge = new ImportedRunBridge(transactions, ingestion, editing, editing);
     }
@@ -70,10 +70,13 @@ class ImportedRunBridgePostgresTest {
     void aRunStoredInsideAnImportTransactionRollsBackWithIt() {
         UserId user = new UserId("rollback-user");
         assertThatThrownBy(() -> transactions.inUserTransaction(user, () -> {
-            assertThat(bridge.store(user, activity("2001"))).isInstanceOf(StoreOutcome.Stored.class);
-            assertThat(bridge.hasStravaActivity(user, "2001")).as("visible inside the transaction").isTrue();
-            throw new IllegalStateException("the checkpoint failed: lease lost");
-        })).hasMessageContaining("lease lost");
+                    assertThat(bridge.store(user, activity("2001"))).isInstanceOf(StoreOutcome.Stored.class);
+                    assertThat(bridge.hasStravaActivity(user, "2001"))
+                            .as("visible inside the transaction")
+                            .isTrue();
+                    throw new IllegalStateException("the checkpoint failed: lease lost");
+                }))
+                .hasMessageContaining("lease lost");
 
         assertThat(StoredRuns.allStravaRows(settings, user.value())).isZero();
         assertThat(bridge.hasStravaActivity(user, "2001")).isFalse();
@@ -105,11 +108,14 @@ class ImportedRunBridgePostgresTest {
             pool.shutdownNow();
         }
 
-        List<StoreOutcome> stored = outcomes.stream().filter(o -> o instanceof StoreOutcome.Stored).toList();
+        List<StoreOutcome> stored =
+                outcomes.stream().filter(o -> o instanceof StoreOutcome.Stored).toList();
         assertThat(stored).hasSize(1);
         String id = ((StoreOutcome.Stored) stored.get(0)).runId();
-        assertThat(outcomes).filteredOn(o -> o instanceof StoreOutcome.Duplicate)
-                .containsOnly(new StoreOutcome.Duplicate(id)).hasSize(nodes - 1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof StoreOutcome.Duplicate)
+                .containsOnly(new StoreOutcome.Duplicate(id))
+                .hasSize(nodes - 1);
         assertThat(StoredRuns.allStravaRows(settings, user.value())).isEqualTo(1);
     }
 
@@ -131,9 +137,10 @@ class ImportedRunBridgePostgresTest {
 
     private static ImportedRun activity(String id, int startSecond) {
         Instant start = START.plusSeconds(startSecond);
-        List<TrackPoint> track = List.of(new TrackPoint(start.toEpochMilli(), 52.52, 13.40, OptionalDouble.of(34)),
+        List<TrackPoint> track = List.of(
+                new TrackPoint(start.toEpochMilli(), 52.52, 13.40, OptionalDouble.of(34)),
                 new TrackPoint(start.toEpochMilli() + 60_000, 52.521, 13.401, OptionalDouble.empty()));
-        return new ImportedRun(id, start, start.plusSeconds(1800), 1750, 5000, "Lunch Run", "Run", track,
-                Optional.empty());
+        return new ImportedRun(
+                id, start, start.plusSeconds(1800), 1750, 5000, "Lunch Run", "Run", track, Optional.empty());
     }
 }

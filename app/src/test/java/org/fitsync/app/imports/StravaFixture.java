@@ -33,7 +33,9 @@ final class StravaFixture {
         env.put("FITSYNC_STRAVA_BASE_URL", strava.baseUrl().toString());
         env.put("FITSYNC_STRAVA_CLIENT_ID", strava.config().clientId());
         env.put("FITSYNC_STRAVA_CLIENT_SECRET", strava.config().clientSecret());
-        env.put("FITSYNC_STRAVA_RATE_WINDOW_SECONDS", Long.toString(strava.config().rateWindow().toSeconds()));
+        env.put(
+                "FITSYNC_STRAVA_RATE_WINDOW_SECONDS",
+                Long.toString(strava.config().rateWindow().toSeconds()));
         env.put("FITSYNC_STRAVA_VERIFY_TOKEN", "verify-me");
         // Every node of one database must share the key, or one node cannot read another's tokens.
         env.put("FITSYNC_TOKEN_KEY", TOKEN_KEY);
@@ -58,8 +60,8 @@ final class StravaFixture {
         String url = authorize.json().path("authorize_url").asText();
         assertThat(url).startsWith(strava.baseUrl() + "/oauth/authorize?");
         String consent = url.replaceFirst("scope=[^&]*", "scope=" + scope.replace(",", "%2C")) + "&athlete=" + athlete;
-        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(consent)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(consent)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(302);
         URI callback = URI.create(redirect.headers().firstValue("Location").orElseThrow());
         assertThat(callback.getPath()).isEqualTo("/api/v1/integrations/strava/callback");
@@ -72,22 +74,29 @@ final class StravaFixture {
         return started.json().path("id").asText();
     }
 
-    static JsonNode awaitImport(TestServer server, String token, String id, Predicate<JsonNode> condition, Duration timeout)
+    static JsonNode awaitImport(
+            TestServer server, String token, String id, Predicate<JsonNode> condition, Duration timeout)
             throws InterruptedException {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         try {
-            return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
-                TestServer.Response response = server.get("/api/v1/imports/" + id, token);
-                assertThat(response.status()).isEqualTo(200);
-                last.set(response.json());
-                return last.get();
-            }, condition);
+            return await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> {
+                                TestServer.Response response = server.get("/api/v1/imports/" + id, token);
+                                assertThat(response.status()).isEqualTo(200);
+                                last.set(response.json());
+                                return last.get();
+                            },
+                            condition);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("import did not get there in " + timeout + "; last: " + last.get(), e);
         }
     }
 
-    static JsonNode awaitFinished(TestServer server, String token, String id, Duration timeout) throws InterruptedException {
-        return awaitImport(server, token, id, node -> TERMINAL.contains(node.path("state").asText()), timeout);
+    static JsonNode awaitFinished(TestServer server, String token, String id, Duration timeout)
+            throws InterruptedException {
+        return awaitImport(
+                server, token, id, node -> TERMINAL.contains(node.path("state").asText()), timeout);
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.fitsync.app.config.LogFormat;
@@ -20,14 +20,19 @@ class ConsoleEncoderTest {
     void textIsOneReadableLineWithTheRequestAndTheUser() throws Exception {
         String line = encode(LogFormat.TEXT, "Run stored\nsecond line");
         assertThat(line).endsWith(System.lineSeparator());
-        assertThat(line.strip()).doesNotContain("\n").doesNotStartWith("{")
+        assertThat(line.strip())
+                .doesNotContain("\n")
+                .doesNotStartWith("{")
                 .contains("INFO", "Run stored second line", "request_id=req-1", "user_id=alice");
     }
 
     @Test
     void jsonIsOneObjectPerLineWithTheRequestAndTheUser() throws Exception {
         String line = encode(LogFormat.JSON, "Run stored");
-        assertThat(line.strip()).startsWith("{").endsWith("}").doesNotContain("\n")
+        assertThat(line.strip())
+                .startsWith("{")
+                .endsWith("}")
+                .doesNotContain("\n")
                 .contains("\"request_id\":\"req-1\"", "\"user_id\":\"alice\"", "\"message\":\"Run stored\"");
     }
 
@@ -54,8 +59,8 @@ class ConsoleEncoderTest {
             ConsoleEncoder encoder = (ConsoleEncoder) console.getEncoder();
             encoder.stop();
             encoder.start(format);
-            LoggingEvent event = new LoggingEvent("org.fitsync.test", context.getLogger("org.fitsync.test"),
-                    Level.INFO, message, null, null);
+            LoggingEvent event = new LoggingEvent(
+                    "org.fitsync.test", context.getLogger("org.fitsync.test"), Level.INFO, message, null, null);
             event.setMDCPropertyMap(Map.of("request_id", "req-1", "user_id", "alice"));
             return new String(encoder.encode(event), StandardCharsets.UTF_8);
         } finally {

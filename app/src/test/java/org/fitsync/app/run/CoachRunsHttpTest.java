@@ -28,7 +28,9 @@ class CoachRunsHttpTest {
     private static void link(String client, String coachToken) {
         TestServer.Response code = server.post("/api/v1/pairing-codes", server.token(client), "");
         assertThat(code.status()).as(code.toString()).isEqualTo(201);
-        TestServer.Response linked = server.post("/api/v1/coach/clients", coachToken,
+        TestServer.Response linked = server.post(
+                "/api/v1/coach/clients",
+                coachToken,
                 Map.of("code", code.json().path("code").asText()));
         assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
     }
@@ -39,7 +41,8 @@ class CoachRunsHttpTest {
         String clientToken = server.token(client);
         for (int i = 0; i < 3; i++) {
             assertThat(server.post("/api/v1/runs", clientToken, RunBodies.run(UUID.randomUUID(), i * 600, 30, "phone"))
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
         }
         String coach = server.token("runs-coach", "coach");
         link(client, coach);
@@ -50,14 +53,20 @@ class CoachRunsHttpTest {
         JsonNode own = server.get("/api/v1/runs?limit=2", clientToken).json();
         assertThat(first.json().path("items")).isEqualTo(own.path("items"));
         String cursor = first.json().path("next_cursor").asText();
-        TestServer.Response second = server.get("/api/v1/coach/clients/" + client + "/runs?limit=2&cursor=" + cursor,
-                coach);
+        TestServer.Response second =
+                server.get("/api/v1/coach/clients/" + client + "/runs?limit=2&cursor=" + cursor, coach);
         assertThat(second.json().path("items")).hasSize(1);
         assertThat(second.json().path("next_cursor").isNull()).isTrue();
         // The client's own cursor is not valid on the coach's route, and the reverse.
-        assertThat(server.get("/api/v1/coach/clients/" + client + "/runs?limit=2&cursor="
-                + own.path("next_cursor").asText(), coach).status()).isEqualTo(400);
-        assertThat(server.get("/api/v1/coach/clients/" + client + "/runs?limit=0", coach).status()).isEqualTo(400);
+        assertThat(server.get(
+                                "/api/v1/coach/clients/" + client + "/runs?limit=2&cursor="
+                                        + own.path("next_cursor").asText(),
+                                coach)
+                        .status())
+                .isEqualTo(400);
+        assertThat(server.get("/api/v1/coach/clients/" + client + "/runs?limit=0", coach)
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -70,14 +79,18 @@ class CoachRunsHttpTest {
     void anUnlinkedClientIsNotFoundAndOnlyCoachesMayAsk() {
         String clientToken = server.token("lonely-runner");
         assertThat(server.post("/api/v1/runs", clientToken, RunBodies.run(UUID.randomUUID(), 0, 30, "phone"))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         String coach = server.token("other-coach", "coach");
         TestServer.Response unlinked = server.get("/api/v1/coach/clients/lonely-runner/runs", coach);
         assertThat(unlinked.status()).isEqualTo(404);
         assertThat(unlinked.header("Content-Type")).startsWith("application/problem+json");
         assertThat(unlinked.body()).doesNotContain("easy 30 min");
-        assertThat(server.get("/api/v1/coach/clients/lonely-runner/runs", server.token("nosy-user")).status())
+        assertThat(server.get("/api/v1/coach/clients/lonely-runner/runs", server.token("nosy-user"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(server.get("/api/v1/coach/clients/" + "x".repeat(300) + "/runs", coach).status()).isEqualTo(404);
+        assertThat(server.get("/api/v1/coach/clients/" + "x".repeat(300) + "/runs", coach)
+                        .status())
+                .isEqualTo(404);
     }
 }

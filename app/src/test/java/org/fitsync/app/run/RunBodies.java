@@ -62,7 +62,10 @@ final class RunBodies {
     }
 
     static long storedRuns(DataSource owner, String user) {
-        return Jdbi.create(owner).withHandle(h -> h.createQuery("SELECT count(*) FROM runs WHERE user_id = :u")
-                .bind("u", user).mapTo(Long.class).one());
+        return Jdbi.create(owner)
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM runs WHERE user_id = :u")
+                        .bind("u", user)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

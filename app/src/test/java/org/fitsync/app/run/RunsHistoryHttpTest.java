@@ -37,17 +37,29 @@ class RunsHistoryHttpTest {
     void newestFirstWithDateFiltersOnStartedAt() {
         String token = server.token("history-dates");
         for (int day = 0; day < 5; day++) {
-            assertThat(server.post("/api/v1/runs", token, run(day * 1440, 30, "phone")).status()).isEqualTo(201);
+            assertThat(server.post("/api/v1/runs", token, run(day * 1440, 30, "phone"))
+                            .status())
+                    .isEqualTo(201);
         }
         List<String> starts = startedAt(server.get("/api/v1/runs", token).json());
-        assertThat(starts).containsExactly("2026-11-24T07:00:00Z", "2026-11-23T07:00:00Z", "2026-11-22T07:00:00Z",
-                "2026-11-21T07:00:00Z", "2026-11-20T07:00:00Z");
+        assertThat(starts)
+                .containsExactly(
+                        "2026-11-24T07:00:00Z",
+                        "2026-11-23T07:00:00Z",
+                        "2026-11-22T07:00:00Z",
+                        "2026-11-21T07:00:00Z",
+                        "2026-11-20T07:00:00Z");
 
         // [from, to): a run starting exactly at `to` is out, one starting exactly at `from` is in.
-        JsonNode filtered = server.get("/api/v1/runs?from=2026-11-21T07:00:00Z&to=2026-11-23T07:00:00Z", token).json();
+        JsonNode filtered = server.get("/api/v1/runs?from=2026-11-21T07:00:00Z&to=2026-11-23T07:00:00Z", token)
+                .json();
         assertThat(startedAt(filtered)).containsExactly("2026-11-22T07:00:00Z", "2026-11-21T07:00:00Z");
-        assertThat(startedAt(server.get("/api/v1/runs?from=2026-11-23T00:00:00Z", token).json())).hasSize(2);
-        assertThat(startedAt(server.get("/api/v1/runs?to=2026-11-20T07:00:00.000001Z", token).json())).hasSize(1);
+        assertThat(startedAt(server.get("/api/v1/runs?from=2026-11-23T00:00:00Z", token)
+                        .json()))
+                .hasSize(2);
+        assertThat(startedAt(server.get("/api/v1/runs?to=2026-11-20T07:00:00.000001Z", token)
+                        .json()))
+                .hasSize(1);
     }
 
     @Test
@@ -56,8 +68,13 @@ class RunsHistoryHttpTest {
         server.post("/api/v1/runs", token, run(0, 60, "phone"));
         server.post("/api/v1/runs", token, run(30, 60, "phone"));
         assertThat(server.get("/api/v1/runs", token).json().path("items")).hasSize(1);
-        assertThat(server.get("/api/v1/runs?include_overlapping=false", token).json().path("items")).hasSize(1);
-        JsonNode all = server.get("/api/v1/runs?include_overlapping=true", token).json().path("items");
+        assertThat(server.get("/api/v1/runs?include_overlapping=false", token)
+                        .json()
+                        .path("items"))
+                .hasSize(1);
+        JsonNode all = server.get("/api/v1/runs?include_overlapping=true", token)
+                .json()
+                .path("items");
         assertThat(all).hasSize(2);
         assertThat(all.get(0).path("overlapping").asBoolean()).isTrue();
     }
@@ -71,15 +88,24 @@ class RunsHistoryHttpTest {
         JsonNode first = server.get("/api/v1/runs?limit=3", token).json();
         assertThat(first.path("items")).hasSize(3);
         String cursor = first.path("next_cursor").asText();
-        JsonNode second = server.get("/api/v1/runs?limit=3&cursor=" + cursor, token).json();
-        JsonNode third = server.get("/api/v1/runs?limit=3&cursor=" + second.path("next_cursor").asText(), token).json();
+        JsonNode second =
+                server.get("/api/v1/runs?limit=3&cursor=" + cursor, token).json();
+        JsonNode third = server.get(
+                        "/api/v1/runs?limit=3&cursor="
+                                + second.path("next_cursor").asText(),
+                        token)
+                .json();
         assertThat(third.path("items")).hasSize(1);
         assertThat(third.path("next_cursor").isNull()).isTrue();
         List<String> all = new ArrayList<>(startedAt(first));
         all.addAll(startedAt(second));
         all.addAll(startedAt(third));
         assertThat(all).doesNotHaveDuplicates().hasSize(7).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(server.get("/api/v1/runs?limit=7", token).json().path("next_cursor").isNull()).isTrue();
+        assertThat(server.get("/api/v1/runs?limit=7", token)
+                        .json()
+                        .path("next_cursor")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -95,10 +121,15 @@ class RunsHistoryHttpTest {
         List<String> listed = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = server.get("/api/v1/runs?include_overlapping=true&limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor), token).json();
+            JsonNode page = server.get(
+                            "/api/v1/runs?include_overlapping=true&limit=2"
+                                    + (cursor == null ? "" : "&cursor=" + cursor),
+                            token)
+                    .json();
             page.path("items").forEach(run -> listed.add(run.path("id").asText()));
-            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            cursor = page.path("next_cursor").isNull()
+                    ? null
+                    : page.path("next_cursor").asText();
         } while (cursor != null);
         assertThat(listed).containsExactlyElementsOf(ids);
     }
@@ -108,7 +139,10 @@ class RunsHistoryHttpTest {
         String token = server.token("history-concurrent");
         Set<String> existing = new HashSet<>();
         for (int i = 0; i < 60; i++) {
-            existing.add(server.post("/api/v1/runs", token, run(i * 60, 30, "phone")).json().path("id").asText());
+            existing.add(server.post("/api/v1/runs", token, run(i * 60, 30, "phone"))
+                    .json()
+                    .path("id")
+                    .asText());
         }
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
@@ -123,12 +157,15 @@ class RunsHistoryHttpTest {
             List<Instant> order = new ArrayList<>();
             String cursor = null;
             do {
-                JsonNode page = server.get("/api/v1/runs?limit=7" + (cursor == null ? "" : "&cursor=" + cursor), token).json();
+                JsonNode page = server.get("/api/v1/runs?limit=7" + (cursor == null ? "" : "&cursor=" + cursor), token)
+                        .json();
                 page.path("items").forEach(run -> {
                     seen.add(run.path("id").asText());
                     order.add(Instant.parse(run.path("started_at").asText()));
                 });
-                cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+                cursor = page.path("next_cursor").isNull()
+                        ? null
+                        : page.path("next_cursor").asText();
             } while (cursor != null);
             inserts.get();
 
@@ -146,19 +183,29 @@ class RunsHistoryHttpTest {
         for (int i = 0; i < 3; i++) {
             server.post("/api/v1/runs", token, run(i * 60, 30, "phone"));
         }
-        String cursor = server.get("/api/v1/runs?limit=1", token).json().path("next_cursor").asText();
-        assertThat(server.get("/api/v1/runs?limit=1&cursor=" + cursor, token).status()).isEqualTo(200);
+        String cursor = server.get("/api/v1/runs?limit=1", token)
+                .json()
+                .path("next_cursor")
+                .asText();
+        assertThat(server.get("/api/v1/runs?limit=1&cursor=" + cursor, token).status())
+                .isEqualTo(200);
 
         char flipped = cursor.charAt(5) == 'A' ? 'B' : 'A';
         String tampered = cursor.substring(0, 5) + flipped + cursor.substring(6);
-        assertThat(server.get("/api/v1/runs?cursor=" + tampered, token).status()).isEqualTo(400);
-        assertThat(server.get("/api/v1/runs?cursor=not-a-cursor", token).status()).isEqualTo(400);
+        assertThat(server.get("/api/v1/runs?cursor=" + tampered, token).status())
+                .isEqualTo(400);
+        assertThat(server.get("/api/v1/runs?cursor=not-a-cursor", token).status())
+                .isEqualTo(400);
         assertThat(server.get("/api/v1/runs?cursor=%25%25", token).status()).isEqualTo(400);
         assertThat(server.get("/api/v1/runs?cursor=", token).status()).isEqualTo(400);
-        assertThat(server.get("/api/v1/runs?limit=1&include_overlapping=true&cursor=" + cursor, token).status())
-                .as("a cursor is bound to its filters").isEqualTo(400);
-        assertThat(server.get("/api/v1/runs?limit=1&cursor=" + cursor, server.token("history-cursor-thief")).status())
-                .as("and to its user").isEqualTo(400);
+        assertThat(server.get("/api/v1/runs?limit=1&include_overlapping=true&cursor=" + cursor, token)
+                        .status())
+                .as("a cursor is bound to its filters")
+                .isEqualTo(400);
+        assertThat(server.get("/api/v1/runs?limit=1&cursor=" + cursor, server.token("history-cursor-thief"))
+                        .status())
+                .as("and to its user")
+                .isEqualTo(400);
         TestServer.Response problem = server.get("/api/v1/runs?cursor=" + tampered, token);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
     }
@@ -166,9 +213,16 @@ class RunsHistoryHttpTest {
     @Test
     void badParametersAre400() {
         String token = server.token("history-params");
-        for (String query : List.of("limit=0", "limit=201", "limit=ten", "limit=", "from=yesterday",
-                "to=2026-13-01T00:00:00Z", "include_overlapping=yes",
-                "from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", "from=%2B999999999-12-31T23:59:59Z",
+        for (String query : List.of(
+                "limit=0",
+                "limit=201",
+                "limit=ten",
+                "limit=",
+                "from=yesterday",
+                "to=2026-13-01T00:00:00Z",
+                "include_overlapping=yes",
+                "from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z",
+                "from=%2B999999999-12-31T23:59:59Z",
                 "to=-999999999-01-01T00:00:00Z")) {
             TestServer.Response response = server.get("/api/v1/runs?" + query, token);
             assertThat(response.status()).as(query).isEqualTo(400);

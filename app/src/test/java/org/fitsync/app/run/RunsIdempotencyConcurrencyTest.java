@@ -45,7 +45,8 @@ class RunsIdempotencyConcurrencyTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<TestServer.Response>> futures = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(RunsOverlapHttpTest.awaiting(go, () -> server.post("/api/v1/runs", token, body))));
+                futures.add(
+                        pool.submit(RunsOverlapHttpTest.awaiting(go, () -> server.post("/api/v1/runs", token, body))));
             }
             go.countDown();
             for (Future<TestServer.Response> future : futures) {

@@ -52,8 +52,11 @@ class RunsIngestionHttpTest {
         assertThat(run.path("point_count").asInt()).isEqualTo(600);
         // 600 points on a near-straight line: the simplified polyline keeps only a few of them.
         String everyPoint = EncodedPolyline.encode(RunBodies.track(RunBodies.DAY, 600).stream()
-                .map(p -> new LatLon((Double) p.get(1), (Double) p.get(2))).toList());
-        assertThat(run.path("polyline").asText()).isNotBlank().hasSizeLessThan(everyPoint.length() / 10)
+                .map(p -> new LatLon((Double) p.get(1), (Double) p.get(2)))
+                .toList());
+        assertThat(run.path("polyline").asText())
+                .isNotBlank()
+                .hasSizeLessThan(everyPoint.length() / 10)
                 .startsWith(EncodedPolyline.encode(List.of(new LatLon(52.52001, 13.40495))));
         assertThat(run.path("overlapping").asBoolean()).isFalse();
         assertThat(run.path("overlaps").isArray()).isTrue();
@@ -61,12 +64,17 @@ class RunsIngestionHttpTest {
         assertThat(run.path("strava_id").isNull()).isTrue();
         assertThat(run.path("weather").isNull()).isTrue();
         assertThat(run.path("created_at").asText()).isNotBlank();
-        assertThat(run.path("updated_at").asText()).isEqualTo(run.path("created_at").asText());
+        assertThat(run.path("updated_at").asText())
+                .isEqualTo(run.path("created_at").asText());
 
         assertThat(server.get("/api/v1/runs/" + id, token).json()).isEqualTo(run);
-        Map<String, Object> row = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery(
-                "SELECT r.version, r.created_version, s.version AS current FROM runs r JOIN sync_state s USING (user_id)"
-                        + " WHERE r.id = :id").bind("id", id).mapToMap().one());
+        Map<String, Object> row = Jdbi.create(server.ownerDataSource())
+                .withHandle(h -> h.createQuery(
+                                "SELECT r.version, r.created_version, s.version AS current FROM runs r JOIN sync_state s USING (user_id)"
+                                        + " WHERE r.id = :id")
+                        .bind("id", id)
+                        .mapToMap()
+                        .one());
         assertThat(row.get("version")).isEqualTo(row.get("current")).isEqualTo(row.get("created_version"));
     }
 
@@ -114,9 +122,16 @@ class RunsIngestionHttpTest {
     @Test
     void runIdsArePerUser() {
         UUID id = UUID.randomUUID();
-        assertThat(server.post("/api/v1/runs", server.token("ingest-twin-1"), run(id, 0, 30, "phone")).status()).isEqualTo(201);
-        assertThat(server.post("/api/v1/runs", server.token("ingest-twin-2"), run(id, 0, 30, "garmin")).status()).isEqualTo(201);
-        assertThat(server.get("/api/v1/runs/" + id, server.token("ingest-twin-2")).json().path("source").asText())
+        assertThat(server.post("/api/v1/runs", server.token("ingest-twin-1"), run(id, 0, 30, "phone"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(server.post("/api/v1/runs", server.token("ingest-twin-2"), run(id, 0, 30, "garmin"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(server.get("/api/v1/runs/" + id, server.token("ingest-twin-2"))
+                        .json()
+                        .path("source")
+                        .asText())
                 .isEqualTo("garmin");
     }
 
@@ -155,22 +170,31 @@ class RunsIngestionHttpTest {
         server.post("/api/v1/runs", token, run(id, 240, 20, "phone"));
         long before = version(id);
 
-        TestServer.Response cleared = server.patch("/api/v1/runs/" + id, token,
-                "{\"notes\": null, \"metadata\": {\"shoes\": \"Pegasus\"}}");
+        TestServer.Response cleared =
+                server.patch("/api/v1/runs/" + id, token, "{\"notes\": null, \"metadata\": {\"shoes\": \"Pegasus\"}}");
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         assertThat(cleared.json().path("notes").isNull()).isTrue();
-        assertThat(cleared.json().path("metadata")).isEqualTo(server.json().createObjectNode().put("shoes", "Pegasus"));
+        assertThat(cleared.json().path("metadata"))
+                .isEqualTo(server.json().createObjectNode().put("shoes", "Pegasus"));
         assertThat(version(id)).isGreaterThan(before);
 
-        TestServer.Response invalid = server.patch("/api/v1/runs/" + id, token,
-                Map.of("notes", "x".repeat(10_001), "metadata", "not an object"));
+        TestServer.Response invalid = server.patch(
+                "/api/v1/runs/" + id, token, Map.of("notes", "x".repeat(10_001), "metadata", "not an object"));
         assertThat(invalid.status()).isEqualTo(422);
-        assertThat(invalid.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("notes", "metadata");
-        assertThat(server.get("/api/v1/runs/" + id, token).json().path("metadata").path("shoes").asText())
+        assertThat(invalid.json().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("notes", "metadata");
+        assertThat(server.get("/api/v1/runs/" + id, token)
+                        .json()
+                        .path("metadata")
+                        .path("shoes")
+                        .asText())
                 .isEqualTo("Pegasus");
         assertThat(server.patch("/api/v1/runs/" + id, token, "[1]").status()).isEqualTo(400);
-        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "nul\u0000")).status()).isEqualTo(422);
-        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("metadata", Map.of("nul", "\u0000"))).status())
+        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "nul\u0000"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("metadata", Map.of("nul", "\u0000")))
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -182,15 +206,21 @@ class RunsIngestionHttpTest {
         server.post("/api/v1/runs", token, body);
 
         assertThat(server.delete("/api/v1/runs/" + id, token).status()).isEqualTo(204);
-        Map<String, Object> row = Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery(
-                "SELECT r.deleted_at IS NOT NULL AS deleted, r.version = s.version AS latest FROM runs r"
-                        + " JOIN sync_state s USING (user_id) WHERE r.id = :id").bind("id", id).mapToMap().one());
+        Map<String, Object> row = Jdbi.create(server.ownerDataSource())
+                .withHandle(h -> h.createQuery(
+                                "SELECT r.deleted_at IS NOT NULL AS deleted, r.version = s.version AS latest FROM runs r"
+                                        + " JOIN sync_state s USING (user_id) WHERE r.id = :id")
+                        .bind("id", id)
+                        .mapToMap()
+                        .one());
         assertThat(row).containsEntry("deleted", true).containsEntry("latest", true);
         assertThat(server.get("/api/v1/runs/" + id, token).status()).isEqualTo(404);
         assertThat(server.get("/api/v1/runs/" + id + "/track", token).status()).isEqualTo(404);
         assertThat(server.get("/api/v1/runs", token).json().path("items")).isEmpty();
         assertThat(server.delete("/api/v1/runs/" + id, token).status()).isEqualTo(404);
-        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "x")).status()).isEqualTo(404);
+        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "x"))
+                        .status())
+                .isEqualTo(404);
 
         TestServer.Response late = server.post("/api/v1/runs", token, body);
         assertThat(late.status()).isEqualTo(409);
@@ -207,18 +237,27 @@ class RunsIngestionHttpTest {
 
         assertThat(server.get(path, other).status()).isEqualTo(404);
         assertThat(server.get(path + "/track", other).status()).isEqualTo(404);
-        assertThat(server.send(server.request(path + "/track", other).header("Accept", "application/gpx+xml").GET()
-                .build()).status()).isEqualTo(404);
-        assertThat(server.patch(path, other, Map.of("notes", "mine now")).status()).isEqualTo(404);
+        assertThat(server.send(server.request(path + "/track", other)
+                                .header("Accept", "application/gpx+xml")
+                                .GET()
+                                .build())
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.patch(path, other, Map.of("notes", "mine now")).status())
+                .isEqualTo(404);
         assertThat(server.delete(path, other).status()).isEqualTo(404);
-        assertThat(server.get("/api/v1/runs?include_overlapping=true", other).json().path("items")).isEmpty();
+        assertThat(server.get("/api/v1/runs?include_overlapping=true", other)
+                        .json()
+                        .path("items"))
+                .isEmpty();
         assertThat(server.get(path, owner).json().path("notes").asText()).isEqualTo("easy 20 min");
     }
 
     @Test
     void unknownOrMalformedIdsAre404() {
         String token = server.token("ingest-gina");
-        assertThat(server.get("/api/v1/runs/" + UUID.randomUUID(), token).status()).isEqualTo(404);
+        assertThat(server.get("/api/v1/runs/" + UUID.randomUUID(), token).status())
+                .isEqualTo(404);
         assertThat(server.get("/api/v1/runs/not-a-uuid", token).status()).isEqualTo(404);
         assertThat(server.delete("/api/v1/runs/not-a-uuid", token).status()).isEqualTo(404);
     }
@@ -226,7 +265,8 @@ class RunsIngestionHttpTest {
     @Test
     void runEndpointsNeedAToken() {
         assertThat(server.post("/api/v1/runs", null, "{}").status()).isEqualTo(401);
-        assertThat(server.get("/api/v1/runs/" + UUID.randomUUID(), null).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/runs/" + UUID.randomUUID(), null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -239,7 +279,10 @@ class RunsIngestionHttpTest {
     }
 
     private static long version(UUID id) {
-        return Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery("SELECT version FROM runs WHERE id = :id")
-                .bind("id", id).mapTo(Long.class).one());
+        return Jdbi.create(server.ownerDataSource())
+                .withHandle(h -> h.createQuery("SELECT version FROM runs WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

@@ -51,7 +51,11 @@ class RunsOverlapHttpTest {
         TestServer.Response early = server.post("/api/v1/runs", reverse, run(0, 60, "phone"));
         assertThat(early.json().path("overlapping").asBoolean()).isTrue();
         assertThat(overlaps(early.json())).containsExactly(late.toString());
-        assertThat(server.get("/api/v1/runs/" + late, reverse).json().path("overlapping").asBoolean()).isFalse();
+        assertThat(server.get("/api/v1/runs/" + late, reverse)
+                        .json()
+                        .path("overlapping")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -61,8 +65,10 @@ class RunsOverlapHttpTest {
         TestServer.Response next = server.post("/api/v1/runs", token, run(60, 60, "phone"));
         assertThat(next.json().path("overlapping").asBoolean()).isFalse();
         assertThat(next.json().path("overlaps")).isEmpty();
-        assertThat(server.get("/api/v1/runs", token).json().path("items")).hasSize(2)
-                .allMatch(run -> !run.path("overlapping").asBoolean() && run.path("overlaps").isEmpty());
+        assertThat(server.get("/api/v1/runs", token).json().path("items"))
+                .hasSize(2)
+                .allMatch(run -> !run.path("overlapping").asBoolean()
+                        && run.path("overlaps").isEmpty());
     }
 
     @Test
@@ -96,7 +102,8 @@ class RunsOverlapHttpTest {
     void sameActivityFromAWorseSourceIsFlaggedAndGivesItsNotesToTheCanonicalRun() {
         String token = server.token("overlap-worse");
         UUID garmin = id(server.post("/api/v1/runs", token, without(run(0, 60, "garmin"), "notes")));
-        TestServer.Response manual = server.post("/api/v1/runs", token, with(run(0, 55, "manual"), "notes", "race day"));
+        TestServer.Response manual =
+                server.post("/api/v1/runs", token, with(run(0, 55, "manual"), "notes", "race day"));
         assertThat(manual.json().path("overlapping").asBoolean()).isTrue();
         JsonNode canonical = server.get("/api/v1/runs/" + garmin, token).json();
         assertThat(canonical.path("overlapping").asBoolean()).isFalse();
@@ -110,17 +117,27 @@ class RunsOverlapHttpTest {
         // 30 of 60 minutes shared: not the same activity, so the later arrival is flagged.
         TestServer.Response garmin = server.post("/api/v1/runs", token, run(30, 60, "garmin"));
         assertThat(garmin.json().path("overlapping").asBoolean()).isTrue();
-        assertThat(server.get("/api/v1/runs/" + phone, token).json().path("overlapping").asBoolean()).isFalse();
+        assertThat(server.get("/api/v1/runs/" + phone, token)
+                        .json()
+                        .path("overlapping")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void sourcePriorityIsConfigurable() {
-        try (TestServer phoneFirst = TestServer.start(Map.of("FITSYNC_SOURCE_PRIORITY", "phone,garmin,strava,healthkit,manual"))) {
+        try (TestServer phoneFirst =
+                TestServer.start(Map.of("FITSYNC_SOURCE_PRIORITY", "phone,garmin,strava,healthkit,manual"))) {
             String token = phoneFirst.token("overlap-config");
             UUID phone = id(phoneFirst.post("/api/v1/runs", token, run(0, 60, "phone")));
             TestServer.Response garmin = phoneFirst.post("/api/v1/runs", token, run(0, 60, "garmin"));
             assertThat(garmin.json().path("overlapping").asBoolean()).isTrue();
-            assertThat(phoneFirst.get("/api/v1/runs/" + phone, token).json().path("overlapping").asBoolean()).isFalse();
+            assertThat(phoneFirst
+                            .get("/api/v1/runs/" + phone, token)
+                            .json()
+                            .path("overlapping")
+                            .asBoolean())
+                    .isFalse();
         }
     }
 
@@ -145,10 +162,14 @@ class RunsOverlapHttpTest {
                 JsonNode a = responses.get(2 * u).get().json();
                 JsonNode b = responses.get(2 * u + 1).get().json();
                 String token = server.token("overlap-race-" + u);
-                JsonNode aNow = server.get("/api/v1/runs/" + a.path("id").asText(), token).json();
-                JsonNode bNow = server.get("/api/v1/runs/" + b.path("id").asText(), token).json();
-                assertThat(aNow.path("overlapping").asBoolean() ^ bNow.path("overlapping").asBoolean())
-                        .as("exactly one of the pair is flagged").isTrue();
+                JsonNode aNow = server.get("/api/v1/runs/" + a.path("id").asText(), token)
+                        .json();
+                JsonNode bNow = server.get("/api/v1/runs/" + b.path("id").asText(), token)
+                        .json();
+                assertThat(aNow.path("overlapping").asBoolean()
+                                ^ bNow.path("overlapping").asBoolean())
+                        .as("exactly one of the pair is flagged")
+                        .isTrue();
                 assertThat(overlaps(aNow)).containsExactly(bNow.path("id").asText());
                 assertThat(overlaps(bNow)).containsExactly(aNow.path("id").asText());
             }
@@ -176,7 +197,9 @@ class RunsOverlapHttpTest {
         } finally {
             pool.shutdownNow();
         }
-        JsonNode all = server.get("/api/v1/runs?include_overlapping=true&limit=200", token).json().path("items");
+        JsonNode all = server.get("/api/v1/runs?include_overlapping=true&limit=200", token)
+                .json()
+                .path("items");
         assertThat(all).hasSize(runs);
         List<JsonNode> canonical = new ArrayList<>();
         all.forEach(run -> {

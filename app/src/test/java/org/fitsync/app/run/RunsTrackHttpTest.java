@@ -27,7 +27,8 @@ class RunsTrackHttpTest {
     static void start() throws Exception {
         server = TestServer.start();
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        gpxSchema = factory.newSchema(new StreamSource(RunsTrackHttpTest.class.getResource("/xsd/gpx-1.1.xsd").toString()));
+        gpxSchema = factory.newSchema(new StreamSource(
+                RunsTrackHttpTest.class.getResource("/xsd/gpx-1.1.xsd").toString()));
     }
 
     @AfterAll
@@ -39,7 +40,8 @@ class RunsTrackHttpTest {
     void trackRoundTripsExactly() {
         String token = server.token("track-alice");
         UUID id = UUID.randomUUID();
-        // Doubles in shortest form (how every JSON library prints them), up to 17 significant digits, tiny and negative values, nulls, the poles.
+        // Doubles in shortest form (how every JSON library prints them), up to 17 significant digits, tiny and negative
+        // values, nulls, the poles.
         String points = "[[1795158000000,52.52001,13.40495,34.2],"
                 + "[1795158001000,52.52003123456789,0.30000000000000004,null],"
                 + "[1795158001000,-33.8688,151.2093,-0.5],"
@@ -63,7 +65,8 @@ class RunsTrackHttpTest {
     void aRunWithoutTrackHasNoPoints() {
         String token = server.token("track-bob");
         UUID id = UUID.randomUUID();
-        TestServer.Response created = server.post("/api/v1/runs", token, RunBodies.without(run(id, 0, 30, "manual"), "track"));
+        TestServer.Response created =
+                server.post("/api/v1/runs", token, RunBodies.without(run(id, 0, 30, "manual"), "track"));
         assertThat(created.json().path("point_count").asInt()).isZero();
         assertThat(created.json().path("polyline").asText()).isEmpty();
         assertThat(server.get("/api/v1/runs/" + id + "/track", token).body()).isEqualTo("{\"points\":[]}");
@@ -79,12 +82,16 @@ class RunsTrackHttpTest {
         // Values that naive number printing would break: exponents, lon 180 (excluded by GPX), -0.0.
         track.set(1, java.util.Arrays.asList(RunBodies.DAY.toEpochMilli() + 1000, 1.0E-7, 180.0, -0.0));
         track.set(2, java.util.Arrays.asList(RunBodies.DAY.toEpochMilli() + 2000, -90.0, -1.0E-7, 1.0E-9));
-        assertThat(server.post("/api/v1/runs", token, RunBodies.with(body, "track", track)).status()).isEqualTo(201);
+        assertThat(server.post("/api/v1/runs", token, RunBodies.with(body, "track", track))
+                        .status())
+                .isEqualTo(201);
 
         String gpx = gpx(token, id);
         assertThatCode(() -> gpxSchema.newValidator().validate(new StreamSource(new StringReader(gpx))))
                 .doesNotThrowAnyException();
-        assertThat(gpx).contains("version=\"1.1\"").contains("xmlns=\"http://www.topografix.com/GPX/1/1\"")
+        assertThat(gpx)
+                .contains("version=\"1.1\"")
+                .contains("xmlns=\"http://www.topografix.com/GPX/1/1\"")
                 .contains("<trkpt lat=\"52.52001\" lon=\"13.40495\">")
                 .contains("<time>2026-11-20T07:00:01Z</time>");
         assertThat(gpx.split("<trkpt ", -1)).hasSize(601);
@@ -100,7 +107,9 @@ class RunsTrackHttpTest {
 
     private static String gpx(String token, UUID id) {
         TestServer.Response response = server.send(server.request("/api/v1/runs/" + id + "/track", token)
-                .header("Accept", "application/gpx+xml").GET().build());
+                .header("Accept", "application/gpx+xml")
+                .GET()
+                .build());
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/gpx+xml");
         return response.body();

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RunsValidationHttpTest {
 
     private static final AtomicInteger USERS = new AtomicInteger();
-    private static final Map<String, Object> OK = run(UUID.fromString("5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11"), 0, 45, "phone");
+    private static final Map<String, Object> OK =
+            run(UUID.fromString("5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11"), 0, 45, "phone");
     private static final long START_MS = RunBodies.DAY.toEpochMilli();
     private static final long END_MS = RunBodies.DAY.plusSeconds(45 * 60).toEpochMilli();
 
@@ -68,19 +69,34 @@ class RunsValidationHttpTest {
                 rule("notes without NUL", with(OK, "notes", "a\u0000b"), "notes"),
                 rule("metadata without NUL", with(OK, "metadata", Map.of("k", "a\u0000b")), "metadata"),
                 rule("metadata an object", with(OK, "metadata", List.of(1, 2)), "metadata"),
-                rule("metadata at most 64 KiB", with(OK, "metadata", Map.of("blob", "b".repeat(64 * 1024))), "metadata"),
+                rule(
+                        "metadata at most 64 KiB",
+                        with(OK, "metadata", Map.of("blob", "b".repeat(64 * 1024))),
+                        "metadata"),
                 rule("track an array", with(OK, "track", "none"), "track"),
                 rule("track at most 200,000 points", with(OK, "track", manyPoints(200_001)), "track"),
                 rule("point shape", with(OK, "track", List.of(List.of(START_MS, 52.5, 13.4))), "track[0]"),
-                rule("point time an integer", with(OK, "track", List.of(Arrays.asList("now", 52.5, 13.4, null))), "track[0]"),
+                rule(
+                        "point time an integer",
+                        with(OK, "track", List.of(Arrays.asList("now", 52.5, 13.4, null))),
+                        "track[0]"),
                 rule("latitude in range", with(OK, "track", List.of(point(START_MS, 90.0001, 13.4))), "track[0]"),
                 rule("longitude in range", with(OK, "track", List.of(point(START_MS, 52.5, -180.5))), "track[0]"),
-                rule("times non-decreasing", with(OK, "track",
-                        List.of(point(START_MS + 2000, 52.5, 13.4), point(START_MS + 1000, 52.5, 13.4))), "track[1]"),
-                rule("times not before started_at - 60 s", with(OK, "track", List.of(point(START_MS - 60_001, 52.5, 13.4))),
+                rule(
+                        "times non-decreasing",
+                        with(
+                                OK,
+                                "track",
+                                List.of(point(START_MS + 2000, 52.5, 13.4), point(START_MS + 1000, 52.5, 13.4))),
+                        "track[1]"),
+                rule(
+                        "times not before started_at - 60 s",
+                        with(OK, "track", List.of(point(START_MS - 60_001, 52.5, 13.4))),
                         "track[0]"),
-                rule("times not after ended_at + 60 s", with(OK, "track",
-                        List.of(point(START_MS, 52.5, 13.4), point(END_MS + 60_001, 52.5, 13.4))), "track[1]"));
+                rule(
+                        "times not after ended_at + 60 s",
+                        with(OK, "track", List.of(point(START_MS, 52.5, 13.4), point(END_MS + 60_001, 52.5, 13.4))),
+                        "track[1]"));
     }
 
     private static Arguments rule(String name, Map<String, Object> body, String field) {
@@ -116,9 +132,13 @@ class RunsValidationHttpTest {
     @Test
     void theBoundariesAreAccepted() {
         String token = server.token("validation-boundaries");
-        Map<String, Object> edge = with(with(with(OK, "ended_at", "2026-11-22T07:00:00Z"), "duration_s", 48 * 3600),
-                "distance_m", 15.0 * 48 * 3600);
-        edge = with(with(edge, "notes", "n".repeat(10_000)), "track",
+        Map<String, Object> edge = with(
+                with(with(OK, "ended_at", "2026-11-22T07:00:00Z"), "duration_s", 48 * 3600),
+                "distance_m",
+                15.0 * 48 * 3600);
+        edge = with(
+                with(edge, "notes", "n".repeat(10_000)),
+                "track",
                 List.of(point(START_MS - 60_000, -90, -180), point(START_MS - 60_000, 90, 180)));
         TestServer.Response response = server.post("/api/v1/runs", token, edge);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -127,8 +147,10 @@ class RunsValidationHttpTest {
     @Test
     void reportsEveryBadFieldAtOnce() {
         String user = "validation-many";
-        Map<String, Object> body = with(with(with(with(OK, "id", "x"), "source", "fitbit"), "duration_s", -3),
-                "track", List.of(point(START_MS, 91, 0), point(START_MS, 0, 0), point(START_MS, 0, 181)));
+        Map<String, Object> body = with(
+                with(with(with(OK, "id", "x"), "source", "fitbit"), "duration_s", -3),
+                "track",
+                List.of(point(START_MS, 91, 0), point(START_MS, 0, 0), point(START_MS, 0, 181)));
         TestServer.Response response = server.post("/api/v1/runs", server.token(user), body);
 
         assertThat(response.status()).isEqualTo(422);
@@ -142,7 +164,9 @@ class RunsValidationHttpTest {
         String token = server.token("validation-malformed");
         assertThat(server.post("/api/v1/runs", token, "{\"id\": ").status()).isEqualTo(400);
         assertThat(server.post("/api/v1/runs", token, "[]").status()).isEqualTo(400);
-        assertThat(server.post("/api/v1/runs", token, "{\"id\":\"a\",\"id\":\"b\"}").status()).isEqualTo(400);
+        assertThat(server.post("/api/v1/runs", token, "{\"id\":\"a\",\"id\":\"b\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(storedRuns(server.ownerDataSource(), "validation-malformed")).isZero();
     }
 
@@ -159,8 +183,10 @@ class RunsValidationHttpTest {
     }
 
     private static long syncVersion(String user) {
-        return org.jdbi.v3.core.Jdbi.create(server.ownerDataSource()).withHandle(h -> h.createQuery(
-                "SELECT coalesce(max(version), 0) FROM sync_state WHERE user_id = :u").bind("u", user)
-                .mapTo(Long.class).one());
+        return org.jdbi.v3.core.Jdbi.create(server.ownerDataSource())
+                .withHandle(h -> h.createQuery("SELECT coalesce(max(version), 0) FROM sync_state WHERE user_id = :u")
+                        .bind("u", user)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

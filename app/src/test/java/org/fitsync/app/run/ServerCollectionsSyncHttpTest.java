@@ -28,8 +28,8 @@ class ServerCollectionsSyncHttpTest {
         server.close();
     }
 
-    private static Map<String, Object> push(String collection, List<Map<String, Object>> updated, List<String> deleted,
-                                            Object lastPulledAt) {
+    private static Map<String, Object> push(
+            String collection, List<Map<String, Object>> updated, List<String> deleted, Object lastPulledAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("changes", Map.of(collection, Map.of("created", List.of(), "updated", updated, "deleted", deleted)));
         body.put("last_pulled_at", lastPulledAt);
@@ -67,7 +67,8 @@ class ServerCollectionsSyncHttpTest {
         JsonNode run = find(runs.path("created"), id.toString());
         assertThat(run).as(first.toString()).isNotNull();
         assertThat(run.path("started_at").asLong()).isEqualTo(RunBodies.DAY.toEpochMilli());
-        assertThat(run.path("ended_at").asLong()).isEqualTo(RunBodies.DAY.plusSeconds(1800).toEpochMilli());
+        assertThat(run.path("ended_at").asLong())
+                .isEqualTo(RunBodies.DAY.plusSeconds(1800).toEpochMilli());
         assertThat(run.path("duration_s").asLong()).isEqualTo(1790);
         assertThat(run.path("distance_m").asDouble()).isEqualTo(4515.0);
         assertThat(run.path("source").asText()).isEqualTo("phone");
@@ -80,15 +81,22 @@ class ServerCollectionsSyncHttpTest {
         assertThat(run.path("polyline").asText()).isNotEmpty();
         long cursor = first.path("timestamp").asLong();
 
-        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "felt great")).status()).isEqualTo(200);
-        JsonNode next = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json();
+        assertThat(server.patch("/api/v1/runs/" + id, token, Map.of("notes", "felt great"))
+                        .status())
+                .isEqualTo(200);
+        JsonNode next =
+                server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json();
         assertThat(next.path("changes").path("runs").path("created")).isEmpty();
         JsonNode updated = find(next.path("changes").path("runs").path("updated"), id.toString());
         assertThat(updated).as(next.toString()).isNotNull();
         assertThat(updated.path("notes").asText()).isEqualTo("felt great");
         long after = next.path("timestamp").asLong();
-        assertThat(server.get("/api/v1/sync?last_pulled_at=" + after, token).json().path("changes").path("runs")
-                .path("updated")).isEmpty();
+        assertThat(server.get("/api/v1/sync?last_pulled_at=" + after, token)
+                        .json()
+                        .path("changes")
+                        .path("runs")
+                        .path("updated"))
+                .isEmpty();
     }
 
     @Test
@@ -97,7 +105,10 @@ class ServerCollectionsSyncHttpTest {
         UUID id = submit(token, 0);
         long cursor = server.get("/api/v1/sync", token).json().path("timestamp").asLong();
         assertThat(server.delete("/api/v1/runs/" + id, token).status()).isEqualTo(204);
-        JsonNode runs = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json().path("changes").path("runs");
+        JsonNode runs = server.get("/api/v1/sync?last_pulled_at=" + cursor, token)
+                .json()
+                .path("changes")
+                .path("runs");
         assertThat(runs.path("deleted")).extracting(JsonNode::asText).containsExactly(id.toString());
         assertThat(runs.path("updated")).isEmpty();
     }
@@ -113,7 +124,8 @@ class ServerCollectionsSyncHttpTest {
         change.put("metadata", "{\"shoes\":\"red\"}");
         change.put("distance_m", 1.0);
         change.put("point_count", 3);
-        TestServer.Response pushed = server.post("/api/v1/sync", token, push("runs", List.of(change), List.of(), cursor));
+        TestServer.Response pushed =
+                server.post("/api/v1/sync", token, push("runs", List.of(change), List.of(), cursor));
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
         assertThat(pushed.json().path("experimentalRejectedIds").path("runs")).isEmpty();
 
@@ -130,13 +142,20 @@ class ServerCollectionsSyncHttpTest {
         UUID id = submit(token, 0);
         String unknown = UUID.randomUUID().toString();
         Map<String, Object> badMetadata = Map.of("id", id.toString(), "metadata", "{not json");
-        TestServer.Response pushed = server.post("/api/v1/sync", token, push("runs",
-                List.of(Map.of("id", unknown, "notes", "x"), badMetadata), List.of(), null));
+        TestServer.Response pushed = server.post(
+                "/api/v1/sync",
+                token,
+                push("runs", List.of(Map.of("id", unknown, "notes", "x"), badMetadata), List.of(), null));
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
-        assertThat(pushed.json().path("experimentalRejectedIds").path("runs")).extracting(JsonNode::asText)
+        assertThat(pushed.json().path("experimentalRejectedIds").path("runs"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder(unknown, id.toString());
         assertThat(server.get("/api/v1/runs/" + unknown, token).status()).isEqualTo(404);
-        assertThat(server.get("/api/v1/runs/" + id, token).json().path("metadata").path("device").asText())
+        assertThat(server.get("/api/v1/runs/" + id, token)
+                        .json()
+                        .path("metadata")
+                        .path("device")
+                        .asText())
                 .isEqualTo("Pixel 9");
     }
 
@@ -145,25 +164,43 @@ class ServerCollectionsSyncHttpTest {
         String token = server.token("sync-runs-5");
         UUID kept = submit(token, 0);
         UUID other = UUID.randomUUID();
-        assertThat(server.post("/api/v1/runs", token, RunBodies.run(other, 10, 30, "garmin")).status()).isEqualTo(201);
-        assertThat(server.get("/api/v1/runs/" + kept, token).json().path("overlapping").asBoolean()
-                || server.get("/api/v1/runs/" + other, token).json().path("overlapping").asBoolean()).isTrue();
+        assertThat(server.post("/api/v1/runs", token, RunBodies.run(other, 10, 30, "garmin"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(server.get("/api/v1/runs/" + kept, token)
+                                .json()
+                                .path("overlapping")
+                                .asBoolean()
+                        || server.get("/api/v1/runs/" + other, token)
+                                .json()
+                                .path("overlapping")
+                                .asBoolean())
+                .isTrue();
         long cursor = server.get("/api/v1/sync", token).json().path("timestamp").asLong();
 
-        TestServer.Response pushed = server.post("/api/v1/sync", token,
-                push("runs", List.of(), List.of(other.toString()), cursor));
+        TestServer.Response pushed =
+                server.post("/api/v1/sync", token, push("runs", List.of(), List.of(other.toString()), cursor));
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
         assertThat(server.get("/api/v1/runs/" + other, token).status()).isEqualTo(404);
-        assertThat(server.get("/api/v1/runs/" + kept, token).json().path("overlapping").asBoolean()).isFalse();
-        JsonNode runs = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json().path("changes").path("runs");
+        assertThat(server.get("/api/v1/runs/" + kept, token)
+                        .json()
+                        .path("overlapping")
+                        .asBoolean())
+                .isFalse();
+        JsonNode runs = server.get("/api/v1/sync?last_pulled_at=" + cursor, token)
+                .json()
+                .path("changes")
+                .path("runs");
         assertThat(runs.path("deleted")).extracting(JsonNode::asText).containsExactly(other.toString());
     }
 
     @Test
     void dailyIngestsShowInPullsAndPushedValuesBecomeManual() {
         String token = server.token("sync-daily-1");
-        server.post("/api/v1/ingest/steps", token, Map.of("source", "healthkit",
-                "items", List.of(Map.of("date", "2026-11-20", "steps", 8123))));
+        server.post(
+                "/api/v1/ingest/steps",
+                token,
+                Map.of("source", "healthkit", "items", List.of(Map.of("date", "2026-11-20", "steps", 8123))));
         JsonNode first = server.get("/api/v1/sync", token).json();
         JsonNode day = find(first.path("changes").path("daily_entries").path("created"), "2026-11-20");
         assertThat(day).as(first.toString()).isNotNull();
@@ -172,18 +209,27 @@ class ServerCollectionsSyncHttpTest {
         assertThat(day.path("sleep_quality").isNull()).isTrue();
         long cursor = first.path("timestamp").asLong();
 
-        TestServer.Response pushed = server.post("/api/v1/sync", token, push("daily_entries",
-                List.of(Map.of("id", "2026-11-20", "steps", 9000, "notes", "hike")), List.of(), cursor));
+        TestServer.Response pushed = server.post(
+                "/api/v1/sync",
+                token,
+                push(
+                        "daily_entries",
+                        List.of(Map.of("id", "2026-11-20", "steps", 9000, "notes", "hike")),
+                        List.of(),
+                        cursor));
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
         JsonNode entry = days(token, "2026-11-20").get(0);
         assertThat(entry.path("steps").asInt()).as(entry.toString()).isEqualTo(9000);
         assertThat(entry.path("manual_fields")).extracting(JsonNode::asText).containsExactly("steps", "notes");
 
-        TestServer.Response ingest = server.post("/api/v1/ingest/steps", token, Map.of("source", "healthkit",
-                "items", List.of(Map.of("date", "2026-11-20", "steps", 8500))));
+        TestServer.Response ingest = server.post(
+                "/api/v1/ingest/steps",
+                token,
+                Map.of("source", "healthkit", "items", List.of(Map.of("date", "2026-11-20", "steps", 8500))));
         assertThat(ingest.json().path("results").get(0).path("status").asText()).isEqualTo("kept_manual");
         long afterPush = pushed.json().path("timestamp").asLong();
-        JsonNode later = server.get("/api/v1/sync?last_pulled_at=" + afterPush, token).json();
+        JsonNode later =
+                server.get("/api/v1/sync?last_pulled_at=" + afterPush, token).json();
         JsonNode updated = find(later.path("changes").path("daily_entries").path("updated"), "2026-11-20");
         assertThat(updated).as(later.toString()).isNotNull();
         assertThat(updated.path("steps").asInt()).isEqualTo(9000);
@@ -192,21 +238,32 @@ class ServerCollectionsSyncHttpTest {
     @Test
     void pushedDailyEntriesOutOfBoundsAreRejectedAndDeletesAreTombstones() {
         String token = server.token("sync-daily-2");
-        TestServer.Response pushed = server.post("/api/v1/sync", token, push("daily_entries", List.of(
-                Map.of("id", "2026-11-21", "steps", 1.5), Map.of("id", "not-a-date", "steps", 10),
-                Map.of("id", "2026-11-22", "steps", 300000), Map.of("id", "2026-11-23", "sleep_quality", 5)),
-                List.of(), null));
+        TestServer.Response pushed = server.post(
+                "/api/v1/sync",
+                token,
+                push(
+                        "daily_entries",
+                        List.of(
+                                Map.of("id", "2026-11-21", "steps", 1.5), Map.of("id", "not-a-date", "steps", 10),
+                                Map.of("id", "2026-11-22", "steps", 300000),
+                                        Map.of("id", "2026-11-23", "sleep_quality", 5)),
+                        List.of(),
+                        null));
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
-        assertThat(pushed.json().path("experimentalRejectedIds").path("daily_entries")).extracting(JsonNode::asText)
+        assertThat(pushed.json().path("experimentalRejectedIds").path("daily_entries"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("2026-11-21", "not-a-date", "2026-11-22");
-        assertThat(days(token, "2026-11-23").get(0).path("sleep_quality").asInt()).isEqualTo(5);
+        assertThat(days(token, "2026-11-23").get(0).path("sleep_quality").asInt())
+                .isEqualTo(5);
         assertThat(days(token, "2026-11-21")).isEmpty();
         long cursor = pushed.json().path("timestamp").asLong();
 
         server.post("/api/v1/sync", token, push("daily_entries", List.of(), List.of("2026-11-23"), cursor));
         assertThat(days(token, "2026-11-23")).isEmpty();
-        JsonNode days = server.get("/api/v1/sync?last_pulled_at=" + cursor, token).json()
-                .path("changes").path("daily_entries");
+        JsonNode days = server.get("/api/v1/sync?last_pulled_at=" + cursor, token)
+                .json()
+                .path("changes")
+                .path("daily_entries");
         assertThat(days.path("deleted")).extracting(JsonNode::asText).containsExactly("2026-11-23");
     }
 
@@ -214,28 +271,43 @@ class ServerCollectionsSyncHttpTest {
     void migrationAndReplacementPullsCoverRunsAndDays() {
         String token = server.token("sync-migration");
         UUID run = submit(token, 0);
-        server.post("/api/v1/sync", token, push("daily_entries", List.of(
-                Map.of("id", "2026-11-01", "sleep_quality", 4), Map.of("id", "2026-11-02", "steps", 10)), List.of(), null));
+        server.post(
+                "/api/v1/sync",
+                token,
+                push(
+                        "daily_entries",
+                        List.of(
+                                Map.of("id", "2026-11-01", "sleep_quality", 4),
+                                Map.of("id", "2026-11-02", "steps", 10)),
+                        List.of(),
+                        null));
         long cursor = server.get("/api/v1/sync", token).json().path("timestamp").asLong();
 
-        String migration = java.net.URLEncoder.encode("{\"from\":1,\"tables\":[\"runs\"],\"columns\":"
-                + "[{\"table\":\"daily_entries\",\"columns\":[\"sleep_quality\"]}]}",
+        String migration = java.net.URLEncoder.encode(
+                "{\"from\":1,\"tables\":[\"runs\"],\"columns\":"
+                        + "[{\"table\":\"daily_entries\",\"columns\":[\"sleep_quality\"]}]}",
                 java.nio.charset.StandardCharsets.UTF_8);
-        JsonNode migrated = server.get("/api/v1/sync?last_pulled_at=" + cursor + "&schema_version=2&migration="
-                + migration, token).json();
+        JsonNode migrated = server.get(
+                        "/api/v1/sync?last_pulled_at=" + cursor + "&schema_version=2&migration=" + migration, token)
+                .json();
         JsonNode changes = migrated.path("changes");
-        assertThat(find(changes.path("runs").path("updated"), run.toString())).as(migrated.toString()).isNotNull();
-        assertThat(changes.path("daily_entries").path("updated")).extracting(r -> r.path("id").asText())
+        assertThat(find(changes.path("runs").path("updated"), run.toString()))
+                .as(migrated.toString())
+                .isNotNull();
+        assertThat(changes.path("daily_entries").path("updated"))
+                .extracting(r -> r.path("id").asText())
                 .containsExactly("2026-11-01");
 
         // A cursor this database never issued gets the whole current data set as a replacement.
         assertThat(server.delete("/api/v1/runs/" + run, token).status()).isEqualTo(204);
         long foreign = ((cursor >>> 23) + 1000) << 23;
-        JsonNode replaced = server.get("/api/v1/sync?last_pulled_at=" + foreign, token).json();
+        JsonNode replaced =
+                server.get("/api/v1/sync?last_pulled_at=" + foreign, token).json();
         assertThat(replaced.path("experimentalStrategy").asText()).isEqualTo("replacement");
         assertThat(replaced.path("changes").path("runs").path("updated")).isEmpty();
         assertThat(replaced.path("changes").path("runs").path("deleted")).isEmpty();
-        assertThat(replaced.path("changes").path("daily_entries").path("updated")).extracting(r -> r.path("id").asText())
+        assertThat(replaced.path("changes").path("daily_entries").path("updated"))
+                .extracting(r -> r.path("id").asText())
                 .containsExactlyInAnyOrder("2026-11-01", "2026-11-02");
     }
 
@@ -260,12 +332,20 @@ class ServerCollectionsSyncHttpTest {
         }
         // One push writes generic and daily rows under one version.
         Map<String, Object> body = new HashMap<>();
-        body.put("changes", Map.of(
-                "settings", Map.of("created", settings, "updated", List.of(), "deleted", List.of()),
-                "daily_entries", Map.of("created", days, "updated", List.of(), "deleted", List.of())));
+        body.put(
+                "changes",
+                Map.of(
+                        "settings", Map.of("created", settings, "updated", List.of(), "deleted", List.of()),
+                        "daily_entries", Map.of("created", days, "updated", List.of(), "deleted", List.of())));
         assertThat(server.post("/api/v1/sync", token, body).status()).isEqualTo(200);
-        server.post("/api/v1/ingest/steps", token, Map.of("source", "garmin",
-                "items", List.of(Map.of("date", "2026-09-01", "steps", 1), Map.of("date", "2026-09-02", "steps", 2))));
+        server.post(
+                "/api/v1/ingest/steps",
+                token,
+                Map.of(
+                        "source",
+                        "garmin",
+                        "items",
+                        List.of(Map.of("date", "2026-09-01", "steps", 1), Map.of("date", "2026-09-02", "steps", 2))));
         expected.add("daily_entries/2026-09-01");
         expected.add("daily_entries/2026-09-02");
 
@@ -275,12 +355,17 @@ class ServerCollectionsSyncHttpTest {
             boolean more = true;
             int pages = 0;
             while (more) {
-                JsonNode page = server.get("/api/v1/sync?limit=" + limit
-                        + (cursor == null ? "" : "&last_pulled_at=" + cursor), token).json();
+                JsonNode page = server.get(
+                                "/api/v1/sync?limit=" + limit + (cursor == null ? "" : "&last_pulled_at=" + cursor),
+                                token)
+                        .json();
                 page.path("changes").properties().forEach(collection -> {
                     for (String section : List.of("created", "updated")) {
-                        collection.getValue().path(section).forEach(r -> seen.add(collection.getKey() + "/"
-                                + r.path("id").asText()));
+                        collection
+                                .getValue()
+                                .path(section)
+                                .forEach(r -> seen.add(
+                                        collection.getKey() + "/" + r.path("id").asText()));
                     }
                 });
                 more = page.path("has_more").asBoolean();

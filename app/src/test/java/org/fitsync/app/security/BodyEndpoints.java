@@ -24,25 +24,46 @@ public final class BodyEndpoints {
             + "\"last_pulled_at\":null}";
 
     public static final List<BodyEndpoint> ALL = List.of(
-            BodyEndpoint.user("ingest-steps", "POST", "/api/v1/ingest/steps",
+            BodyEndpoint.user(
+                    "ingest-steps",
+                    "POST",
+                    "/api/v1/ingest/steps",
                     "{\"source\":\"healthkit\",\"items\":[{\"date\":\"2026-11-20\",\"steps\":8123}]}"),
-            BodyEndpoint.user("ingest-sleep", "POST", "/api/v1/ingest/sleep",
+            BodyEndpoint.user(
+                    "ingest-sleep",
+                    "POST",
+                    "/api/v1/ingest/sleep",
                     "{\"source\":\"garmin\",\"items\":[{\"date\":\"2026-11-20\",\"start\":\"2026-11-19T23:00:00Z\","
                             + "\"end\":\"2026-11-20T06:11:00Z\",\"total_min\":431,\"deep_min\":80,\"light_min\":250,"
                             + "\"rem_min\":90,\"awake_min\":11}]}"),
-            BodyEndpoint.user("entry-put", "PUT", "/api/v1/entries/2026-11-20",
+            BodyEndpoint.user(
+                    "entry-put",
+                    "PUT",
+                    "/api/v1/entries/2026-11-20",
                     "{\"steps\":1200,\"sleep_min\":400,\"sleep_quality\":4,\"notes\":\"felt fine\"}"),
             BodyEndpoint.user("pairing-code", "POST", "/api/v1/pairing-codes", "{}"),
             BodyEndpoint.coach("coach-link", "POST", "/api/v1/coach/clients", "{\"code\":\"K7Q2-9XPA\"}"),
-            BodyEndpoint.coach("coach-entry-put", "PUT", "/api/v1/coach/clients/{client}/entries/2026-11-21",
+            BodyEndpoint.coach(
+                    "coach-entry-put",
+                    "PUT",
+                    "/api/v1/coach/clients/{client}/entries/2026-11-21",
                     "{\"steps\":900,\"notes\":\"coach says hi\"}"),
             BodyEndpoint.user("run-post", "POST", "/api/v1/runs", RUN_BODY),
-            BodyEndpoint.user("run-patch", "PATCH", "/api/v1/runs/{run}",
+            BodyEndpoint.user(
+                    "run-patch",
+                    "PATCH",
+                    "/api/v1/runs/{run}",
                     "{\"notes\":\"patched\",\"metadata\":{\"shoes\":\"old\",\"laps\":[1,2]}}"),
             BodyEndpoint.user("sync-push", "POST", "/api/v1/sync", SYNC_PUSH_BODY),
-            BodyEndpoint.user("import-start", "POST", "/api/v1/imports",
+            BodyEndpoint.user(
+                    "import-start",
+                    "POST",
+                    "/api/v1/imports",
                     "{\"provider\":\"strava\",\"after\":\"2026-01-01T00:00:00Z\",\"before\":\"2026-11-01T00:00:00Z\"}"),
-            BodyEndpoint.user("strava-webhook", "POST", "/api/v1/webhooks/strava",
+            BodyEndpoint.user(
+                    "strava-webhook",
+                    "POST",
+                    "/api/v1/webhooks/strava",
                     "{\"object_type\":\"activity\",\"object_id\":1234,\"aspect_type\":\"create\",\"owner_id\":999,"
                             + "\"subscription_id\":1,\"event_time\":1795158000,\"updates\":{}}"));
 

@@ -33,9 +33,18 @@ class CrossUserTest {
 
     /** Every endpoint that addresses one resource by id. Adding one is one line here. */
     private static final List<Probe> PROBES = List.of(
-            new Probe("client entries", "GET", "/api/v1/coach/clients/{owner}/entries?from=2026-11-01&to=2026-12-01", null, true),
-            new Probe("client entry override", "PUT", "/api/v1/coach/clients/{owner}/entries/2026-11-20",
-                    "{\"steps\":1,\"notes\":\"intruder\"}", true),
+            new Probe(
+                    "client entries",
+                    "GET",
+                    "/api/v1/coach/clients/{owner}/entries?from=2026-11-01&to=2026-12-01",
+                    null,
+                    true),
+            new Probe(
+                    "client entry override",
+                    "PUT",
+                    "/api/v1/coach/clients/{owner}/entries/2026-11-20",
+                    "{\"steps\":1,\"notes\":\"intruder\"}",
+                    true),
             new Probe("run", "GET", "/api/v1/runs/{run}", null, false),
             new Probe("run track", "GET", "/api/v1/runs/{run}/track", null, false),
             new Probe("run edit", "PATCH", "/api/v1/runs/{run}", "{\"notes\":\"intruder\"}", false),
@@ -48,7 +57,8 @@ class CrossUserTest {
             new Probe("runs", "GET", "/api/v1/runs", null, false),
             new Probe("imports", "GET", "/api/v1/imports", null, false),
             new Probe("strava connection", "GET", "/api/v1/integrations/strava", null, false),
-            new Probe("sync pull", "GET", "/api/v1/sync?last_pulled_at=0&schema_version=1&migration=null", null, false));
+            new Probe(
+                    "sync pull", "GET", "/api/v1/sync?last_pulled_at=0&schema_version=1&migration=null", null, false));
 
     private static TestServer server;
     private static final Map<String, String> placeholders = new HashMap<>();
@@ -59,17 +69,27 @@ class CrossUserTest {
         String owner = "cross-owner";
         String ownerToken = server.token(owner);
         placeholders.put("{owner}", owner);
-        assertThat(server.put("/api/v1/entries/2026-11-20", ownerToken,
-                Map.of("steps", 4242, "notes", SECRET)).status()).isBetween(200, 299);
+        assertThat(server.put("/api/v1/entries/2026-11-20", ownerToken, Map.of("steps", 4242, "notes", SECRET))
+                        .status())
+                .isBetween(200, 299);
         assertThat(server.post("/api/v1/runs", ownerToken, BodyEndpoints.RUN_BODY.replace("easy 10k", SECRET))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         placeholders.put("{run}", BodyEndpoints.RUN_ID);
         assertThat(server.post("/api/v1/sync", ownerToken, BodyEndpoints.SYNC_PUSH_BODY.replace("Leg day", SECRET))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         // The owner has a coach of their own, so the owner's data is reachable through coach routes.
-        String code = server.post("/api/v1/pairing-codes", ownerToken, "{}").json().path("code").asText();
-        assertThat(server.post("/api/v1/coach/clients", server.token("cross-owners-coach", "coach"),
-                Map.of("code", code)).status()).isEqualTo(201);
+        String code = server.post("/api/v1/pairing-codes", ownerToken, "{}")
+                .json()
+                .path("code")
+                .asText();
+        assertThat(server.post(
+                                "/api/v1/coach/clients",
+                                server.token("cross-owners-coach", "coach"),
+                                Map.of("code", code))
+                        .status())
+                .isEqualTo(201);
     }
 
     @AfterAll
@@ -79,22 +99,24 @@ class CrossUserTest {
 
     @TestFactory
     Stream<DynamicTest> anotherUsersResourceIs404AndUnchanged() {
-        return PROBES.stream().map(probe -> DynamicTest.dynamicTest(probe.toString(), () -> {
-            DatabaseFingerprint before = DatabaseFingerprint.of(server.ownerDataSource());
-            TestServer.Response response = send(probe);
-            assertThat(response.status()).as("%s", response).isEqualTo(404);
-            assertThat(response.body()).doesNotContain(SECRET);
-            assertThat(DatabaseFingerprint.of(server.ownerDataSource())).isEqualTo(before);
-        }));
+        return PROBES.stream()
+                .map(probe -> DynamicTest.dynamicTest(probe.toString(), () -> {
+                    DatabaseFingerprint before = DatabaseFingerprint.of(server.ownerDataSource());
+                    TestServer.Response response = send(probe);
+                    assertThat(response.status()).as("%s", response).isEqualTo(404);
+                    assertThat(response.body()).doesNotContain(SECRET);
+                    assertThat(DatabaseFingerprint.of(server.ownerDataSource())).isEqualTo(before);
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> listsNeverShowAnotherUsersData() {
-        return LISTS.stream().map(probe -> DynamicTest.dynamicTest(probe.toString(), () -> {
-            TestServer.Response response = send(probe);
-            assertThat(response.status()).as("%s", response).isEqualTo(200);
-            assertThat(response.body()).doesNotContain(SECRET).doesNotContain(placeholders.get("{owner}"));
-        }));
+        return LISTS.stream()
+                .map(probe -> DynamicTest.dynamicTest(probe.toString(), () -> {
+                    TestServer.Response response = send(probe);
+                    assertThat(response.status()).as("%s", response).isEqualTo(200);
+                    assertThat(response.body()).doesNotContain(SECRET).doesNotContain(placeholders.get("{owner}"));
+                }));
     }
 
     private static TestServer.Response send(Probe probe) {
@@ -103,9 +125,12 @@ class CrossUserTest {
             path = path.replace(placeholder.getKey(), placeholder.getValue());
         }
         String token = probe.asCoach() ? server.token("cross-intruder-coach", "coach") : server.token("cross-intruder");
-        HttpRequest.BodyPublisher body = probe.body() == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher body = probe.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(probe.body(), StandardCharsets.UTF_8);
-        return server.send(server.request(path, token).header("Content-Type", "application/json")
-                .method(probe.method(), body).build());
+        return server.send(server.request(path, token)
+                .header("Content-Type", "application/json")
+                .method(probe.method(), body)
+                .build());
     }
 }

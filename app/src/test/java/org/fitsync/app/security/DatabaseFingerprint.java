@@ -22,7 +22,8 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 
     public static List<String> tableNames(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery(TABLES)) {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery(TABLES)) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
@@ -44,9 +45,11 @@ public record DatabaseFingerprint(Map<String, String> tables) {
         try {
             Map<String, String> tables = new TreeMap<>();
             for (String table : tableNames(connection)) {
-                String sql = "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM \""
-                        + table + "\" t";
-                try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+                String sql =
+                        "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM \""
+                                + table + "\" t";
+                try (var statement = connection.createStatement();
+                        var rows = statement.executeQuery(sql)) {
                     rows.next();
                     tables.put(table, rows.getString(1));
                 }

@@ -25,12 +25,14 @@ public final class FuzzRunner {
         }
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(EndpointFuzzTest.class.getName() + "#" + args[0] + "(byte[])"))
-                .build(), summary);
+        launcher.execute(
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectMethod(EndpointFuzzTest.class.getName() + "#" + args[0] + "(byte[])"))
+                        .build(),
+                summary);
         summary.getSummary().printTo(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        summary.getSummary().printFailuresTo(
-                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true), 40);
+        summary.getSummary()
+                .printFailuresTo(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true), 40);
         boolean ran = summary.getSummary().getTestsFoundCount() > 0;
         System.exit(ran && summary.getSummary().getTotalFailureCount() == 0 ? 0 : 1);
     }

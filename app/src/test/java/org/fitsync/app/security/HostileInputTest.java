@@ -28,9 +28,11 @@ class HostileInputTest {
 
     @TestFactory
     Stream<DynamicTest> brokenBodies() {
-        return BodyEndpoints.ALL.stream().flatMap(endpoint -> HostileInputs.wholeBodies(endpoint.validBody()).stream()
-                .map(input -> DynamicTest.dynamicTest(endpoint + " " + input,
-                        () -> HostileRequestProperties.check(fixture, endpoint, input.body()))));
+        return BodyEndpoints.ALL.stream()
+                .flatMap(endpoint -> HostileInputs.wholeBodies(endpoint.validBody()).stream()
+                        .map(input -> DynamicTest.dynamicTest(
+                                endpoint + " " + input,
+                                () -> HostileRequestProperties.check(fixture, endpoint, input.body()))));
     }
 
     @TestFactory
@@ -40,7 +42,8 @@ class HostileInputTest {
             // One test per endpoint and field, so a failure names the field without thousands of entries.
             var byField = new java.util.LinkedHashMap<String, List<HostileInputs.Input>>();
             for (HostileInputs.Input input : HostileInputs.leafVariations(endpoint.validBody())) {
-                byField.computeIfAbsent(input.name().substring(0, input.name().indexOf('=')), k -> new ArrayList<>()).add(input);
+                byField.computeIfAbsent(input.name().substring(0, input.name().indexOf('=')), k -> new ArrayList<>())
+                        .add(input);
             }
             byField.forEach((field, inputs) -> tests.add(DynamicTest.dynamicTest(endpoint + " " + field, () -> {
                 for (HostileInputs.Input input : inputs) {
@@ -54,11 +57,13 @@ class HostileInputTest {
     @TestFactory
     Stream<DynamicTest> validBodiesAreAccepted() {
         // Guards the table itself: a hostile variation of a body that is already rejected proves little.
-        return BodyEndpoints.ALL.stream().filter(endpoint -> !BodyEndpoints.REFUSED_IN_FIXTURE.contains(endpoint.name()))
+        return BodyEndpoints.ALL.stream()
+                .filter(endpoint -> !BodyEndpoints.REFUSED_IN_FIXTURE.contains(endpoint.name()))
                 .map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {
-                    var response = HostileRequestProperties.check(fixture, endpoint,
-                            endpoint.validBody().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    org.assertj.core.api.Assertions.assertThat(response.status()).as("%s: %s", endpoint, response)
+                    var response = HostileRequestProperties.check(
+                            fixture, endpoint, endpoint.validBody().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    org.assertj.core.api.Assertions.assertThat(response.status())
+                            .as("%s: %s", endpoint, response)
                             .isBetween(200, 299);
                 }));
     }

@@ -88,18 +88,32 @@ public final class HostileInputs {
         add(inputs, "deep-arrays-10k", "[".repeat(10_000) + "]".repeat(10_000));
         add(inputs, "deep-objects-65", "{\"a\":".repeat(65) + "1" + "}".repeat(65));
         add(inputs, "deep-objects-100k", "{\"a\":".repeat(100_000));
-        add(inputs, "duplicate-keys", "{\"notes\":\"a\",\"notes\":\"b\",\"source\":\"garmin\",\"source\":\"healthkit\"}");
+        add(
+                inputs,
+                "duplicate-keys",
+                "{\"notes\":\"a\",\"notes\":\"b\",\"source\":\"garmin\",\"source\":\"healthkit\"}");
         add(inputs, "duplicate-key-in-valid", validBody.replaceFirst("\\{", "{\"x\":1,\"x\":2,"));
         add(inputs, "unknown-fields", validBody.replaceFirst("\\{", "{\"__proto__\":{},\"constructor\":1,"));
         inputs.add(new Input("bom", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(validBody))));
-        inputs.add(new Input("invalid-utf8", concat(utf8("{\"notes\":\""), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE},
-                utf8("\",\"code\":\"\u00ff\",\"source\":\"garmin\",\"items\":[]}"))));
-        inputs.add(new Input("invalid-utf8-in-valid", utf8(validBody.replaceFirst("\"", "\"\u0001")).clone()));
+        inputs.add(new Input(
+                "invalid-utf8",
+                concat(
+                        utf8("{\"notes\":\""),
+                        new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE},
+                        utf8("\",\"code\":\"\u00ff\",\"source\":\"garmin\",\"items\":[]}"))));
+        inputs.add(new Input(
+                "invalid-utf8-in-valid",
+                utf8(validBody.replaceFirst("\"", "\"\u0001")).clone()));
         inputs.add(new Input("raw-nul", concat(utf8("{\"notes\":\"a"), new byte[] {0}, utf8("b\"}"))));
         inputs.add(new Input("raw-nul-prefix", concat(new byte[] {0}, utf8(validBody))));
         inputs.add(new Input("utf16", validBody.getBytes(StandardCharsets.UTF_16)));
-        add(inputs, "many-items", "{\"source\":\"garmin\",\"items\":["
-                + String.join(",", java.util.Collections.nCopies(1_001, "{\"date\":\"2026-11-20\",\"steps\":1}")) + "]}");
+        add(
+                inputs,
+                "many-items",
+                "{\"source\":\"garmin\",\"items\":["
+                        + String.join(
+                                ",", java.util.Collections.nCopies(1_001, "{\"date\":\"2026-11-20\",\"steps\":1}"))
+                        + "]}");
         add(inputs, "huge-key", "{\"" + "k".repeat(2_000_000) + "\":1}");
         return inputs;
     }

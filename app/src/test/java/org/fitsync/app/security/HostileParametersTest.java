@@ -16,9 +16,30 @@ import org.junit.jupiter.api.TestFactory;
 /** Hostile path and query parameters: never a 5xx, never leaked internals, rejected ones change nothing. */
 class HostileParametersTest {
 
-    static final List<String> VALUES = List.of("'", "' OR '1'='1", "%", "_", "\\", "$$", "\u0000", "-1", "0",
-            "", " ", "2026-13-01", "2026-02-30", "+999999999-12-31", "99999999999999999999", "1e308", "NaN",
-            "null", "[]", "{}", "../..", "\u00e9\ud83c\udfc3", "x".repeat(5_000));
+    static final List<String> VALUES = List.of(
+            "'",
+            "' OR '1'='1",
+            "%",
+            "_",
+            "\\",
+            "$$",
+            "\u0000",
+            "-1",
+            "0",
+            "",
+            " ",
+            "2026-13-01",
+            "2026-02-30",
+            "+999999999-12-31",
+            "99999999999999999999",
+            "1e308",
+            "NaN",
+            "null",
+            "[]",
+            "{}",
+            "../..",
+            "\u00e9\ud83c\udfc3",
+            "x".repeat(5_000));
 
     /** Requests with one {@code {v}} placeholder (URL-encoded hostile value). Adding one is one line. */
     static final List<String> TEMPLATES = List.of(
@@ -62,27 +83,42 @@ class HostileParametersTest {
 
     @TestFactory
     Stream<DynamicTest> everyParameterWithEveryHostileValue() {
-        return TEMPLATES.stream().map(template -> DynamicTest.dynamicTest(template, () -> {
-            String method = template.substring(0, template.indexOf(' '));
-            for (String value : VALUES) {
-                String path = template.substring(template.indexOf(' ') + 1)
-                        .replace("{v}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
-                DatabaseFingerprint before = fixture.fingerprint();
-                HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{\"steps\":1}");
-                boolean coach = template.contains("/coach/");
-                String token = fixture.tokenFor(new BodyEndpoint("", method, path, coach, ""));
-                HttpRequest request = fixture.server().request(path, token)
-                        .header("Content-Type", "application/json").method(method, body).build();
-                TestServer.Response response = sendRetryingAClosedConnection(request);
-                assertThat(response.status()).as("%s with %s: %s", template, value, response).isLessThan(500);
-                assertThat(response.body()).as("%s with %s", template, value)
-                        .doesNotContain("Exception").doesNotContain("org.fitsync").doesNotContain("SQL");
-                if (response.status() >= 400) {
-                    assertThat(fixture.fingerprint()).as("%s with %s: %s", template, value, response).isEqualTo(before);
-                }
-            }
-        }));
+        return TEMPLATES.stream()
+                .map(template -> DynamicTest.dynamicTest(template, () -> {
+                    String method = template.substring(0, template.indexOf(' '));
+                    for (String value : VALUES) {
+                        String path = template.substring(template.indexOf(' ') + 1)
+                                .replace(
+                                        "{v}",
+                                        URLEncoder.encode(value, StandardCharsets.UTF_8)
+                                                .replace("+", "%20"));
+                        DatabaseFingerprint before = fixture.fingerprint();
+                        HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{\"steps\":1}");
+                        boolean coach = template.contains("/coach/");
+                        String token = fixture.tokenFor(new BodyEndpoint("", method, path, coach, ""));
+                        HttpRequest request = fixture.server()
+                                .request(path, token)
+                                .header("Content-Type", "application/json")
+                                .method(method, body)
+                                .build();
+                        TestServer.Response response = sendRetryingAClosedConnection(request);
+                        assertThat(response.status())
+                                .as("%s with %s: %s", template, value, response)
+                                .isLessThan(500);
+                        assertThat(response.body())
+                                .as("%s with %s", template, value)
+                                .doesNotContain("Exception")
+                                .doesNotContain("org.fitsync")
+                                .doesNotContain("SQL");
+                        if (response.status() >= 400) {
+                            assertThat(fixture.fingerprint())
+                                    .as("%s with %s: %s", template, value, response)
+                                    .isEqualTo(before);
+                        }
+                    }
+                }));
     }
 
     /**

@@ -13,9 +13,25 @@ import org.fitsync.app.testing.TestServer;
 public final class HostileRequestProperties {
 
     /** Fragments of internals; checked only when the request itself did not contain them (echoes). */
-    private static final List<String> LEAKS = List.of("Exception", "\tat ", "at org.", "at java.", "java.lang",
-            "com.fasterxml", "org.fitsync", "org.postgresql", "org.jdbi", "PSQL", "SQLState", "SQL state",
-            "ERROR:", "syntax error", "jdbc:", "violates", "duplicate key", "relation \"");
+    private static final List<String> LEAKS = List.of(
+            "Exception",
+            "\tat ",
+            "at org.",
+            "at java.",
+            "java.lang",
+            "com.fasterxml",
+            "org.fitsync",
+            "org.postgresql",
+            "org.jdbi",
+            "PSQL",
+            "SQLState",
+            "SQL state",
+            "ERROR:",
+            "syntax error",
+            "jdbc:",
+            "violates",
+            "duplicate key",
+            "relation \"");
 
     private HostileRequestProperties() {}
 
@@ -24,9 +40,11 @@ public final class HostileRequestProperties {
         for (String read : BodyEndpoints.READS) {
             boolean coach = read.startsWith("coach:");
             String path = fixture.path(new BodyEndpoint("read", "GET", coach ? read.substring(6) : read, coach, ""));
-            TestServer.Response response = fixture.server().get(path,
-                    fixture.tokenFor(new BodyEndpoint("read", "GET", path, coach, "")));
-            assertThat(response.status()).as("GET %s after an accepted %s: %s", path, after, response).isEqualTo(200);
+            TestServer.Response response =
+                    fixture.server().get(path, fixture.tokenFor(new BodyEndpoint("read", "GET", path, coach, "")));
+            assertThat(response.status())
+                    .as("GET %s after an accepted %s: %s", path, after, response)
+                    .isEqualTo(200);
         }
     }
 
@@ -37,16 +55,20 @@ public final class HostileRequestProperties {
         assertThat(response.status()).as("%s answered %s", endpoint, response).isLessThan(500);
         for (String leak : LEAKS) {
             if (!sent.contains(leak)) {
-                assertThat(response.body()).as("%s leaked internals: %s", endpoint, response).doesNotContain(leak);
+                assertThat(response.body())
+                        .as("%s leaked internals: %s", endpoint, response)
+                        .doesNotContain(leak);
             }
         }
         if (response.status() < 300) {
             readsStillWork(fixture, endpoint);
         }
         if (response.status() >= 400) {
-            assertThat(response.header("Content-Type")).as("%s: %s", endpoint, response)
+            assertThat(response.header("Content-Type"))
+                    .as("%s: %s", endpoint, response)
                     .startsWith("application/problem+json");
-            assertThat(fixture.fingerprint()).as("%s rejected with %s but changed the database", endpoint, response)
+            assertThat(fixture.fingerprint())
+                    .as("%s rejected with %s but changed the database", endpoint, response)
                     .isEqualTo(before);
         }
         return response;

@@ -64,12 +64,17 @@ class JwtEndToEndTest {
 
     @Test
     void aValidTokenWrites() {
-        assertThat(server.put(WRITE, server.token("jwt-alice"), Map.of("steps", 1)).status()).isBetween(200, 299);
+        assertThat(server.put(WRITE, server.token("jwt-alice"), Map.of("steps", 1))
+                        .status())
+                .isBetween(200, 299);
     }
 
     @Test
     void algNone() {
-        assertRejected(new PlainJWT(new JWTClaimsSet.Builder().subject("jwt-alice").expirationTime(inFiveMinutes()).build())
+        assertRejected(new PlainJWT(new JWTClaimsSet.Builder()
+                        .subject("jwt-alice")
+                        .expirationTime(inFiveMinutes())
+                        .build())
                 .serialize());
     }
 
@@ -82,12 +87,14 @@ class JwtEndToEndTest {
     @Test
     void expired() {
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        assertRejected(new TokenIssuer(TestServer.JWT_SECRET, past).issue("jwt-alice", List.of(), Duration.ofMinutes(5)));
+        assertRejected(
+                new TokenIssuer(TestServer.JWT_SECRET, past).issue("jwt-alice", List.of(), Duration.ofMinutes(5)));
     }
 
     @Test
     void missingSub() throws Exception {
-        assertRejected(signed(new JWTClaimsSet.Builder().expirationTime(inFiveMinutes()).build()));
+        assertRejected(signed(
+                new JWTClaimsSet.Builder().expirationTime(inFiveMinutes()).build()));
     }
 
     @Test
@@ -105,7 +112,8 @@ class JwtEndToEndTest {
         String token = server.token("jwt-alice");
         TestServer.Response response = server.put(WRITE + "?access_token=" + token, null, Map.of("steps", 2));
         assertThat(response.status()).isEqualTo(401);
-        assertThat(server.get("/api/v1/entries?access_token=" + token, null).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/entries?access_token=" + token, null).status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -32,12 +32,22 @@ class RowLevelSecurityTest {
         for (String user : USERS) {
             String token = server.token(user);
             String coachToken = server.token(user + "-coach", "coach");
-            String code = server.post("/api/v1/pairing-codes", token, "{}").json().path("code").asText();
-            assertThat(server.post("/api/v1/coach/clients", coachToken, Map.of("code", code)).status()).isEqualTo(201);
+            String code = server.post("/api/v1/pairing-codes", token, "{}")
+                    .json()
+                    .path("code")
+                    .asText();
+            assertThat(server.post("/api/v1/coach/clients", coachToken, Map.of("code", code))
+                            .status())
+                    .isEqualTo(201);
             for (BodyEndpoint endpoint : BodyEndpoints.ALL) {
-                var request = server.request(endpoint.path().replace("{client}", user).replace("{run}", BodyEndpoints.RUN_ID), endpoint.coach() ? coachToken : token)
+                var request = server.request(
+                                endpoint.path().replace("{client}", user).replace("{run}", BodyEndpoints.RUN_ID),
+                                endpoint.coach() ? coachToken : token)
                         .header("Content-Type", "application/json")
-                        .method(endpoint.method(), java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.validBody(), StandardCharsets.UTF_8))
+                        .method(
+                                endpoint.method(),
+                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        endpoint.validBody(), StandardCharsets.UTF_8))
                         .build();
                 server.send(request);
             }
@@ -52,7 +62,7 @@ class RowLevelSecurityTest {
     @Test
     void everyTableHasRowLevelSecurityEnabledForcedAndAPolicy() throws SQLException {
         try (Connection owner = server.ownerDataSource().getConnection();
-             var statement = owner.prepareStatement("""
+                var statement = owner.prepareStatement("""
                      SELECT c.relrowsecurity, c.relforcerowsecurity,
                             (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)
                      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -63,8 +73,12 @@ class RowLevelSecurityTest {
                 statement.setString(1, table);
                 try (var rows = statement.executeQuery()) {
                     rows.next();
-                    assertThat(rows.getBoolean(1)).as("%s has row-level security enabled", table).isTrue();
-                    assertThat(rows.getBoolean(2)).as("%s has row-level security forced", table).isTrue();
+                    assertThat(rows.getBoolean(1))
+                            .as("%s has row-level security enabled", table)
+                            .isTrue();
+                    assertThat(rows.getBoolean(2))
+                            .as("%s has row-level security forced", table)
+                            .isTrue();
                     assertThat(rows.getInt(3)).as("%s has a policy", table).isPositive();
                 }
             }
@@ -73,10 +87,13 @@ class RowLevelSecurityTest {
 
     @Test
     void theAppRoleWithoutAUserSeesNoRowOfAnyTable() throws SQLException {
-        try (Connection app = appConnection(); Connection owner = server.ownerDataSource().getConnection()) {
+        try (Connection app = appConnection();
+                Connection owner = server.ownerDataSource().getConnection()) {
             int populated = 0;
             for (String table : DatabaseFingerprint.tableNames(owner)) {
-                assertThat(count(app, table, "")).as("rows of %s visible without app.user_id", table).isZero();
+                assertThat(count(app, table, ""))
+                        .as("rows of %s visible without app.user_id", table)
+                        .isZero();
                 populated += count(owner, table, "") > 0 ? 1 : 0;
             }
             assertThat(populated).as("tables with data to hide").isGreaterThanOrEqualTo(5);
@@ -97,8 +114,10 @@ class RowLevelSecurityTest {
                         List<String> columns = columns(owner, table);
                         assertThat(columns).as("%s is keyed by user_id", table).contains("user_id");
                         assertThat(count(app, table, " WHERE user_id <> '" + user + "'"))
-                                .as("%s: rows of other users visible to %s", table, user).isZero();
-                        assertThat(count(app, table, "")).as("%s: %s's own rows", table, user)
+                                .as("%s: rows of other users visible to %s", table, user)
+                                .isZero();
+                        assertThat(count(app, table, ""))
+                                .as("%s: %s's own rows", table, user)
                                 .isEqualTo(count(owner, table, " WHERE user_id = '" + user + "'"));
                     }
                     assertThat(count(app, "sync_state", "")).isEqualTo(1);
@@ -114,11 +133,13 @@ class RowLevelSecurityTest {
             app.setAutoCommit(false);
             try (var statement = app.createStatement()) {
                 statement.execute("SELECT set_config('app.user_id', 'rls-alice', true)");
-                int updated = statement.executeUpdate("UPDATE sync_state SET version = version + 1000 WHERE user_id = 'rls-bob'");
+                int updated = statement.executeUpdate(
+                        "UPDATE sync_state SET version = version + 1000 WHERE user_id = 'rls-bob'");
                 assertThat(updated).isZero();
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeUpdate(
                                 "INSERT INTO sync_state (user_id, version) VALUES ('rls-mallory', 1)"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("row-level security");
             } finally {
                 app.rollback();
             }
@@ -132,7 +153,7 @@ class RowLevelSecurityTest {
 
     private static long count(Connection connection, String table, String where) throws SQLException {
         try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"" + where)) {
+                var rows = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"" + where)) {
             rows.next();
             return rows.getLong(1);
         }

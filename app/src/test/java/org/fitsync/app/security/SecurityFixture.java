@@ -31,13 +31,21 @@ public final class SecurityFixture implements AutoCloseable {
      * so it is never called), without import workers or weather.
      */
     public static Map<String, String> environment() {
-        return Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "0",
-                "FITSYNC_STRAVA_CLIENT_ID", "4711",
-                "FITSYNC_STRAVA_CLIENT_SECRET", "security-suite-strava-secret",
-                "FITSYNC_STRAVA_BASE_URL", "http://127.0.0.1:9",
-                "FITSYNC_STRAVA_VERIFY_TOKEN", "security-suite-verify",
-                "FITSYNC_IMPORT_WORKERS", "0",
-                "FITSYNC_WEATHER", "off");
+        return Map.of(
+                "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE",
+                "0",
+                "FITSYNC_STRAVA_CLIENT_ID",
+                "4711",
+                "FITSYNC_STRAVA_CLIENT_SECRET",
+                "security-suite-strava-secret",
+                "FITSYNC_STRAVA_BASE_URL",
+                "http://127.0.0.1:9",
+                "FITSYNC_STRAVA_VERIFY_TOKEN",
+                "security-suite-verify",
+                "FITSYNC_IMPORT_WORKERS",
+                "0",
+                "FITSYNC_WEATHER",
+                "off");
     }
 
     /** A node for the security suites, with every feature's routes (Strava's included). */
@@ -54,7 +62,9 @@ public final class SecurityFixture implements AutoCloseable {
 
     private void linkCoach() {
         TestServer.Response code = server.post("/api/v1/pairing-codes", userToken, "{}");
-        TestServer.Response link = server.post("/api/v1/coach/clients", coachToken,
+        TestServer.Response link = server.post(
+                "/api/v1/coach/clients",
+                coachToken,
                 Map.of("code", code.json().path("code").asText()));
         if (link.status() != 201) {
             throw new IllegalStateException("could not link the coach: " + link);

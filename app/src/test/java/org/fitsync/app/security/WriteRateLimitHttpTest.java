@@ -43,7 +43,10 @@ class WriteRateLimitHttpTest {
         // 2 per minute: the next token is at most 30 s away.
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 30L);
         assertThat(syncVersion("rate-alice")).isEqualTo(version);
-        assertThat(server.get("/api/v1/entries?from=2026-11-21&to=2026-11-22", token).json().path("items")).isEmpty();
+        assertThat(server.get("/api/v1/entries?from=2026-11-21&to=2026-11-22", token)
+                        .json()
+                        .path("items"))
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +56,9 @@ class WriteRateLimitHttpTest {
             manualEntry(token);
         }
         for (int i = 0; i < 10; i++) {
-            assertThat(server.get("/api/v1/entries?from=2026-11-01&to=2026-11-30", token).status()).isEqualTo(200);
+            assertThat(server.get("/api/v1/entries?from=2026-11-01&to=2026-11-30", token)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -76,7 +81,8 @@ class WriteRateLimitHttpTest {
 
     private static long syncVersion(String user) throws Exception {
         try (var connection = server.ownerDataSource().getConnection();
-             var statement = connection.prepareStatement("SELECT coalesce(max(version), 0) FROM sync_state WHERE user_id = ?")) {
+                var statement = connection.prepareStatement(
+                        "SELECT coalesce(max(version), 0) FROM sync_state WHERE user_id = ?")) {
             statement.setString(1, user);
             try (var rows = statement.executeQuery()) {
                 rows.next();

@@ -43,13 +43,18 @@ public final class FakeOpenMeteo implements AutoCloseable {
                 StringBuilder temperatures = new StringBuilder();
                 for (int h = 0; h < 24; h++) {
                     String sep = h == 0 ? "" : ",";
-                    times.append(sep).append('"').append(day.group(1)).append(String.format("T%02d:00", h)).append('"');
+                    times.append(sep)
+                            .append('"')
+                            .append(day.group(1))
+                            .append(String.format("T%02d:00", h))
+                            .append('"');
                     temperatures.append(sep).append(h);
                 }
                 byte[] body = ("{\"timezone\":\"GMT\",\"hourly\":{\"time\":[" + times + "],\"temperature_2m\":["
-                        + temperatures + "],\"relative_humidity_2m\":[" + temperatures + "],\"precipitation\":["
-                        + temperatures + "],\"wind_speed_10m\":[" + temperatures + "],\"weather_code\":["
-                        + temperatures + "]}}").getBytes(StandardCharsets.UTF_8);
+                                + temperatures + "],\"relative_humidity_2m\":[" + temperatures + "],\"precipitation\":["
+                                + temperatures + "],\"wind_speed_10m\":[" + temperatures + "],\"weather_code\":["
+                                + temperatures + "]}}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

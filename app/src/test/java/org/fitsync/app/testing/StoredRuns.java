@@ -29,7 +29,8 @@ public final class StoredRuns {
         Optional<String> cursor = Optional.empty();
         do {
             String path = "/api/v1/runs?limit=200&include_overlapping=true"
-                    + cursor.map(c -> "&cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
+                    + cursor.map(c -> "&cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8))
+                            .orElse("");
             TestServer.Response page = server.get(path, token);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json().path("items").forEach(runs::add);
@@ -41,23 +42,31 @@ public final class StoredRuns {
 
     /** The live runs imported from Strava. */
     public static List<JsonNode> imported(TestServer server, String token) {
-        return all(server, token).stream().filter(r -> r.path("source").asText().equals("strava")).toList();
+        return all(server, token).stream()
+                .filter(r -> r.path("source").asText().equals("strava"))
+                .toList();
     }
 
     /** The imported run of one Strava activity. */
     public static JsonNode byStravaId(TestServer server, String token, String stravaId) {
-        return imported(server, token).stream().filter(r -> r.path("strava_id").asText().equals(stravaId))
-                .findFirst().orElseThrow(() -> new AssertionError("no run imported from activity " + stravaId));
+        return imported(server, token).stream()
+                .filter(r -> r.path("strava_id").asText().equals(stravaId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no run imported from activity " + stravaId));
     }
 
     /** Live Strava runs of a user in the runs table, whoever may see them. */
     public static int liveStravaRows(DatabaseSettings database, String user) {
-        return count(database, user, "SELECT count(*) FROM runs WHERE user_id = ? AND source = 'strava' AND deleted_at IS NULL");
+        return count(
+                database,
+                user,
+                "SELECT count(*) FROM runs WHERE user_id = ? AND source = 'strava' AND deleted_at IS NULL");
     }
 
     /** Distinct Strava activities among a user's rows, live or deleted. */
     public static int distinctStravaIds(DatabaseSettings database, String user) {
-        return count(database, user, "SELECT count(DISTINCT strava_id) FROM runs WHERE user_id = ? AND source = 'strava'");
+        return count(
+                database, user, "SELECT count(DISTINCT strava_id) FROM runs WHERE user_id = ? AND source = 'strava'");
     }
 
     /** Every Strava row of a user, deleted ones too. */
@@ -67,7 +76,7 @@ public final class StoredRuns {
 
     private static int count(DatabaseSettings database, String user, String sql) {
         try (Connection c = PostgresTestDatabase.ownerDataSource(database).getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, user);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -35,7 +35,8 @@ public final class TestServer implements AutoCloseable {
     private final FitSyncApplication app;
     private final DatabaseSettings database;
     private final TokenIssuer tokens = new TokenIssuer(JWT_SECRET, Clock.systemUTC());
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = Json.newMapper();
 
     private TestServer(FitSyncApplication app, DatabaseSettings database) {
@@ -102,15 +103,24 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response post(String path, String token, Object body) {
-        return send(request(path, token).POST(bodyOf(body)).header("Content-Type", "application/json").build());
+        return send(request(path, token)
+                .POST(bodyOf(body))
+                .header("Content-Type", "application/json")
+                .build());
     }
 
     public Response put(String path, String token, Object body) {
-        return send(request(path, token).PUT(bodyOf(body)).header("Content-Type", "application/json").build());
+        return send(request(path, token)
+                .PUT(bodyOf(body))
+                .header("Content-Type", "application/json")
+                .build());
     }
 
     public Response patch(String path, String token, Object body) {
-        return send(request(path, token).method("PATCH", bodyOf(body)).header("Content-Type", "application/json").build());
+        return send(request(path, token)
+                .method("PATCH", bodyOf(body))
+                .header("Content-Type", "application/json")
+                .build());
     }
 
     public Response delete(String path, String token) {

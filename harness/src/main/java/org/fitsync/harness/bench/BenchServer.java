@@ -51,8 +51,8 @@ final class BenchServer implements AutoCloseable {
                 "FITSYNC_WEATHER", "off");
         Path log = Files.createTempFile("fitsync-bench-server", ".log");
         System.out.println("Server log: " + log);
-        BenchServer server = new BenchServer(jar.serve(jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")),
-                env, log));
+        BenchServer server =
+                new BenchServer(jar.serve(jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")), env, log));
         try {
             server.process.awaitReady(START_TIMEOUT);
             return server;

@@ -25,12 +25,18 @@ final class CpuMeter {
         static final Reading ZERO = new Reading(0, 0, 0, 0);
 
         Reading minus(Reading before) {
-            return new Reading(jvmNanos - before.jvmNanos, jitNanos - before.jitNanos, gcNanos - before.gcNanos,
+            return new Reading(
+                    jvmNanos - before.jvmNanos,
+                    jitNanos - before.jitNanos,
+                    gcNanos - before.gcNanos,
                     postgresNanos - before.postgresNanos);
         }
 
         Reading plus(Reading other) {
-            return new Reading(jvmNanos + other.jvmNanos, jitNanos + other.jitNanos, gcNanos + other.gcNanos,
+            return new Reading(
+                    jvmNanos + other.jvmNanos,
+                    jitNanos + other.jitNanos,
+                    gcNanos + other.gcNanos,
                     postgresNanos + other.postgresNanos);
         }
     }
@@ -104,19 +110,25 @@ final class CpuMeter {
         try {
             List<Path> processes;
             try (Stream<Path> all = Files.list(Path.of("/proc"))) {
-                processes = all.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList();
+                processes = all.filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                        .toList();
             }
-            Optional<String> postmaster = processes.stream().filter(this::isOurPostmaster)
-                    .map(p -> p.getFileName().toString()).findFirst();
+            Optional<String> postmaster = processes.stream()
+                    .filter(this::isOurPostmaster)
+                    .map(p -> p.getFileName().toString())
+                    .findFirst();
             if (postmaster.isEmpty()) {
                 return 0;
             }
             long ticks = 0;
             for (Path process : processes) {
                 Optional<String[]> stat = stat(process);
-                if (stat.isPresent() && (stat.get()[0].equals(postmaster.get()) || stat.get()[1].equals(postmaster.get()))) {
-                    ticks += Long.parseLong(stat.get()[11]) + Long.parseLong(stat.get()[12])
-                            + Long.parseLong(stat.get()[13]) + Long.parseLong(stat.get()[14]);
+                if (stat.isPresent()
+                        && (stat.get()[0].equals(postmaster.get()) || stat.get()[1].equals(postmaster.get()))) {
+                    ticks += Long.parseLong(stat.get()[11])
+                            + Long.parseLong(stat.get()[12])
+                            + Long.parseLong(stat.get()[13])
+                            + Long.parseLong(stat.get()[14]);
                 }
             }
             return (long) (ticks * TICK_NANOS);
@@ -127,9 +139,13 @@ final class CpuMeter {
 
     private boolean isOurPostmaster(Path process) {
         try {
-            List<String> args = List.of(Files.readString(process.resolve("cmdline")).split("\0"));
+            List<String> args =
+                    List.of(Files.readString(process.resolve("cmdline")).split("\0"));
             int p = args.indexOf("-p");
-            return !args.isEmpty() && args.get(0).endsWith("/postgres") && p > 0 && p + 1 < args.size()
+            return !args.isEmpty()
+                    && args.get(0).endsWith("/postgres")
+                    && p > 0
+                    && p + 1 < args.size()
                     && args.get(p + 1).equals(Integer.toString(port));
         } catch (IOException | RuntimeException e) {
             return false;

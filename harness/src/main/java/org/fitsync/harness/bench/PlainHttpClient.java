@@ -67,8 +67,9 @@ final class PlainHttpClient implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (int size = Integer.parseInt(line().split(";", -1)[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";", -1)[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";", -1)[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";", -1)[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }

@@ -28,7 +28,6 @@ import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.run.TrackCodec;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
-import org.fitsync.harness.bodies.JoggerTrack;
 import org.fitsync.app.testing.TestServer;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.EncodedPolyline;
@@ -40,6 +39,7 @@ import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.domain.run.ValidationResult;
+import org.fitsync.harness.bodies.JoggerTrack;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -64,27 +64,39 @@ public final class RunIngestBenchmark {
         int decimals = Integer.getInteger("bench.decimals", 7);
         int warmup = Integer.getInteger("bench.warmup", 100);
         int warmupBatches = Integer.getInteger("bench.warmup.batches", 80);
-        System.out.printf(Locale.ROOT, "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates,"
-                + " HTTP and raw JDBC alternating in %d rounds%n", clients, runsPerClient, POINTS, decimals, rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "FitSync run ingest benchmark: %d clients x %d runs of %d points, %d-decimal coordinates,"
+                        + " HTTP and raw JDBC alternating in %d rounds%n",
+                clients,
+                runsPerClient,
+                POINTS,
+                decimals,
+                rounds);
         boolean inProcess = "in-process".equals(System.getProperty("bench.server", "process"));
         DatabaseSettings db = PostgresTestDatabase.fresh();
         try (Target server = inProcess ? Target.inProcess(db) : Target.process(db);
-             RawClients rawClients = new RawClients(db, clients)) {
-            System.out.println(inProcess ? "Server: in this JVM (TestServer)"
-                    : "Server: java -jar app/target/fitsync.jar serve, its own JVM (pid " + server.pid() + ")");
+                RawClients rawClients = new RawClients(db, clients)) {
+            System.out.println(
+                    inProcess
+                            ? "Server: in this JVM (TestServer)"
+                            : "Server: java -jar app/target/fitsync.jar serve, its own JVM (pid " + server.pid() + ")");
             List<List<byte[]>> bodies = bodies(clients, runsPerClient, decimals, 0);
             List<List<NewRun>> rows = rows(bodies);
             List<List<List<Object[]>>> rowSlices = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 int from = runsPerClient * round / rounds;
                 int to = runsPerClient * (round + 1) / rounds;
-                rowSlices.add(prepare(rows.stream().map(r -> r.subList(from, to)).toList()));
+                rowSlices.add(
+                        prepare(rows.stream().map(r -> r.subList(from, to)).toList()));
             }
             CpuMeter cpu = new CpuMeter(port(db), server.pid());
             int batches = warmUp(server, cpu, clients, warmup, warmupBatches, decimals);
             // The raw path's JDBC client is JIT-compiled too: it gets as many warm-up runs as the server did.
             for (int batch = 0; batch < batches; batch++) {
-                rawClients.insert(prepare(rows(bodies(clients, warmup, decimals, 500 + batch * warmup))), "rawwarm" + batch + "-");
+                rawClients.insert(
+                        prepare(rows(bodies(clients, warmup, decimals, 500 + batch * warmup))),
+                        "rawwarm" + batch + "-");
             }
 
             Phase http = new Phase();
@@ -96,7 +108,8 @@ public final class RunIngestBenchmark {
             for (int round = 0; round < rounds; round++) {
                 int from = runsPerClient * round / rounds;
                 int to = runsPerClient * (round + 1) / rounds;
-                List<List<byte[]>> slice = bodies.stream().map(b -> b.subList(from, to)).toList();
+                List<List<byte[]>> slice =
+                        bodies.stream().map(b -> b.subList(from, to)).toList();
                 double[] roundLatencies = new double[clients * (to - from)];
                 double httpSeconds;
                 try (HttpRound httpRound = new HttpRound(server, slice, "client-")) {
@@ -116,21 +129,41 @@ public final class RunIngestBenchmark {
             double httpRate = runs / http.seconds;
             double rawRate = runs / raw.seconds;
 
-            System.out.printf(Locale.ROOT, "HTTP ingest : %.1f runs/s (%.0f points/s), latency p50 %.1f ms, p99 %.1f ms%n",
-                    httpRate, httpRate * POINTS, percentile(latencies, 0.50), percentile(latencies, 0.99));
-            System.out.printf(Locale.ROOT, "Raw JDBC    : %.1f runs/s (same rows, %d threads, one transaction per run)%n",
-                    rawRate, clients);
-            System.out.printf(Locale.ROOT, "HTTP / raw  : %.0f %% (rounds: %s %%)%n", 100 * httpRate / rawRate,
+            System.out.printf(
+                    Locale.ROOT,
+                    "HTTP ingest : %.1f runs/s (%.0f points/s), latency p50 %.1f ms, p99 %.1f ms%n",
+                    httpRate,
+                    httpRate * POINTS,
+                    percentile(latencies, 0.50),
+                    percentile(latencies, 0.99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "Raw JDBC    : %.1f runs/s (same rows, %d threads, one transaction per run)%n",
+                    rawRate,
+                    clients);
+            System.out.printf(
+                    Locale.ROOT,
+                    "HTTP / raw  : %.0f %% (rounds: %s %%)%n",
+                    100 * httpRate / rawRate,
                     String.join(", ", roundRatios));
             CpuMeter.Reading h = http.cpu;
             // In one JVM the clients' own CPU is inside the JVM's total; apart, it is not.
             long serverNanos = h.jvmNanos() - (inProcess ? http.clientNanos : 0);
-            System.out.printf(Locale.ROOT, "CPU per run : HTTP %.2f ms server JVM (of which JIT %.2f, GC %.2f) + %.2f ms clients"
-                    + " + %.2f ms PostgreSQL; raw %.2f ms JDBC client + %.2f ms PostgreSQL%n",
-                    serverNanos / 1e6 / runs, h.jitNanos() / 1e6 / runs, h.gcNanos() / 1e6 / runs,
-                    http.clientNanos / 1e6 / runs, h.postgresNanos() / 1e6 / runs,
-                    raw.benchNanos / 1e6 / runs, raw.cpu.postgresNanos() / 1e6 / runs);
-            double jsonBytesPerPoint = bodies.stream().flatMap(List::stream).mapToLong(b -> b.length).sum()
+            System.out.printf(
+                    Locale.ROOT,
+                    "CPU per run : HTTP %.2f ms server JVM (of which JIT %.2f, GC %.2f) + %.2f ms clients"
+                            + " + %.2f ms PostgreSQL; raw %.2f ms JDBC client + %.2f ms PostgreSQL%n",
+                    serverNanos / 1e6 / runs,
+                    h.jitNanos() / 1e6 / runs,
+                    h.gcNanos() / 1e6 / runs,
+                    http.clientNanos / 1e6 / runs,
+                    h.postgresNanos() / 1e6 / runs,
+                    raw.benchNanos / 1e6 / runs,
+                    raw.cpu.postgresNanos() / 1e6 / runs);
+            double jsonBytesPerPoint = bodies.stream()
+                            .flatMap(List::stream)
+                            .mapToLong(b -> b.length)
+                            .sum()
                     / (double) (runs * (long) POINTS);
             bytesPerPoint(db, jsonBytesPerPoint);
             overlapCheck(db);
@@ -220,8 +253,13 @@ public final class RunIngestBenchmark {
             CpuMeter.Reading used = cpu.now().minus(before);
             long idleMillis = cpu.awaitCompilerIdle(Duration.ofSeconds(20));
             double jitShare = used.jvmNanos() == 0 ? 0 : used.jitNanos() / (double) used.jvmNanos();
-            System.out.printf(Locale.ROOT, "Warm-up %d: %d runs, JIT %.0f %% of the server's CPU; compiler idle after %d ms%n",
-                    batch + 1, clients * runs, 100 * jitShare, idleMillis);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Warm-up %d: %d runs, JIT %.0f %% of the server's CPU; compiler idle after %d ms%n",
+                    batch + 1,
+                    clients * runs,
+                    100 * jitShare,
+                    idleMillis);
             if (jitShare < 0.05) {
                 return batch + 1;
             }
@@ -298,13 +336,15 @@ public final class RunIngestBenchmark {
             int port = server.port();
             for (int c = 0; c < bodies.size(); c++) {
                 String token = server.token(userPrefix + c);
-                requests.add(bodies.get(c).stream().map(b -> PlainHttpClient.post(port, "/api/v1/runs", token, b)).toList());
+                requests.add(bodies.get(c).stream()
+                        .map(b -> PlainHttpClient.post(port, "/api/v1/runs", token, b))
+                        .toList());
                 connections.add(new PlainHttpClient(port));
             }
             pool = Executors.newFixedThreadPool(bodies.size());
             List<Future<?>> started = new ArrayList<>();
             for (int c = 0; c < bodies.size(); c++) {
-                started.add(pool.submit(() -> { }));
+                started.add(pool.submit(() -> {}));
             }
             for (Future<?> f : started) {
                 f.get();
@@ -360,14 +400,26 @@ public final class RunIngestBenchmark {
             for (byte[] body : client) {
                 var node = mapper.readTree(body);
                 List<TrackPoint> points = new ArrayList<>();
-                node.path("track").forEach(p -> points.add(new TrackPoint(p.get(0).longValue(), p.get(1).doubleValue(),
-                        p.get(2).doubleValue(), p.get(3).isNull() ? java.util.OptionalDouble.empty()
-                        : java.util.OptionalDouble.of(p.get(3).doubleValue()))));
-                RunDraft draft = new RunDraft(java.util.Optional.of(UUID.randomUUID().toString()),
-                        java.util.Optional.of(node.path("started_at").asText()), java.util.Optional.of(node.path("ended_at").asText()),
-                        java.util.Optional.of(node.path("duration_s").asLong()), java.util.Optional.of(node.path("distance_m").asDouble()),
-                        java.util.Optional.of("phone"), java.util.Optional.empty(), java.util.Optional.of("{\"device\":\"bench\"}"),
-                        java.util.Optional.of(new Track(points)), java.util.Optional.empty(), java.util.Optional.empty());
+                node.path("track")
+                        .forEach(p -> points.add(new TrackPoint(
+                                p.get(0).longValue(),
+                                p.get(1).doubleValue(),
+                                p.get(2).doubleValue(),
+                                p.get(3).isNull()
+                                        ? java.util.OptionalDouble.empty()
+                                        : java.util.OptionalDouble.of(p.get(3).doubleValue()))));
+                RunDraft draft = new RunDraft(
+                        java.util.Optional.of(UUID.randomUUID().toString()),
+                        java.util.Optional.of(node.path("started_at").asText()),
+                        java.util.Optional.of(node.path("ended_at").asText()),
+                        java.util.Optional.of(node.path("duration_s").asLong()),
+                        java.util.Optional.of(node.path("distance_m").asDouble()),
+                        java.util.Optional.of("phone"),
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("{\"device\":\"bench\"}"),
+                        java.util.Optional.of(new Track(points)),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty());
                 runs.add(((ValidationResult.Valid) RunValidation.validate(draft)).run());
             }
             rows.add(runs);
@@ -382,8 +434,12 @@ public final class RunIngestBenchmark {
         for (List<NewRun> client : rows) {
             List<Object[]> values = new ArrayList<>();
             for (NewRun run : client) {
-                values.add(new Object[] {run, TrackCodec.encode(run.track()),
-                        EncodedPolyline.encode(simplifier.simplify(run.track())), run.fingerprint().hex()});
+                values.add(new Object[] {
+                    run,
+                    TrackCodec.encode(run.track()),
+                    EncodedPolyline.encode(simplifier.simplify(run.track())),
+                    run.fingerprint().hex()
+                });
             }
             prepared.add(values);
         }
@@ -480,14 +536,19 @@ public final class RunIngestBenchmark {
     }
 
     private static void bytesPerPoint(DatabaseSettings db, double jsonBytesPerPoint) {
-        Map<String, Object> stats = Jdbi.create(PostgresTestDatabase.ownerDataSource(db)).withHandle(h -> h.createQuery("""
+        Map<String, Object> stats = Jdbi.create(PostgresTestDatabase.ownerDataSource(db))
+                .withHandle(h -> h.createQuery("""
                 SELECT sum(octet_length(track))::float8 / sum(point_count) AS encoded,
                        sum(pg_column_size(track))::float8 / sum(point_count) AS stored,
                        sum(pg_column_size(r.*))::float8 / sum(point_count) AS row_total
                 FROM runs r WHERE user_id LIKE 'client-%'""").mapToMap().one());
-        System.out.printf(Locale.ROOT, "Track bytes : %.2f bytes/point encoded, %.2f stored (pg_column_size), "
-                + "%.2f for the whole row incl. polyline (the JSON request: %.1f bytes/point)%n",
-                (Double) stats.get("encoded"), (Double) stats.get("stored"), (Double) stats.get("row_total"),
+        System.out.printf(
+                Locale.ROOT,
+                "Track bytes : %.2f bytes/point encoded, %.2f stored (pg_column_size), "
+                        + "%.2f for the whole row incl. polyline (the JSON request: %.1f bytes/point)%n",
+                (Double) stats.get("encoded"),
+                (Double) stats.get("stored"),
+                (Double) stats.get("row_total"),
                 jsonBytesPerPoint);
     }
 
@@ -502,7 +563,9 @@ public final class RunIngestBenchmark {
                         SELECT :user, gen_random_uuid(), t, t + interval '45 minutes', 2600, 8000, 'phone', '', 0,
                             '\\x0100'::bytea, repeat('0', 64), g, g
                         FROM generate_series(1, :n) g, LATERAL (SELECT timestamptz '2010-01-01' + g * interval '6 hours' AS t) s""")
-                        .bind("user", user[0]).bind("n", Integer.parseInt(user[1])).execute();
+                        .bind("user", user[0])
+                        .bind("n", Integer.parseInt(user[1]))
+                        .execute();
             }
             h.execute("VACUUM ANALYZE runs");
         });
@@ -511,8 +574,12 @@ public final class RunIngestBenchmark {
             PostgresRuns runs = new PostgresRuns();
             double small = timeLookups(transactions, runs, new UserId("history-small"), 10);
             double big = timeLookups(transactions, runs, new UserId("history-big"), 100_000);
-            System.out.printf(Locale.ROOT, "Overlap check: %.3f ms with 10 runs, %.3f ms with 100,000 runs (ratio %.2f)%n",
-                    small, big, big / small);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Overlap check: %.3f ms with 10 runs, %.3f ms with 100,000 runs (ratio %.2f)%n",
+                    small,
+                    big,
+                    big / small);
         }
     }
 
@@ -541,7 +608,8 @@ public final class RunIngestBenchmark {
 
     /** The port of a jdbc:postgresql://host:port/db URL. */
     private static int port(DatabaseSettings db) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(db.jdbcUrl());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(db.jdbcUrl());
         return m.find() ? Integer.parseInt(m.group(1)) : 5432;
     }
 

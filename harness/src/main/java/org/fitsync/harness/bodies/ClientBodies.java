@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.fitsync.harness.bodies.JoggerTrack;
 
 /**
  * Request bodies a fitness phone app sends, as maps for Jackson: sync pushes of workouts,
@@ -18,6 +17,7 @@ public final class ClientBodies {
 
     /** The first day of every user's history; day numbers count from it. */
     public static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-01");
+
     public static final int TRACK_POINTS = 3600;
 
     private static final String[] EXERCISES = {"squat", "bench press", "deadlift", "overhead press", "row", "pull-up"};
@@ -59,11 +59,17 @@ public final class ClientBodies {
         StringBuilder json = new StringBuilder("[");
         int exercises = 3 + random.nextInt(3);
         for (int e = 0; e < exercises; e++) {
-            json.append(e == 0 ? "" : ",").append("{\"name\":\"").append(EXERCISES[random.nextInt(EXERCISES.length)])
+            json.append(e == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(EXERCISES[random.nextInt(EXERCISES.length)])
                     .append("\",\"sets\":[");
             for (int s = 0; s < 3; s++) {
-                json.append(s == 0 ? "" : ",").append("{\"reps\":").append(5 + random.nextInt(6))
-                        .append(",\"kg\":").append(20 + 2.5 * random.nextInt(40)).append('}');
+                json.append(s == 0 ? "" : ",")
+                        .append("{\"reps\":")
+                        .append(5 + random.nextInt(6))
+                        .append(",\"kg\":")
+                        .append(20 + 2.5 * random.nextInt(40))
+                        .append('}');
             }
             json.append("]}");
         }
@@ -71,19 +77,45 @@ public final class ClientBodies {
     }
 
     public static Map<String, Object> template(String id, Random random, long updatedAt) {
-        return Map.of("id", id, "name", "Template " + id, "notes", "", "exercises", exercisesJson(random),
-                "updated_at", updatedAt);
+        return Map.of(
+                "id",
+                id,
+                "name",
+                "Template " + id,
+                "notes",
+                "",
+                "exercises",
+                exercisesJson(random),
+                "updated_at",
+                updatedAt);
     }
 
     public static Map<String, Object> weighIn(String id, int day, Random random, long updatedAt) {
-        return Map.of("id", id, "kind", "weight", "unit", "kg",
-                "value", Math.round((72 + random.nextGaussian()) * 10) / 10.0,
-                "measured_at", dayStart(day).plusSeconds(7 * 3600).toEpochMilli(), "updated_at", updatedAt);
+        return Map.of(
+                "id",
+                id,
+                "kind",
+                "weight",
+                "unit",
+                "kg",
+                "value",
+                Math.round((72 + random.nextGaussian()) * 10) / 10.0,
+                "measured_at",
+                dayStart(day).plusSeconds(7 * 3600).toEpochMilli(),
+                "updated_at",
+                updatedAt);
     }
 
     public static Map<String, Object> setting(int index, Random random, long updatedAt) {
-        return Map.of("id", "setting-" + index, "key", "pref." + index,
-                "value", Integer.toString(random.nextInt(1000)), "updated_at", updatedAt);
+        return Map.of(
+                "id",
+                "setting-" + index,
+                "key",
+                "pref." + index,
+                "value",
+                Integer.toString(random.nextInt(1000)),
+                "updated_at",
+                updatedAt);
     }
 
     /** Steps of consecutive days ending with {@code lastDay}, from one health platform. */

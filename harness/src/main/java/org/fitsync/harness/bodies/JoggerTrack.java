@@ -26,8 +26,11 @@ public final class JoggerTrack {
             lat += Math.cos(heading) * 2.8 / 111_195 + random.nextGaussian() * 1e-6;
             lon += Math.sin(heading) * 2.8 / (111_195 * Math.cos(Math.toRadians(lat))) + random.nextGaussian() * 1e-6;
             Object elevation = i % 50 == 0 ? null : Math.round((34 + 5 * Math.sin(i / 300.0)) * 10) / 10.0;
-            points.add(Arrays.asList(start.toEpochMilli() + 1000L * i, Math.round(lat * scale) / scale,
-                    Math.round(lon * scale) / scale, elevation));
+            points.add(Arrays.asList(
+                    start.toEpochMilli() + 1000L * i,
+                    Math.round(lat * scale) / scale,
+                    Math.round(lon * scale) / scale,
+                    elevation));
         }
         return points;
     }

@@ -65,7 +65,10 @@ final class ClientLedger {
         changes.properties().forEach(collection -> {
             Map<String, JsonNode> records = mirror.computeIfAbsent(collection.getKey(), c -> new TreeMap<>());
             for (String kind : List.of("created", "updated")) {
-                collection.getValue().path(kind).forEach(record -> records.put(record.path("id").asText(), record));
+                collection
+                        .getValue()
+                        .path(kind)
+                        .forEach(record -> records.put(record.path("id").asText(), record));
             }
             collection.getValue().path("deleted").forEach(id -> records.remove(id.asText()));
         });

@@ -73,9 +73,11 @@ final class CrashClient implements Callable<ClientLedger> {
         int size = 1 + random.nextInt(25);
         for (int i = 0; i < size; i++) {
             String collection = ClientLedger.COLLECTIONS.get(random.nextInt(ClientLedger.COLLECTIONS.size()));
-            Map<String, List<Object>> lists = changes.computeIfAbsent(collection, c -> ClientBodies.collectionChanges());
+            Map<String, List<Object>> lists =
+                    changes.computeIfAbsent(collection, c -> ClientBodies.collectionChanges());
             Map<String, Map<String, Object>> live = ledger.live.get(collection);
-            List<String> candidates = live.keySet().stream().filter(id -> !touched.contains(id)).toList();
+            List<String> candidates =
+                    live.keySet().stream().filter(id -> !touched.contains(id)).toList();
             int roll = random.nextInt(10);
             if (roll < 5 || candidates.isEmpty()) {
                 String id = ledger.user + "-" + collection + "-" + ++sequence;
@@ -87,7 +89,8 @@ final class CrashClient implements Callable<ClientLedger> {
                 String id = candidates.get(random.nextInt(candidates.size()));
                 touched.add(id);
                 if (roll < 9) {
-                    Map<String, Object> record = record(collection, id, (Long) live.get(id).get("created_at"), updatedAt);
+                    Map<String, Object> record =
+                            record(collection, id, (Long) live.get(id).get("created_at"), updatedAt);
                     lists.get("updated").add(record);
                     onAck.add(() -> live.put(id, record));
                 } else {
@@ -104,7 +107,8 @@ final class CrashClient implements Callable<ClientLedger> {
         body.put("last_pulled_at", ledger.highestSeen() == 0 ? null : ledger.highestSeen());
         RetryingClient.Reply reply = client.send("POST", "/api/v1/sync" + SYNC_QUERY, token, client.write(body));
         if (reply.status() != 200) {
-            stats.finding(ledger.user + ": push answered " + reply.status() + ": " + RetryingClient.abbreviate(reply.body()));
+            stats.finding(
+                    ledger.user + ": push answered " + reply.status() + ": " + RetryingClient.abbreviate(reply.body()));
             return;
         }
         JsonNode answer = client.parse(reply);
@@ -203,8 +207,11 @@ final class CrashClient implements Callable<ClientLedger> {
             lat += (random.nextDouble() - 0.4) * 2e-5;
             lon += (random.nextDouble() - 0.4) * 3e-5;
             Object elevation = i % 17 == 0 ? null : Math.round((520 + 10 * Math.sin(i / 60.0)) * 10) / 10.0;
-            track.add(Arrays.asList(start.toEpochMilli() + 1_000L * i, Math.round(lat * 1e7) / 1e7,
-                    Math.round(lon * 1e7) / 1e7, elevation));
+            track.add(Arrays.asList(
+                    start.toEpochMilli() + 1_000L * i,
+                    Math.round(lat * 1e7) / 1e7,
+                    Math.round(lon * 1e7) / 1e7,
+                    elevation));
         }
         return track;
     }
@@ -215,7 +222,8 @@ final class CrashClient implements Callable<ClientLedger> {
         }
         String id = pickRun();
         String notes = "patched " + ++sequence + " by " + ledger.user;
-        RetryingClient.Reply reply = client.send("PATCH", "/api/v1/runs/" + id, token, client.write(Map.of("notes", notes)));
+        RetryingClient.Reply reply =
+                client.send("PATCH", "/api/v1/runs/" + id, token, client.write(Map.of("notes", notes)));
         if (reply.status() != 200) {
             stats.finding(ledger.user + ": PATCH run " + id + " answered " + reply.status() + ": "
                     + RetryingClient.abbreviate(reply.body()));
@@ -252,10 +260,11 @@ final class CrashClient implements Callable<ClientLedger> {
     }
 
     private void pull() throws InterruptedException {
-        RetryingClient.Reply reply = client.send("GET", "/api/v1/sync" + SYNC_QUERY + "&last_pulled_at=" + ledger.pulledUpTo(),
-                token, null);
+        RetryingClient.Reply reply =
+                client.send("GET", "/api/v1/sync" + SYNC_QUERY + "&last_pulled_at=" + ledger.pulledUpTo(), token, null);
         if (reply.status() != 200) {
-            stats.finding(ledger.user + ": pull answered " + reply.status() + ": " + RetryingClient.abbreviate(reply.body()));
+            stats.finding(
+                    ledger.user + ": pull answered " + reply.status() + ": " + RetryingClient.abbreviate(reply.body()));
             return;
         }
         JsonNode answer = client.parse(reply);

@@ -37,8 +37,15 @@ public final class CrashKillHarness {
     public static void main(String[] args) throws Exception {
         CrashSettings settings = CrashSettings.fromSystemProperties();
         Path workDir = Files.createTempDirectory("fitsync-crash-");
-        System.out.printf(Locale.ROOT, "FitSync crash-kill: %d kills, %d users, uptime %d-%d ms, seed %d, work dir %s%n",
-                settings.kills(), settings.users(), settings.minUptimeMs(), settings.maxUptimeMs(), settings.seed(), workDir);
+        System.out.printf(
+                Locale.ROOT,
+                "FitSync crash-kill: %d kills, %d users, uptime %d-%d ms, seed %d, work dir %s%n",
+                settings.kills(),
+                settings.users(),
+                settings.minUptimeMs(),
+                settings.maxUptimeMs(),
+                settings.seed(),
+                workDir);
         HarnessStats stats = new HarnessStats();
         Map<KillKind, Integer> kills = new EnumMap<>(KillKind.class);
         List<Reconciler.Checked> checked = new ArrayList<>();
@@ -68,8 +75,8 @@ public final class CrashKillHarness {
             });
             List<Future<ClientLedger>> clients = new ArrayList<>();
             for (int u = 0; u < settings.users(); u++) {
-                clients.add(pool.submit(new CrashClient(user(u), tokens.get(u), client, stats,
-                        settings.seed() * 31 + u, stop)));
+                clients.add(pool.submit(
+                        new CrashClient(user(u), tokens.get(u), client, stats, settings.seed() * 31 + u, stop)));
             }
             killRepeatedly(settings, server, kills, clients);
             stop.set(true);
@@ -95,13 +102,18 @@ public final class CrashKillHarness {
         summary(stats, kills, checked, server.startMillis(), seconds);
         List<String> findings = stats.findings();
         if (!findings.isEmpty()) {
-            throw new IllegalStateException("crash-kill: " + findings.size() + " mismatches; server logs in " + workDir);
+            throw new IllegalStateException(
+                    "crash-kill: " + findings.size() + " mismatches; server logs in " + workDir);
         }
         deleteRecursively(workDir);
     }
 
-    private static void killRepeatedly(CrashSettings settings, ServerUnderTest server, Map<KillKind, Integer> kills,
-                                       List<Future<ClientLedger>> clients) throws Exception {
+    private static void killRepeatedly(
+            CrashSettings settings,
+            ServerUnderTest server,
+            Map<KillKind, Integer> kills,
+            List<Future<ClientLedger>> clients)
+            throws Exception {
         Random random = new Random(settings.seed());
         List<KillKind> plan = new ArrayList<>();
         for (int i = 0; i < settings.kills(); i++) {
@@ -109,7 +121,8 @@ public final class CrashKillHarness {
         }
         Collections.shuffle(plan, random);
         for (KillKind kind : plan) {
-            long uptime = settings.minUptimeMs() + (long) (random.nextDouble() * (settings.maxUptimeMs() - settings.minUptimeMs()));
+            long uptime = settings.minUptimeMs()
+                    + (long) (random.nextDouble() * (settings.maxUptimeMs() - settings.minUptimeMs()));
             Thread.sleep(uptime);
             for (Future<ClientLedger> f : clients) {
                 if (f.isDone()) {
@@ -118,14 +131,22 @@ public final class CrashKillHarness {
             }
             int processes = server.kill(kind);
             kills.merge(kind, 1, Integer::sum);
-            System.out.printf(Locale.ROOT, "kill %2d: %-7s after %4d ms up (%d processes)%n",
-                    kills.values().stream().mapToInt(Integer::intValue).sum(), kind, uptime, processes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "kill %2d: %-7s after %4d ms up (%d processes)%n",
+                    kills.values().stream().mapToInt(Integer::intValue).sum(),
+                    kind,
+                    uptime,
+                    processes);
             if (random.nextDouble() < STARTUP_KILL_SHARE) {
                 long delay = 300L + random.nextInt(4_000);
                 server.startAndKillAfter(delay);
                 kills.merge(KillKind.STARTUP, 1, Integer::sum);
-                System.out.printf(Locale.ROOT, "kill %2d: STARTUP %4d ms into start-up%n",
-                        kills.values().stream().mapToInt(Integer::intValue).sum(), delay);
+                System.out.printf(
+                        Locale.ROOT,
+                        "kill %2d: STARTUP %4d ms into start-up%n",
+                        kills.values().stream().mapToInt(Integer::intValue).sum(),
+                        delay);
             }
             server.start();
         }
@@ -137,43 +158,78 @@ public final class CrashKillHarness {
 
     /** A token from the jar's own {@code token} command, which signs with the secret in the data dir. */
     private static String token(CrashSettings settings, Path dataDir, String user) throws Exception {
-        String out = FitSyncJar.at(settings.jar()).run(Map.of("FITSYNC_DATA_DIR", dataDir.toString()),
-                "token", "--user", user);
+        String out = FitSyncJar.at(settings.jar())
+                .run(Map.of("FITSYNC_DATA_DIR", dataDir.toString()), "token", "--user", user);
         if (out.isEmpty()) {
             throw new IllegalStateException("token command printed no token for " + user);
         }
         return out;
     }
 
-    private static void summary(HarnessStats stats, Map<KillKind, Integer> kills, List<Reconciler.Checked> checked,
-                                List<Long> startMillis, double seconds) {
+    private static void summary(
+            HarnessStats stats,
+            Map<KillKind, Integer> kills,
+            List<Reconciler.Checked> checked,
+            List<Long> startMillis,
+            double seconds) {
         int totalKills = kills.values().stream().mapToInt(Integer::intValue).sum();
         List<Long> sorted = startMillis.stream().sorted().toList();
         System.out.println();
         System.out.println("FitSync crash-kill summary");
-        System.out.printf(Locale.ROOT, "  kills              : %d (JVM only %d, JVM + PostgreSQL %d, during start-up %d)%n",
-                totalKills, kills.getOrDefault(KillKind.JVM, 0), kills.getOrDefault(KillKind.MACHINE, 0),
+        System.out.printf(
+                Locale.ROOT,
+                "  kills              : %d (JVM only %d, JVM + PostgreSQL %d, during start-up %d)%n",
+                totalKills,
+                kills.getOrDefault(KillKind.JVM, 0),
+                kills.getOrDefault(KillKind.MACHINE, 0),
                 kills.getOrDefault(KillKind.STARTUP, 0));
-        System.out.printf(Locale.ROOT, "  restarts to ready  : %d, median %d ms, max %d ms%n", sorted.size(),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
-        System.out.printf(Locale.ROOT, "  requests sent      : %d (%d acknowledged, %d responses lost, %d resent, %d acknowledged after a resend)%n",
-                stats.requests.get(), stats.acknowledged.get(), stats.lostResponses.get(), stats.retries.get(),
+        System.out.printf(
+                Locale.ROOT,
+                "  restarts to ready  : %d, median %d ms, max %d ms%n",
+                sorted.size(),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+        System.out.printf(
+                Locale.ROOT,
+                "  requests sent      : %d (%d acknowledged, %d responses lost, %d resent, %d acknowledged after a resend)%n",
+                stats.requests.get(),
+                stats.acknowledged.get(),
+                stats.lostResponses.get(),
+                stats.retries.get(),
                 stats.retriedToSuccess.get());
-        System.out.printf(Locale.ROOT, "  resent, found done : %d (a resent run answered 200 or a resent DELETE 404: the lost response's write had committed)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "  resent, found done : %d (a resent run answered 200 or a resent DELETE 404: the lost response's write had committed)%n",
                 stats.resentAlreadyApplied.get());
-        System.out.printf(Locale.ROOT, "  writes             : %d sync pushes (%d record changes), %d runs, %d run patches, %d run deletes; %d pulls%n",
-                stats.pushes.get(), stats.pushedRecordChanges.get(), stats.runsSubmitted.get(), stats.runPatches.get(),
-                stats.runDeletes.get(), stats.pulls.get());
-        System.out.printf(Locale.ROOT, "  checked            : %d live records, %d deleted records, %d runs (%d track points), %d deleted runs%n",
+        System.out.printf(
+                Locale.ROOT,
+                "  writes             : %d sync pushes (%d record changes), %d runs, %d run patches, %d run deletes; %d pulls%n",
+                stats.pushes.get(),
+                stats.pushedRecordChanges.get(),
+                stats.runsSubmitted.get(),
+                stats.runPatches.get(),
+                stats.runDeletes.get(),
+                stats.pulls.get());
+        System.out.printf(
+                Locale.ROOT,
+                "  checked            : %d live records, %d deleted records, %d runs (%d track points), %d deleted runs%n",
                 checked.stream().mapToInt(Reconciler.Checked::records).sum(),
                 checked.stream().mapToInt(Reconciler.Checked::deletedRecords).sum(),
                 checked.stream().mapToInt(Reconciler.Checked::runs).sum(),
                 checked.stream().mapToLong(Reconciler.Checked::points).sum(),
                 checked.stream().mapToInt(Reconciler.Checked::deletedRuns).sum());
-        System.out.printf(Locale.ROOT, "  server errors (5xx): %d, hung requests: %d%n", stats.serverErrors.get(),
+        System.out.printf(
+                Locale.ROOT,
+                "  server errors (5xx): %d, hung requests: %d%n",
+                stats.serverErrors.get(),
                 stats.hungRequests.get());
-        System.out.printf(Locale.ROOT, "  mismatches         : %d%n", stats.findings().size());
-        System.out.printf(Locale.ROOT, "  result             : %s in %.0f s%n", stats.findings().isEmpty() ? "PASSED" : "FAILED", seconds);
+        System.out.printf(
+                Locale.ROOT, "  mismatches         : %d%n", stats.findings().size());
+        System.out.printf(
+                Locale.ROOT,
+                "  result             : %s in %.0f s%n",
+                stats.findings().isEmpty() ? "PASSED" : "FAILED",
+                seconds);
     }
 
     private static void deleteRecursively(Path dir) {

@@ -41,7 +41,11 @@ final class Reconciler {
         }
         Map<String, Map<String, JsonNode>> server = records(user, full.path("changes"));
         for (String collection : ClientLedger.COLLECTIONS) {
-            compareRecords(user, collection, ledger.live.get(collection), ledger.deleted.get(collection),
+            compareRecords(
+                    user,
+                    collection,
+                    ledger.live.get(collection),
+                    ledger.deleted.get(collection),
                     server.getOrDefault(collection, Map.of()));
         }
         Set<String> syncRuns = server.getOrDefault("runs", Map.of()).keySet();
@@ -56,7 +60,8 @@ final class Reconciler {
                 stats.finding(user + ": deleted run " + id + " answers " + status);
             }
         }
-        int deletedRecords = ledger.deleted.values().stream().mapToInt(Set::size).sum();
+        int deletedRecords =
+                ledger.deleted.values().stream().mapToInt(Set::size).sum();
         return new Checked(ledger.liveRecords(), deletedRecords, ledger.runs.size(), ledger.deletedRuns.size(), points);
     }
 
@@ -67,8 +72,8 @@ final class Reconciler {
             for (String kind : List.of("created", "updated")) {
                 for (JsonNode record : collection.getValue().path(kind)) {
                     if (records.put(record.path("id").asText(), record) != null) {
-                        stats.finding(user + ": " + collection.getKey() + "/" + record.path("id").asText()
-                                + " appears twice in one pull");
+                        stats.finding(user + ": " + collection.getKey() + "/"
+                                + record.path("id").asText() + " appears twice in one pull");
                     }
                 }
             }
@@ -80,8 +85,12 @@ final class Reconciler {
         return server;
     }
 
-    private void compareRecords(String user, String collection, Map<String, Map<String, Object>> intended,
-                                Set<String> deleted, Map<String, JsonNode> stored) {
+    private void compareRecords(
+            String user,
+            String collection,
+            Map<String, Map<String, Object>> intended,
+            Set<String> deleted,
+            Map<String, JsonNode> stored) {
         intended.forEach((id, record) -> {
             JsonNode actual = stored.get(id);
             if (actual == null) {
@@ -90,8 +99,8 @@ final class Reconciler {
             }
             record.forEach((column, value) -> {
                 if (!sameValue(value, actual.path(column))) {
-                    stats.finding(user + ": " + collection + "/" + id + " column " + column + " is " + actual.path(column)
-                            + ", intended " + value);
+                    stats.finding(user + ": " + collection + "/" + id + " column " + column + " is "
+                            + actual.path(column) + ", intended " + value);
                 }
             });
         });
@@ -104,8 +113,8 @@ final class Reconciler {
         }
     }
 
-    private void compareMirror(String user, Map<String, Map<String, JsonNode>> mirror,
-                               Map<String, Map<String, JsonNode>> server) {
+    private void compareMirror(
+            String user, Map<String, Map<String, JsonNode>> mirror, Map<String, Map<String, JsonNode>> server) {
         Set<String> collections = new TreeSet<>(mirror.keySet());
         collections.addAll(server.keySet());
         for (String collection : collections) {
@@ -130,14 +139,19 @@ final class Reconciler {
         Map<String, JsonNode> listed = new TreeMap<>();
         String cursor = null;
         do {
-            String path = "/api/v1/runs?limit=200&include_overlapping=true" + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+            String path = "/api/v1/runs?limit=200&include_overlapping=true"
+                    + (cursor == null
+                            ? ""
+                            : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
             JsonNode page = client.parse(client.send("GET", path, token, null));
             for (JsonNode run : page.path("items")) {
                 if (listed.put(run.path("id").asText(), run) != null) {
                     stats.finding(user + ": run " + run.path("id").asText() + " listed twice");
                 }
             }
-            cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
+            cursor = page.path("next_cursor").isTextual()
+                    ? page.path("next_cursor").asText()
+                    : null;
         } while (cursor != null);
         if (!listed.keySet().equals(ledger.runs.keySet())) {
             stats.finding(user + ": run history " + difference(listed.keySet(), ledger.runs.keySet()));
@@ -156,7 +170,8 @@ final class Reconciler {
     private void compareRun(String user, String id, Map<String, Object> intended, JsonNode run) {
         List<String> wrong = new ArrayList<>();
         for (String instant : List.of("started_at", "ended_at")) {
-            if (!Instant.parse((String) intended.get(instant)).equals(Instant.parse(run.path(instant).asText()))) {
+            if (!Instant.parse((String) intended.get(instant))
+                    .equals(Instant.parse(run.path(instant).asText()))) {
                 wrong.add(instant);
             }
         }
@@ -172,7 +187,8 @@ final class Reconciler {
             wrong.add("point_count");
         }
         if (!wrong.isEmpty()) {
-            stats.finding(user + ": run " + id + " differs in " + wrong + ": " + RetryingClient.abbreviate(run.toString()));
+            stats.finding(
+                    user + ": run " + id + " differs in " + wrong + ": " + RetryingClient.abbreviate(run.toString()));
         }
     }
 
@@ -186,7 +202,8 @@ final class Reconciler {
         JsonNode points = client.parse(reply).path("points");
         List<?> sent = (List<?>) intended.get("track");
         if (points.size() != sent.size()) {
-            stats.finding(user + ": track of run " + id + " has " + points.size() + " points, " + sent.size() + " sent");
+            stats.finding(
+                    user + ": track of run " + id + " has " + points.size() + " points, " + sent.size() + " sent");
             return points.size();
         }
         for (int i = 0; i < sent.size(); i++) {
@@ -211,7 +228,8 @@ final class Reconciler {
             return actual.isTextual() && actual.asText().equals(text);
         }
         if (intended instanceof Number number) {
-            return actual.isNumber() && actual.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
+            return actual.isNumber()
+                    && actual.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
         }
         if (intended instanceof Boolean flag) {
             return actual.isBoolean() && actual.booleanValue() == flag;
@@ -259,7 +277,8 @@ final class Reconciler {
     }
 
     private static String abbreviate(Set<String> ids) {
-        List<String> first = new ArrayList<>(new HashSet<>(ids)).stream().sorted().limit(5).toList();
+        List<String> first =
+                new ArrayList<>(new HashSet<>(ids)).stream().sorted().limit(5).toList();
         return ids.size() + (ids.isEmpty() ? "" : " " + first + (ids.size() > 5 ? "…" : ""));
     }
 }

@@ -23,8 +23,10 @@ final class RetryingClient {
     private final ServerUnderTest server;
     private final HarnessStats stats;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ObjectMapper json = Json.newMapper();
 
     RetryingClient(ServerUnderTest server, HarnessStats stats, long timeoutMs) {
@@ -48,8 +50,10 @@ final class RetryingClient {
             if (attempts > 1) {
                 stats.retries.incrementAndGet();
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(up.baseUrl() + path)).timeout(timeout)
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(up.baseUrl() + path))
+                    .timeout(timeout)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json");
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -60,7 +64,8 @@ final class RetryingClient {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() >= 500) {
                     stats.serverErrors.incrementAndGet();
-                    stats.finding(method + " " + path + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+                    stats.finding(method + " " + path + " answered " + response.statusCode() + ": "
+                            + abbreviate(response.body()));
                     Thread.sleep(200);
                     continue;
                 }

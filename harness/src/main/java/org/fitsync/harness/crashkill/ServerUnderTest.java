@@ -22,6 +22,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Start-up is fast to compile and small: the server is restarted dozens of times on a shared machine. */
     private static final List<String> JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m");
+
     private static final Duration GRACE = Duration.ofSeconds(60);
 
     private final CrashSettings settings;

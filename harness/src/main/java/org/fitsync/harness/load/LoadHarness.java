@@ -29,10 +29,17 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         LoadSettings settings = LoadSettings.fromSystemProperties();
-        System.out.printf(Locale.ROOT, "FitSync load: %d clients, %d s warm-up + %d s measured, think time %d ms (mean), "
-                        + "pool %s, HTTP threads %s, mix %s%n", settings.clients(), settings.warmupSeconds(),
-                settings.seconds(), settings.thinkMillis(), settings.poolSize().map(String::valueOf).orElse("default"),
-                settings.httpThreads().map(String::valueOf).orElse("default"), OperationMix.PERCENT);
+        System.out.printf(
+                Locale.ROOT,
+                "FitSync load: %d clients, %d s warm-up + %d s measured, think time %d ms (mean), "
+                        + "pool %s, HTTP threads %s, mix %s%n",
+                settings.clients(),
+                settings.warmupSeconds(),
+                settings.seconds(),
+                settings.thinkMillis(),
+                settings.poolSize().map(String::valueOf).orElse("default"),
+                settings.httpThreads().map(String::valueOf).orElse("default"),
+                OperationMix.PERCENT);
         LoadResult result;
         try (LoadServer server = LoadServer.start(settings)) {
             Thread stopOnInterrupt = new Thread(server::close, "load-server-stop");
@@ -45,26 +52,34 @@ public final class LoadHarness {
         }
         result.print(System.out);
         if (result.failed()) {
-            throw new IllegalStateException("load run failed: " + result.recorder().errorCount() + " errors, "
-                    + result.serverErrorLines() + " ERROR lines in the server log");
+            throw new IllegalStateException(
+                    "load run failed: " + result.recorder().errorCount() + " errors, " + result.serverErrorLines()
+                            + " ERROR lines in the server log");
         }
     }
 
     private static LoadResult run(LoadSettings settings, LoadServer server) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         ObjectMapper json = Json.newMapper();
         Recorder recorder = new Recorder();
-        SimulatedClient.Context context = new SimulatedClient.Context(http, json, server.base(), recorder,
-                settings.thinkMillis());
+        SimulatedClient.Context context =
+                new SimulatedClient.Context(http, json, server.base(), recorder, settings.thinkMillis());
         TokenIssuer issuer = new TokenIssuer(server.jwtSecret(), Clock.systemUTC());
         List<SimulatedClient> clients = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
-            clients.add(new SimulatedClient(context, i, issuer.issue("load-user-" + i, List.of(), Duration.ofHours(6))));
+            clients.add(
+                    new SimulatedClient(context, i, issuer.issue("load-user-" + i, List.of(), Duration.ofHours(6))));
         }
         long seedStart = System.nanoTime();
         seed(clients);
-        System.out.printf(Locale.ROOT, "Seeded %d users' history in %.1f s%n", clients.size(), (System.nanoTime() - seedStart) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "Seeded %d users' history in %.1f s%n",
+                clients.size(),
+                (System.nanoTime() - seedStart) / 1e9);
 
         long start = System.nanoTime();
         long measureFrom = start + settings.warmupSeconds() * 1_000_000_000L;
@@ -121,13 +136,19 @@ public final class LoadHarness {
     record Usage(Duration server, Duration postgres, Duration clients, long wallNanos) {
 
         static Usage of(LoadServer server) {
-            return new Usage(server.jvmCpu(), server.postgresCpu(),
-                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO), System.nanoTime());
+            return new Usage(
+                    server.jvmCpu(),
+                    server.postgresCpu(),
+                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO),
+                    System.nanoTime());
         }
 
         Usage minus(Usage before) {
-            return new Usage(server.minus(before.server), postgres.minus(before.postgres),
-                    clients.minus(before.clients), wallNanos - before.wallNanos);
+            return new Usage(
+                    server.minus(before.server),
+                    postgres.minus(before.postgres),
+                    clients.minus(before.clients),
+                    wallNanos - before.wallNanos);
         }
 
         double cores(Duration cpu) {
@@ -136,8 +157,13 @@ public final class LoadHarness {
     }
 
     /** The figures of one run, printed as a table. */
-    record LoadResult(LoadSettings settings, Recorder recorder, Usage usage, ServerMetrics before,
-                      ServerMetrics after, long serverErrorLines) {
+    record LoadResult(
+            LoadSettings settings,
+            Recorder recorder,
+            Usage usage,
+            ServerMetrics before,
+            ServerMetrics after,
+            long serverErrorLines) {
 
         boolean failed() {
             return recorder.errorCount() > 0 || serverErrorLines != 0;
@@ -145,37 +171,63 @@ public final class LoadHarness {
 
         void print(java.io.PrintStream out) {
             double seconds = settings.seconds();
-            out.printf(Locale.ROOT, "%n%-18s %7s %8s %8s %8s %8s %8s %7s%n", "operation", "count", "ops/s",
-                    "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+            out.printf(
+                    Locale.ROOT,
+                    "%n%-18s %7s %8s %8s %8s %8s %8s %7s%n",
+                    "operation",
+                    "count",
+                    "ops/s",
+                    "p50 ms",
+                    "p95 ms",
+                    "p99 ms",
+                    "max ms",
+                    "errors");
             for (Operation operation : Operation.values()) {
                 row(out, operation.label(), recorder.sorted(operation), seconds, recorder.errorCount(operation));
             }
             row(out, "all", recorder.sortedAll(), seconds, recorder.errorCount());
             for (Map.Entry<String, Integer> error : recorder.errors().entrySet()) {
-                out.printf(Locale.ROOT, "  error %s x%d, first: %s%n", error.getKey(), error.getValue(),
+                out.printf(
+                        Locale.ROOT,
+                        "  error %s x%d, first: %s%n",
+                        error.getKey(),
+                        error.getValue(),
                         recorder.firstErrorBodies().get(error.getKey()));
             }
             double serverCores = usage.cores(usage.server()) + usage.cores(usage.postgres());
-            out.printf(Locale.ROOT, "CPU (cores busy, of %d): server JVM %.2f, PostgreSQL %.2f, clients %.2f; "
+            out.printf(
+                    Locale.ROOT,
+                    "CPU (cores busy, of %d): server JVM %.2f, PostgreSQL %.2f, clients %.2f; "
                             + "%.0f operations per CPU-second of server and PostgreSQL%n",
-                    Runtime.getRuntime().availableProcessors(), usage.cores(usage.server()),
-                    usage.cores(usage.postgres()), usage.cores(usage.clients()),
+                    Runtime.getRuntime().availableProcessors(),
+                    usage.cores(usage.server()),
+                    usage.cores(usage.postgres()),
+                    usage.cores(usage.clients()),
                     serverCores == 0 ? 0 : recorder.sortedAll().length / seconds / serverCores);
             double acquires = after.since(before, "hikaricp_connections_acquire_seconds_count");
             double acquireSeconds = after.since(before, "hikaricp_connections_acquire_seconds_sum");
             double uses = after.since(before, "hikaricp_connections_usage_seconds_count");
             double usageSeconds = after.since(before, "hikaricp_connections_usage_seconds_sum");
-            out.printf(Locale.ROOT, "Pool (%d connections): %.0f checkouts, wait for a connection mean %.2f ms, "
+            out.printf(
+                    Locale.ROOT,
+                    "Pool (%d connections): %.0f checkouts, wait for a connection mean %.2f ms, "
                             + "held mean %.2f ms, in use on average %.2f (Little's law: checkouts/s x hold time), "
                             + "timeouts %.0f%n",
-                    (int) after.get("hikaricp_connections_max"), acquires,
+                    (int) after.get("hikaricp_connections_max"),
+                    acquires,
                     acquires == 0 ? 0 : 1000 * acquireSeconds / acquires,
-                    uses == 0 ? 0 : 1000 * usageSeconds / uses, usageSeconds / seconds,
+                    uses == 0 ? 0 : 1000 * usageSeconds / uses,
+                    usageSeconds / seconds,
                     after.since(before, "hikaricp_connections_timeout_total"));
-            out.printf(Locale.ROOT, "Server: %.0f live threads at the end; %d ERROR lines in its log%n",
-                    after.get("jvm_threads_live_threads"), serverErrorLines);
+            out.printf(
+                    Locale.ROOT,
+                    "Server: %.0f live threads at the end; %d ERROR lines in its log%n",
+                    after.get("jvm_threads_live_threads"),
+                    serverErrorLines);
             long[] all = recorder.sortedAll();
-            out.printf(Locale.ROOT, "README row: | %s | %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f + %.2f | %.0f | %d |%n",
+            out.printf(
+                    Locale.ROOT,
+                    "README row: | %s | %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f + %.2f | %.0f | %d |%n",
                     settings.poolSize().map(String::valueOf).orElse("default"),
                     settings.httpThreads().map(String::valueOf).orElse("default"),
                     all.length / seconds,
@@ -184,15 +236,24 @@ public final class LoadHarness {
                     Recorder.percentileMillis(recorder.sorted(Operation.STEPS_INGEST), 0.99),
                     Recorder.percentileMillis(recorder.sorted(Operation.RUN_SUBMIT), 0.99),
                     Recorder.percentileMillis(all, 0.99),
-                    usage.cores(usage.server()), usage.cores(usage.postgres()),
-                    serverCores == 0 ? 0 : all.length / seconds / serverCores, recorder.errorCount());
+                    usage.cores(usage.server()),
+                    usage.cores(usage.postgres()),
+                    serverCores == 0 ? 0 : all.length / seconds / serverCores,
+                    recorder.errorCount());
         }
 
         private static void row(java.io.PrintStream out, String label, long[] sorted, double seconds, int errors) {
-            out.printf(Locale.ROOT, "%-18s %7d %8.1f %8.1f %8.1f %8.1f %8.1f %7d%n", label, sorted.length,
-                    sorted.length / seconds, Recorder.percentileMillis(sorted, 0.50),
-                    Recorder.percentileMillis(sorted, 0.95), Recorder.percentileMillis(sorted, 0.99),
-                    Recorder.percentileMillis(sorted, 1.0), errors);
+            out.printf(
+                    Locale.ROOT,
+                    "%-18s %7d %8.1f %8.1f %8.1f %8.1f %8.1f %7d%n",
+                    label,
+                    sorted.length,
+                    sorted.length / seconds,
+                    Recorder.percentileMillis(sorted, 0.50),
+                    Recorder.percentileMillis(sorted, 0.95),
+                    Recorder.percentileMillis(sorted, 0.99),
+                    Recorder.percentileMillis(sorted, 1.0),
+                    errors);
         }
     }
 }

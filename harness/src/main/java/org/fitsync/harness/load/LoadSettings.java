@@ -21,7 +21,8 @@ record LoadSettings(
 
     LoadSettings {
         if (clients < 1 || seconds < 1 || warmupSeconds < 0 || thinkMillis < 0) {
-            throw new IllegalArgumentException("clients and seconds must be positive, warm-up and think time not negative");
+            throw new IllegalArgumentException(
+                    "clients and seconds must be positive, warm-up and think time not negative");
         }
     }
 
@@ -34,7 +35,9 @@ record LoadSettings(
                 optionalInt("load.pool"),
                 optionalInt("load.httpThreads"),
                 Path.of(System.getProperty("load.jar", "app/target/fitsync.jar")),
-                List.of(System.getProperty("load.serverJvmArgs", "-Xmx1g").trim().split("\\s+")));
+                List.of(System.getProperty("load.serverJvmArgs", "-Xmx1g")
+                        .trim()
+                        .split("\\s+")));
     }
 
     private static Optional<Integer> optionalInt(String property) {

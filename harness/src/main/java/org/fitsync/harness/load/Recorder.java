@@ -47,8 +47,10 @@ final class Recorder {
     }
 
     synchronized int errorCount(Operation operation) {
-        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(operation.label() + ": "))
-                .mapToInt(Map.Entry::getValue).sum();
+        return errors.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(operation.label() + ": "))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     synchronized Map<String, Integer> errors() {
@@ -61,13 +63,17 @@ final class Recorder {
 
     /** Sorted latencies in nanoseconds. */
     synchronized long[] sorted(Operation operation) {
-        long[] values = latencies.get(operation).stream().mapToLong(Long::longValue).toArray();
+        long[] values =
+                latencies.get(operation).stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(values);
         return values;
     }
 
     synchronized long[] sortedAll() {
-        long[] values = latencies.values().stream().flatMap(List::stream).mapToLong(Long::longValue).toArray();
+        long[] values = latencies.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(Long::longValue)
+                .toArray();
         Arrays.sort(values);
         return values;
     }

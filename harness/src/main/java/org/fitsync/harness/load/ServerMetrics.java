@@ -12,8 +12,9 @@ import java.util.Map;
 record ServerMetrics(Map<String, Double> values) {
 
     static ServerMetrics scrape(HttpClient http, URI base) throws IOException, InterruptedException {
-        String text = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text = http.send(
+                        HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Map<String, Double> values = new HashMap<>();
         for (String line : text.split("\n", -1)) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -27,6 +27,7 @@ final class SimulatedClient implements Runnable {
 
     /** Days of history seeded before the load starts; load-time days follow. */
     static final int HISTORY_DAYS = 90;
+
     private static final int SEED_WORKOUTS = 40;
     private static final int SEED_RUNS = 2;
     private static final int SETTINGS = 12;
@@ -150,14 +151,19 @@ final class SimulatedClient implements Runnable {
             Optional<String> problem = call.check().problem(response);
             if (problem.isPresent()) {
                 if (measured) {
-                    recorder.failure(operation, nanos, problem.get(), new String(response.body(), StandardCharsets.UTF_8));
+                    recorder.failure(
+                            operation, nanos, problem.get(), new String(response.body(), StandardCharsets.UTF_8));
                 }
             } else if (measured) {
                 recorder.success(operation, nanos);
             }
         } catch (IOException e) {
             if (measured) {
-                recorder.failure(operation, System.nanoTime() - start, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                recorder.failure(
+                        operation,
+                        System.nanoTime() - start,
+                        e.getClass().getSimpleName(),
+                        String.valueOf(e.getMessage()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,8 +184,12 @@ final class SimulatedClient implements Runnable {
             case SYNC_PULL -> new Call(pullRequest(cursor), response -> pulled(response, true));
             case SYNC_PULL_FIRST -> new Call(pullRequest(0), response -> pulled(response, false));
             case SYNC_PUSH -> new Call(postRequest("/api/v1/sync", json.writeValueAsBytes(smallPush())), this::pushed);
-            case STEPS_INGEST -> new Call(postRequest("/api/v1/ingest/steps", json.writeValueAsBytes(
-                    ClientBodies.steps(nextRunDay - 1, nextRunDay, random))), this::ingested);
+            case STEPS_INGEST ->
+                new Call(
+                        postRequest(
+                                "/api/v1/ingest/steps",
+                                json.writeValueAsBytes(ClientBodies.steps(nextRunDay - 1, nextRunDay, random))),
+                        this::ingested);
             case RUN_SUBMIT -> runSubmit();
         };
     }
@@ -190,7 +200,9 @@ final class SimulatedClient implements Runnable {
         }
         JsonNode body = readJson(response);
         long timestamp = body.path("timestamp").asLong();
-        if (timestamp <= 0 || !body.path("changes").isObject() || body.path("has_more").asBoolean()) {
+        if (timestamp <= 0
+                || !body.path("changes").isObject()
+                || body.path("has_more").asBoolean()) {
             return Optional.of("200 without changes, a positive timestamp and has_more false");
         }
         if (advanceCursor) {
@@ -203,7 +215,8 @@ final class SimulatedClient implements Runnable {
         if (response.statusCode() != 200) {
             return Optional.of(Integer.toString(response.statusCode()));
         }
-        return readJson(response).path("timestamp").asLong() > 0 ? Optional.empty()
+        return readJson(response).path("timestamp").asLong() > 0
+                ? Optional.empty()
                 : Optional.of("200 without a timestamp");
     }
 
@@ -222,12 +235,16 @@ final class SimulatedClient implements Runnable {
     /** A new run (201), or one time in ten the previous run again, as after a lost response (200). */
     private Call runSubmit() throws IOException {
         boolean resend = lastRun.isPresent() && random.nextInt(10) == 0;
-        byte[] body = resend ? lastRun.get()
+        byte[] body = resend
+                ? lastRun.get()
                 : json.writeValueAsBytes(ClientBodies.run(UUID.randomUUID(), nextRunDay++, random));
         lastRun = Optional.of(body);
         int expected = resend ? 200 : 201;
-        return new Call(postRequest("/api/v1/runs", body), response -> response.statusCode() == expected
-                ? Optional.empty() : Optional.of(response.statusCode() + (resend ? " (re-sent run)" : "")));
+        return new Call(
+                postRequest("/api/v1/runs", body),
+                response -> response.statusCode() == expected
+                        ? Optional.empty()
+                        : Optional.of(response.statusCode() + (resend ? " (re-sent run)" : "")));
     }
 
     /** One to four changes: mostly a new or edited workout or a setting, sometimes a weigh-in or a deletion. */
@@ -245,7 +262,11 @@ final class SimulatedClient implements Runnable {
             } else if (roll < 85) {
                 add(changes, "settings", "updated", ClientBodies.setting(random.nextInt(SETTINGS), random, now));
             } else if (roll < 95) {
-                add(changes, "body_measurements", "created", ClientBodies.weighIn(newWeighInId(), nextRunDay, random, now));
+                add(
+                        changes,
+                        "body_measurements",
+                        "created",
+                        ClientBodies.weighIn(newWeighInId(), nextRunDay, random, now));
             } else if (workoutIds.size() > 10) {
                 add(changes, "workouts", "deleted", workoutIds.remove(0));
             }
@@ -254,7 +275,9 @@ final class SimulatedClient implements Runnable {
     }
 
     private static void add(Map<String, Map<String, List<Object>>> changes, String table, String kind, Object record) {
-        changes.computeIfAbsent(table, t -> ClientBodies.collectionChanges()).get(kind).add(record);
+        changes.computeIfAbsent(table, t -> ClientBodies.collectionChanges())
+                .get(kind)
+                .add(record);
     }
 
     private String newWorkoutId() {
@@ -268,17 +291,21 @@ final class SimulatedClient implements Runnable {
     }
 
     private HttpRequest pullRequest(long since) {
-        String query = "?last_pulled_at=" + (since == 0 ? "null" : Long.toString(since)) + "&schema_version=1&migration=null";
+        String query =
+                "?last_pulled_at=" + (since == 0 ? "null" : Long.toString(since)) + "&schema_version=1&migration=null";
         return authorized("/api/v1/sync" + query).GET().build();
     }
 
     private HttpRequest postRequest(String path, byte[] body) {
-        return authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return authorized(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token);
     }
 

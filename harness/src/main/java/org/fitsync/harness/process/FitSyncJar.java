@@ -31,8 +31,8 @@ public final class FitSyncJar {
 
     public static FitSyncJar at(Path jar) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath()
-                    + " is missing: build it with ./mvnw -B -q -DskipTests package");
+            throw new IllegalStateException(
+                    jar.toAbsolutePath() + " is missing: build it with ./mvnw -B -q -DskipTests package");
         }
         return new FitSyncJar(jar.toAbsolutePath());
     }
@@ -65,8 +65,8 @@ public final class FitSyncJar {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int exit = process.waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("java -jar " + jar.getFileName() + " " + String.join(" ", command)
-                    + " exited with " + exit);
+            throw new IllegalStateException(
+                    "java -jar " + jar.getFileName() + " " + String.join(" ", command) + " exited with " + exit);
         }
         return out;
     }

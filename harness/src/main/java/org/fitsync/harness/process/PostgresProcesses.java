@@ -33,8 +33,12 @@ public final class PostgresProcesses {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.get(0).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(pgData.toString())).orElse(false));
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .map(c -> c.contains(pgData.toString()))
+                            .orElse(false));
         } catch (IOException | NumberFormatException e) {
             // A pid file being written or removed right now: no postmaster to speak of.
             return Optional.empty();
@@ -55,7 +59,8 @@ public final class PostgresProcesses {
 
     /** CPU time of the postmaster and its live children so far, where the OS tells it; zero if none runs. */
     public Duration cpu() {
-        return all().stream().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+        return all().stream()
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }
 

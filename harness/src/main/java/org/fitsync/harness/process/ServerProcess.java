@@ -26,8 +26,10 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
-    private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient probe = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     ServerProcess(Process process, int port, Path log) {
         this.process = process;
@@ -56,7 +58,9 @@ public final class ServerProcess implements AutoCloseable {
      * process exits first or {@code timeout} passes (the process is then left running: close or kill it).
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(base().resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(base().resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -72,7 +76,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the server was not ready within " + timeout + "; log " + log + ":\n" + logTail());
+        throw new IllegalStateException(
+                "the server was not ready within " + timeout + "; log " + log + ":\n" + logTail());
     }
 
     /** Waits up to {@code timeout} for the process to exit on its own; returns whether it did. */
@@ -116,7 +121,8 @@ public final class ServerProcess implements AutoCloseable {
     /** How many lines of the server's JSON log are at {@code level} (a 5xx logs its stack trace at ERROR); -1 if unreadable. */
     public long logLinesAtLevel(String level) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains("\"level\":\"" + level + "\"")).count();
+            return lines.filter(line -> line.contains("\"level\":\"" + level + "\""))
+                    .count();
         } catch (IOException | UncheckedIOException e) {
             return -1;
         }

@@ -16,9 +16,14 @@ import java.util.Set;
  * layer (manual beats device, and nothing a device sends touches the manual layer), the device
  * platforms that ever contributed, and each platform's own record of the night.
  */
-public record DailyEntry(LocalDate date, MetricValue<Integer> steps, MetricValue<Integer> sleepMin,
-                         MetricValue<Integer> sleepQuality, MetricValue<String> notes,
-                         Set<DeviceSource> deviceSources, Map<DeviceSource, SleepRecord> sleepRecords) {
+public record DailyEntry(
+        LocalDate date,
+        MetricValue<Integer> steps,
+        MetricValue<Integer> sleepMin,
+        MetricValue<Integer> sleepQuality,
+        MetricValue<String> notes,
+        Set<DeviceSource> deviceSources,
+        Map<DeviceSource, SleepRecord> sleepRecords) {
 
     /** The result of merging one device reading into a day. */
     public record Ingested(DailyEntry entry, IngestStatus status) {}
@@ -34,13 +39,25 @@ public record DailyEntry(LocalDate date, MetricValue<Integer> steps, MetricValue
     }
 
     public static DailyEntry empty(LocalDate date) {
-        return new DailyEntry(date, MetricValue.none(), MetricValue.none(), MetricValue.none(), MetricValue.none(),
-                Set.of(), Map.of());
+        return new DailyEntry(
+                date,
+                MetricValue.none(),
+                MetricValue.none(),
+                MetricValue.none(),
+                MetricValue.none(),
+                Set.of(),
+                Map.of());
     }
 
     public Ingested ingestSteps(DeviceSource source, int count) {
-        DailyEntry next = new DailyEntry(date, steps.withDevice(new DeviceValue<>(count, source)), sleepMin,
-                sleepQuality, notes, plus(source), sleepRecords);
+        DailyEntry next = new DailyEntry(
+                date,
+                steps.withDevice(new DeviceValue<>(count, source)),
+                sleepMin,
+                sleepQuality,
+                notes,
+                plus(source),
+                sleepRecords);
         return new Ingested(next, steps.isManual() ? IngestStatus.KEPT_MANUAL : IngestStatus.STORED);
     }
 
@@ -49,15 +66,26 @@ public record DailyEntry(LocalDate date, MetricValue<Integer> steps, MetricValue
         Map<DeviceSource, SleepRecord> records = new EnumMap<>(DeviceSource.class);
         records.putAll(sleepRecords);
         records.put(source, night);
-        DailyEntry next = new DailyEntry(date, steps, sleepMin.withDevice(new DeviceValue<>(night.totalMin(), source)),
-                sleepQuality, notes, plus(source), records);
+        DailyEntry next = new DailyEntry(
+                date,
+                steps,
+                sleepMin.withDevice(new DeviceValue<>(night.totalMin(), source)),
+                sleepQuality,
+                notes,
+                plus(source),
+                records);
         return new Ingested(next, sleepMin.isManual() ? IngestStatus.KEPT_MANUAL : IngestStatus.STORED);
     }
 
     public DailyEntry edit(ManualEdit edit, ManualAuthor author) {
-        return new DailyEntry(date, steps.edited(edit.steps(), author), sleepMin.edited(edit.sleepMin(), author),
-                sleepQuality.edited(edit.sleepQuality(), author), notes.edited(edit.notes(), author),
-                deviceSources, sleepRecords);
+        return new DailyEntry(
+                date,
+                steps.edited(edit.steps(), author),
+                sleepMin.edited(edit.sleepMin(), author),
+                sleepQuality.edited(edit.sleepQuality(), author),
+                notes.edited(edit.notes(), author),
+                deviceSources,
+                sleepRecords);
     }
 
     /** The fields whose shown value is manual, in a stable order. */
@@ -83,7 +111,9 @@ public record DailyEntry(LocalDate date, MetricValue<Integer> steps, MetricValue
         Map<Metric, ManualValue<?>> corrections = new EnumMap<>(Metric.class);
         steps.manual().filter(m -> m.correctedBy().isPresent()).ifPresent(m -> corrections.put(Metric.STEPS, m));
         sleepMin.manual().filter(m -> m.correctedBy().isPresent()).ifPresent(m -> corrections.put(Metric.SLEEP_MIN, m));
-        sleepQuality.manual().filter(m -> m.correctedBy().isPresent())
+        sleepQuality
+                .manual()
+                .filter(m -> m.correctedBy().isPresent())
                 .ifPresent(m -> corrections.put(Metric.SLEEP_QUALITY, m));
         notes.manual().filter(m -> m.correctedBy().isPresent()).ifPresent(m -> corrections.put(Metric.NOTES, m));
         return corrections;

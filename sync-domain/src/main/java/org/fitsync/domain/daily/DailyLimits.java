@@ -1,11 +1,11 @@
 package org.fitsync.domain.daily;
 
-import org.fitsync.domain.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.fitsync.domain.FieldError;
 
 /** The bounds a daily value must respect, shared by ingestion and manual entries. */
 public final class DailyLimits {
@@ -18,6 +18,7 @@ public final class DailyLimits {
     public static final int MAX_BATCH_ITEMS = 1_000;
     /** Entries outside these years are typos or garbage, not history; the bounds also keep dates storable. */
     public static final int MIN_YEAR = 1900;
+
     public static final int MAX_YEAR = 2100;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -42,12 +43,14 @@ public final class DailyLimits {
     }
 
     static Optional<FieldError> checkDate(String field, LocalDate date) {
-        return isInRange(date) ? Optional.empty()
+        return isInRange(date)
+                ? Optional.empty()
                 : Optional.of(new FieldError(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR));
     }
 
     static Optional<FieldError> checkRange(String field, int value, int min, int max) {
-        return value >= min && value <= max ? Optional.empty()
+        return value >= min && value <= max
+                ? Optional.empty()
                 : Optional.of(new FieldError(field, "must be between " + min + " and " + max));
     }
 }

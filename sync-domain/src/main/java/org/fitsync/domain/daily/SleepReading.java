@@ -1,12 +1,12 @@
 package org.fitsync.domain.daily;
 
-import org.fitsync.domain.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fitsync.domain.FieldError;
 
 /** A device's record of the night attributed to {@code date}. */
 public record SleepReading(LocalDate date, SleepRecord record) {

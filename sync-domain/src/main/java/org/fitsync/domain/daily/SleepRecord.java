@@ -1,6 +1,5 @@
 package org.fitsync.domain.daily;
 
-import org.fitsync.domain.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fitsync.domain.FieldError;
 
 /**
  * One night as a device recorded it. {@code totalMin} is the time in bed the stages add up to
@@ -19,6 +19,7 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
 
     /** A night is attributed to a day; it may start the evening before in any time zone. */
     private static final Duration MAX_DISTANCE_FROM_DATE = Duration.ofDays(2);
+
     private static final Duration MAX_SPAN = Duration.ofHours(24);
 
     public SleepRecord {
@@ -32,8 +33,8 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
     }
 
     /** The rules for a night attributed to {@code date} (when known). */
-    public static List<FieldError> check(Optional<LocalDate> date, Instant start, Instant end, int totalMin,
-                                        SleepStages stages) {
+    public static List<FieldError> check(
+            Optional<LocalDate> date, Instant start, Instant end, int totalMin, SleepStages stages) {
         List<FieldError> violations = new ArrayList<>();
         date.ifPresent(day -> {
             Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -46,7 +47,8 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
         } else if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             violations.add(new FieldError("end", "must be within 24 hours of start"));
         }
-        DailyLimits.checkRange("total_min", totalMin, 0, DailyLimits.MINUTES_PER_DAY).ifPresent(violations::add);
+        DailyLimits.checkRange("total_min", totalMin, 0, DailyLimits.MINUTES_PER_DAY)
+                .ifPresent(violations::add);
         if (end.isAfter(start) && totalMin > spanMinutesRoundedUp(start, end)) {
             violations.add(new FieldError("total_min", "must not exceed the time between start and end"));
         }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Minutes per sleep stage, each optional because not every device reports every stage. */
-public record SleepStages(Optional<Integer> deepMin, Optional<Integer> lightMin, Optional<Integer> remMin,
-                          Optional<Integer> awakeMin) {
+public record SleepStages(
+        Optional<Integer> deepMin, Optional<Integer> lightMin, Optional<Integer> remMin, Optional<Integer> awakeMin) {
 
     public SleepStages {
         Objects.requireNonNull(deepMin, "deepMin");
@@ -20,6 +20,9 @@ public record SleepStages(Optional<Integer> deepMin, Optional<Integer> lightMin,
     }
 
     int sum() {
-        return Stream.of(deepMin, lightMin, remMin, awakeMin).flatMap(Optional::stream).mapToInt(Integer::intValue).sum();
+        return Stream.of(deepMin, lightMin, remMin, awakeMin)
+                .flatMap(Optional::stream)
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 }

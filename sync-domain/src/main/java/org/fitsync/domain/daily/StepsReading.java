@@ -1,10 +1,10 @@
 package org.fitsync.domain.daily;
 
-import org.fitsync.domain.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.fitsync.domain.FieldError;
 
 /** A device's step count for one day. */
 public record StepsReading(LocalDate date, int steps) {

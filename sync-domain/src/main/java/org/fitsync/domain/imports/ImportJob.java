@@ -35,15 +35,41 @@ public record ImportJob(
         Objects.requireNonNull(progress, "progress");
     }
 
-    public static ImportJob queued(ImportId id, UserId user, String provider, ImportRange range,
-                                   Optional<String> activityId, Instant now) {
-        return new ImportJob(id, user, provider, ImportState.QUEUED, ImportPhase.LISTING, ImportProgress.NONE,
-                range, activityId, Optional.empty(), Optional.empty(), Optional.empty(), 0, now, Optional.empty());
+    public static ImportJob queued(
+            ImportId id, UserId user, String provider, ImportRange range, Optional<String> activityId, Instant now) {
+        return new ImportJob(
+                id,
+                user,
+                provider,
+                ImportState.QUEUED,
+                ImportPhase.LISTING,
+                ImportProgress.NONE,
+                range,
+                activityId,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                now,
+                Optional.empty());
     }
 
     public ImportJob withProgress(ImportProgress next, ImportPhase nextPhase, Optional<Instant> nextCursor) {
-        return new ImportJob(id, user, provider, state, nextPhase, next, range, activityId, nextCursor, resumeAt,
-                error, attempts, createdAt, finishedAt);
+        return new ImportJob(
+                id,
+                user,
+                provider,
+                state,
+                nextPhase,
+                next,
+                range,
+                activityId,
+                nextCursor,
+                resumeAt,
+                error,
+                attempts,
+                createdAt,
+                finishedAt);
     }
 
     /** The listing bound for the next page: the checkpoint, or the requested end of the range. */

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** What an import is doing: listing activities, importing the listed ones, or finished. */
 public enum ImportPhase {
-    LISTING, IMPORTING, DONE;
+    LISTING,
+    IMPORTING,
+    DONE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

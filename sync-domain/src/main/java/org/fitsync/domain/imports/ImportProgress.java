@@ -6,8 +6,8 @@ import java.util.OptionalInt;
  * The counts an import reports. {@code fetched} counts activities listed from the provider; every
  * fetched activity ends up in exactly one of the other four counts once processed.
  */
-public record ImportProgress(int fetched, int imported, int skippedDuplicate, int skippedNotRun, int failed,
-                             OptionalInt estimatedTotal) {
+public record ImportProgress(
+        int fetched, int imported, int skippedDuplicate, int skippedNotRun, int failed, OptionalInt estimatedTotal) {
 
     public static final ImportProgress NONE = new ImportProgress(0, 0, 0, 0, 0, OptionalInt.empty());
 
@@ -23,10 +23,14 @@ public record ImportProgress(int fetched, int imported, int skippedDuplicate, in
 
     public ImportProgress plus(ActivityOutcome outcome) {
         return switch (outcome) {
-            case IMPORTED -> new ImportProgress(fetched, imported + 1, skippedDuplicate, skippedNotRun, failed, estimatedTotal);
-            case DUPLICATE -> new ImportProgress(fetched, imported, skippedDuplicate + 1, skippedNotRun, failed, estimatedTotal);
-            case NOT_A_RUN -> new ImportProgress(fetched, imported, skippedDuplicate, skippedNotRun + 1, failed, estimatedTotal);
-            case FAILED -> new ImportProgress(fetched, imported, skippedDuplicate, skippedNotRun, failed + 1, estimatedTotal);
+            case IMPORTED ->
+                new ImportProgress(fetched, imported + 1, skippedDuplicate, skippedNotRun, failed, estimatedTotal);
+            case DUPLICATE ->
+                new ImportProgress(fetched, imported, skippedDuplicate + 1, skippedNotRun, failed, estimatedTotal);
+            case NOT_A_RUN ->
+                new ImportProgress(fetched, imported, skippedDuplicate, skippedNotRun + 1, failed, estimatedTotal);
+            case FAILED ->
+                new ImportProgress(fetched, imported, skippedDuplicate, skippedNotRun, failed + 1, estimatedTotal);
         };
     }
 
@@ -40,5 +44,10 @@ public record ImportProgress(int fetched, int imported, int skippedDuplicate, in
     }
 
     /** How one listed activity ended. */
-    public enum ActivityOutcome { IMPORTED, DUPLICATE, NOT_A_RUN, FAILED }
+    public enum ActivityOutcome {
+        IMPORTED,
+        DUPLICATE,
+        NOT_A_RUN,
+        FAILED
+    }
 }

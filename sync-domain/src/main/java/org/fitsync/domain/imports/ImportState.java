@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** Where an import job is in its life. Active states hold the user's single import slot. */
 public enum ImportState {
-    QUEUED, RUNNING, WAITING_RATE_LIMIT, COMPLETED, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    WAITING_RATE_LIMIT,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,18 +1,26 @@
 package org.fitsync.domain.imports;
 
-import org.fitsync.domain.run.TrackPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fitsync.domain.run.TrackPoint;
 
 /**
  * A run built from a provider activity, in the fields {@code POST /api/v1/runs} takes: source is
  * always {@code strava}; {@code metadata} carries the activity's name and sport type;
  * {@code weather} is a JSON object as text, absent when weather was unavailable.
  */
-public record ImportedRun(String stravaId, Instant startedAt, Instant endedAt, long durationS, double distanceM,
-                          String name, String sportType, List<TrackPoint> track, Optional<String> weather) {
+public record ImportedRun(
+        String stravaId,
+        Instant startedAt,
+        Instant endedAt,
+        long durationS,
+        double distanceM,
+        String name,
+        String sportType,
+        List<TrackPoint> track,
+        Optional<String> weather) {
 
     public static final String SOURCE = "strava";
 

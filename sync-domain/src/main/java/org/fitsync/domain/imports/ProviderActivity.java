@@ -9,8 +9,15 @@ import java.util.Optional;
  * (Strava's {@code start_date}, never {@code start_date_local}). {@code startPoint} is absent for
  * activities without GPS.
  */
-public record ProviderActivity(String id, String name, String sportType, Instant startDate, long elapsedSeconds,
-                               long movingSeconds, double distanceM, Optional<LatLon> startPoint) {
+public record ProviderActivity(
+        String id,
+        String name,
+        String sportType,
+        Instant startDate,
+        long elapsedSeconds,
+        long movingSeconds,
+        double distanceM,
+        Optional<LatLon> startPoint) {
 
     public ProviderActivity {
         Objects.requireNonNull(id, "id");

@@ -9,8 +9,8 @@ import java.util.Set;
  * A user's link to their provider account: the athlete, the granted scopes and the current token
  * pair. The provider rotates refresh tokens, so a pair is replaced as a whole, never piecemeal.
  */
-public record ProviderConnection(long athleteId, Set<String> scopes, String accessToken, String refreshToken,
-                                 Instant expiresAt) {
+public record ProviderConnection(
+        long athleteId, Set<String> scopes, String accessToken, String refreshToken, Instant expiresAt) {
 
     public ProviderConnection {
         Objects.requireNonNull(accessToken, "accessToken");

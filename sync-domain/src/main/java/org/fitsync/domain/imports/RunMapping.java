@@ -1,10 +1,10 @@
 package org.fitsync.domain.imports;
 
-import org.fitsync.domain.run.TrackPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.fitsync.domain.run.TrackPoint;
 
 /**
  * Which provider activities are runs, and how one becomes a FitSync run (docs/api.md, Strava import).
@@ -28,7 +28,9 @@ public final class RunMapping {
 
     public sealed interface Mapped permits Mapped.Run, Mapped.NotARun, Mapped.Invalid {
         record Run(ImportedRun run) implements Mapped {}
+
         record NotARun(String sportType) implements Mapped {}
+
         record Invalid(String reason) implements Mapped {}
     }
 
@@ -46,7 +48,15 @@ public final class RunMapping {
         Instant end = start.plusSeconds(activity.elapsedSeconds());
         long moving = Math.min(Math.max(activity.movingSeconds(), 0), activity.elapsedSeconds());
         List<TrackPoint> kept = wantsTrack(activity) ? track : List.of();
-        return new Mapped.Run(new ImportedRun(activity.id(), start, end, moving, activity.distanceM(),
-                activity.name(), activity.sportType(), kept, weather));
+        return new Mapped.Run(new ImportedRun(
+                activity.id(),
+                start,
+                end,
+                moving,
+                activity.distanceM(),
+                activity.name(),
+                activity.sportType(),
+                kept,
+                weather));
     }
 }

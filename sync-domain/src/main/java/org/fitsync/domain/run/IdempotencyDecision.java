@@ -8,10 +8,13 @@ import java.util.Optional;
  * whose run the user deleted: a late retry must not resurrect it).
  */
 public enum IdempotencyDecision {
-    NEW, SAME_AGAIN, DIFFERENT_CONTENT, DELETED_BEFORE;
+    NEW,
+    SAME_AGAIN,
+    DIFFERENT_CONTENT,
+    DELETED_BEFORE;
 
-    public static IdempotencyDecision decide(ContentFingerprint submitted, Optional<ContentFingerprint> stored,
-                                             boolean storedIsDeleted) {
+    public static IdempotencyDecision decide(
+            ContentFingerprint submitted, Optional<ContentFingerprint> stored, boolean storedIsDeleted) {
         if (stored.isEmpty()) {
             return NEW;
         }

@@ -24,8 +24,17 @@ public final class NewRun {
     private final Optional<String> stravaId;
     private final Optional<String> weatherJson;
 
-    NewRun(UUID id, TimeSpan span, long durationS, double distanceM, Source source, Optional<String> notes,
-           Optional<String> metadataJson, Track track, Optional<String> stravaId, Optional<String> weatherJson) {
+    NewRun(
+            UUID id,
+            TimeSpan span,
+            long durationS,
+            double distanceM,
+            Source source,
+            Optional<String> notes,
+            Optional<String> metadataJson,
+            Track track,
+            Optional<String> stravaId,
+            Optional<String> weatherJson) {
         this.id = id;
         this.span = span;
         this.durationS = durationS;
@@ -93,10 +102,17 @@ public final class NewRun {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NewRun other && id.equals(other.id) && span.equals(other.span)
-                && durationS == other.durationS && Double.compare(distanceM, other.distanceM) == 0
-                && source == other.source && notes.equals(other.notes) && metadataJson.equals(other.metadataJson)
-                && track.equals(other.track) && stravaId.equals(other.stravaId) && weatherJson.equals(other.weatherJson);
+        return o instanceof NewRun other
+                && id.equals(other.id)
+                && span.equals(other.span)
+                && durationS == other.durationS
+                && Double.compare(distanceM, other.distanceM) == 0
+                && source == other.source
+                && notes.equals(other.notes)
+                && metadataJson.equals(other.metadataJson)
+                && track.equals(other.track)
+                && stravaId.equals(other.stravaId)
+                && weatherJson.equals(other.weatherJson);
     }
 
     @Override
@@ -106,6 +122,7 @@ public final class NewRun {
 
     @Override
     public String toString() {
-        return "NewRun[id=" + id + ", span=" + span + ", source=" + source.wireName() + ", points=" + track.size() + "]";
+        return "NewRun[id=" + id + ", span=" + span + ", source=" + source.wireName() + ", points=" + track.size()
+                + "]";
     }
 }

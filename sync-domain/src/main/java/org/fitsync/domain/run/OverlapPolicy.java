@@ -110,11 +110,12 @@ public final class OverlapPolicy {
      * Every unflagged run without notes takes the notes of the earliest-arriving same-activity
      * run that yields to it and has notes.
      */
-    private Map<UUID, Optional<String>> carryNotes(Map<UUID, TimelineRun> byId, Map<UUID, OverlapState> states,
-                                                   Map<UUID, Optional<String>> notes) {
+    private Map<UUID, Optional<String>> carryNotes(
+            Map<UUID, TimelineRun> byId, Map<UUID, OverlapState> states, Map<UUID, Optional<String>> notes) {
         Map<UUID, Optional<String>> carried = new HashMap<>();
         for (TimelineRun canonical : byId.values()) {
-            if (states.get(canonical.id()).overlapping() || notes.get(canonical.id()).isPresent()) {
+            if (states.get(canonical.id()).overlapping()
+                    || notes.get(canonical.id()).isPresent()) {
                 continue;
             }
             states.get(canonical.id()).overlaps().stream()

@@ -1,8 +1,8 @@
 package org.fitsync.domain.run;
 
-import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import org.fitsync.domain.FieldError;
 
 /** A user's edit of the fields of a run that are theirs to change: notes and metadata (JSON text). */
 public record RunDetailsChange(FieldChange<String> notes, FieldChange<String> metadataJson) {

@@ -19,5 +19,4 @@ public record RunDraft(
         Optional<String> metadataJson,
         Optional<Track> track,
         Optional<String> stravaId,
-        Optional<String> weatherJson) {
-}
+        Optional<String> weatherJson) {}

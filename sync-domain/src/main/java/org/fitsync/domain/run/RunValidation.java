@@ -1,6 +1,5 @@
 package org.fitsync.domain.run;
 
-import org.fitsync.domain.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.fitsync.domain.FieldError;
 
 /**
  * The rules a submitted run must meet (docs/api.md, Runs). All rules are checked and every bad field is
@@ -52,8 +52,8 @@ public final class RunValidation {
         Optional<UUID> id = required(errors, "id", draft.id()).flatMap(text -> uuid(errors, text));
         Optional<Instant> startedAt = required(errors, "started_at", draft.startedAt())
                 .flatMap(text -> timestamp(errors, "started_at", text));
-        Optional<Instant> endedAt = required(errors, "ended_at", draft.endedAt())
-                .flatMap(text -> timestamp(errors, "ended_at", text));
+        Optional<Instant> endedAt =
+                required(errors, "ended_at", draft.endedAt()).flatMap(text -> timestamp(errors, "ended_at", text));
         Optional<TimeSpan> span = span(errors, startedAt, endedAt);
         Optional<Long> duration = required(errors, "duration_s", draft.durationS());
         duration.ifPresent(d -> checkDuration(errors, d, span));
@@ -61,7 +61,9 @@ public final class RunValidation {
         distance.ifPresent(d -> checkDistance(errors, d, duration));
         Optional<Source> source = required(errors, "source", draft.source()).flatMap(text -> source(errors, text));
         draft.notes().flatMap(RunValidation::notesProblem).ifPresent(problem -> errors.add("notes", problem));
-        draft.metadataJson().flatMap(RunValidation::metadataProblem).ifPresent(problem -> errors.add("metadata", problem));
+        draft.metadataJson()
+                .flatMap(RunValidation::metadataProblem)
+                .ifPresent(problem -> errors.add("metadata", problem));
         draft.stravaId().ifPresent(s -> {
             if (s.isBlank() || s.length() > MAX_STRAVA_ID_CHARS) {
                 errors.add("strava_id", "must be 1.." + MAX_STRAVA_ID_CHARS + " characters");
@@ -74,9 +76,17 @@ public final class RunValidation {
             return new ValidationResult.Invalid(errors.list());
         }
         // Adding 0.0 turns -0.0 into 0.0: a distance has no sign.
-        return new ValidationResult.Valid(new NewRun(id.orElseThrow(), span.orElseThrow(), duration.orElseThrow(),
-                distance.orElseThrow() + 0.0, source.orElseThrow(), draft.notes(), draft.metadataJson(),
-                track, draft.stravaId(), draft.weatherJson()));
+        return new ValidationResult.Valid(new NewRun(
+                id.orElseThrow(),
+                span.orElseThrow(),
+                duration.orElseThrow(),
+                distance.orElseThrow() + 0.0,
+                source.orElseThrow(),
+                draft.notes(),
+                draft.metadataJson(),
+                track,
+                draft.stravaId(),
+                draft.weatherJson()));
     }
 
     /** Notes are text a user wrote: bounded, and without NUL, which no text column can hold. */
@@ -118,7 +128,8 @@ public final class RunValidation {
 
     private static Optional<Instant> timestamp(Errors errors, String field, String text) {
         try {
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
             if (instant.get(ChronoField.NANO_OF_SECOND) % 1_000 != 0) {
                 errors.add(field, "must have at most microsecond precision");
                 return Optional.empty();
@@ -154,8 +165,10 @@ public final class RunValidation {
         if (duration < 0) {
             errors.add("duration_s", "must not be negative");
         } else if (span.isPresent() && duration > span.get().length().toSeconds()) {
-            errors.add("duration_s", "must not exceed the time between started_at and ended_at ("
-                    + span.get().length().toSeconds() + " s)");
+            errors.add(
+                    "duration_s",
+                    "must not exceed the time between started_at and ended_at ("
+                            + span.get().length().toSeconds() + " s)");
         }
     }
 
@@ -163,10 +176,10 @@ public final class RunValidation {
     private static void checkDistance(Errors errors, double distance, Optional<Long> duration) {
         if (!Double.isFinite(distance) || distance < 0) {
             errors.add("distance_m", "must be a number of metres, at least 0");
-        } else if (duration.isPresent() && duration.get() >= 0
-                && distance > MAX_AVERAGE_SPEED_MPS * duration.get()) {
-            errors.add("distance_m", "implies an average speed above " + (int) MAX_AVERAGE_SPEED_MPS
-                    + " m/s over duration_s");
+        } else if (duration.isPresent() && duration.get() >= 0 && distance > MAX_AVERAGE_SPEED_MPS * duration.get()) {
+            errors.add(
+                    "distance_m",
+                    "implies an average speed above " + (int) MAX_AVERAGE_SPEED_MPS + " m/s over duration_s");
         }
     }
 
@@ -187,7 +200,8 @@ public final class RunValidation {
         Optional<Instant> latest = span.map(s -> s.end().plus(TRACK_SLACK));
         // The same window in whole milliseconds, for the allocation-free check of the common good point:
         // a millisecond time t is within [earliest, latest] exactly when ceil(earliest) <= t <= floor(latest).
-        long earliestMs = earliest.map(e -> e.toEpochMilli() + (e.get(ChronoField.NANO_OF_SECOND) % 1_000_000 == 0 ? 0 : 1))
+        long earliestMs = earliest.map(
+                        e -> e.toEpochMilli() + (e.get(ChronoField.NANO_OF_SECOND) % 1_000_000 == 0 ? 0 : 1))
                 .orElse(Long.MIN_VALUE);
         long latestMs = latest.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
         int bad = 0;
@@ -218,13 +232,18 @@ public final class RunValidation {
         double lat = track.lat(i);
         double lon = track.lon(i);
         long time = track.epochMs(i);
-        return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
+        return lat >= -90
+                && lat <= 90
+                && lon >= -180
+                && lon <= 180
                 && (!track.hasElevation(i) || Double.isFinite(track.elevationM(i)))
-                && time >= previous && time >= earliestMs && time <= latestMs;
+                && time >= previous
+                && time >= earliestMs
+                && time <= latestMs;
     }
 
-    private static Optional<String> pointProblem(TrackPoint p, long previous,
-                                                 Optional<Instant> earliest, Optional<Instant> latest) {
+    private static Optional<String> pointProblem(
+            TrackPoint p, long previous, Optional<Instant> earliest, Optional<Instant> latest) {
         List<String> problems = new ArrayList<>();
         if (!(p.lat() >= -90 && p.lat() <= 90)) {
             problems.add("latitude must be in [-90, 90]");

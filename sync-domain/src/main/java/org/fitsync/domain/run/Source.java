@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** Where a run was recorded; its wire name is the lower-case constant name. */
 public enum Source {
-    GARMIN, STRAVA, PHONE, HEALTHKIT, MANUAL;
+    GARMIN,
+    STRAVA,
+    PHONE,
+    HEALTHKIT,
+    MANUAL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

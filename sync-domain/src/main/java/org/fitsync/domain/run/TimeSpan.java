@@ -28,7 +28,7 @@ public record TimeSpan(Instant start, Instant end) {
     }
 
     public TimeSpan union(TimeSpan other) {
-        return new TimeSpan(start.isBefore(other.start) ? start : other.start,
-                end.isAfter(other.end) ? end : other.end);
+        return new TimeSpan(
+                start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
     }
 }

@@ -9,8 +9,14 @@ import java.util.UUID;
  * it arrived ({@code arrival}, the sync version that created it: strictly increasing per user), and
  * its current flags and notes.
  */
-public record TimelineRun(UUID id, TimeSpan span, Source source, long arrival, Optional<String> notes,
-                          boolean overlapping, List<UUID> overlaps) {
+public record TimelineRun(
+        UUID id,
+        TimeSpan span,
+        Source source,
+        long arrival,
+        Optional<String> notes,
+        boolean overlapping,
+        List<UUID> overlaps) {
 
     public TimelineRun {
         overlaps = List.copyOf(overlaps);

@@ -18,7 +18,8 @@ import java.util.RandomAccess;
 public final class Track {
 
     public static final int MAX_POINTS = 200_000;
-    public static final Track EMPTY = new Track(new long[0], new double[0], new double[0], new double[0], new boolean[0]);
+    public static final Track EMPTY =
+            new Track(new long[0], new double[0], new double[0], new double[0], new boolean[0]);
 
     private final long[] times;
     private final double[] lats;
@@ -35,8 +36,12 @@ public final class Track {
     }
 
     public Track(List<TrackPoint> points) {
-        this(new long[points.size()], new double[points.size()], new double[points.size()],
-                new double[points.size()], new boolean[points.size()]);
+        this(
+                new long[points.size()],
+                new double[points.size()],
+                new double[points.size()],
+                new double[points.size()],
+                new boolean[points.size()]);
         for (int i = 0; i < points.size(); i++) {
             TrackPoint p = points.get(i);
             times[i] = p.epochMs();
@@ -82,7 +87,10 @@ public final class Track {
     }
 
     public TrackPoint point(int i) {
-        return new TrackPoint(times[i], lats[i], lons[i],
+        return new TrackPoint(
+                times[i],
+                lats[i],
+                lons[i],
                 hasElevation[i] ? OptionalDouble.of(elevations[i]) : OptionalDouble.empty());
     }
 
@@ -99,7 +107,9 @@ public final class Track {
         if (!(other instanceof Track that) || that.size() != size()) {
             return false;
         }
-        if (!Arrays.equals(times, that.times) || !Arrays.equals(lats, that.lats) || !Arrays.equals(lons, that.lons)
+        if (!Arrays.equals(times, that.times)
+                || !Arrays.equals(lats, that.lats)
+                || !Arrays.equals(lons, that.lons)
                 || !Arrays.equals(hasElevation, that.hasElevation)) {
             return false;
         }
@@ -194,7 +204,8 @@ public final class Track {
             requireUnbuilt();
             // The track may own these very arrays: a builder builds one track.
             built = true;
-            return size == 0 ? EMPTY
+            return size == 0
+                    ? EMPTY
                     : new Track(trim(times), trim(lats), trim(lons), trim(elevations), trim(hasElevation));
         }
 

@@ -87,7 +87,8 @@ public final class TrackSimplifier {
             double farthestScaled = -1;
             int index = i;
             for (int k = i + 1; k < j; k++) {
-                double d = length2 == 0 ? squared(x[k] - ax, y[k] - ay)
+                double d = length2 == 0
+                        ? squared(x[k] - ax, y[k] - ay)
                         : scaledDistanceSquared(x[k] - ax, y[k] - ay, dx, dy, length2);
                 if (d > farthestScaled) {
                     farthestScaled = d;

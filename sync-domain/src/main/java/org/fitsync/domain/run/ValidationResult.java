@@ -1,7 +1,7 @@
 package org.fitsync.domain.run;
 
-import org.fitsync.domain.FieldError;
 import java.util.List;
+import org.fitsync.domain.FieldError;
 
 /** The outcome of checking a {@link RunDraft}: a storable run, or every reason it is not one. */
 public sealed interface ValidationResult {

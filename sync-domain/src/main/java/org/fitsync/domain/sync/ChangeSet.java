@@ -1,9 +1,9 @@
 package org.fitsync.domain.sync;
 
-import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fitsync.domain.FieldError;
 
 /** A validated, sanitised push: per collection, the records to upsert (in order) and the ids to delete. */
 public record ChangeSet(List<CollectionChanges> collections) {
@@ -20,7 +20,9 @@ public record ChangeSet(List<CollectionChanges> collections) {
     }
 
     public int size() {
-        return collections.stream().mapToInt(c -> c.upserts().size() + c.deletes().size()).sum();
+        return collections.stream()
+                .mapToInt(c -> c.upserts().size() + c.deletes().size())
+                .sum();
     }
 
     /** Either a change set or the reasons the push is invalid. */
@@ -46,8 +48,10 @@ public record ChangeSet(List<CollectionChanges> collections) {
             }
             RawChanges.Section section = entry.getValue();
             List<PushedRecord> upserts = new ArrayList<>();
-            readRecords(collection.get(), section.created(), "changes." + name + ".created", clock, upserts, violations);
-            readRecords(collection.get(), section.updated(), "changes." + name + ".updated", clock, upserts, violations);
+            readRecords(
+                    collection.get(), section.created(), "changes." + name + ".created", clock, upserts, violations);
+            readRecords(
+                    collection.get(), section.updated(), "changes." + name + ".updated", clock, upserts, violations);
             List<RecordId> deletes = new ArrayList<>();
             for (int i = 0; i < section.deleted().size(); i++) {
                 Value id = section.deleted().get(i);
@@ -59,11 +63,18 @@ public record ChangeSet(List<CollectionChanges> collections) {
             }
             result.add(new CollectionChanges(collection.get(), upserts, deletes));
         }
-        return violations.isEmpty() ? new Parsed.Valid(new ChangeSet(result)) : new Parsed.Invalid(List.copyOf(violations));
+        return violations.isEmpty()
+                ? new Parsed.Valid(new ChangeSet(result))
+                : new Parsed.Invalid(List.copyOf(violations));
     }
 
-    private static void readRecords(Collection collection, List<Map<String, Value>> records, String path,
-                                    ClockPolicy clock, List<PushedRecord> out, List<FieldError> violations) {
+    private static void readRecords(
+            Collection collection,
+            List<Map<String, Value>> records,
+            String path,
+            ClockPolicy clock,
+            List<PushedRecord> out,
+            List<FieldError> violations) {
         for (int i = 0; i < records.size(); i++) {
             Map<String, Value> raw = records.get(i);
             Value id = raw.get("id");

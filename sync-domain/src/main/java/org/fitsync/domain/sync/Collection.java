@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public record Collection(String name, List<Column> columns, ConflictStrategy strategy) {
 
     /** Columns every record has; a collection cannot redeclare them. */
-    public static final Set<String> RESERVED_COLUMNS =
-            Set.of("id", "created_at", "updated_at", "_status", "_changed");
+    public static final Set<String> RESERVED_COLUMNS = Set.of("id", "created_at", "updated_at", "_status", "_changed");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 

@@ -30,35 +30,78 @@ public final class CollectionRegistry {
         return empty()
                 // Runs are the server's (created by the runs API, computed from tracks) except the
                 // user's notes and metadata, which are client_wins.
-                .with(Collection.of("runs", ClientOwnedColumns.strategy("notes", "metadata"),
-                        number("started_at"), number("ended_at"), number("duration_s"), number("distance_m"),
-                        string("source"), string("notes"), string("metadata"),
-                        string("polyline").asReadOnly(), number("point_count").asReadOnly(),
-                        bool("overlapping").asReadOnly(), string("strava_id").asReadOnly()))
-                .with(Collection.of("workouts", ConflictStrategy.LAST_WRITE_WINS,
-                        string("name"), string("notes"), string("template_id"), string("exercises"),
-                        number("started_at"), number("ended_at")))
-                .with(Collection.of("workout_templates", ConflictStrategy.LAST_WRITE_WINS,
-                        string("name"), string("notes"), string("exercises")))
-                .with(Collection.of("body_measurements", ConflictStrategy.LAST_WRITE_WINS,
-                        string("kind"), string("unit"), number("value"), number("measured_at")))
-                .with(Collection.of("progression_states", ConflictStrategy.LAST_WRITE_WINS,
-                        string("exercise"), string("state")))
-                .with(Collection.of("settings", ConflictStrategy.LAST_WRITE_WINS,
-                        string("key"), string("value")))
-                .with(Collection.of("mesocycles", ConflictStrategy.SERVER_WINS,
-                        string("name"), string("status"), string("plan"),
-                        number("current_week"), number("weeks"), number("started_at")))
-                .with(Collection.of("achievements", ConflictStrategy.LAST_WRITE_WINS,
-                        string("kind"), string("data"), number("achieved_at")))
-                .with(Collection.of("personal_records", ConflictStrategy.LAST_WRITE_WINS,
-                        string("exercise"), string("metric"), string("workout_id"),
-                        number("value"), number("achieved_at")))
+                .with(Collection.of(
+                        "runs",
+                        ClientOwnedColumns.strategy("notes", "metadata"),
+                        number("started_at"),
+                        number("ended_at"),
+                        number("duration_s"),
+                        number("distance_m"),
+                        string("source"),
+                        string("notes"),
+                        string("metadata"),
+                        string("polyline").asReadOnly(),
+                        number("point_count").asReadOnly(),
+                        bool("overlapping").asReadOnly(),
+                        string("strava_id").asReadOnly()))
+                .with(Collection.of(
+                        "workouts",
+                        ConflictStrategy.LAST_WRITE_WINS,
+                        string("name"),
+                        string("notes"),
+                        string("template_id"),
+                        string("exercises"),
+                        number("started_at"),
+                        number("ended_at")))
+                .with(Collection.of(
+                        "workout_templates",
+                        ConflictStrategy.LAST_WRITE_WINS,
+                        string("name"),
+                        string("notes"),
+                        string("exercises")))
+                .with(Collection.of(
+                        "body_measurements",
+                        ConflictStrategy.LAST_WRITE_WINS,
+                        string("kind"),
+                        string("unit"),
+                        number("value"),
+                        number("measured_at")))
+                .with(Collection.of(
+                        "progression_states", ConflictStrategy.LAST_WRITE_WINS, string("exercise"), string("state")))
+                .with(Collection.of("settings", ConflictStrategy.LAST_WRITE_WINS, string("key"), string("value")))
+                .with(Collection.of(
+                        "mesocycles",
+                        ConflictStrategy.SERVER_WINS,
+                        string("name"),
+                        string("status"),
+                        string("plan"),
+                        number("current_week"),
+                        number("weeks"),
+                        number("started_at")))
+                .with(Collection.of(
+                        "achievements",
+                        ConflictStrategy.LAST_WRITE_WINS,
+                        string("kind"),
+                        string("data"),
+                        number("achieved_at")))
+                .with(Collection.of(
+                        "personal_records",
+                        ConflictStrategy.LAST_WRITE_WINS,
+                        string("exercise"),
+                        string("metric"),
+                        string("workout_id"),
+                        number("value"),
+                        number("achieved_at")))
                 // A day's id is its date. Whatever a client pushes is a person's edit, and manual beats
                 // device: a pushed change applies (as the day's manual values) even over device data
                 // that arrived after the client's last pull.
-                .with(Collection.of("daily_entries", ConflictStrategy.CLIENT_WINS,
-                        string("date").asReadOnly(), number("steps"), number("sleep_min"), number("sleep_quality"),
+                .with(Collection.of(
+                        "daily_entries",
+                        ConflictStrategy.CLIENT_WINS,
+                        string("date").asReadOnly(),
+                        number("steps"),
+                        number("sleep_min"),
+                        number("sleep_quality"),
                         string("notes")));
     }
 

@@ -29,8 +29,11 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
             // Same content: a retried push or a copy of the stored record. Only a last-write-wins
             // register advances its clock, so that it stays a register whatever the arrival order.
             boolean advances = strategy instanceof ConflictStrategy.LastWriteWins
-                    && !pushed.serverTimed() && theirs.updatedAt() > mine.updatedAt();
-            return advances ? new PushDecision.Store(theirs, Optional.empty()) : new PushDecision.Unchanged(pushed.id());
+                    && !pushed.serverTimed()
+                    && theirs.updatedAt() > mine.updatedAt();
+            return advances
+                    ? new PushDecision.Store(theirs, Optional.empty())
+                    : new PushDecision.Unchanged(pushed.id());
         }
         boolean unseen = unseen(current);
         Optional<ConflictWinner> clientOverUnseen = unseen ? Optional.of(ConflictWinner.CLIENT) : Optional.empty();
@@ -40,7 +43,9 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
                     : new PushDecision.KeepStored(pushed.id(), !unseen);
         }
         if (strategy instanceof ConflictStrategy.ServerWins) {
-            return unseen ? new PushDecision.KeepStored(pushed.id(), false) : new PushDecision.Store(theirs, Optional.empty());
+            return unseen
+                    ? new PushDecision.KeepStored(pushed.id(), false)
+                    : new PushDecision.Store(theirs, Optional.empty());
         }
         if (strategy instanceof ConflictStrategy.ClientWins) {
             return new PushDecision.Store(theirs, clientOverUnseen);

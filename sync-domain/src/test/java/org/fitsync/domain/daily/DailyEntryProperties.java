@@ -20,18 +20,21 @@ class DailyEntryProperties {
     record StepsIngest(DeviceSource source, int steps) {}
 
     @Property
-    void noSequenceOfIngestsOverwritesAManualValue(@ForAll @IntRange(max = 200_000) int manual,
-                                                   @ForAll("ingests") @Size(max = 20) List<StepsIngest> ingests) {
-        DailyEntry entry = DailyEntry.empty(DAY).edit(new ManualEdit(FieldEdit.setTo(manual), FieldEdit.keep(),
-                FieldEdit.keep(), FieldEdit.keep()), ManualAuthor.owner());
+    void noSequenceOfIngestsOverwritesAManualValue(
+            @ForAll @IntRange(max = 200_000) int manual, @ForAll("ingests") @Size(max = 20) List<StepsIngest> ingests) {
+        DailyEntry entry = DailyEntry.empty(DAY)
+                .edit(
+                        new ManualEdit(FieldEdit.setTo(manual), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()),
+                        ManualAuthor.owner());
         for (StepsIngest ingest : ingests) {
             DailyEntry.Ingested result = entry.ingestSteps(ingest.source(), ingest.steps());
             assertThat(result.status()).isEqualTo(IngestStatus.KEPT_MANUAL);
             entry = result.entry();
         }
         assertThat(entry.steps().effective()).contains(manual);
-        assertThat(entry.orderedDeviceSources()).containsExactlyInAnyOrderElementsOf(
-                ingests.stream().map(StepsIngest::source).distinct().toList());
+        assertThat(entry.orderedDeviceSources())
+                .containsExactlyInAnyOrderElementsOf(
+                        ingests.stream().map(StepsIngest::source).distinct().toList());
     }
 
     @Property
@@ -49,8 +52,10 @@ class DailyEntryProperties {
 
     @Provide
     Arbitrary<List<StepsIngest>> ingests() {
-        Arbitrary<StepsIngest> one = Combinators.combine(Arbitraries.of(DeviceSource.class),
-                Arbitraries.integers().between(0, 200_000)).as(StepsIngest::new);
+        Arbitrary<StepsIngest> one = Combinators.combine(
+                        Arbitraries.of(DeviceSource.class),
+                        Arbitraries.integers().between(0, 200_000))
+                .as(StepsIngest::new);
         return one.list();
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class DailyEntryTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
-    private static final ManualEdit STEPS_5000 = new ManualEdit(FieldEdit.setTo(5000), FieldEdit.keep(),
-            FieldEdit.keep(), FieldEdit.keep());
+    private static final ManualEdit STEPS_5000 =
+            new ManualEdit(FieldEdit.setTo(5000), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep());
 
     @Test
     void manualOnly() {
@@ -52,7 +52,8 @@ class DailyEntryTest {
 
     @Test
     void deviceThenManualShowsManualAndKeepsTheDevice() {
-        DailyEntry device = DailyEntry.empty(DAY).ingestSteps(DeviceSource.HEALTHKIT, 8123).entry();
+        DailyEntry device =
+                DailyEntry.empty(DAY).ingestSteps(DeviceSource.HEALTHKIT, 8123).entry();
 
         DailyEntry entry = device.edit(STEPS_5000, ManualAuthor.owner());
 
@@ -63,9 +64,13 @@ class DailyEntryTest {
 
     @Test
     void bothOrdersEndInTheSameDay() {
-        DailyEntry manualFirst = DailyEntry.empty(DAY).edit(STEPS_5000, ManualAuthor.owner())
-                .ingestSteps(DeviceSource.HEALTHKIT, 8123).entry();
-        DailyEntry deviceFirst = DailyEntry.empty(DAY).ingestSteps(DeviceSource.HEALTHKIT, 8123).entry()
+        DailyEntry manualFirst = DailyEntry.empty(DAY)
+                .edit(STEPS_5000, ManualAuthor.owner())
+                .ingestSteps(DeviceSource.HEALTHKIT, 8123)
+                .entry();
+        DailyEntry deviceFirst = DailyEntry.empty(DAY)
+                .ingestSteps(DeviceSource.HEALTHKIT, 8123)
+                .entry()
                 .edit(STEPS_5000, ManualAuthor.owner());
 
         assertThat(manualFirst).isEqualTo(deviceFirst);
@@ -73,9 +78,12 @@ class DailyEntryTest {
 
     @Test
     void clearingTheManualValueShowsTheDeviceValueAgain() {
-        DailyEntry entry = DailyEntry.empty(DAY).ingestSteps(DeviceSource.GARMIN, 7000).entry()
+        DailyEntry entry = DailyEntry.empty(DAY)
+                .ingestSteps(DeviceSource.GARMIN, 7000)
+                .entry()
                 .edit(STEPS_5000, ManualAuthor.owner())
-                .edit(new ManualEdit(FieldEdit.clear(), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()),
+                .edit(
+                        new ManualEdit(FieldEdit.clear(), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()),
                         ManualAuthor.owner());
 
         assertThat(entry.steps().effective()).contains(7000);
@@ -84,10 +92,15 @@ class DailyEntryTest {
 
     @Test
     void sleepUnderManualMinutesStillStoresTheNightPerSource() {
-        DailyEntry manual = DailyEntry.empty(DAY).edit(new ManualEdit(FieldEdit.keep(), FieldEdit.setTo(400),
-                FieldEdit.setTo(4), FieldEdit.keep()), ManualAuthor.owner());
-        SleepRecord night = new SleepRecord(Instant.parse("2026-11-19T23:00:00Z"), Instant.parse("2026-11-20T06:11:00Z"),
-                431, new SleepStages(Optional.of(80), Optional.of(250), Optional.of(90), Optional.of(11)));
+        DailyEntry manual = DailyEntry.empty(DAY)
+                .edit(
+                        new ManualEdit(FieldEdit.keep(), FieldEdit.setTo(400), FieldEdit.setTo(4), FieldEdit.keep()),
+                        ManualAuthor.owner());
+        SleepRecord night = new SleepRecord(
+                Instant.parse("2026-11-19T23:00:00Z"),
+                Instant.parse("2026-11-20T06:11:00Z"),
+                431,
+                new SleepStages(Optional.of(80), Optional.of(250), Optional.of(90), Optional.of(11)));
 
         DailyEntry.Ingested ingested = manual.ingestSleep(DeviceSource.HEALTHKIT, night);
 
@@ -101,7 +114,9 @@ class DailyEntryTest {
     @Test
     void coachCorrectionIsManualAndRecordsTheCoach() {
         UserId coach = new UserId("coach-1");
-        DailyEntry entry = DailyEntry.empty(DAY).ingestSteps(DeviceSource.HEALTHKIT, 8123).entry()
+        DailyEntry entry = DailyEntry.empty(DAY)
+                .ingestSteps(DeviceSource.HEALTHKIT, 8123)
+                .entry()
                 .edit(STEPS_5000, ManualAuthor.coach(coach));
 
         assertThat(entry.manualFields()).containsExactly(Metric.STEPS);
@@ -111,14 +126,18 @@ class DailyEntryTest {
 
     @Test
     void reingestingTheSameReadingChangesNothing() {
-        DailyEntry once = DailyEntry.empty(DAY).ingestSteps(DeviceSource.HEALTHKIT, 8123).entry();
+        DailyEntry once =
+                DailyEntry.empty(DAY).ingestSteps(DeviceSource.HEALTHKIT, 8123).entry();
         assertThat(once.ingestSteps(DeviceSource.HEALTHKIT, 8123).entry()).isEqualTo(once);
     }
 
     @Test
     void everyContributingDeviceStaysListed() {
-        DailyEntry entry = DailyEntry.empty(DAY).ingestSteps(DeviceSource.GARMIN, 100).entry()
-                .ingestSteps(DeviceSource.HEALTHKIT, 200).entry();
+        DailyEntry entry = DailyEntry.empty(DAY)
+                .ingestSteps(DeviceSource.GARMIN, 100)
+                .entry()
+                .ingestSteps(DeviceSource.HEALTHKIT, 200)
+                .entry();
         assertThat(entry.orderedDeviceSources()).isEqualTo(List.of(DeviceSource.HEALTHKIT, DeviceSource.GARMIN));
         assertThat(entry.steps().effective()).contains(200);
     }

@@ -1,12 +1,12 @@
 package org.fitsync.domain.daily;
 
-import org.fitsync.domain.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.fitsync.domain.FieldError;
 import org.junit.jupiter.api.Test;
 
 class ReadingValidationTest {
@@ -36,8 +36,10 @@ class ReadingValidationTest {
 
     @Test
     void sleepEndsAfterStartWithin24Hours() {
-        assertThat(SleepReading.check(DAY, START, START.plusSeconds(431 * 60), 431, SleepStages.none())).isEmpty();
-        assertThat(fields(SleepReading.check(DAY, START, START, 0, SleepStages.none()))).containsExactly("end");
+        assertThat(SleepReading.check(DAY, START, START.plusSeconds(431 * 60), 431, SleepStages.none()))
+                .isEmpty();
+        assertThat(fields(SleepReading.check(DAY, START, START, 0, SleepStages.none())))
+                .containsExactly("end");
         assertThat(fields(SleepReading.check(DAY, START, START.minusSeconds(60), 0, SleepStages.none())))
                 .containsExactly("end");
         assertThat(fields(SleepReading.check(DAY, START, START.plusSeconds(25 * 3600), 60, SleepStages.none())))
@@ -65,8 +67,12 @@ class ReadingValidationTest {
 
     @Test
     void manualValuesWithinBounds() {
-        assertThat(fields(ManualEdit.check(FieldEdit.setTo(-5), FieldEdit.setTo(1441), FieldEdit.setTo(6),
-                FieldEdit.setTo("x".repeat(10_001))))).containsExactly("steps", "sleep_min", "sleep_quality", "notes");
+        assertThat(fields(ManualEdit.check(
+                        FieldEdit.setTo(-5),
+                        FieldEdit.setTo(1441),
+                        FieldEdit.setTo(6),
+                        FieldEdit.setTo("x".repeat(10_001)))))
+                .containsExactly("steps", "sleep_min", "sleep_quality", "notes");
         assertThat(ManualEdit.check(FieldEdit.setTo(0), FieldEdit.clear(), FieldEdit.setTo(1), FieldEdit.keep()))
                 .isEmpty();
     }

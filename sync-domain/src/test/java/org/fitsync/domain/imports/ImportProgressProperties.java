@@ -23,7 +23,8 @@ class ImportProgressProperties {
         assertThat(progress.skippedNotRun()).isEqualTo(count(outcomes, ImportProgress.ActivityOutcome.NOT_A_RUN));
         assertThat(progress.failed()).isEqualTo(count(outcomes, ImportProgress.ActivityOutcome.FAILED));
         assertThat(progress.estimatedTotal()).isEmpty();
-        assertThat(progress.withEstimatedTotal(outcomes.size()).estimatedTotal()).hasValue(outcomes.size());
+        assertThat(progress.withEstimatedTotal(outcomes.size()).estimatedTotal())
+                .hasValue(outcomes.size());
     }
 
     private static long count(List<ImportProgress.ActivityOutcome> outcomes, ImportProgress.ActivityOutcome wanted) {

@@ -1,6 +1,5 @@
 package org.fitsync.domain.imports;
 
-import org.fitsync.domain.run.TrackPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
+import org.fitsync.domain.run.TrackPoint;
 import org.junit.jupiter.api.Test;
 
 /** How a Strava activity becomes a run (docs/api.md, Strava import: mapping). */
@@ -22,7 +22,14 @@ class RunMappingTest {
             new TrackPoint(START.toEpochMilli() + 1000, 52.5201, 13.4001, OptionalDouble.empty()));
 
     private static ProviderActivity activity(String sport, long elapsed, long moving, double distance) {
-        return new ProviderActivity("123456", "Morning " + sport, sport, START, elapsed, moving, distance,
+        return new ProviderActivity(
+                "123456",
+                "Morning " + sport,
+                sport,
+                START,
+                elapsed,
+                moving,
+                distance,
                 Optional.of(new ProviderActivity.LatLon(52.52, 13.40)));
     }
 
@@ -35,7 +42,8 @@ class RunMappingTest {
         }
         RunMapping.Mapped virtual = RunMapping.map(activity("VirtualRun", 1800, 1800, 5000), TRACK, Optional.empty());
         assertThat(((RunMapping.Mapped.Run) virtual).run().track()).isEmpty();
-        assertThat(RunMapping.wantsTrack(activity("VirtualRun", 1800, 1800, 5000))).isFalse();
+        assertThat(RunMapping.wantsTrack(activity("VirtualRun", 1800, 1800, 5000)))
+                .isFalse();
     }
 
     @Test
@@ -53,11 +61,12 @@ class RunMappingTest {
     }
 
     @Property
-    void fieldsMapAsTheContractSays(@ForAll @LongRange(min = 1, max = 172_800) long elapsed,
-                                    @ForAll @LongRange(min = -10, max = 200_000) long moving,
-                                    @ForAll @DoubleRange(min = 0, max = 1_000_000) double distance) {
-        RunMapping.Mapped mapped = RunMapping.map(activity("Run", elapsed, moving, distance), List.of(),
-                Optional.of("{\"temperature_c\":4.2}"));
+    void fieldsMapAsTheContractSays(
+            @ForAll @LongRange(min = 1, max = 172_800) long elapsed,
+            @ForAll @LongRange(min = -10, max = 200_000) long moving,
+            @ForAll @DoubleRange(min = 0, max = 1_000_000) double distance) {
+        RunMapping.Mapped mapped = RunMapping.map(
+                activity("Run", elapsed, moving, distance), List.of(), Optional.of("{\"temperature_c\":4.2}"));
         ImportedRun run = ((RunMapping.Mapped.Run) mapped).run();
         assertThat(run.startedAt()).isEqualTo(START);
         assertThat(run.endedAt()).isEqualTo(START.plusSeconds(elapsed));

@@ -13,8 +13,9 @@ class EncodedPolylineProperties {
 
     /** Decoding (the reference algorithm, written independently here) gives the points back at 1e-5. */
     @Property
-    void decodesBackToRoundedPoints(@ForAll @Size(max = 50) List<@DoubleRange(min = -90, max = 90) Double> lats,
-                                    @ForAll @DoubleRange(min = -180, max = 180) double lon) {
+    void decodesBackToRoundedPoints(
+            @ForAll @Size(max = 50) List<@DoubleRange(min = -90, max = 90) Double> lats,
+            @ForAll @DoubleRange(min = -180, max = 180) double lon) {
         List<LatLon> points = new ArrayList<>();
         for (int i = 0; i < lats.size(); i++) {
             points.add(new LatLon(lats.get(i), Math.max(-180, Math.min(180, lon - i * 0.37))));

@@ -9,8 +9,8 @@ class EncodedPolylineTest {
 
     @Test
     void encodesGooglesPublishedVector() {
-        String encoded = EncodedPolyline.encode(List.of(
-                new LatLon(38.5, -120.2), new LatLon(40.7, -120.95), new LatLon(43.252, -126.453)));
+        String encoded = EncodedPolyline.encode(
+                List.of(new LatLon(38.5, -120.2), new LatLon(40.7, -120.95), new LatLon(43.252, -126.453)));
         assertThat(encoded).isEqualTo("_p~iF~ps|U_ulLnnqC_mqNvxq`@");
     }
 

@@ -24,16 +24,20 @@ class OverlapPolicyProperties {
     void oneActivityHasExactlyOneCanonicalRunOfTheBestSource(@ForAll @Size(min = 1, max = 8) List<Source> sources) {
         List<TimelineRun> runs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            runs.add(new TimelineRun(UUID.randomUUID(), Runs.span(0, 60), sources.get(i), i + 1, Optional.empty(),
-                    false, List.of()));
+            runs.add(new TimelineRun(
+                    UUID.randomUUID(), Runs.span(0, 60), sources.get(i), i + 1, Optional.empty(), false, List.of()));
         }
         Set<UUID> ids = new HashSet<>();
         runs.forEach(r -> ids.add(r.id()));
         List<RunRevision> revisions = policy.evaluate(runs, ids, ids);
-        List<UUID> canonical = revisions.stream().filter(r -> !r.state().overlapping()).map(RunRevision::id).toList();
+        List<UUID> canonical = revisions.stream()
+                .filter(r -> !r.state().overlapping())
+                .map(RunRevision::id)
+                .toList();
         assertThat(canonical).hasSize(1);
         TimelineRun best = runs.stream()
-                .min((a, b) -> a.source() == b.source() ? Long.compare(a.arrival(), b.arrival())
+                .min((a, b) -> a.source() == b.source()
+                        ? Long.compare(a.arrival(), b.arrival())
                         : SourcePriority.DEFAULT.compare(b.source(), a.source()))
                 .orElseThrow();
         assertThat(canonical.get(0)).isEqualTo(best.id());
@@ -42,14 +46,20 @@ class OverlapPolicyProperties {
     /** Flags depend on the runs present, not on the order the store happens to list them in. */
     @Property
     @SuppressWarnings("EnumOrdinal") // picks a random source; the index carries no meaning
-    void decisionIgnoresListingOrder(@ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 300) Integer> starts,
-                                     @ForAll long seed) {
+    void decisionIgnoresListingOrder(
+            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 300) Integer> starts, @ForAll long seed) {
         List<TimelineRun> runs = new ArrayList<>();
         Random random = new Random(seed);
         for (int i = 0; i < starts.size(); i++) {
             int start = starts.get(i);
-            runs.add(new TimelineRun(UUID.randomUUID(), Runs.span(start, start + 1 + random.nextInt(90)),
-                    Source.values()[random.nextInt(Source.values().length)], i + 1, Optional.empty(), false, List.of()));
+            runs.add(new TimelineRun(
+                    UUID.randomUUID(),
+                    Runs.span(start, start + 1 + random.nextInt(90)),
+                    Source.values()[random.nextInt(Source.values().length)],
+                    i + 1,
+                    Optional.empty(),
+                    false,
+                    List.of()));
         }
         Set<UUID> ids = new HashSet<>();
         runs.forEach(r -> ids.add(r.id()));
@@ -60,8 +70,13 @@ class OverlapPolicyProperties {
         // Overlap lists are symmetric.
         for (RunRevision r : first) {
             for (UUID other : r.state().overlaps()) {
-                assertThat(first.stream().filter(x -> x.id().equals(other)).findFirst().orElseThrow()
-                        .state().overlaps()).contains(r.id());
+                assertThat(first.stream()
+                                .filter(x -> x.id().equals(other))
+                                .findFirst()
+                                .orElseThrow()
+                                .state()
+                                .overlaps())
+                        .contains(r.id());
             }
         }
     }

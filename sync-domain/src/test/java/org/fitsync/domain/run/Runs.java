@@ -15,13 +15,20 @@ final class Runs {
     private Runs() {}
 
     static RunDraft draft() {
-        return new RunDraft(Optional.of("5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11"),
-                Optional.of("2026-11-20T07:00:00Z"), Optional.of("2026-11-20T07:45:10Z"),
-                Optional.of(2710L), Optional.of(10012.5), Optional.of("phone"), Optional.of("easy 10k"),
+        return new RunDraft(
+                Optional.of("5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11"),
+                Optional.of("2026-11-20T07:00:00Z"),
+                Optional.of("2026-11-20T07:45:10Z"),
+                Optional.of(2710L),
+                Optional.of(10012.5),
+                Optional.of("phone"),
+                Optional.of("easy 10k"),
                 Optional.of("{\"device\":\"Pixel 9\"}"),
-                Optional.of(new Track(List.of(TrackPoint.of(START.toEpochMilli(), 52.52001, 13.40495, 34.2),
+                Optional.of(new Track(List.of(
+                        TrackPoint.of(START.toEpochMilli(), 52.52001, 13.40495, 34.2),
                         TrackPoint.withoutElevation(START.toEpochMilli() + 1000, 52.52003, 13.40501)))),
-                Optional.empty(), Optional.empty());
+                Optional.empty(),
+                Optional.empty());
     }
 
     static NewRun valid(RunDraft draft) {
@@ -32,8 +39,8 @@ final class Runs {
         throw new AssertionError("expected a valid run: " + result);
     }
 
-    static TimelineRun timeline(String name, int startMinute, int endMinute, Source source, long arrival,
-                                Optional<String> notes) {
+    static TimelineRun timeline(
+            String name, int startMinute, int endMinute, Source source, long arrival, Optional<String> notes) {
         return new TimelineRun(id(name), span(startMinute, endMinute), source, arrival, notes, false, List.of());
     }
 

@@ -20,21 +20,27 @@ class TrackSimplifierProperties {
         List<TrackPoint> points = new ArrayList<>();
         double metresPerDegree = 111_195.0;
         for (int i = 0; i < wiggleMetres.size(); i++) {
-            points.add(TrackPoint.withoutElevation(i * 1000L,
-                    lat + wiggleMetres.get(i) / metresPerDegree, 10 + i * 3 / (metresPerDegree * Math.cos(Math.toRadians(lat)))));
+            points.add(TrackPoint.withoutElevation(
+                    i * 1000L,
+                    lat + wiggleMetres.get(i) / metresPerDegree,
+                    10 + i * 3 / (metresPerDegree * Math.cos(Math.toRadians(lat)))));
         }
         List<LatLon> kept = new TrackSimplifier(tolerance).simplify(new Track(points));
 
-        assertThat(kept.get(0)).isEqualTo(new LatLon(points.get(0).lat(), points.get(0).lon()));
+        assertThat(kept.get(0))
+                .isEqualTo(new LatLon(points.get(0).lat(), points.get(0).lon()));
         TrackPoint last = points.get(points.size() - 1);
         assertThat(kept.get(kept.size() - 1)).isEqualTo(new LatLon(last.lat(), last.lon()));
         int cursor = 0;
         for (LatLon p : kept) {
             while (cursor < points.size()
-                    && !(points.get(cursor).lat() == p.lat() && points.get(cursor).lon() == p.lon())) {
+                    && !(points.get(cursor).lat() == p.lat()
+                            && points.get(cursor).lon() == p.lon())) {
                 cursor++;
             }
-            assertThat(cursor).as("kept point %s is an original point, in order", p).isLessThan(points.size());
+            assertThat(cursor)
+                    .as("kept point %s is an original point, in order", p)
+                    .isLessThan(points.size());
             cursor++;
         }
     }

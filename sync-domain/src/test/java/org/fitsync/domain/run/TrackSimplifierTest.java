@@ -66,7 +66,8 @@ class TrackSimplifierTest {
         for (int i = 0; i < 10; i++) {
             points.add(TrackPoint.withoutElevation(i * 1000L, 52.5, 13.4));
         }
-        assertThat(new TrackSimplifier(5).simplify(new Track(points))).hasSizeBetween(1, 2)
+        assertThat(new TrackSimplifier(5).simplify(new Track(points)))
+                .hasSizeBetween(1, 2)
                 .allMatch(p -> p.equals(new LatLon(52.5, 13.4)));
     }
 
@@ -77,7 +78,8 @@ class TrackSimplifierTest {
             List<TrackPoint> points = randomWalk(random, 3 + random.nextInt(t < 50 ? 400 : 4000), random.nextInt(3));
             Track track = new Track(points);
             for (double tolerance : new double[] {0, 1, 5, 25}) {
-                assertThat(new TrackSimplifier(tolerance).simplify(track)).as("track %d, tolerance %s", t, tolerance)
+                assertThat(new TrackSimplifier(tolerance).simplify(track))
+                        .as("track %d, tolerance %s", t, tolerance)
                         .isEqualTo(jts(points, tolerance));
             }
         }
@@ -96,23 +98,28 @@ class TrackSimplifierTest {
                 lon += Math.sin(heading) * 3 / 70_000 + random.nextGaussian() * 2e-6;
             }
             double wrapped = lon > 180 ? lon - 360 : lon;
-            points.add(TrackPoint.withoutElevation(i * 1000L, Math.round(lat * 1e7) / 1e7, Math.round(wrapped * 1e7) / 1e7));
+            points.add(TrackPoint.withoutElevation(
+                    i * 1000L, Math.round(lat * 1e7) / 1e7, Math.round(wrapped * 1e7) / 1e7));
         }
         return points;
     }
 
     /** The reference: JTS's Douglas-Peucker on the same projection, Z carrying each point's index. */
     private static List<LatLon> jts(List<TrackPoint> points, double tolerance) {
-        double lat0 = Math.toRadians(points.stream().mapToDouble(TrackPoint::lat).average().orElse(0));
+        double lat0 = Math.toRadians(
+                points.stream().mapToDouble(TrackPoint::lat).average().orElse(0));
         double lon0 = points.get(0).lon();
         Coordinate[] projected = new Coordinate[points.size()];
         for (int i = 0; i < projected.length; i++) {
             double d = points.get(i).lon() - lon0;
             d = d > 180 ? d - 360 : d <= -180 ? d + 360 : d;
-            projected[i] = new Coordinate(6_371_008.8 * Math.toRadians(d) * Math.cos(lat0),
-                    6_371_008.8 * Math.toRadians(points.get(i).lat()), i);
+            projected[i] = new Coordinate(
+                    6_371_008.8 * Math.toRadians(d) * Math.cos(lat0),
+                    6_371_008.8 * Math.toRadians(points.get(i).lat()),
+                    i);
         }
-        DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(new GeometryFactory().createLineString(projected));
+        DouglasPeuckerSimplifier simplifier =
+                new DouglasPeuckerSimplifier(new GeometryFactory().createLineString(projected));
         simplifier.setDistanceTolerance(tolerance);
         simplifier.setEnsureValid(false);
         List<LatLon> kept = new ArrayList<>();

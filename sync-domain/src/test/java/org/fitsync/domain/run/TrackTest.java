@@ -16,7 +16,9 @@ class TrackTest {
     @Test
     void aBuiltTrackEqualsTheTrackOfTheSamePoints() {
         Track.Builder builder = Track.builder(1);
-        builder.add(1_000, 52.52001, 13.40495, 34.2).add(2_000, 52.52003, 13.40501).add(3_000, -0.0, 0.0, -0.0);
+        builder.add(1_000, 52.52001, 13.40495, 34.2)
+                .add(2_000, 52.52003, 13.40501)
+                .add(3_000, -0.0, 0.0, -0.0);
         Track built = builder.build();
 
         assertThat(built).isEqualTo(new Track(POINTS)).hasSameHashCodeAs(new Track(POINTS));
@@ -29,10 +31,11 @@ class TrackTest {
     @Test
     void equalityIsBitForBitAndSeesMissingElevations() {
         Track track = new Track(POINTS);
-        assertThat(track).isNotEqualTo(new Track(List.of(POINTS.get(0), POINTS.get(1),
-                TrackPoint.of(3_000, 0.0, 0.0, -0.0))));
-        assertThat(track).isNotEqualTo(new Track(List.of(POINTS.get(0), POINTS.get(1),
-                TrackPoint.withoutElevation(3_000, -0.0, 0.0))));
+        assertThat(track)
+                .isNotEqualTo(new Track(List.of(POINTS.get(0), POINTS.get(1), TrackPoint.of(3_000, 0.0, 0.0, -0.0))));
+        assertThat(track)
+                .isNotEqualTo(new Track(
+                        List.of(POINTS.get(0), POINTS.get(1), TrackPoint.withoutElevation(3_000, -0.0, 0.0))));
         assertThat(new Track(List.of(TrackPoint.withoutElevation(1, 2, 3))))
                 .isNotEqualTo(new Track(List.of(TrackPoint.of(1, 2, 3, 0))));
         assertThat(new Track(List.of())).isEqualTo(Track.EMPTY);

@@ -21,7 +21,8 @@ import net.jqwik.api.constraints.IntRange;
 class ConflictStrategyProperties {
 
     private static final long NOW = 1_795_158_000_000L;
-    private static final Collection WORKOUTS = CollectionRegistry.defaults().find("workouts").orElseThrow();
+    private static final Collection WORKOUTS =
+            CollectionRegistry.defaults().find("workouts").orElseThrow();
     private static final List<RecordId> IDS = List.of(new RecordId("a"), new RecordId("b"), new RecordId("c"));
 
     /** An edit: which id, what name, and a rank that orders it (distinct ranks give distinct times). */
@@ -30,9 +31,9 @@ class ConflictStrategyProperties {
     @Provide
     Arbitrary<List<Edit>> edits() {
         Arbitrary<Edit> edit = Combinators.combine(
-                Arbitraries.integers().between(0, IDS.size() - 1),
-                Arbitraries.strings().alpha().ofMaxLength(3),
-                Arbitraries.integers().between(0, 9).map(n -> n == 0))
+                        Arbitraries.integers().between(0, IDS.size() - 1),
+                        Arbitraries.strings().alpha().ofMaxLength(3),
+                        Arbitraries.integers().between(0, 9).map(n -> n == 0))
                 .as(Edit::new);
         return edit.list().ofMinSize(1).ofMaxSize(12);
     }
@@ -44,13 +45,16 @@ class ConflictStrategyProperties {
         for (int i = 0; i < edits.size(); i++) {
             Edit edit = edits.get(i);
             RecordId id = IDS.get(edit.id());
-            changes.add(edit.delete()
-                    ? new InMemoryPushes.Change(id, Optional.empty())
-                    : new InMemoryPushes.Change(id, Optional.of(pushed(id, edit.name(), NOW - 100_000 + i * 7L))));
+            changes.add(
+                    edit.delete()
+                            ? new InMemoryPushes.Change(id, Optional.empty())
+                            : new InMemoryPushes.Change(
+                                    id, Optional.of(pushed(id, edit.name(), NOW - 100_000 + i * 7L))));
         }
         List<InMemoryPushes.Change> shuffled = new ArrayList<>(changes);
         Collections.shuffle(shuffled, new Random(shuffleSeed));
-        assertThat(applyOneByOne(shuffled).visible()).isEqualTo(applyOneByOne(changes).visible());
+        assertThat(applyOneByOne(shuffled).visible())
+                .isEqualTo(applyOneByOne(changes).visible());
     }
 
     @Property(tries = 300)
@@ -59,7 +63,8 @@ class ConflictStrategyProperties {
         Map<RecordId, String> latest = new HashMap<>();
         for (int i = 0; i < edits.size(); i++) {
             RecordId id = IDS.get(edits.get(i).id());
-            changes.add(new InMemoryPushes.Change(id, Optional.of(pushed(id, edits.get(i).name(), NOW - 100_000 + i))));
+            changes.add(new InMemoryPushes.Change(
+                    id, Optional.of(pushed(id, edits.get(i).name(), NOW - 100_000 + i))));
             latest.put(id, edits.get(i).name());
         }
         Collections.shuffle(changes, new Random(shuffleSeed));
@@ -69,10 +74,12 @@ class ConflictStrategyProperties {
     }
 
     @Property(tries = 300)
-    void applyingAPushTwiceEqualsApplyingItOnce(@ForAll("edits") List<Edit> history, @ForAll("edits") List<Edit> push,
-                                                @ForAll("strategies") ConflictStrategy strategy,
-                                                @ForAll @IntRange(min = 0, max = 12) int pulledAfter,
-                                                @ForAll boolean clamped) {
+    void applyingAPushTwiceEqualsApplyingItOnce(
+            @ForAll("edits") List<Edit> history,
+            @ForAll("edits") List<Edit> push,
+            @ForAll("strategies") ConflictStrategy strategy,
+            @ForAll @IntRange(min = 0, max = 12) int pulledAfter,
+            @ForAll boolean clamped) {
         Collection collection = new Collection("things", WORKOUTS.columns(), strategy);
         InMemoryPushes once = new InMemoryPushes(collection, NOW);
         InMemoryPushes twice = new InMemoryPushes(collection, NOW);
@@ -104,7 +111,8 @@ class ConflictStrategyProperties {
 
     @Provide
     Arbitrary<ConflictStrategy> strategies() {
-        return Arbitraries.of(ConflictStrategy.LAST_WRITE_WINS, ConflictStrategy.SERVER_WINS, ConflictStrategy.CLIENT_WINS);
+        return Arbitraries.of(
+                ConflictStrategy.LAST_WRITE_WINS, ConflictStrategy.SERVER_WINS, ConflictStrategy.CLIENT_WINS);
     }
 
     private static InMemoryPushes.Change change(Edit edit, long updatedAt, boolean clamped) {
@@ -121,7 +129,8 @@ class ConflictStrategyProperties {
     private static InMemoryPushes applyOneByOne(List<InMemoryPushes.Change> changes) {
         InMemoryPushes store = new InMemoryPushes(WORKOUTS, NOW);
         for (RecordId id : IDS) {
-            store.push(List.of(new InMemoryPushes.Change(id, Optional.of(pushed(id, "initial", NOW - 200_000)))),
+            store.push(
+                    List.of(new InMemoryPushes.Change(id, Optional.of(pushed(id, "initial", NOW - 200_000)))),
                     Optional.empty());
         }
         for (InMemoryPushes.Change change : changes) {

@@ -38,8 +38,8 @@ final class InMemoryPushes {
             PushDecision decision = change.record().isPresent()
                     ? resolver.upsert(stored, change.record().get())
                     : resolver.delete(stored, change.id());
-            ChangePosition position = written.containsKey(change.id())
-                    ? written.get(change.id()) : new ChangePosition(version, seq);
+            ChangePosition position =
+                    written.containsKey(change.id()) ? written.get(change.id()) : new ChangePosition(version, seq);
             boolean moved = true;
             if (decision instanceof PushDecision.Store store) {
                 state.put(change.id(), new StoredRecord(store.record(), false, position));
@@ -48,8 +48,12 @@ final class InMemoryPushes {
             } else if ((decision instanceof PushDecision.KeepStored keep && keep.restamp())
                     || (decision instanceof PushDecision.Rejected reject && reject.restamp())) {
                 StoredRecord before = stored.get();
-                state.put(change.id(), new StoredRecord(before.record(), before.deleted(),
-                        written.containsKey(change.id()) ? before.position() : position));
+                state.put(
+                        change.id(),
+                        new StoredRecord(
+                                before.record(),
+                                before.deleted(),
+                                written.containsKey(change.id()) ? before.position() : position));
             } else {
                 moved = false;
             }

@@ -15,14 +15,17 @@ class RecordIdProperties {
     @Property(tries = 2_000)
     boolean agreesWithTheWireRuleOnNearMisses(
             @ForAll @StringLength(min = 0, max = 70) @CharRange(from = ' ', to = '~') @Chars({'ä', '\u0000', '\n'})
-            String value) {
+                    String value) {
         return RecordId.isValid(value) == WIRE_RULE.matcher(value).matches();
     }
 
     @Property(tries = 500)
     boolean agreesWithTheWireRuleOnIdAlphabetStrings(
-            @ForAll @StringLength(min = 0, max = 70) @CharRange(from = 'a', to = 'c') @Chars({'Z', '9', '_', '.', '-', '/'})
-            String value) {
+            @ForAll
+                    @StringLength(min = 0, max = 70)
+                    @CharRange(from = 'a', to = 'c')
+                    @Chars({'Z', '9', '_', '.', '-', '/'})
+                    String value) {
         return RecordId.isValid(value) == WIRE_RULE.matcher(value).matches();
     }
 }

@@ -57,7 +57,8 @@ class SyncDomainTest {
     void requiredColumnsFallBackToTheirTypesDefault() {
         assertThat(Column.string("s").asRequired().sanitise(new Value.Num(1))).isEqualTo(new Value.Text(""));
         assertThat(Column.number("n").asRequired().sanitise(Value.NULL)).isEqualTo(new Value.Num(0));
-        assertThat(Column.bool("b").asRequired().sanitise(new Value.Text("yes"))).isEqualTo(new Value.Bool(false));
+        assertThat(Column.bool("b").asRequired().sanitise(new Value.Text("yes")))
+                .isEqualTo(new Value.Bool(false));
         assertThat(Column.bool("b").sanitise(new Value.Num(1))).isEqualTo(new Value.Bool(true));
         assertThat(Column.number("n").sanitise(new Value.Num(1e308))).isEqualTo(Value.NULL);
         assertThat(Column.number("n").sanitise(new Value.Num(-2.5e20))).isEqualTo(new Value.Num(-2.5e20));
@@ -68,10 +69,10 @@ class SyncDomainTest {
     void clockAheadBeyondTheSkewIsClampedToServerTime() {
         ClockPolicy clock = new ClockPolicy(1_000_000, 60_000);
         Collection settings = CollectionRegistry.defaults().find("settings").orElseThrow();
-        PushedRecord ahead = RecordSanitizer.sanitise(settings, new RecordId("s"),
-                Map.of("updated_at", new Value.Num(1_060_001)), clock);
-        PushedRecord within = RecordSanitizer.sanitise(settings, new RecordId("s"),
-                Map.of("updated_at", new Value.Num(1_060_000)), clock);
+        PushedRecord ahead = RecordSanitizer.sanitise(
+                settings, new RecordId("s"), Map.of("updated_at", new Value.Num(1_060_001)), clock);
+        PushedRecord within = RecordSanitizer.sanitise(
+                settings, new RecordId("s"), Map.of("updated_at", new Value.Num(1_060_000)), clock);
         assertThat(ahead.updatedAt()).isEqualTo(1_000_000);
         assertThat(within.updatedAt()).isEqualTo(1_060_000);
         assertThat(within.serverTimed()).isFalse();
@@ -80,12 +81,27 @@ class SyncDomainTest {
     @Test
     void defaultRegistryHoldsApiMdsCollectionsAndStrategies() {
         CollectionRegistry registry = CollectionRegistry.defaults();
-        assertThat(registry.all()).extracting(Collection::name).containsExactlyInAnyOrder("runs", "workouts",
-                "workout_templates", "body_measurements", "progression_states", "settings", "mesocycles",
-                "achievements", "personal_records", "daily_entries");
+        assertThat(registry.all())
+                .extracting(Collection::name)
+                .containsExactlyInAnyOrder(
+                        "runs",
+                        "workouts",
+                        "workout_templates",
+                        "body_measurements",
+                        "progression_states",
+                        "settings",
+                        "mesocycles",
+                        "achievements",
+                        "personal_records",
+                        "daily_entries");
         assertThat(registry.find("mesocycles").orElseThrow().strategy()).isEqualTo(ConflictStrategy.SERVER_WINS);
         assertThat(registry.find("settings").orElseThrow().strategy()).isEqualTo(ConflictStrategy.LAST_WRITE_WINS);
-        assertThat(registry.find("runs").orElseThrow().column("polyline").orElseThrow().readOnly()).isTrue();
+        assertThat(registry.find("runs")
+                        .orElseThrow()
+                        .column("polyline")
+                        .orElseThrow()
+                        .readOnly())
+                .isTrue();
     }
 
     @Test
@@ -103,18 +119,21 @@ class SyncDomainTest {
     void aMergeRuleDecidesForItsCollection() {
         // Source priority, as runs will use it: the record from the higher-priority source stays.
         List<String> priority = List.of("garmin", "strava", "phone");
-        MergeRule bySource = (stored, pushed) ->
-                priority.indexOf(((Value.Text) pushed.field("source")).value())
-                        < priority.indexOf(((Value.Text) stored.field("source")).value()) ? pushed : stored;
-        Collection runs = Collection.of("activities", new ConflictStrategy.Merge("source_priority", bySource),
-                Column.string("source"));
+        MergeRule bySource = (stored, pushed) -> priority.indexOf(((Value.Text) pushed.field("source")).value())
+                        < priority.indexOf(((Value.Text) stored.field("source")).value())
+                ? pushed
+                : stored;
+        Collection runs = Collection.of(
+                "activities", new ConflictStrategy.Merge("source_priority", bySource), Column.string("source"));
         ConflictResolver resolver = new ConflictResolver(runs, Optional.empty(), 0);
-        StoredRecord fromStrava = new StoredRecord(new SyncRecord(new RecordId("r"),
-                Map.of("source", new Value.Text("strava")), 1, 1), false, new ChangePosition(1, 0));
-        PushedRecord fromPhone = new PushedRecord(new RecordId("r"), Map.of("source", new Value.Text("phone")),
-                Optional.empty(), 5, false);
-        PushedRecord fromGarmin = new PushedRecord(new RecordId("r"), Map.of("source", new Value.Text("garmin")),
-                Optional.empty(), 5, false);
+        StoredRecord fromStrava = new StoredRecord(
+                new SyncRecord(new RecordId("r"), Map.of("source", new Value.Text("strava")), 1, 1),
+                false,
+                new ChangePosition(1, 0));
+        PushedRecord fromPhone = new PushedRecord(
+                new RecordId("r"), Map.of("source", new Value.Text("phone")), Optional.empty(), 5, false);
+        PushedRecord fromGarmin = new PushedRecord(
+                new RecordId("r"), Map.of("source", new Value.Text("garmin")), Optional.empty(), 5, false);
         assertThat(resolver.upsert(Optional.of(fromStrava), fromPhone)).isInstanceOf(PushDecision.KeepStored.class);
         assertThat(resolver.upsert(Optional.of(fromStrava), fromGarmin)).isInstanceOf(PushDecision.Store.class);
     }

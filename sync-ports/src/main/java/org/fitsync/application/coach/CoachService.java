@@ -40,12 +40,22 @@ import org.fitsync.ports.out.coach.SavePairingCodePort;
  * own transaction: the link is checked in the coach's scope, then the work runs through the daily
  * use cases in a transaction scoped to the client, so row-level security applies as for the client.
  */
-public final class CoachService implements CreatePairingCodeUseCase, LinkClientUseCase, ListClientsUseCase,
-        ReadClientEntriesUseCase, CorrectClientEntryUseCase, ActForClientUseCase {
+public final class CoachService
+        implements CreatePairingCodeUseCase,
+                LinkClientUseCase,
+                ListClientsUseCase,
+                ReadClientEntriesUseCase,
+                CorrectClientEntryUseCase,
+                ActForClientUseCase {
 
     /** The collaborators; the random generator must be cryptographically strong. */
-    public record Ports(TransactionPort transactions, SyncVersionPort versions, SavePairingCodePort codes,
-                       RedeemPairingCodePort redeemer, SaveCoachLinkPort saveLinks, LoadCoachLinksPort links) {}
+    public record Ports(
+            TransactionPort transactions,
+            SyncVersionPort versions,
+            SavePairingCodePort codes,
+            RedeemPairingCodePort redeemer,
+            SaveCoachLinkPort saveLinks,
+            LoadCoachLinksPort links) {}
 
     private final Ports ports;
     private final ListDailyEntriesUseCase entries;
@@ -53,8 +63,12 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
     private final Clock clock;
     private final RandomGenerator random;
 
-    public CoachService(Ports ports, ListDailyEntriesUseCase entries, RecordManualEntryUseCase manual, Clock clock,
-                        RandomGenerator random) {
+    public CoachService(
+            Ports ports,
+            ListDailyEntriesUseCase entries,
+            RecordManualEntryUseCase manual,
+            Clock clock,
+            RandomGenerator random) {
         this.ports = ports;
         this.entries = entries;
         this.manual = manual;
@@ -67,8 +81,15 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
         UserId client = command.client();
         PairingCode code = PairingCode.generate(random);
         Instant expiresAt = clock.instant().plus(IssuedPairingCode.LIFETIME);
-        ports.transactions().useUserTransaction(client, () -> ports.codes()
-                .savePairingCode(client, code.hash(), expiresAt, ports.versions().claimNextVersion(client)));
+        ports.transactions()
+                .useUserTransaction(
+                        client,
+                        () -> ports.codes()
+                                .savePairingCode(
+                                        client,
+                                        code.hash(),
+                                        expiresAt,
+                                        ports.versions().claimNextVersion(client)));
         return new IssuedPairingCode(client, code, expiresAt);
     }
 
@@ -77,10 +98,13 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
         UserId coach = command.coach();
         Instant now = clock.instant();
         return ports.transactions().inUserTransaction(coach, () -> {
-            PairingOutcome outcome = ports.redeemer().redeemPairingCode(coach, command.code().hash(), now);
+            PairingOutcome outcome =
+                    ports.redeemer().redeemPairingCode(coach, command.code().hash(), now);
             if (outcome instanceof PairingOutcome.Linked linked) {
-                ports.saveLinks().saveLink(new CoachLink(coach, linked.client(), now),
-                        ports.versions().claimNextVersion(coach));
+                ports.saveLinks()
+                        .saveLink(
+                                new CoachLink(coach, linked.client(), now),
+                                ports.versions().claimNextVersion(coach));
             }
             return outcome;
         });
@@ -94,19 +118,25 @@ public final class CoachService implements CreatePairingCodeUseCase, LinkClientU
 
     @Override
     public CoachAccess<List<DailyEntry>> entries(ReadClientEntriesQuery query) {
-        return actForClient(query.coach(), query.client(),
+        return actForClient(
+                query.coach(),
+                query.client(),
                 c -> entries.list(new ListDailyEntriesQuery(c, query.from(), query.to())));
     }
 
     @Override
     public CoachAccess<DailyEntry> correct(CorrectClientEntryCommand command) {
-        return actForClient(command.coach(), command.client(), c -> manual.record(
-                new RecordManualEntryCommand(c, command.date(), command.edit(), ManualAuthor.coach(command.coach()))));
+        return actForClient(
+                command.coach(),
+                command.client(),
+                c -> manual.record(new RecordManualEntryCommand(
+                        c, command.date(), command.edit(), ManualAuthor.coach(command.coach()))));
     }
 
     @Override
     public <T> CoachAccess<T> actForClient(UserId coach, UserId client, Function<UserId, T> work) {
-        boolean linked = ports.transactions().inUserSnapshot(coach, () -> ports.links().isLinked(coach, client));
+        boolean linked =
+                ports.transactions().inUserSnapshot(coach, () -> ports.links().isLinked(coach, client));
         return linked ? new CoachAccess.Granted<>(work.apply(client)) : new CoachAccess.NotLinked<>();
     }
 }

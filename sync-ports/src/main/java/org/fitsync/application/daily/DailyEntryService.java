@@ -39,8 +39,12 @@ import org.fitsync.ports.out.daily.SaveDailyEntryPort;
  * user's write lock) and work it out again on what it reads under that lock. So a re-sent batch
  * writes nothing and takes no version, and concurrent writers never lose each other's values.
  */
-public final class DailyEntryService implements IngestStepsUseCase, IngestSleepUseCase, RecordManualEntryUseCase,
-        ListDailyEntriesUseCase, ApplyPushedEntryUseCase {
+public final class DailyEntryService
+        implements IngestStepsUseCase,
+                IngestSleepUseCase,
+                RecordManualEntryUseCase,
+                ListDailyEntriesUseCase,
+                ApplyPushedEntryUseCase {
 
     private final TransactionPort transactions;
     private final SyncVersionPort versions;
@@ -59,19 +63,27 @@ public final class DailyEntryService implements IngestStepsUseCase, IngestSleepU
 
     @Override
     public List<IngestStatus> ingestSteps(IngestStepsCommand command) {
-        return ingest(command.user(), command.readings(), StepsReading::date,
+        return ingest(
+                command.user(),
+                command.readings(),
+                StepsReading::date,
                 (entry, reading) -> entry.ingestSteps(command.source(), reading.steps()));
     }
 
     @Override
     public List<IngestStatus> ingestSleep(IngestSleepCommand command) {
-        return ingest(command.user(), command.readings(), SleepReading::date,
+        return ingest(
+                command.user(),
+                command.readings(),
+                SleepReading::date,
                 (entry, reading) -> entry.ingestSleep(command.source(), reading.record()));
     }
 
     @Override
     public DailyEntry record(RecordManualEntryCommand command) {
-        Plan<DailyEntry> plan = writeWhenChanged(command.owner(), List.of(command.date()),
+        Plan<DailyEntry> plan = writeWhenChanged(
+                command.owner(),
+                List.of(command.date()),
                 days -> edit(days, command.date(), command.edit(), command.author()));
         return plan.result();
     }
@@ -82,8 +94,8 @@ public final class DailyEntryService implements IngestStepsUseCase, IngestSleepU
         LocalDate date = change.date();
         return transactions.inUserTransaction(user, () -> {
             if (change instanceof PushedEntryChange.Edited edited) {
-                Plan<DailyEntry> plan = edit(load.loadDays(user, List.of(date)), date, edited.edit(),
-                        ManualAuthor.owner());
+                Plan<DailyEntry> plan =
+                        edit(load.loadDays(user, List.of(date)), date, edited.edit(), ManualAuthor.owner());
                 save.saveDays(user, plan.changed(), change.version());
                 return Optional.of(plan.result());
             }
@@ -100,31 +112,36 @@ public final class DailyEntryService implements IngestStepsUseCase, IngestSleepU
     /** What a write would leave behind: its result and the days that differ from what was read. */
     private record Plan<R>(R result, Collection<DailyEntry> changed) {}
 
-    private <T> List<IngestStatus> ingest(UserId user, List<T> readings, Function<T, LocalDate> dateOf,
-                                          BiFunction<DailyEntry, T, DailyEntry.Ingested> merge) {
+    private <T> List<IngestStatus> ingest(
+            UserId user,
+            List<T> readings,
+            Function<T, LocalDate> dateOf,
+            BiFunction<DailyEntry, T, DailyEntry.Ingested> merge) {
         Set<LocalDate> dates = new LinkedHashSet<>();
         readings.forEach(reading -> dates.add(dateOf.apply(reading)));
         return writeWhenChanged(user, dates, stored -> {
-            Map<LocalDate, DailyEntry> days = new LinkedHashMap<>(stored);
-            List<IngestStatus> statuses = new ArrayList<>(readings.size());
-            for (T reading : readings) {
-                LocalDate date = dateOf.apply(reading);
-                DailyEntry.Ingested ingested = merge.apply(days.getOrDefault(date, DailyEntry.empty(date)), reading);
-                days.put(date, ingested.entry());
-                statuses.add(ingested.status());
-            }
-            return new Plan<>(statuses, changedDays(stored, days.values()));
-        }).result();
+                    Map<LocalDate, DailyEntry> days = new LinkedHashMap<>(stored);
+                    List<IngestStatus> statuses = new ArrayList<>(readings.size());
+                    for (T reading : readings) {
+                        LocalDate date = dateOf.apply(reading);
+                        DailyEntry.Ingested ingested =
+                                merge.apply(days.getOrDefault(date, DailyEntry.empty(date)), reading);
+                        days.put(date, ingested.entry());
+                        statuses.add(ingested.status());
+                    }
+                    return new Plan<>(statuses, changedDays(stored, days.values()));
+                })
+                .result();
     }
 
-    private static Plan<DailyEntry> edit(Map<LocalDate, DailyEntry> stored, LocalDate date, ManualEdit edit,
-                                         ManualAuthor author) {
+    private static Plan<DailyEntry> edit(
+            Map<LocalDate, DailyEntry> stored, LocalDate date, ManualEdit edit, ManualAuthor author) {
         DailyEntry next = stored.getOrDefault(date, DailyEntry.empty(date)).edit(edit, author);
         return new Plan<>(next, changedDays(stored, List.of(next)));
     }
 
-    private <R> Plan<R> writeWhenChanged(UserId user, Collection<LocalDate> dates,
-                                         Function<Map<LocalDate, DailyEntry>, Plan<R>> decide) {
+    private <R> Plan<R> writeWhenChanged(
+            UserId user, Collection<LocalDate> dates, Function<Map<LocalDate, DailyEntry>, Plan<R>> decide) {
         return transactions.inUserTransaction(user, () -> {
             Plan<R> optimistic = decide.apply(load.loadDays(user, dates));
             if (optimistic.changed().isEmpty()) {

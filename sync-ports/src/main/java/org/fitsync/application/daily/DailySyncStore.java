@@ -44,7 +44,8 @@ public final class DailySyncStore extends ServerComputedStore {
         long version = write.position().version();
         if (write instanceof RecordWrite.Upsert upsert) {
             Optional<SyncRecord> before = stored(user, collection, write.id())
-                    .filter(s -> !s.deleted()).map(StoredRecord::record);
+                    .filter(s -> !s.deleted())
+                    .map(StoredRecord::record);
             edit(before, upsert.record())
                     .ifPresent(edit -> entries.apply(new PushedEntryChange.Edited(user, date, edit, version)));
         } else if (write instanceof RecordWrite.Tombstone) {
@@ -58,8 +59,11 @@ public final class DailySyncStore extends ServerComputedStore {
         Optional<FieldEdit<Integer>> sleepMin = whole(before, pushed, "sleep_min");
         Optional<FieldEdit<Integer>> quality = whole(before, pushed, "sleep_quality");
         FieldEdit<String> notes = text(before, pushed, "notes");
-        if (steps.isEmpty() || sleepMin.isEmpty() || quality.isEmpty()
-                || !ManualEdit.check(steps.get(), sleepMin.get(), quality.get(), notes).isEmpty()) {
+        if (steps.isEmpty()
+                || sleepMin.isEmpty()
+                || quality.isEmpty()
+                || !ManualEdit.check(steps.get(), sleepMin.get(), quality.get(), notes)
+                        .isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ManualEdit(steps.get(), sleepMin.get(), quality.get(), notes));
@@ -74,7 +78,9 @@ public final class DailySyncStore extends ServerComputedStore {
         if (value instanceof Value.Null) {
             return Optional.of(FieldEdit.clear());
         }
-        if (value instanceof Value.Num n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= Integer.MAX_VALUE) {
+        if (value instanceof Value.Num n
+                && n.value() == Math.rint(n.value())
+                && Math.abs(n.value()) <= Integer.MAX_VALUE) {
             return Optional.of(FieldEdit.setTo((int) n.value()));
         }
         return Optional.empty();

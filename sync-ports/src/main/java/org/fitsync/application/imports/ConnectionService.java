@@ -20,8 +20,8 @@ import org.fitsync.ports.out.imports.ProviderConnectionStore;
 import org.fitsync.ports.out.imports.ProviderResult;
 
 /** Connecting a user's Strava account and ending the connection (with what the API agreement requires). */
-public final class ConnectionService implements ConnectProviderUseCase, DisconnectProviderUseCase,
-        ViewConnectionUseCase {
+public final class ConnectionService
+        implements ConnectProviderUseCase, DisconnectProviderUseCase, ViewConnectionUseCase {
 
     private final TransactionPort transactions;
     private final ProviderConnectionStore connections;
@@ -31,9 +31,14 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     private final ImportEvents events;
     private final Clock clock;
 
-    public ConnectionService(TransactionPort transactions, ProviderConnectionStore connections,
-                             ProviderAuthorization authorization, ImportJobStore jobs, ImportedRunStore runs,
-                             ImportEvents events, Clock clock) {
+    public ConnectionService(
+            TransactionPort transactions,
+            ProviderConnectionStore connections,
+            ProviderAuthorization authorization,
+            ImportJobStore jobs,
+            ImportedRunStore runs,
+            ImportEvents events,
+            Clock clock) {
         this.transactions = transactions;
         this.connections = connections;
         this.authorization = authorization;
@@ -85,7 +90,8 @@ public final class ConnectionService implements ConnectProviderUseCase, Disconne
     @Override
     public Optional<Status> status(ViewConnectionQuery query) {
         UserId user = query.user();
-        return transactions.inUserSnapshot(user, () -> connections.load(user))
+        return transactions
+                .inUserSnapshot(user, () -> connections.load(user))
                 .map(c -> new Status(c.athleteId(), c.scopes()));
     }
 }

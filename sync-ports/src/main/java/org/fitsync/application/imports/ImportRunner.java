@@ -61,10 +61,19 @@ public final class ImportRunner {
     private final ImportMetrics metrics;
     private final Clock clock;
 
-    public ImportRunner(Settings settings, TransactionPort transactions, ImportJobStore jobs, ActivityProvider provider,
-                        ImportedRunStore runs, WeatherLookup weather, ImportEvents events,
-                        ScheduledExecutorService heartbeats, ExecutorService fetches, JobContext context,
-                        ImportMetrics metrics, Clock clock) {
+    public ImportRunner(
+            Settings settings,
+            TransactionPort transactions,
+            ImportJobStore jobs,
+            ActivityProvider provider,
+            ImportedRunStore runs,
+            WeatherLookup weather,
+            ImportEvents events,
+            ScheduledExecutorService heartbeats,
+            ExecutorService fetches,
+            JobContext context,
+            ImportMetrics metrics,
+            Clock clock) {
         this.settings = settings;
         this.transactions = transactions;
         this.jobs = jobs;
@@ -88,8 +97,8 @@ public final class ImportRunner {
         transactions.useUserTransaction(job.user(), () -> events.changed(job.user(), job.id()));
         AtomicBoolean lost = new AtomicBoolean();
         long beat = Math.max(100, settings.lease().toMillis() / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(job, lost), beat, beat,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat =
+                heartbeats.scheduleWithFixedDelay(() -> beat(job, lost), beat, beat, TimeUnit.MILLISECONDS);
         JobContext.Scope scope = context.enter(job);
         try {
             new Execution(job, lost).run();
@@ -104,8 +113,8 @@ public final class ImportRunner {
 
     private void beat(ImportJob job, AtomicBoolean lost) {
         try {
-            boolean ours = transactions.inUserTransaction(job.user(),
-                    () -> jobs.heartbeat(job.user(), job.id(), settings.node(), settings.lease()));
+            boolean ours = transactions.inUserTransaction(
+                    job.user(), () -> jobs.heartbeat(job.user(), job.id(), settings.node(), settings.lease()));
             if (!ours) {
                 lost.set(true);
             }
@@ -144,8 +153,8 @@ public final class ImportRunner {
             }
             while (true) {
                 save(job.withProgress(job.progress(), ImportPhase.LISTING, job.cursor()));
-                ProviderResult<List<ProviderActivity>> page = provider.listActivities(user, job.listBefore(),
-                        job.range().after(), settings.pageSize());
+                ProviderResult<List<ProviderActivity>> page = provider.listActivities(
+                        user, job.listBefore(), job.range().after(), settings.pageSize());
                 if (!(page instanceof ProviderResult.Ok<List<ProviderActivity>> ok)) {
                     stopOn(page);
                     return;
@@ -154,20 +163,28 @@ public final class ImportRunner {
                 ImportProgress progress = job.progress();
                 // Everything before this page is processed, so fetched is that plus this page: a page
                 // fetched again after a crash is not counted twice.
-                ImportProgress listed = new ImportProgress(progress.processed() + activities.size(),
-                        progress.imported(), progress.skippedDuplicate(), progress.skippedNotRun(), progress.failed(),
+                ImportProgress listed = new ImportProgress(
+                        progress.processed() + activities.size(),
+                        progress.imported(),
+                        progress.skippedDuplicate(),
+                        progress.skippedNotRun(),
+                        progress.failed(),
                         progress.estimatedTotal());
                 if (activities.isEmpty()) {
-                    finish(job.withProgress(listed.withEstimatedTotal(listed.fetched()), ImportPhase.DONE, job.cursor()));
+                    finish(job.withProgress(
+                            listed.withEstimatedTotal(listed.fetched()), ImportPhase.DONE, job.cursor()));
                     return;
                 }
                 save(job.withProgress(listed, ImportPhase.IMPORTING, job.cursor()));
-                Set<String> known = transactions.inUserSnapshot(user, () -> activities.stream()
-                        .filter(a -> RunMapping.isRun(a.sportType()) && runs.hasStravaActivity(user, a.id()))
-                        .map(ProviderActivity::id)
-                        .collect(Collectors.toSet()));
+                Set<String> known = transactions.inUserSnapshot(
+                        user,
+                        () -> activities.stream()
+                                .filter(a -> RunMapping.isRun(a.sportType()) && runs.hasStravaActivity(user, a.id()))
+                                .map(ProviderActivity::id)
+                                .collect(Collectors.toSet()));
                 List<ProviderActivity> newRuns = activities.stream()
-                        .filter(a -> RunMapping.isRun(a.sportType()) && !known.contains(a.id())).toList();
+                        .filter(a -> RunMapping.isRun(a.sportType()) && !known.contains(a.id()))
+                        .toList();
                 try (RunEnrichment.Batch batch = enrichment.batch(job, newRuns, lost::get)) {
                     for (ProviderActivity activity : activities) {
                         checkLease();
@@ -206,8 +223,8 @@ public final class ImportRunner {
          * skipped activity only advances the checkpoint in memory: it is written with the next
          * stored run or at the end of the page, and a crash before that merely skips it again.
          */
-        private boolean importOne(ProviderActivity activity, boolean known, boolean replace,
-                                  Supplier<RunEnrichment.Enriched> enrich) {
+        private boolean importOne(
+                ProviderActivity activity, boolean known, boolean replace, Supplier<RunEnrichment.Enriched> enrich) {
             Optional<Instant> past = Optional.of(activity.startDate());
             if (!RunMapping.isRun(activity.sportType())) {
                 if (replace) {
@@ -274,7 +291,8 @@ public final class ImportRunner {
                 return ActivityOutcome.IMPORTED;
             }
             return stored instanceof ImportedRunStore.StoreOutcome.Duplicate
-                    ? ActivityOutcome.DUPLICATE : ActivityOutcome.FAILED;
+                    ? ActivityOutcome.DUPLICATE
+                    : ActivityOutcome.FAILED;
         }
 
         private void stopOn(ProviderResult<?> failure) {

@@ -22,8 +22,8 @@ import org.fitsync.ports.out.imports.ImportJobStore;
 import org.fitsync.ports.out.imports.ProviderConnectionStore;
 
 /** Starting, viewing, watching and cancelling imports. The work itself is the {@link ImportRunner}'s. */
-public final class ImportService implements StartImportUseCase, ListImportsUseCase, GetImportUseCase,
-        CancelImportUseCase, WatchImportUseCase {
+public final class ImportService
+        implements StartImportUseCase, ListImportsUseCase, GetImportUseCase, CancelImportUseCase, WatchImportUseCase {
 
     private static final int LIST_LIMIT = 100;
 
@@ -33,8 +33,12 @@ public final class ImportService implements StartImportUseCase, ListImportsUseCa
     private final ImportEvents events;
     private final Clock clock;
 
-    public ImportService(TransactionPort transactions, ImportJobStore jobs, ProviderConnectionStore connections,
-                         ImportEvents events, Clock clock) {
+    public ImportService(
+            TransactionPort transactions,
+            ImportJobStore jobs,
+            ProviderConnectionStore connections,
+            ImportEvents events,
+            Clock clock) {
         this.transactions = transactions;
         this.jobs = jobs;
         this.connections = connections;
@@ -49,8 +53,8 @@ public final class ImportService implements StartImportUseCase, ListImportsUseCa
             if (connections.load(user).isEmpty()) {
                 return new StartOutcome.NotConnected(command.provider());
             }
-            ImportJob job = ImportJob.queued(ImportId.random(), user, command.provider(), command.range(),
-                    Optional.empty(), clock.instant());
+            ImportJob job = ImportJob.queued(
+                    ImportId.random(), user, command.provider(), command.range(), Optional.empty(), clock.instant());
             ImportJobStore.Created created = jobs.create(job);
             if (created instanceof ImportJobStore.Created.AlreadyActive active) {
                 return new StartOutcome.AlreadyActive(active.active());

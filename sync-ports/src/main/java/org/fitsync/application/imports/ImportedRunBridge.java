@@ -1,15 +1,15 @@
 package org.fitsync.application.imports;
 
-import org.fitsync.domain.FieldError;
-import org.fitsync.ports.in.run.DeleteRunCommand;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
 import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.ValidationResult;
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.ImportedRunsUseCase;
 import org.fitsync.ports.in.run.SubmitRunCommand;
@@ -40,8 +40,11 @@ public final class ImportedRunBridge implements ImportedRunStore {
     private final ImportedRunsUseCase importedRuns;
     private final DeleteRunUseCase delete;
 
-    public ImportedRunBridge(TransactionPort transactions, SubmitRunUseCase submit, ImportedRunsUseCase importedRuns,
-                             DeleteRunUseCase delete) {
+    public ImportedRunBridge(
+            TransactionPort transactions,
+            SubmitRunUseCase submit,
+            ImportedRunsUseCase importedRuns,
+            DeleteRunUseCase delete) {
         this.transactions = transactions;
         this.submit = submit;
         this.importedRuns = importedRuns;
@@ -57,8 +60,8 @@ public final class ImportedRunBridge implements ImportedRunStore {
     public StoreOutcome store(UserId user, ImportedRun run) {
         ValidationResult checked = RunValidation.validate(ImportedRunDrafts.draft(UUID.randomUUID(), run));
         if (checked instanceof ValidationResult.Invalid invalid) {
-            return new StoreOutcome.Rejected(invalid.errors().stream()
-                    .map(ImportedRunBridge::describe).collect(Collectors.joining("; ")));
+            return new StoreOutcome.Rejected(
+                    invalid.errors().stream().map(ImportedRunBridge::describe).collect(Collectors.joining("; ")));
         }
         SubmitRunCommand command = new SubmitRunCommand(user, ((ValidationResult.Valid) checked).run());
         // submit opens its own transaction or joins the caller's (the import's, with its checkpoint).
@@ -93,7 +96,8 @@ public final class ImportedRunBridge implements ImportedRunStore {
         // One transaction, so the run found is the run deleted (or the outer import transaction's).
         return transactions.inUserTransaction(user, () -> {
             Optional<StoredRun> found = importedRuns.findByStravaId(user, stravaId);
-            return found.isPresent() && delete.delete(new DeleteRunCommand(user, found.get().id()));
+            return found.isPresent()
+                    && delete.delete(new DeleteRunCommand(user, found.get().id()));
         });
     }
 

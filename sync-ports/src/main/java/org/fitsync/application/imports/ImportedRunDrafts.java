@@ -18,10 +18,18 @@ final class ImportedRunDrafts {
 
     static RunDraft draft(UUID id, ImportedRun run) {
         Track track = new Track(run.track());
-        return new RunDraft(Optional.of(id.toString()), Optional.of(run.startedAt().toString()),
-                Optional.of(run.endedAt().toString()), Optional.of(run.durationS()), Optional.of(run.distanceM()),
-                Optional.of(Source.STRAVA.wireName()), Optional.empty(), Optional.of(metadata(run)),
-                Optional.of(track), Optional.of(run.stravaId()), run.weather());
+        return new RunDraft(
+                Optional.of(id.toString()),
+                Optional.of(run.startedAt().toString()),
+                Optional.of(run.endedAt().toString()),
+                Optional.of(run.durationS()),
+                Optional.of(run.distanceM()),
+                Optional.of(Source.STRAVA.wireName()),
+                Optional.empty(),
+                Optional.of(metadata(run)),
+                Optional.of(track),
+                Optional.of(run.stravaId()),
+                run.weather());
     }
 
     /**
@@ -49,7 +57,7 @@ final class ImportedRunDrafts {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\0' -> { }
+                case '\0' -> {}
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
                 case '\n' -> json.append("\\n");

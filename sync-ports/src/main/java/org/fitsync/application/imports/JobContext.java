@@ -8,7 +8,7 @@ import org.fitsync.domain.imports.ImportJob;
  */
 public interface JobContext {
 
-    JobContext NONE = job -> () -> { };
+    JobContext NONE = job -> () -> {};
 
     Scope enter(ImportJob job);
 

@@ -10,14 +10,14 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportRange;
-import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
 import org.fitsync.ports.in.imports.DisconnectProviderCommand;
+import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
 import org.fitsync.ports.in.imports.HandleProviderEventCommand;
 import org.fitsync.ports.in.imports.HandleProviderEventUseCase;
 import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
-import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ProviderConnectionStore;
 import org.fitsync.ports.out.imports.ProviderResult;
 
@@ -39,9 +39,15 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
     private final ExecutorService executor;
     private final Clock clock;
 
-    public ProviderEventService(TransactionPort transactions, ProviderConnectionStore connections, ImportJobStore jobs,
-                                ActivityProvider provider, ImportEvents events, DisconnectProviderUseCase disconnect,
-                                ExecutorService executor, Clock clock) {
+    public ProviderEventService(
+            TransactionPort transactions,
+            ProviderConnectionStore connections,
+            ImportJobStore jobs,
+            ActivityProvider provider,
+            ImportEvents events,
+            DisconnectProviderUseCase disconnect,
+            ExecutorService executor,
+            Clock clock) {
         this.transactions = transactions;
         this.connections = connections;
         this.jobs = jobs;
@@ -78,8 +84,9 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
         if (event.objectType().equals("athlete")) {
             // Strava does not sign webhook events, so an event is a hint, checked with Strava before
             // anything is deleted: the user is disconnected only if Strava refuses their tokens.
-            if (event.deauthorized() && provider.listActivities(owner, Optional.empty(), Optional.empty(), 1)
-                    instanceof ProviderResult.Unauthorized) {
+            if (event.deauthorized()
+                    && provider.listActivities(owner, Optional.empty(), Optional.empty(), 1)
+                            instanceof ProviderResult.Unauthorized) {
                 disconnect.disconnect(new DisconnectProviderCommand(owner));
             }
             return;
@@ -91,13 +98,19 @@ public final class ProviderEventService implements HandleProviderEventUseCase {
         switch (event.aspect()) {
             // A delete goes through the same single-activity job as an update: the job asks Strava and
             // deletes the run only if the activity is really gone (events are not signed).
-            case "create", "update", "delete" -> transactions.useUserTransaction(owner, () -> {
-                ImportJob job = ImportJob.queued(ImportId.random(), owner, "strava", ImportRange.WHOLE_HISTORY,
-                        Optional.of(activityId), clock.instant());
-                jobs.create(job);
-                events.changed(owner, job.id());
-            });
-            default -> { }
+            case "create", "update", "delete" ->
+                transactions.useUserTransaction(owner, () -> {
+                    ImportJob job = ImportJob.queued(
+                            ImportId.random(),
+                            owner,
+                            "strava",
+                            ImportRange.WHOLE_HISTORY,
+                            Optional.of(activityId),
+                            clock.instant());
+                    jobs.create(job);
+                    events.changed(owner, job.id());
+                });
+            default -> {}
         }
     }
 }

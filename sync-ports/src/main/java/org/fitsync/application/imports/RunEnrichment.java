@@ -34,8 +34,13 @@ final class RunEnrichment {
     private final int ahead;
     private final Clock clock;
 
-    RunEnrichment(ActivityProvider provider, WeatherLookup weather, ExecutorService pool, JobContext context, int ahead,
-                  Clock clock) {
+    RunEnrichment(
+            ActivityProvider provider,
+            WeatherLookup weather,
+            ExecutorService pool,
+            JobContext context,
+            int ahead,
+            Clock clock) {
         this.provider = provider;
         this.weather = weather;
         this.pool = pool;
@@ -50,7 +55,8 @@ final class RunEnrichment {
             return new Enriched(new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
         }
         ProviderResult<List<TrackPoint>> track = RunMapping.wantsTrack(activity)
-                ? provider.track(job.user(), activity) : new ProviderResult.Ok<>(List.of());
+                ? provider.track(job.user(), activity)
+                : new ProviderResult.Ok<>(List.of());
         if (track instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
             return new Enriched(track, weatherFor(activity, ok.value()));
         }
@@ -66,8 +72,10 @@ final class RunEnrichment {
     }
 
     private Optional<String> weatherFor(ProviderActivity activity, List<TrackPoint> track) {
-        Optional<ProviderActivity.LatLon> start = track.isEmpty() ? activity.startPoint()
-                : Optional.of(new ProviderActivity.LatLon(track.get(0).lat(), track.get(0).lon()));
+        Optional<ProviderActivity.LatLon> start = track.isEmpty()
+                ? activity.startPoint()
+                : Optional.of(new ProviderActivity.LatLon(
+                        track.get(0).lat(), track.get(0).lon()));
         if (start.isEmpty()) {
             return Optional.empty();
         }
@@ -116,8 +124,10 @@ final class RunEnrichment {
                 Thread.currentThread().interrupt();
                 return new Enriched(new ProviderResult.Unavailable<>("interrupted", clock.instant()), Optional.empty());
             } catch (ExecutionException e) {
-                return new Enriched(new ProviderResult.Unavailable<>(String.valueOf(e.getCause()),
-                        clock.instant().plusSeconds(30)), Optional.empty());
+                return new Enriched(
+                        new ProviderResult.Unavailable<>(
+                                String.valueOf(e.getCause()), clock.instant().plusSeconds(30)),
+                        Optional.empty());
             }
         }
 

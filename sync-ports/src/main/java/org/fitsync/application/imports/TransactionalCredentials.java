@@ -25,7 +25,6 @@ public final class TransactionalCredentials implements ProviderCredentials {
 
     @Override
     public boolean rotated(UserId user, String previousRefreshToken, ProviderConnection fresh) {
-        return transactions.inUserTransaction(user,
-                () -> connections.replaceTokens(user, previousRefreshToken, fresh));
+        return transactions.inUserTransaction(user, () -> connections.replaceTokens(user, previousRefreshToken, fresh));
     }
 }

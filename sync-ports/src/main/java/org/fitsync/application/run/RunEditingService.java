@@ -1,6 +1,5 @@
 package org.fitsync.application.run;
 
-import org.fitsync.ports.in.run.DeleteRunCommand;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimelineRun;
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunCommand;
 import org.fitsync.ports.in.run.EditRunUseCase;
@@ -36,9 +36,15 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
     private final DeleteRunPort delete;
     private final OverlapReevaluation overlaps;
 
-    public RunEditingService(TransactionPort transactions, SyncVersionPort versions, LoadRunPort load,
-                             EditRunPort edit, DeleteRunPort delete, FindOverlapsPort find, ReviseRunPort revise,
-                             OverlapPolicy policy) {
+    public RunEditingService(
+            TransactionPort transactions,
+            SyncVersionPort versions,
+            LoadRunPort load,
+            EditRunPort edit,
+            DeleteRunPort delete,
+            FindOverlapsPort find,
+            ReviseRunPort revise,
+            OverlapPolicy policy) {
         this.transactions = transactions;
         this.versions = versions;
         this.load = load;
@@ -97,6 +103,8 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
      * deleted or another user's is a 404 that must not touch the caller's sync state.
      */
     private boolean live(UserId user, UUID id) {
-        return load.findIdentity(user, id).filter(identity -> !identity.deleted()).isPresent();
+        return load.findIdentity(user, id)
+                .filter(identity -> !identity.deleted())
+                .isPresent();
     }
 }

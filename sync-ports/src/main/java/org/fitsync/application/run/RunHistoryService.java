@@ -1,15 +1,13 @@
 package org.fitsync.application.run;
 
-import org.fitsync.ports.in.run.GetTrackQuery;
-import org.fitsync.ports.in.run.GetRunQuery;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.PageKey;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.Track;
+import org.fitsync.ports.in.run.GetRunQuery;
 import org.fitsync.ports.in.run.GetRunUseCase;
+import org.fitsync.ports.in.run.GetTrackQuery;
 import org.fitsync.ports.in.run.GetTrackUseCase;
 import org.fitsync.ports.in.run.ListRunsQuery;
 import org.fitsync.ports.in.run.ListRunsUseCase;
@@ -37,8 +35,15 @@ public final class RunHistoryService implements ListRunsUseCase, GetRunUseCase, 
     @Override
     public RunPage list(ListRunsQuery query) {
         // One row more than asked tells whether another page follows without a second query.
-        List<StoredRun> rows = transactions.inUserSnapshot(query.user(), () -> list.listRuns(query.user(),
-                query.from(), query.to(), query.after(), query.includeOverlapping(), query.limit() + 1));
+        List<StoredRun> rows = transactions.inUserSnapshot(
+                query.user(),
+                () -> list.listRuns(
+                        query.user(),
+                        query.from(),
+                        query.to(),
+                        query.after(),
+                        query.includeOverlapping(),
+                        query.limit() + 1));
         if (rows.size() <= query.limit()) {
             return new RunPage(rows, Optional.empty());
         }

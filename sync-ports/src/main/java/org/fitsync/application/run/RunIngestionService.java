@@ -39,9 +39,15 @@ public final class RunIngestionService implements SubmitRunUseCase {
     private final OverlapReevaluation overlaps;
     private final TrackSimplifier simplifier;
 
-    public RunIngestionService(TransactionPort transactions, SyncVersionPort versions, LoadRunPort load,
-                               StoreNewRunPort store, FindOverlapsPort find, ReviseRunPort revise,
-                               OverlapPolicy policy, TrackSimplifier simplifier) {
+    public RunIngestionService(
+            TransactionPort transactions,
+            SyncVersionPort versions,
+            LoadRunPort load,
+            StoreNewRunPort store,
+            FindOverlapsPort find,
+            ReviseRunPort revise,
+            OverlapPolicy policy,
+            TrackSimplifier simplifier) {
         this.transactions = transactions;
         this.versions = versions;
         this.load = load;
@@ -77,8 +83,9 @@ public final class RunIngestionService implements SubmitRunUseCase {
             }
             if (attempt instanceof StoreAttempt.AlreadyKnown known) {
                 // Under the lock the identity is final: a retry finds its run live.
-                return answerForKnownId(user, run, fingerprint, known.identity()).orElseThrow(
-                        () -> new IllegalStateException("run " + run.id() + " is stored but cannot be loaded"));
+                return answerForKnownId(user, run, fingerprint, known.identity())
+                        .orElseThrow(
+                                () -> new IllegalStateException("run " + run.id() + " is stored but cannot be loaded"));
             }
             if (attempt instanceof StoreAttempt.StravaIdTaken taken) {
                 return new SubmitRunResult.StravaIdTaken(run.stravaId().orElseThrow(), taken.existingRun());
@@ -93,10 +100,10 @@ public final class RunIngestionService implements SubmitRunUseCase {
     }
 
     /** Empty for a retry whose run is no longer live (deleted since an unlocked look). */
-    private Optional<SubmitRunResult> answerForKnownId(UserId user, NewRun run, ContentFingerprint fingerprint,
-                                                       RunIdentity stored) {
-        IdempotencyDecision decision = IdempotencyDecision.decide(fingerprint, Optional.of(stored.fingerprint()),
-                stored.deleted());
+    private Optional<SubmitRunResult> answerForKnownId(
+            UserId user, NewRun run, ContentFingerprint fingerprint, RunIdentity stored) {
+        IdempotencyDecision decision =
+                IdempotencyDecision.decide(fingerprint, Optional.of(stored.fingerprint()), stored.deleted());
         return switch (decision) {
             case SAME_AGAIN -> load.loadRun(user, run.id()).map(SubmitRunResult.AlreadyStored::new);
             case DIFFERENT_CONTENT -> Optional.of(new SubmitRunResult.ContentConflict(run.id()));

@@ -32,8 +32,14 @@ public final class RunSyncStore extends ServerComputedStore {
     private final OverlapReevaluation overlaps;
     private final MetadataFormatPort metadataFormat;
 
-    public RunSyncStore(ServerRecordsPort records, EditRunPort edit, DeleteRunPort delete, FindOverlapsPort find,
-                        ReviseRunPort revise, MetadataFormatPort metadataFormat, OverlapPolicy policy) {
+    public RunSyncStore(
+            ServerRecordsPort records,
+            EditRunPort edit,
+            DeleteRunPort delete,
+            FindOverlapsPort find,
+            ReviseRunPort revise,
+            MetadataFormatPort metadataFormat,
+            OverlapPolicy policy) {
         super(records);
         this.edit = edit;
         this.metadataFormat = metadataFormat;
@@ -43,7 +49,9 @@ public final class RunSyncStore extends ServerComputedStore {
 
     @Override
     public boolean accepts(Collection collection, SyncRecord record, boolean exists) {
-        return exists && runId(record.id().value()) != null && details(record).errors().isEmpty()
+        return exists
+                && runId(record.id().value()) != null
+                && details(record).errors().isEmpty()
                 && metadataIsStorable(record.field("metadata"));
     }
 

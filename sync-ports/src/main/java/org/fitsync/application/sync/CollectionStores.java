@@ -34,7 +34,8 @@ public final class CollectionStores {
     public Map<SyncRecordStore, List<Collection>> byStore(List<Collection> collections) {
         Map<SyncRecordStore, List<Collection>> groups = new LinkedHashMap<>();
         for (Collection collection : collections) {
-            groups.computeIfAbsent(storeFor(collection.name()), s -> new ArrayList<>()).add(collection);
+            groups.computeIfAbsent(storeFor(collection.name()), s -> new ArrayList<>())
+                    .add(collection);
         }
         return groups;
     }

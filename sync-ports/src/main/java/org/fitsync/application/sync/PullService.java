@@ -1,6 +1,5 @@
 package org.fitsync.application.sync;
 
-import org.fitsync.domain.FieldError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
@@ -40,8 +40,12 @@ public final class PullService implements PullChangesUseCase {
     private final CollectionStores stores;
     private final PurgeHorizonPort horizons;
 
-    public PullService(TransactionPort transactions, SyncVersionPort versions, CollectionRegistry registry,
-                       CollectionStores stores, PurgeHorizonPort horizons) {
+    public PullService(
+            TransactionPort transactions,
+            SyncVersionPort versions,
+            CollectionRegistry registry,
+            CollectionStores stores,
+            PurgeHorizonPort horizons) {
         this.transactions = transactions;
         this.versions = versions;
         this.registry = registry;
@@ -55,8 +59,8 @@ public final class PullService implements PullChangesUseCase {
         if (query.lastPulledAt().isPresent() && query.lastPulledAt().get() != 0) {
             cursor = ChangePosition.decode(query.lastPulledAt().get());
             if (cursor.isEmpty()) {
-                return new PullOutcome.Invalid(List.of(
-                        new FieldError("last_pulled_at", "is not a cursor this server issued")));
+                return new PullOutcome.Invalid(
+                        List.of(new FieldError("last_pulled_at", "is not a cursor this server issued")));
             }
         }
         Optional<ChangePosition> from = cursor;
@@ -73,7 +77,8 @@ public final class PullService implements PullChangesUseCase {
         sink.begin(mode);
         // A replacement must be whole (the client drops what it does not receive), and a migration
         // adds records regardless of position, so neither is paged.
-        boolean paged = query.limit().isPresent() && mode != PullMode.REPLACEMENT
+        boolean paged = query.limit().isPresent()
+                && mode != PullMode.REPLACEMENT
                 && (query.migration().isEmpty() || !incremental);
         ChangePosition next = end;
         boolean hasMore = false;
@@ -88,7 +93,8 @@ public final class PullService implements PullChangesUseCase {
             emitGrouped(page, section, sink);
         } else {
             Emitter emitter = new Emitter(section, sink);
-            for (Map.Entry<SyncRecordStore, List<Collection>> group : stores.byStore(scope.collections()).entrySet()) {
+            for (Map.Entry<SyncRecordStore, List<Collection>> group :
+                    stores.byStore(scope.collections()).entrySet()) {
                 group.getKey().streamChanges(user, scope.only(group.getValue()), emitter::emit);
             }
         }
@@ -115,13 +121,15 @@ public final class PullService implements PullChangesUseCase {
             for (String table : migration.tables()) {
                 registry.find(table).ifPresent(c -> whole.add(c.name()));
             }
-            migration.columns().forEach((table, names) -> registry.find(table).ifPresent(c -> {
-                Set<String> declared = new HashSet<>();
-                names.forEach(n -> c.column(n).ifPresent(col -> declared.add(col.name())));
-                if (!declared.isEmpty()) {
-                    columns.put(c.name(), declared);
-                }
-            }));
+            migration
+                    .columns()
+                    .forEach((table, names) -> registry.find(table).ifPresent(c -> {
+                        Set<String> declared = new HashSet<>();
+                        names.forEach(n -> c.column(n).ifPresent(col -> declared.add(col.name())));
+                        if (!declared.isEmpty()) {
+                            columns.put(c.name(), declared);
+                        }
+                    }));
         });
         return new ChangeScope(registry.all(), from, liveOnly, whole, columns);
     }
@@ -129,7 +137,8 @@ public final class PullService implements PullChangesUseCase {
     /** The first {@code limit + 1} changes across all stores, in position order. */
     private List<StoredChange> page(UserId user, ChangeScope scope, int limit) {
         List<StoredChange> merged = new ArrayList<>();
-        for (Map.Entry<SyncRecordStore, List<Collection>> group : stores.byStore(scope.collections()).entrySet()) {
+        for (Map.Entry<SyncRecordStore, List<Collection>> group :
+                stores.byStore(scope.collections()).entrySet()) {
             merged.addAll(group.getKey().changesPage(user, scope.only(group.getValue()), limit + 1));
         }
         merged.sort(Comparator.comparing(StoredChange::position));
@@ -138,8 +147,11 @@ public final class PullService implements PullChangesUseCase {
 
     private static void emitGrouped(List<StoredChange> page, PullSection section, PullSink sink) {
         Map<String, List<StoredChange>> byCollection = new LinkedHashMap<>();
-        page.stream().sorted(Comparator.comparing(StoredChange::collection))
-                .forEach(c -> byCollection.computeIfAbsent(c.collection(), k -> new ArrayList<>()).add(c));
+        page.stream()
+                .sorted(Comparator.comparing(StoredChange::collection))
+                .forEach(c -> byCollection
+                        .computeIfAbsent(c.collection(), k -> new ArrayList<>())
+                        .add(c));
         Emitter emitter = new Emitter(section, sink);
         for (List<StoredChange> changes : byCollection.values()) {
             changes.stream().filter(c -> !c.deleted()).forEach(emitter::emit);

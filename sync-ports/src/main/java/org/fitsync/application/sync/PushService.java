@@ -1,6 +1,5 @@
 package org.fitsync.application.sync;
 
-import org.fitsync.domain.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.ChangeSet;
@@ -45,8 +45,14 @@ public final class PushService implements PushChangesUseCase {
     private final Clock clock;
     private final PurgeSchedule purges;
 
-    public PushService(TransactionPort transactions, SyncVersionPort versions, CollectionRegistry registry,
-                       CollectionStores stores, PurgeHorizonPort horizons, SyncSettings settings, Clock clock) {
+    public PushService(
+            TransactionPort transactions,
+            SyncVersionPort versions,
+            CollectionRegistry registry,
+            CollectionStores stores,
+            PurgeHorizonPort horizons,
+            SyncSettings settings,
+            Clock clock) {
         this.transactions = transactions;
         this.versions = versions;
         this.registry = registry;
@@ -99,8 +105,8 @@ public final class PushService implements PushChangesUseCase {
             Map<RecordId, RecordWrite> writes = new LinkedHashMap<>();
             ConflictResolver resolver = new ConflictResolver(section.collection(), lastPulledAt, now);
             for (PushedRecord pushed : section.upserts()) {
-                PushDecision decision = admitted(store, section,
-                        resolver.upsert(Optional.ofNullable(state.get(pushed.id())), pushed), state);
+                PushDecision decision = admitted(
+                        store, section, resolver.upsert(Optional.ofNullable(state.get(pushed.id())), pushed), state);
                 record(decision, name, state, existing, writes, sequence, now, conflicts, rejected);
             }
             for (RecordId id : section.deletes()) {
@@ -116,18 +122,31 @@ public final class PushService implements PushChangesUseCase {
     }
 
     /** The decision, or a rejection when the store refuses to hold the record it would store. */
-    private static PushDecision admitted(SyncRecordStore store, ChangeSet.CollectionChanges section,
-                                         PushDecision decision, Map<RecordId, StoredRecord> state) {
+    private static PushDecision admitted(
+            SyncRecordStore store,
+            ChangeSet.CollectionChanges section,
+            PushDecision decision,
+            Map<RecordId, StoredRecord> state) {
         if (decision instanceof PushDecision.Store toStore
-                && !store.accepts(section.collection(), toStore.record(), state.containsKey(toStore.record().id()))) {
+                && !store.accepts(
+                        section.collection(),
+                        toStore.record(),
+                        state.containsKey(toStore.record().id()))) {
             return new PushDecision.Rejected(toStore.record().id(), false);
         }
         return decision;
     }
 
-    private static void record(PushDecision decision, String collection, Map<RecordId, StoredRecord> state,
-                               Set<RecordId> existing, Map<RecordId, RecordWrite> writes, Sequence sequence, long now,
-                               List<Conflict> conflicts, Map<String, List<RecordId>> rejected) {
+    private static void record(
+            PushDecision decision,
+            String collection,
+            Map<RecordId, StoredRecord> state,
+            Set<RecordId> existing,
+            Map<RecordId, RecordWrite> writes,
+            Sequence sequence,
+            long now,
+            List<Conflict> conflicts,
+            Map<String, List<RecordId>> rejected) {
         if (decision instanceof PushDecision.Store store) {
             RecordId id = store.record().id();
             ChangePosition position = sequence.positionFor(id, writes);
@@ -153,8 +172,8 @@ public final class PushService implements PushChangesUseCase {
         // Unchanged and IgnoreDelete write nothing.
     }
 
-    private static void restamp(RecordId id, Map<RecordId, StoredRecord> state, Map<RecordId, RecordWrite> writes,
-                                Sequence sequence) {
+    private static void restamp(
+            RecordId id, Map<RecordId, StoredRecord> state, Map<RecordId, RecordWrite> writes, Sequence sequence) {
         if (writes.containsKey(id)) {
             return; // this push already wrote the row, which stamps it anyway
         }

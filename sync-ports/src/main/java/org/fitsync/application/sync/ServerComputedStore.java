@@ -76,6 +76,7 @@ public abstract class ServerComputedStore implements SyncRecordStore {
 
     /** The stored state of one record, for stores that apply a push as a difference. */
     protected final java.util.Optional<StoredRecord> stored(UserId user, Collection collection, RecordId id) {
-        return java.util.Optional.ofNullable(records.load(user, collection, Set.of(id)).get(id));
+        return java.util.Optional.ofNullable(
+                records.load(user, collection, Set.of(id)).get(id));
     }
 }

@@ -29,6 +29,7 @@ class ImportRunnerTest {
     private static final Instant START = Instant.parse("2026-11-20T07:00:00Z");
     /** Long enough that no heartbeat fires while a test runs: leases here expire only when the clock is moved. */
     private static final Duration LEASE = Duration.ofMinutes(5);
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final MovableClock clock = new MovableClock(START);
@@ -39,8 +40,19 @@ class ImportRunnerTest {
     private final ImportRunner runner = runner("node-a");
 
     private ImportRunner runner(String node) {
-        return new ImportRunner(new ImportRunner.Settings(node, LEASE, 2, MAX_ATTEMPTS, 2), store, store, provider,
-                store, WeatherLookup.OFF, store, heartbeats, fetches, JobContext.NONE, ImportMetrics.NONE, clock);
+        return new ImportRunner(
+                new ImportRunner.Settings(node, LEASE, 2, MAX_ATTEMPTS, 2),
+                store,
+                store,
+                provider,
+                store,
+                WeatherLookup.OFF,
+                store,
+                heartbeats,
+                fetches,
+                JobContext.NONE,
+                ImportMetrics.NONE,
+                clock);
     }
 
     @AfterEach
@@ -53,8 +65,15 @@ class ImportRunnerTest {
     private void history() {
         for (int i = 1; i <= 7; i++) {
             String sport = i == 3 || i == 6 ? "Ride" : "Run";
-            provider.add(new ProviderActivity("a" + i, "Activity " + i, sport, START.minus(Duration.ofDays(i)),
-                    1800, 1750, 5000, Optional.empty()));
+            provider.add(new ProviderActivity(
+                    "a" + i,
+                    "Activity " + i,
+                    sport,
+                    START.minus(Duration.ofDays(i)),
+                    1800,
+                    1750,
+                    5000,
+                    Optional.empty()));
         }
     }
 
@@ -72,9 +91,13 @@ class ImportRunnerTest {
         assertThat(done.finishedAt()).contains(START);
         assertThat(store.runs(ALICE)).containsExactlyInAnyOrderElementsOf(RUNS);
         // Each page starts where the one before ended: pages of two, then an empty one.
-        assertThat(provider.listings()).containsExactly(Optional.empty(), Optional.of(START.minus(Duration.ofDays(2))),
-                Optional.of(START.minus(Duration.ofDays(4))), Optional.of(START.minus(Duration.ofDays(6))),
-                Optional.of(START.minus(Duration.ofDays(7))));
+        assertThat(provider.listings())
+                .containsExactly(
+                        Optional.empty(),
+                        Optional.of(START.minus(Duration.ofDays(2))),
+                        Optional.of(START.minus(Duration.ofDays(4))),
+                        Optional.of(START.minus(Duration.ofDays(6))),
+                        Optional.of(START.minus(Duration.ofDays(7))));
         assertThat(runner.runOnce()).as("nothing left to run").isFalse();
     }
 
@@ -112,7 +135,8 @@ class ImportRunnerTest {
     void anUnavailableProviderIsRetriedAfterItsDelayUntilTheAttemptsRunOut() {
         history();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
-            provider.thenFail(new ProviderResult.Unavailable<>("503 from the provider", START.plus(Duration.ofMinutes(i + 1))));
+            provider.thenFail(
+                    new ProviderResult.Unavailable<>("503 from the provider", START.plus(Duration.ofMinutes(i + 1))));
         }
         ImportJob job = store.queue(ALICE);
         for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
@@ -163,14 +187,17 @@ class ImportRunnerTest {
     void aCancelledJobStopsAndKeepsWhatItHadImported() {
         history();
         ImportJob job = store.queue(ALICE);
-        provider.thenPage().thenPageAfter(() -> store.useUserTransaction(ALICE,
-                () -> store.cancel(ALICE, job.id(), clock.instant())));
+        provider.thenPage()
+                .thenPageAfter(
+                        () -> store.useUserTransaction(ALICE, () -> store.cancel(ALICE, job.id(), clock.instant())));
         assertThat(runner.runOnce()).isTrue();
 
         ImportJob cancelled = store.job(job.id());
         assertThat(cancelled.state()).isEqualTo(ImportState.CANCELLED);
         assertThat(store.runs(ALICE)).containsExactlyInAnyOrder("a1", "a2");
-        assertThat(provider.listings()).as("no page listed after the cancelled one").hasSize(2);
+        assertThat(provider.listings())
+                .as("no page listed after the cancelled one")
+                .hasSize(2);
         assertThat(runner.runOnce()).isFalse();
     }
 

@@ -53,8 +53,13 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
     }
 
     synchronized ImportJob queue(UserId user) {
-        ImportJob job = ImportJob.queued(ImportId.random(), user, "strava",
-                org.fitsync.domain.imports.ImportRange.WHOLE_HISTORY, Optional.empty(), clock.instant());
+        ImportJob job = ImportJob.queued(
+                ImportId.random(),
+                user,
+                "strava",
+                org.fitsync.domain.imports.ImportRange.WHOLE_HISTORY,
+                Optional.empty(),
+                clock.instant());
         return ((Created.Queued) create(job)).job();
     }
 
@@ -99,25 +104,46 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
 
     @Override
     public synchronized Optional<ImportJob> find(UserId user, ImportId id) {
-        return Optional.ofNullable(jobs.get(id)).map(Row::job).filter(j -> j.user().equals(user));
+        return Optional.ofNullable(jobs.get(id))
+                .map(Row::job)
+                .filter(j -> j.user().equals(user));
     }
 
     @Override
     public synchronized List<ImportJob> list(UserId user, int limit) {
-        return jobs.values().stream().map(Row::job).filter(j -> j.user().equals(user)).limit(limit).toList();
+        return jobs.values().stream()
+                .map(Row::job)
+                .filter(j -> j.user().equals(user))
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized Optional<ImportJob> active(UserId user) {
-        return jobs.values().stream().map(Row::job)
-                .filter(j -> j.user().equals(user) && j.activityId().isEmpty() && j.state().isActive()).findFirst();
+        return jobs.values().stream()
+                .map(Row::job)
+                .filter(j -> j.user().equals(user)
+                        && j.activityId().isEmpty()
+                        && j.state().isActive())
+                .findFirst();
     }
 
     @Override
     public synchronized Optional<ImportJob> cancel(UserId user, ImportId id, Instant now) {
         Optional<ImportJob> found = find(user, id).filter(j -> j.state().isActive());
-        found.ifPresent(j -> jobs.put(id, new Row(with(j, ImportState.CANCELLED, ImportPhase.DONE, Optional.empty(),
-                j.error(), j.attempts(), Optional.of(now)), Optional.empty(), Optional.empty())));
+        found.ifPresent(j -> jobs.put(
+                id,
+                new Row(
+                        with(
+                                j,
+                                ImportState.CANCELLED,
+                                ImportPhase.DONE,
+                                Optional.empty(),
+                                j.error(),
+                                j.attempts(),
+                                Optional.of(now)),
+                        Optional.empty(),
+                        Optional.empty())));
         return found.map(j -> jobs.get(id).job());
     }
 
@@ -126,14 +152,21 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
         Instant now = clock.instant();
         Optional<Row> next = jobs.values().stream()
                 .filter(r -> switch (r.job().state()) {
-                    case QUEUED, WAITING_RATE_LIMIT -> !r.job().resumeAt().orElse(r.job().createdAt()).isAfter(now);
+                    case QUEUED, WAITING_RATE_LIMIT ->
+                        !r.job().resumeAt().orElse(r.job().createdAt()).isAfter(now);
                     case RUNNING -> r.leaseUntil().orElseThrow().isBefore(now);
                     default -> false;
                 })
                 .min(Comparator.comparing(r -> r.job().resumeAt().orElse(r.job().createdAt())));
         return next.map(r -> {
-            ImportJob claimed = with(r.job(), ImportState.RUNNING, r.job().phase(), Optional.empty(), r.job().error(),
-                    r.job().attempts(), r.job().finishedAt());
+            ImportJob claimed = with(
+                    r.job(),
+                    ImportState.RUNNING,
+                    r.job().phase(),
+                    Optional.empty(),
+                    r.job().error(),
+                    r.job().attempts(),
+                    r.job().finishedAt());
             jobs.put(claimed.id(), new Row(claimed, Optional.of(node), Optional.of(now.plus(lease))));
             return claimed;
         });
@@ -156,10 +189,19 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
             return false;
         }
         ImportJob before = row.job();
-        boolean movedOn = before.progress().fetched() != job.progress().fetched() || !before.cursor().equals(job.cursor());
-        ImportJob saved = with(before.withProgress(job.progress(), job.phase(), job.cursor()), ImportState.RUNNING,
-                job.phase(), Optional.empty(), before.error(), movedOn ? 0 : before.attempts(), Optional.empty());
-        jobs.put(job.id(), new Row(saved, row.owner(), Optional.of(clock.instant().plus(lease))));
+        boolean movedOn = before.progress().fetched() != job.progress().fetched()
+                || !before.cursor().equals(job.cursor());
+        ImportJob saved = with(
+                before.withProgress(job.progress(), job.phase(), job.cursor()),
+                ImportState.RUNNING,
+                job.phase(),
+                Optional.empty(),
+                before.error(),
+                movedOn ? 0 : before.attempts(),
+                Optional.empty());
+        jobs.put(
+                job.id(),
+                new Row(saved, row.owner(), Optional.of(clock.instant().plus(lease))));
         return true;
     }
 
@@ -170,9 +212,19 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
             return false;
         }
         ImportJob stored = row.job();
-        jobs.put(job.id(), new Row(with(stored, rateLimited ? ImportState.WAITING_RATE_LIMIT : ImportState.QUEUED,
-                stored.phase(), Optional.of(resumeAt), stored.error(), stored.attempts() + (rateLimited ? 0 : 1),
-                Optional.empty()), Optional.empty(), Optional.empty()));
+        jobs.put(
+                job.id(),
+                new Row(
+                        with(
+                                stored,
+                                rateLimited ? ImportState.WAITING_RATE_LIMIT : ImportState.QUEUED,
+                                stored.phase(),
+                                Optional.of(resumeAt),
+                                stored.error(),
+                                stored.attempts() + (rateLimited ? 0 : 1),
+                                Optional.empty()),
+                        Optional.empty(),
+                        Optional.empty()));
         return true;
     }
 
@@ -181,9 +233,19 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
         if (owned(job.id(), node) == null) {
             return false;
         }
-        jobs.put(job.id(), new Row(with(job.withProgress(job.progress(), ImportPhase.DONE, job.cursor()),
-                ImportState.COMPLETED, ImportPhase.DONE, Optional.empty(), Optional.empty(), job.attempts(),
-                Optional.of(now)), Optional.empty(), Optional.empty()));
+        jobs.put(
+                job.id(),
+                new Row(
+                        with(
+                                job.withProgress(job.progress(), ImportPhase.DONE, job.cursor()),
+                                ImportState.COMPLETED,
+                                ImportPhase.DONE,
+                                Optional.empty(),
+                                Optional.empty(),
+                                job.attempts(),
+                                Optional.of(now)),
+                        Optional.empty(),
+                        Optional.empty()));
         return true;
     }
 
@@ -193,21 +255,54 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
         if (row == null) {
             return false;
         }
-        jobs.put(job.id(), new Row(with(row.job(), ImportState.FAILED, ImportPhase.DONE, Optional.empty(),
-                Optional.of(error), row.job().attempts(), Optional.of(now)), Optional.empty(), Optional.empty()));
+        jobs.put(
+                job.id(),
+                new Row(
+                        with(
+                                row.job(),
+                                ImportState.FAILED,
+                                ImportPhase.DONE,
+                                Optional.empty(),
+                                Optional.of(error),
+                                row.job().attempts(),
+                                Optional.of(now)),
+                        Optional.empty(),
+                        Optional.empty()));
         return true;
     }
 
     private Row owned(ImportId id, String node) {
         Row row = jobs.get(id);
-        return row != null && row.job().state() == ImportState.RUNNING && row.owner().equals(Optional.of(node))
-                ? row : null;
+        return row != null
+                        && row.job().state() == ImportState.RUNNING
+                        && row.owner().equals(Optional.of(node))
+                ? row
+                : null;
     }
 
-    private static ImportJob with(ImportJob job, ImportState state, ImportPhase phase, Optional<Instant> resumeAt,
-                                  Optional<ImportError> error, int attempts, Optional<Instant> finishedAt) {
-        return new ImportJob(job.id(), job.user(), job.provider(), state, phase, job.progress(), job.range(),
-                job.activityId(), job.cursor(), resumeAt, error, attempts, job.createdAt(), finishedAt);
+    private static ImportJob with(
+            ImportJob job,
+            ImportState state,
+            ImportPhase phase,
+            Optional<Instant> resumeAt,
+            Optional<ImportError> error,
+            int attempts,
+            Optional<Instant> finishedAt) {
+        return new ImportJob(
+                job.id(),
+                job.user(),
+                job.provider(),
+                state,
+                phase,
+                job.progress(),
+                job.range(),
+                job.activityId(),
+                job.cursor(),
+                resumeAt,
+                error,
+                attempts,
+                job.createdAt(),
+                finishedAt);
     }
 
     // ---- ImportedRunStore -----------------------------------------------------------------------
@@ -249,6 +344,6 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
 
     @Override
     public Subscription subscribe(ImportId id, Runnable listener) {
-        return () -> { };
+        return () -> {};
     }
 }

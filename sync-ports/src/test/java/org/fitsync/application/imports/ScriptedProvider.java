@@ -33,13 +33,13 @@ final class ScriptedProvider implements ActivityProvider {
 
     /** The next listing not yet scripted answers its page as usual. */
     synchronized ScriptedProvider thenPage() {
-        script.add(new Listing(() -> { }, Optional.empty()));
+        script.add(new Listing(() -> {}, Optional.empty()));
         return this;
     }
 
     /** The next listing not yet scripted answers {@code failure} instead of a page. */
     synchronized ScriptedProvider thenFail(ProviderResult<List<ProviderActivity>> failure) {
-        script.add(new Listing(() -> { }, Optional.of(failure)));
+        script.add(new Listing(() -> {}, Optional.of(failure)));
         return this;
     }
 
@@ -55,8 +55,8 @@ final class ScriptedProvider implements ActivityProvider {
     }
 
     @Override
-    public ProviderResult<List<ProviderActivity>> listActivities(UserId user, Optional<Instant> before,
-                                                                 Optional<Instant> after, int perPage) {
+    public ProviderResult<List<ProviderActivity>> listActivities(
+            UserId user, Optional<Instant> before, Optional<Instant> after, int perPage) {
         Listing listing;
         synchronized (this) {
             listedBefore.add(before);
@@ -84,7 +84,9 @@ final class ScriptedProvider implements ActivityProvider {
 
     @Override
     public synchronized ProviderResult<ProviderActivity> activity(UserId user, String activityId) {
-        return history.stream().filter(a -> a.id().equals(activityId)).findFirst()
+        return history.stream()
+                .filter(a -> a.id().equals(activityId))
+                .findFirst()
                 .<ProviderResult<ProviderActivity>>map(ProviderResult.Ok::new)
                 .orElseGet(() -> new ProviderResult.NotFound<>("no activity " + activityId));
     }

@@ -10,13 +10,13 @@ import java.util.UUID;
 import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
-import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.ports.in.run.SubmitRunCommand;
 import org.fitsync.ports.out.imports.ImportedRunStore.StoreOutcome;
@@ -33,15 +33,16 @@ class ImportedRunBridgeTest {
 
     private final InMemoryRuns store = new InMemoryRuns();
     private final OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-    private final RunIngestionService ingestion = new RunIngestionService(store, store, store, store, store, store,
-            policy, new TrackSimplifier(5));
-    private final RunEditingService editing = new RunEditingService(store, store, store, store, store, store, store,
-            policy);
+    private final RunIngestionService ingestion =
+            new RunIngestionService(store, store, store, store, store, store, policy, new TrackSimplifier(5));
+    private final RunEditingService editing =
+            new RunEditingService(store, store, store, store, store, store, store, policy);
     private final ImportedRunBridge bridge = new ImportedRunBridge(store, ingestion, editing, editing);
 
     @Test
     void storesTheRunWithSourceStravaItsActivityIdMetadataTrackAndWeather() {
-        StoreOutcome outcome = bridge.store(USER, imported("1001", 0, 3000, "Morning \"Run\"\n\\ \0", Optional.of("{\"temperature_c\":7}")));
+        StoreOutcome outcome = bridge.store(
+                USER, imported("1001", 0, 3000, "Morning \"Run\"\n\\ \0", Optional.of("{\"temperature_c\":7}")));
 
         assertThat(outcome).isInstanceOf(StoreOutcome.Stored.class);
         UUID id = UUID.fromString(((StoreOutcome.Stored) outcome).runId());
@@ -64,7 +65,8 @@ class ImportedRunBridgeTest {
 
     @Test
     void aRepeatedActivityIsADuplicateOfTheStoredRun() {
-        String first = ((StoreOutcome.Stored) bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()))).runId();
+        String first =
+                ((StoreOutcome.Stored) bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()))).runId();
 
         assertThat(bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty())))
                 .isEqualTo(new StoreOutcome.Duplicate(first));
@@ -73,8 +75,8 @@ class ImportedRunBridgeTest {
 
     @Test
     void aRunFailingTheRunRulesIsRejectedWithTheReasonAndNothingIsStored() {
-        ImportedRun tooFast = new ImportedRun("1001", START, START.plusSeconds(600), 600, 20_000, "Rocket", "Run",
-                List.of(), Optional.empty());
+        ImportedRun tooFast = new ImportedRun(
+                "1001", START, START.plusSeconds(600), 600, 20_000, "Rocket", "Run", List.of(), Optional.empty());
 
         StoreOutcome outcome = bridge.store(USER, tooFast);
 
@@ -86,7 +88,8 @@ class ImportedRunBridgeTest {
 
     @Test
     void anActivityImportedAgainAfterItsRunWasDeletedIsStoredUnderAFreshId() {
-        String first = ((StoreOutcome.Stored) bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()))).runId();
+        String first =
+                ((StoreOutcome.Stored) bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()))).runId();
 
         assertThat(bridge.deleteByStravaId(USER, "1001")).isTrue();
         assertThat(bridge.deleteByStravaId(USER, "1001")).isFalse();
@@ -100,12 +103,24 @@ class ImportedRunBridgeTest {
     @Test
     void deletingStravaRunsKeepsOtherRunsAndUnflagsTheRunsTheyHadSuperseded() {
         UUID phone = UUID.randomUUID();
-        ingestion.submit(new SubmitRunCommand(USER, ValidRuns.of(phone, new TimeSpan(START, START.plusSeconds(3000)),
-                2900, 9_900, Source.PHONE, Optional.empty(), Optional.empty(), new Track(List.of()), Optional.empty(),
-                Optional.empty())));
+        ingestion.submit(new SubmitRunCommand(
+                USER,
+                ValidRuns.of(
+                        phone,
+                        new TimeSpan(START, START.plusSeconds(3000)),
+                        2900,
+                        9_900,
+                        Source.PHONE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        new Track(List.of()),
+                        Optional.empty(),
+                        Optional.empty())));
         bridge.store(USER, imported("1001", 0, 3000, "Run", Optional.empty()));
         bridge.store(USER, imported("1002", 7200, 3000, "Run", Optional.empty()));
-        assertThat(store.rows.get(phone).overlapping()).as("superseded by the Strava run").isTrue();
+        assertThat(store.rows.get(phone).overlapping())
+                .as("superseded by the Strava run")
+                .isTrue();
 
         assertThat(bridge.deleteStravaRuns(USER)).isEqualTo(2);
 
@@ -116,15 +131,15 @@ class ImportedRunBridgeTest {
         assertThat(bridge.hasStravaActivity(USER, "1002")).isFalse();
     }
 
-    private static ImportedRun imported(String stravaId, int startSecond, int seconds, String name,
-                                        Optional<String> weather) {
+    private static ImportedRun imported(
+            String stravaId, int startSecond, int seconds, String name, Optional<String> weather) {
         Instant start = START.plusSeconds(startSecond);
         long t = start.toEpochMilli();
         List<TrackPoint> track = List.of(
                 new TrackPoint(t, 52.52, 13.40, OptionalDouble.of(34.5)),
                 new TrackPoint(t + 1000, 52.5201, 13.4001, OptionalDouble.empty()),
                 new TrackPoint(t + 2000, 52.5202, 13.4002, OptionalDouble.of(36.5)));
-        return new ImportedRun(stravaId, start, start.plusSeconds(seconds), seconds - 100, 10_000, name, "Run",
-                track, weather);
+        return new ImportedRun(
+                stravaId, start, start.plusSeconds(seconds), seconds - 100, 10_000, name, "Run", track, weather);
     }
 }

@@ -31,11 +31,25 @@ import org.fitsync.ports.out.run.StoreNewRunPort;
  * The out-ports over a map, for one user, recording every call in order (with the version each
  * write stamped), so service tests can check what happened and in which order.
  */
-final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPort, ReviseRunPort, EditRunPort,
-        DeleteRunPort, SyncVersionPort, TransactionPort {
+final class InMemoryRuns
+        implements LoadRunPort,
+                FindOverlapsPort,
+                StoreNewRunPort,
+                ReviseRunPort,
+                EditRunPort,
+                DeleteRunPort,
+                SyncVersionPort,
+                TransactionPort {
 
-    record Row(NewRun run, ContentFingerprint fingerprint, long createdVersion, long version, boolean overlapping,
-               List<UUID> overlaps, Optional<String> notes, boolean deleted) {}
+    record Row(
+            NewRun run,
+            ContentFingerprint fingerprint,
+            long createdVersion,
+            long version,
+            boolean overlapping,
+            List<UUID> overlaps,
+            Optional<String> notes,
+            boolean deleted) {}
 
     final Map<UUID, Row> rows = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
@@ -77,8 +91,10 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPo
     @Override
     public Optional<StoredRun> loadRunByStravaId(UserId user, String stravaId) {
         calls.add("loadByStrava");
-        return rows.values().stream().filter(r -> !r.deleted() && r.run().stravaId().equals(Optional.of(stravaId)))
-                .findFirst().map(InMemoryRuns::stored);
+        return rows.values().stream()
+                .filter(r -> !r.deleted() && r.run().stravaId().equals(Optional.of(stravaId)))
+                .findFirst()
+                .map(InMemoryRuns::stored);
     }
 
     @Override
@@ -94,16 +110,24 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPo
     }
 
     private List<TimelineRun> overlapping(TimeSpan span) {
-        return rows.values().stream().filter(r -> !r.deleted() && r.run().span().overlaps(span))
-                .map(r -> new TimelineRun(r.run().id(), r.run().span(), r.run().source(), r.createdVersion(), r.notes(),
-                        r.overlapping(), r.overlaps()))
+        return rows.values().stream()
+                .filter(r -> !r.deleted() && r.run().span().overlaps(span))
+                .map(r -> new TimelineRun(
+                        r.run().id(),
+                        r.run().span(),
+                        r.run().source(),
+                        r.createdVersion(),
+                        r.notes(),
+                        r.overlapping(),
+                        r.overlaps()))
                 .toList();
     }
 
     @Override
     public FirstLook identityOrClaim(UserId user, UUID id) {
         calls.add("identity");
-        Optional<RunIdentity> identity = Optional.ofNullable(rows.get(id)).map(r -> new RunIdentity(id, r.fingerprint(), r.deleted()));
+        Optional<RunIdentity> identity =
+                Optional.ofNullable(rows.get(id)).map(r -> new RunIdentity(id, r.fingerprint(), r.deleted()));
         if (identity.isPresent()) {
             return new FirstLook.Known(identity.get());
         }
@@ -112,12 +136,16 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPo
 
     /** Like the PostgreSQL store: an insert that checks, and only when it refuses, a look at why. */
     @Override
-    public StoreAttempt storeIfNew(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
-                                   long version) {
+    public StoreAttempt storeIfNew(
+            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
         requireTransaction();
-        Optional<Row> sameActivity = run.stravaId().flatMap(stravaId -> rows.values().stream()
-                .filter(r -> !r.deleted() && r.run().stravaId().equals(Optional.of(stravaId))).findFirst());
-        if (rows.containsKey(run.id()) || sameActivity.isPresent() || !overlapping(run.span()).isEmpty()) {
+        Optional<Row> sameActivity = run.stravaId()
+                .flatMap(stravaId -> rows.values().stream()
+                        .filter(r -> !r.deleted() && r.run().stravaId().equals(Optional.of(stravaId)))
+                        .findFirst());
+        if (rows.containsKey(run.id())
+                || sameActivity.isPresent()
+                || !overlapping(run.span()).isEmpty()) {
             calls.add("insert-if-clear refused");
             calls.add("identity+overlaps");
             Row known = rows.get(run.id());
@@ -150,9 +178,17 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPo
         requireTransaction();
         calls.add("revise@" + version);
         Row r = rows.get(revision.id());
-        rows.put(revision.id(), new Row(r.run(), r.fingerprint(), r.createdVersion(), version,
-                revision.state().overlapping(), revision.state().overlaps(),
-                revision.carriedNotes().or(r::notes), r.deleted()));
+        rows.put(
+                revision.id(),
+                new Row(
+                        r.run(),
+                        r.fingerprint(),
+                        r.createdVersion(),
+                        version,
+                        revision.state().overlapping(),
+                        revision.state().overlaps(),
+                        revision.carriedNotes().or(r::notes),
+                        r.deleted()));
     }
 
     @Override
@@ -168,10 +204,19 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPo
         if (r == null || r.deleted()) {
             return Optional.empty();
         }
-        rows.put(id, new Row(r.run(), r.fingerprint(), r.createdVersion(), version, r.overlapping(), r.overlaps(),
-                r.notes(), true));
-        return Optional.of(new TimelineRun(id, r.run().span(), r.run().source(), r.createdVersion(), r.notes(),
-                r.overlapping(), r.overlaps()));
+        rows.put(
+                id,
+                new Row(
+                        r.run(),
+                        r.fingerprint(),
+                        r.createdVersion(),
+                        version,
+                        r.overlapping(),
+                        r.overlaps(),
+                        r.notes(),
+                        true));
+        return Optional.of(new TimelineRun(
+                id, r.run().span(), r.run().source(), r.createdVersion(), r.notes(), r.overlapping(), r.overlaps()));
     }
 
     @Override
@@ -193,8 +238,21 @@ final class InMemoryRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPo
 
     private static StoredRun stored(Row r) {
         NewRun run = r.run();
-        return new StoredRun(run.id(), run.span(), run.durationS(), run.distanceM(), run.source(), r.notes(),
-                run.metadataJson(), "", run.track().size(), r.overlapping(), r.overlaps(), run.stravaId(),
-                run.weatherJson(), Instant.EPOCH, Instant.EPOCH);
+        return new StoredRun(
+                run.id(),
+                run.span(),
+                run.durationS(),
+                run.distanceM(),
+                run.source(),
+                r.notes(),
+                run.metadataJson(),
+                "",
+                run.track().size(),
+                r.overlapping(),
+                r.overlaps(),
+                run.stravaId(),
+                run.weatherJson(),
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 }

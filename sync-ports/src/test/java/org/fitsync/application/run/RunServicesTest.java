@@ -1,6 +1,5 @@
 package org.fitsync.application.run;
 
-import org.fitsync.ports.in.run.DeleteRunCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackSimplifier;
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import org.fitsync.ports.in.run.SubmitRunCommand;
 import org.fitsync.ports.in.run.SubmitRunResult;
 import org.junit.jupiter.api.Test;
@@ -26,10 +26,10 @@ class RunServicesTest {
 
     private final InMemoryRuns store = new InMemoryRuns();
     private final OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-    private final RunIngestionService ingestion = new RunIngestionService(store, store, store, store, store, store,
-            policy, new TrackSimplifier(5));
-    private final RunEditingService editing = new RunEditingService(store, store, store, store, store, store, store,
-            policy);
+    private final RunIngestionService ingestion =
+            new RunIngestionService(store, store, store, store, store, store, policy, new TrackSimplifier(5));
+    private final RunEditingService editing =
+            new RunEditingService(store, store, store, store, store, store, store, policy);
 
     @Test
     void aNewIdClaimsTheVersionBeforeItsInsertChecksUnderTheLock() {
@@ -53,10 +53,12 @@ class RunServicesTest {
         ingestion.submit(new SubmitRunCommand(USER, original));
         long version = store.version;
         store.calls.clear();
-        assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isInstanceOf(SubmitRunResult.AlreadyStored.class);
+        assertThat(ingestion.submit(new SubmitRunCommand(USER, original)))
+                .isInstanceOf(SubmitRunResult.AlreadyStored.class);
         assertThat(ingestion.submit(new SubmitRunCommand(USER, run(id, 0, 60, Source.PHONE, Optional.of("x")))))
                 .isEqualTo(new SubmitRunResult.ContentConflict(id));
-        assertThat(editing.delete(new DeleteRunCommand(USER, UUID.randomUUID()))).isFalse();
+        assertThat(editing.delete(new DeleteRunCommand(USER, UUID.randomUUID())))
+                .isFalse();
         assertThat(store.calls).doesNotContain("claim");
         assertThat(store.version).isEqualTo(version);
     }
@@ -67,10 +69,13 @@ class RunServicesTest {
         ingestion.submit(new SubmitRunCommand(USER, run(phone, 0, 60, Source.PHONE, Optional.of("legs heavy"))));
         store.calls.clear();
         UUID garmin = UUID.randomUUID();
-        SubmitRunResult result = ingestion.submit(new SubmitRunCommand(USER, run(garmin, 1, 60, Source.GARMIN, Optional.empty())));
+        SubmitRunResult result =
+                ingestion.submit(new SubmitRunCommand(USER, run(garmin, 1, 60, Source.GARMIN, Optional.empty())));
 
         assertThat(store.calls.subList(0, 2)).containsExactly("identity", "claim");
-        assertThat(store.calls).filteredOn(c -> c.contains("@")).containsExactlyInAnyOrder("insert@2", "revise@2", "revise@2");
+        assertThat(store.calls)
+                .filteredOn(c -> c.contains("@"))
+                .containsExactlyInAnyOrder("insert@2", "revise@2", "revise@2");
         assertThat(result).isInstanceOf(SubmitRunResult.Created.class);
         var created = ((SubmitRunResult.Created) result).run();
         assertThat(created.overlapping()).isFalse();
@@ -84,11 +89,13 @@ class RunServicesTest {
         UUID id = UUID.randomUUID();
         NewRun original = run(id, 0, 60, Source.PHONE, Optional.empty());
         assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isInstanceOf(SubmitRunResult.Created.class);
-        assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isInstanceOf(SubmitRunResult.AlreadyStored.class);
+        assertThat(ingestion.submit(new SubmitRunCommand(USER, original)))
+                .isInstanceOf(SubmitRunResult.AlreadyStored.class);
         assertThat(ingestion.submit(new SubmitRunCommand(USER, run(id, 0, 60, Source.PHONE, Optional.of("x")))))
                 .isEqualTo(new SubmitRunResult.ContentConflict(id));
         editing.delete(new DeleteRunCommand(USER, id));
-        assertThat(ingestion.submit(new SubmitRunCommand(USER, original))).isEqualTo(new SubmitRunResult.DeletedBefore(id));
+        assertThat(ingestion.submit(new SubmitRunCommand(USER, original)))
+                .isEqualTo(new SubmitRunResult.DeletedBefore(id));
         assertThat(store.rows).hasSize(1);
     }
 
@@ -115,12 +122,30 @@ class RunServicesTest {
     }
 
     private static NewRun stravaRun(UUID id, String stravaId) {
-        return ValidRuns.of(id, new TimeSpan(START, START.plusSeconds(3600)), 3500, 10_000, Source.STRAVA, Optional.empty(),
-                Optional.empty(), Track.EMPTY, Optional.of(stravaId), Optional.of("{\"temp_c\":7}"));
+        return ValidRuns.of(
+                id,
+                new TimeSpan(START, START.plusSeconds(3600)),
+                3500,
+                10_000,
+                Source.STRAVA,
+                Optional.empty(),
+                Optional.empty(),
+                Track.EMPTY,
+                Optional.of(stravaId),
+                Optional.of("{\"temp_c\":7}"));
     }
 
     private static NewRun run(UUID id, int startMinute, int endMinute, Source source, Optional<String> notes) {
-        return ValidRuns.of(id, new TimeSpan(START.plusSeconds(60L * startMinute), START.plusSeconds(60L * endMinute)),
-                60, 100, source, notes, Optional.empty(), new Track(List.of()), Optional.empty(), Optional.empty());
+        return ValidRuns.of(
+                id,
+                new TimeSpan(START.plusSeconds(60L * startMinute), START.plusSeconds(60L * endMinute)),
+                60,
+                100,
+                source,
+                notes,
+                Optional.empty(),
+                new Track(List.of()),
+                Optional.empty(),
+                Optional.empty());
     }
 }

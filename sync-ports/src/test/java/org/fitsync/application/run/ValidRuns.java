@@ -15,13 +15,29 @@ final class ValidRuns {
 
     private ValidRuns() {}
 
-    static NewRun of(UUID id, TimeSpan span, long durationS, double distanceM, Source source, Optional<String> notes,
-                     Optional<String> metadataJson, Track track, Optional<String> stravaId,
-                     Optional<String> weatherJson) {
-        ValidationResult result = RunValidation.validate(new RunDraft(Optional.of(id.toString()),
-                Optional.of(span.start().toString()), Optional.of(span.end().toString()), Optional.of(durationS),
-                Optional.of(distanceM), Optional.of(source.wireName()), notes, metadataJson, Optional.of(track),
-                stravaId, weatherJson));
+    static NewRun of(
+            UUID id,
+            TimeSpan span,
+            long durationS,
+            double distanceM,
+            Source source,
+            Optional<String> notes,
+            Optional<String> metadataJson,
+            Track track,
+            Optional<String> stravaId,
+            Optional<String> weatherJson) {
+        ValidationResult result = RunValidation.validate(new RunDraft(
+                Optional.of(id.toString()),
+                Optional.of(span.start().toString()),
+                Optional.of(span.end().toString()),
+                Optional.of(durationS),
+                Optional.of(distanceM),
+                Optional.of(source.wireName()),
+                notes,
+                metadataJson,
+                Optional.of(track),
+                stravaId,
+                weatherJson));
         if (result instanceof ValidationResult.Valid valid) {
             return valid.run();
         }

@@ -62,7 +62,9 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
     }
 
     Optional<SyncRecord> live(UserId user, String collection, String id) {
-        return row(user, collection, id).filter(r -> r.deletedAtMs().isEmpty()).map(r -> r.stored().record());
+        return row(user, collection, id)
+                .filter(r -> r.deletedAtMs().isEmpty())
+                .map(r -> r.stored().record());
     }
 
     /** Everything stored, for comparing states before and after. */
@@ -215,14 +217,26 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
                 if (upsert.existing() != (before != null)) {
                     throw new IllegalStateException("upsert of " + key + " claims existing=" + upsert.existing());
                 }
-                rows.put(key, new Row(new StoredRecord(upsert.record(), false, upsert.position()), OptionalLong.empty()));
+                rows.put(
+                        key,
+                        new Row(new StoredRecord(upsert.record(), false, upsert.position()), OptionalLong.empty()));
             } else if (write instanceof RecordWrite.Tombstone tombstone) {
-                SyncRecord last = before != null ? before.stored().record() : new SyncRecord(write.id(), Map.of(), 0, 0);
-                rows.put(key, new Row(new StoredRecord(last, true, tombstone.position()),
-                        OptionalLong.of(tombstone.deletedAtMs())));
+                SyncRecord last =
+                        before != null ? before.stored().record() : new SyncRecord(write.id(), Map.of(), 0, 0);
+                rows.put(
+                        key,
+                        new Row(
+                                new StoredRecord(last, true, tombstone.position()),
+                                OptionalLong.of(tombstone.deletedAtMs())));
             } else if (write instanceof RecordWrite.Restamp restamp && before != null) {
-                rows.put(key, new Row(new StoredRecord(before.stored().record(), before.stored().deleted(),
-                        restamp.position()), before.deletedAtMs()));
+                rows.put(
+                        key,
+                        new Row(
+                                new StoredRecord(
+                                        before.stored().record(),
+                                        before.stored().deleted(),
+                                        restamp.position()),
+                                before.deletedAtMs()));
             }
         }
     }
@@ -239,7 +253,8 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
         long highest = 0;
         for (Map.Entry<Key, Row> entry : rows.entrySet()) {
             OptionalLong deletedAt = entry.getValue().deletedAtMs();
-            if (entry.getKey().user().equals(user) && deletedAt.isPresent()
+            if (entry.getKey().user().equals(user)
+                    && deletedAt.isPresent()
                     && deletedAt.getAsLong() < cutoff.toEpochMilli()) {
                 expired.add(entry.getKey());
                 highest = Math.max(highest, entry.getValue().stored().position().version());
@@ -255,7 +270,8 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
     public void streamChanges(UserId user, ChangeScope scope, Consumer<StoredChange> sink) {
         calls.add("stream " + scope.collections().stream().map(Collection::name).toList());
         for (Collection collection : scope.collections()) {
-            List<Row> matching = rowsOf(user, collection).stream().filter(row -> inScope(row, collection, scope))
+            List<Row> matching = rowsOf(user, collection).stream()
+                    .filter(row -> inScope(row, collection, scope))
                     .sorted(Comparator.comparing(row -> row.stored().deleted())) // records before deleted ids
                     .toList();
             matching.forEach(row -> sink.accept(change(collection, row)));
@@ -288,7 +304,8 @@ final class InMemorySyncStore implements SyncRecordStore, SyncVersionPort, Trans
     }
 
     private static boolean atOrAfter(Row row, ChangeScope scope) {
-        return !row.stored().position().isBefore(scope.from()) && !(scope.liveOnly() && row.stored().deleted());
+        return !row.stored().position().isBefore(scope.from())
+                && !(scope.liveOnly() && row.stored().deleted());
     }
 
     private static boolean inScope(Row row, Collection collection, ChangeScope scope) {

@@ -13,8 +13,8 @@ import java.util.OptionalInt;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
-import org.fitsync.domain.sync.Column;
 import org.fitsync.domain.sync.CollectionRegistry;
+import org.fitsync.domain.sync.Column;
 import org.fitsync.domain.sync.ConflictStrategy;
 import org.fitsync.domain.sync.RecordId;
 import org.fitsync.domain.sync.SyncRecord;
@@ -35,14 +35,14 @@ class PullServiceTest {
     private static final UserId ALICE = new UserId("alice");
     private static final UserId BOB = new UserId("bob");
     private static final long NOW = Instant.parse("2026-11-20T07:00:00Z").toEpochMilli();
-    private static final Collection WORKOUTS = Collection.of("workouts", ConflictStrategy.LAST_WRITE_WINS,
-            Column.string("name"), Column.number("reps"));
-    private static final Collection SETTINGS = Collection.of("settings", ConflictStrategy.LAST_WRITE_WINS,
-            Column.string("key"), Column.string("value"));
-    private static final Collection RUNS = Collection.of("runs", ConflictStrategy.LAST_WRITE_WINS,
-            Column.number("distance_m"));
-    private static final CollectionRegistry REGISTRY = CollectionRegistry.empty().with(WORKOUTS).with(SETTINGS)
-            .with(RUNS);
+    private static final Collection WORKOUTS =
+            Collection.of("workouts", ConflictStrategy.LAST_WRITE_WINS, Column.string("name"), Column.number("reps"));
+    private static final Collection SETTINGS =
+            Collection.of("settings", ConflictStrategy.LAST_WRITE_WINS, Column.string("key"), Column.string("value"));
+    private static final Collection RUNS =
+            Collection.of("runs", ConflictStrategy.LAST_WRITE_WINS, Column.number("distance_m"));
+    private static final CollectionRegistry REGISTRY =
+            CollectionRegistry.empty().with(WORKOUTS).with(SETTINGS).with(RUNS);
 
     private final InMemorySyncStore store = new InMemorySyncStore();
     private final PullService pull = pullService(CollectionStores.allGeneric(store));
@@ -74,7 +74,8 @@ class PullServiceTest {
         store.upsert(BOB, WORKOUTS, workout("b3", "press"));
 
         Pulled first = pull(ALICE, Optional.empty());
-        assertThat(first.timestamp).isEqualTo(ChangePosition.afterVersion(second).encode());
+        assertThat(first.timestamp)
+                .isEqualTo(ChangePosition.afterVersion(second).encode());
         assertThat(first.outcome).isEqualTo(new PullOutcome.Pulled(PullMode.FIRST_SYNC, first.timestamp, false));
 
         Pulled again = pull(ALICE, Optional.of(first.timestamp));
@@ -102,8 +103,9 @@ class PullServiceTest {
 
         assertThat(pulled.mode).isEqualTo(PullMode.INCREMENTAL);
         // A record created after the cursor is "updated" too: the client cannot tell them apart safely.
-        assertThat(pulled.events).containsExactly("updated settings/s1", "updated workouts/w2", "updated workouts/w4",
-                "deleted workouts/w1");
+        assertThat(pulled.events)
+                .containsExactly(
+                        "updated settings/s1", "updated workouts/w2", "updated workouts/w4", "deleted workouts/w1");
         assertThat(pulled.records.get("workouts/w2")).isEqualTo(workout("w2", "bench press"));
     }
 
@@ -124,8 +126,12 @@ class PullServiceTest {
 
         Pulled pulled = pull(ALICE, Optional.of(1L << 53));
 
-        assertThat(pulled.outcome).isInstanceOfSatisfying(PullOutcome.Invalid.class, invalid ->
-                assertThat(invalid.violations()).extracting(v -> v.field()).containsExactly("last_pulled_at"));
+        assertThat(pulled.outcome)
+                .isInstanceOfSatisfying(
+                        PullOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("last_pulled_at"));
         assertThat(pulled.mode).isNull();
         assertThat(pulled.events).isEmpty();
         assertThat(pulled.ended).isFalse();
@@ -150,7 +156,8 @@ class PullServiceTest {
         assertThat(replaced.hasMore).isFalse(); // never paged: the client drops what it does not receive
 
         // A cursor issued after the purged version has seen the deletion.
-        Pulled later = pull(ALICE, Optional.of(ChangePosition.afterVersion(deletion).encode()));
+        Pulled later =
+                pull(ALICE, Optional.of(ChangePosition.afterVersion(deletion).encode()));
         assertThat(later.mode).isEqualTo(PullMode.INCREMENTAL);
         assertThat(later.events).containsExactly("updated settings/s1");
     }
@@ -164,7 +171,8 @@ class PullServiceTest {
 
         assertThat(pulled.mode).isEqualTo(PullMode.REPLACEMENT);
         assertThat(pulled.events).containsExactly("updated workouts/w1");
-        assertThat(pulled.timestamp).isEqualTo(ChangePosition.afterVersion(version).encode());
+        assertThat(pulled.timestamp)
+                .isEqualTo(ChangePosition.afterVersion(version).encode());
     }
 
     @Test
@@ -236,18 +244,25 @@ class PullServiceTest {
     void aMigrationPullAddsEveryLiveRecordOfAnAddedTableAndEveryRecordUsingAnAddedColumn() {
         store.upsert(ALICE, SETTINGS, setting("s1", "units", "metric"), setting("s2", "theme", "dark"));
         store.delete(ALICE, SETTINGS, NOW, new RecordId("s2"));
-        store.upsert(ALICE, WORKOUTS, workout("w1", "squat"), new SyncRecord(new RecordId("w2"),
-                fields("name", new Value.Text("bench"), "reps", new Value.Num(5)), NOW, NOW));
+        store.upsert(
+                ALICE,
+                WORKOUTS,
+                workout("w1", "squat"),
+                new SyncRecord(
+                        new RecordId("w2"),
+                        fields("name", new Value.Text("bench"), "reps", new Value.Num(5)),
+                        NOW,
+                        NOW));
         long cursor = pull(ALICE, Optional.empty()).timestamp;
         store.upsert(ALICE, WORKOUTS, workout("w3", "row"));
-        Migration migration = new Migration(1, List.of("settings", "no_such_table"),
-                Map.of("workouts", List.of("reps", "no_such_column")));
+        Migration migration = new Migration(
+                1, List.of("settings", "no_such_table"), Map.of("workouts", List.of("reps", "no_such_column")));
 
         Pulled pulled = pull(ALICE, Optional.of(cursor), OptionalInt.of(1), Optional.of(migration));
 
         assertThat(pulled.mode).isEqualTo(PullMode.INCREMENTAL);
-        assertThat(pulled.events).containsExactlyInAnyOrder("updated settings/s1", "updated workouts/w2",
-                "updated workouts/w3");
+        assertThat(pulled.events)
+                .containsExactlyInAnyOrder("updated settings/s1", "updated workouts/w2", "updated workouts/w3");
         assertThat(pulled.hasMore).isFalse(); // a migration pull adds records regardless of position: never paged
         assertThat(store.calls).noneMatch(call -> call.startsWith("page"));
     }
@@ -278,8 +293,7 @@ class PullServiceTest {
     private static void storeWithVersion(InMemorySyncStore target, long version, SyncRecord... records) {
         List<RecordWrite> writes = new ArrayList<>();
         for (SyncRecord record : records) {
-            writes.add(new RecordWrite.Upsert(record,
-                    new ChangePosition(version, writes.size()), false));
+            writes.add(new RecordWrite.Upsert(record, new ChangePosition(version, writes.size()), false));
         }
         target.arrange(() -> {
             target.write(ALICE, RUNS, writes);
@@ -292,8 +306,8 @@ class PullServiceTest {
     }
 
     private static SyncRecord setting(String id, String key, String value) {
-        return new SyncRecord(new RecordId(id), fields("key", new Value.Text(key), "value", new Value.Text(value)),
-                NOW, NOW);
+        return new SyncRecord(
+                new RecordId(id), fields("key", new Value.Text(key), "value", new Value.Text(value)), NOW, NOW);
     }
 
     private static SyncRecord run(String id, double distance) {

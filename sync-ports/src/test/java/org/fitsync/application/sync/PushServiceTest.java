@@ -38,8 +38,14 @@ class PushServiceTest {
     private PushService push = service(Duration.ofDays(90));
 
     private PushService service(Duration retention) {
-        return new PushService(ports, ports, CollectionRegistry.defaults(), CollectionStores.allGeneric(ports), ports,
-                new SyncSettings(SKEW, retention), clock);
+        return new PushService(
+                ports,
+                ports,
+                CollectionRegistry.defaults(),
+                CollectionStores.allGeneric(ports),
+                ports,
+                new SyncSettings(SKEW, retention),
+                clock);
     }
 
     private long now() {
@@ -67,18 +73,24 @@ class PushServiceTest {
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "first", "updated_at", now())));
         long cursor = push(ALICE, NEVER, updated("workouts", rec("w1", "name", "later", "updated_at", now() + 2000)))
                 .timestamp();
-        PushOutcome.Pushed stale = push(ALICE, Optional.of(cursor),
+        PushOutcome.Pushed stale = push(
+                ALICE,
+                Optional.of(cursor),
                 updated("workouts", rec("w1", "name", "stale", "updated_at", now() + 1000)));
-        assertThat(stale.conflicts()).containsExactly(new Conflict("workouts", new RecordId("w1"), ConflictWinner.SERVER));
+        assertThat(stale.conflicts())
+                .containsExactly(new Conflict("workouts", new RecordId("w1"), ConflictWinner.SERVER));
         assertThat(name("workouts", "w1")).isEqualTo("later");
-        assertThat(ports.live(ALICE, "workouts", "w1").orElseThrow().updatedAt()).isEqualTo(now() + 2000);
+        assertThat(ports.live(ALICE, "workouts", "w1").orElseThrow().updatedAt())
+                .isEqualTo(now() + 2000);
     }
 
     @Test
     void aNewerEditOverAChangeTheClientHasNotSeenWinsAndSaysSo() {
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "phone", "updated_at", now())));
-        PushOutcome.Pushed newer = push(ALICE, NEVER, updated("workouts", rec("w1", "name", "watch", "updated_at", now() + 1)));
-        assertThat(newer.conflicts()).containsExactly(new Conflict("workouts", new RecordId("w1"), ConflictWinner.CLIENT));
+        PushOutcome.Pushed newer =
+                push(ALICE, NEVER, updated("workouts", rec("w1", "name", "watch", "updated_at", now() + 1)));
+        assertThat(newer.conflicts())
+                .containsExactly(new Conflict("workouts", new RecordId("w1"), ConflictWinner.CLIENT));
         assertThat(name("workouts", "w1")).isEqualTo("watch");
     }
 
@@ -89,14 +101,25 @@ class PushServiceTest {
         push(BOB, NEVER, created("workouts", rec("w1", "name", "B", "updated_at", now())));
         push(BOB, NEVER, updated("workouts", rec("w1", "name", "A", "updated_at", now())));
         assertThat(name("workouts", "w1")).isEqualTo("A");
-        assertThat(text(ports.live(BOB, "workouts", "w1").orElseThrow(), "name")).isEqualTo("B");
+        assertThat(text(ports.live(BOB, "workouts", "w1").orElseThrow(), "name"))
+                .isEqualTo("B");
     }
 
     @Test
     void aClockTooFarAheadIsClampedToServerTimeSoItCannotWinForever() {
-        push(ALICE, NEVER, created("workouts", rec("w1", "name", "from the future",
-                "updated_at", now() + Duration.ofDays(365).toMillis())));
-        assertThat(ports.live(ALICE, "workouts", "w1").orElseThrow().updatedAt()).isEqualTo(now());
+        push(
+                ALICE,
+                NEVER,
+                created(
+                        "workouts",
+                        rec(
+                                "w1",
+                                "name",
+                                "from the future",
+                                "updated_at",
+                                now() + Duration.ofDays(365).toMillis())));
+        assertThat(ports.live(ALICE, "workouts", "w1").orElseThrow().updatedAt())
+                .isEqualTo(now());
         clock.advance(Duration.ofSeconds(5));
         push(ALICE, NEVER, updated("workouts", rec("w1", "name", "honest", "updated_at", now())));
         assertThat(name("workouts", "w1")).isEqualTo("honest");
@@ -107,8 +130,10 @@ class PushServiceTest {
         long limit = now() + SKEW.toMillis();
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "a", "updated_at", limit)));
         push(ALICE, NEVER, created("workouts", rec("w2", "name", "b", "updated_at", limit + 1)));
-        assertThat(ports.live(ALICE, "workouts", "w1").orElseThrow().updatedAt()).isEqualTo(limit);
-        assertThat(ports.live(ALICE, "workouts", "w2").orElseThrow().updatedAt()).isEqualTo(now());
+        assertThat(ports.live(ALICE, "workouts", "w1").orElseThrow().updatedAt())
+                .isEqualTo(limit);
+        assertThat(ports.live(ALICE, "workouts", "w2").orElseThrow().updatedAt())
+                .isEqualTo(now());
     }
 
     // ---- creates, updates, deletes --------------------------------------------------------------
@@ -118,8 +143,8 @@ class PushServiceTest {
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "Leg day", "updated_at", now())));
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "Arm day", "updated_at", now() + 1)));
         assertThat(name("workouts", "w1")).isEqualTo("Arm day");
-        PushOutcome.Pushed older = push(ALICE, NEVER,
-                created("workouts", rec("w1", "name", "Old day", "updated_at", now() - 1)));
+        PushOutcome.Pushed older =
+                push(ALICE, NEVER, created("workouts", rec("w1", "name", "Old day", "updated_at", now() - 1)));
         assertThat(older.conflicts()).extracting(Conflict::winner).containsExactly(ConflictWinner.SERVER);
         assertThat(name("workouts", "w1")).isEqualTo("Arm day");
         assertThat(ports.snapshot()).hasSize(1);
@@ -127,8 +152,14 @@ class PushServiceTest {
 
     @Test
     void anUpdateOfAMissingIdCreatesItAndADeleteOfOneIsIgnored() {
-        PushOutcome.Pushed pushed = push(ALICE, NEVER, changes("workouts", List.of(),
-                List.of(rec("w1", "name", "Leg day", "updated_at", now())), List.of("ghost")));
+        PushOutcome.Pushed pushed = push(
+                ALICE,
+                NEVER,
+                changes(
+                        "workouts",
+                        List.of(),
+                        List.of(rec("w1", "name", "Leg day", "updated_at", now())),
+                        List.of("ghost")));
         assertThat(pushed.rejectedIds()).isEmpty();
         assertThat(name("workouts", "w1")).isEqualTo("Leg day");
         assertThat(ports.row(ALICE, "workouts", "ghost")).isEmpty();
@@ -137,7 +168,8 @@ class PushServiceTest {
     @Test
     void aDeleteLeavesATombstoneAndALaterEditOfItIsRejected() {
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "Leg day", "updated_at", now())));
-        long cursor = push(ALICE, NEVER, created("settings", rec("s1", "key", "k"))).timestamp();
+        long cursor =
+                push(ALICE, NEVER, created("settings", rec("s1", "key", "k"))).timestamp();
         clock.advance(Duration.ofSeconds(1));
         push(ALICE, Optional.of(cursor), deleted("workouts", "w1"));
         InMemorySyncStore.Row tombstone = ports.row(ALICE, "workouts", "w1").orElseThrow();
@@ -145,19 +177,25 @@ class PushServiceTest {
         assertThat(tombstone.deletedAtMs()).hasValue(now());
 
         // A client that pulled before the delete pushes an edit made later by its clock: deletes win.
-        PushOutcome.Pushed edit = push(ALICE, Optional.of(cursor),
-                updated("workouts", rec("w1", "name", "Edited", "updated_at", now() + 5)));
+        PushOutcome.Pushed edit = push(
+                ALICE, Optional.of(cursor), updated("workouts", rec("w1", "name", "Edited", "updated_at", now() + 5)));
         assertThat(edit.rejectedIds()).containsEntry("workouts", List.of(new RecordId("w1")));
         assertThat(ports.live(ALICE, "workouts", "w1")).isEmpty();
-        assertThat(push(ALICE, NEVER, deleted("workouts", "w1")).rejectedIds()).as("deleting twice").isEmpty();
+        assertThat(push(ALICE, NEVER, deleted("workouts", "w1")).rejectedIds())
+                .as("deleting twice")
+                .isEmpty();
     }
 
     @Test
     void aRejectedEditOfATombstoneTheClientHadSeenIsRestampedSoTheDeleteReachesItAgain() {
         push(ALICE, NEVER, created("workouts", rec("w1", "name", "Leg day", "updated_at", now())));
         long afterDelete = push(ALICE, NEVER, deleted("workouts", "w1")).timestamp();
-        ChangePosition deletedAt = ports.row(ALICE, "workouts", "w1").orElseThrow().stored().position();
-        push(ALICE, Optional.of(afterDelete), updated("workouts", rec("w1", "name", "Edited", "updated_at", now() + 5)));
+        ChangePosition deletedAt =
+                ports.row(ALICE, "workouts", "w1").orElseThrow().stored().position();
+        push(
+                ALICE,
+                Optional.of(afterDelete),
+                updated("workouts", rec("w1", "name", "Edited", "updated_at", now() + 5)));
         InMemorySyncStore.Row restamped = ports.row(ALICE, "workouts", "w1").orElseThrow();
         assertThat(restamped.stored().deleted()).isTrue();
         assertThat(restamped.stored().position()).isGreaterThan(deletedAt);
@@ -165,11 +203,18 @@ class PushServiceTest {
 
     @Test
     void everyRecordOfOnePushGetsItsVersionAndItsOwnSequenceNumber() {
-        PushOutcome.Pushed pushed = push(ALICE, NEVER, changes("workouts",
-                List.of(rec("w1", "name", "a"), rec("w2", "name", "b")),
-                List.of(rec("w2", "name", "b, edited", "updated_at", now() + 1)), List.of()));
-        ChangePosition w1 = ports.row(ALICE, "workouts", "w1").orElseThrow().stored().position();
-        ChangePosition w2 = ports.row(ALICE, "workouts", "w2").orElseThrow().stored().position();
+        PushOutcome.Pushed pushed = push(
+                ALICE,
+                NEVER,
+                changes(
+                        "workouts",
+                        List.of(rec("w1", "name", "a"), rec("w2", "name", "b")),
+                        List.of(rec("w2", "name", "b, edited", "updated_at", now() + 1)),
+                        List.of()));
+        ChangePosition w1 =
+                ports.row(ALICE, "workouts", "w1").orElseThrow().stored().position();
+        ChangePosition w2 =
+                ports.row(ALICE, "workouts", "w2").orElseThrow().stored().position();
         assertThat(w1).isEqualTo(new ChangePosition(1, 0));
         assertThat(w2).as("written twice, positioned once").isEqualTo(new ChangePosition(1, 1));
         assertThat(name("workouts", "w2")).isEqualTo("b, edited");
@@ -178,8 +223,16 @@ class PushServiceTest {
 
     @Test
     void resendingAPushAfterALostResponseChangesNothing() {
-        RawChanges changes = changes("workouts", List.of(rec("w1", "name", "a"), rec("w2", "name", "b", "updated_at", now())),
-                List.of(rec("w3", "name", "c", "updated_at", now() + Duration.ofDays(1).toMillis())), List.of());
+        RawChanges changes = changes(
+                "workouts",
+                List.of(rec("w1", "name", "a"), rec("w2", "name", "b", "updated_at", now())),
+                List.of(rec(
+                        "w3",
+                        "name",
+                        "c",
+                        "updated_at",
+                        now() + Duration.ofDays(1).toMillis())),
+                List.of());
         push(ALICE, NEVER, changes);
         Map<String, InMemorySyncStore.Row> before = ports.snapshot();
         clock.advance(Duration.ofSeconds(3));
@@ -191,10 +244,16 @@ class PushServiceTest {
 
     @Test
     void serverWinsKeepsARecordChangedAfterThePushersLastPull() {
-        long cursor = push(ALICE, NEVER, created("mesocycles", rec("m1", "name", "Base", "updated_at", now()))).timestamp();
-        long coach = push(ALICE, Optional.of(cursor),
-                updated("mesocycles", rec("m1", "name", "Coach edit", "updated_at", now() + 1))).timestamp();
-        PushOutcome.Pushed phone = push(ALICE, Optional.of(cursor),
+        long cursor = push(ALICE, NEVER, created("mesocycles", rec("m1", "name", "Base", "updated_at", now())))
+                .timestamp();
+        long coach = push(
+                        ALICE,
+                        Optional.of(cursor),
+                        updated("mesocycles", rec("m1", "name", "Coach edit", "updated_at", now() + 1)))
+                .timestamp();
+        PushOutcome.Pushed phone = push(
+                ALICE,
+                Optional.of(cursor),
                 updated("mesocycles", rec("m1", "name", "Phone edit", "updated_at", now() + 50)));
         assertThat(phone.conflicts()).extracting(Conflict::winner).containsExactly(ConflictWinner.SERVER);
         assertThat(name("mesocycles", "m1")).isEqualTo("Coach edit");
@@ -206,21 +265,43 @@ class PushServiceTest {
     @Test
     void clientWinsAppliesTheClientsChangeEvenWithAnOlderClock() {
         push(ALICE, NEVER, created("daily_entries", rec("2026-11-19", "steps", 5000, "updated_at", now())));
-        PushOutcome.Pushed pushed = push(ALICE, NEVER,
-                updated("daily_entries", rec("2026-11-19", "steps", 7000, "updated_at", now() - 60_000)));
+        PushOutcome.Pushed pushed = push(
+                ALICE, NEVER, updated("daily_entries", rec("2026-11-19", "steps", 7000, "updated_at", now() - 60_000)));
         assertThat(pushed.conflicts()).extracting(Conflict::winner).containsExactly(ConflictWinner.CLIENT);
-        assertThat(ports.live(ALICE, "daily_entries", "2026-11-19").orElseThrow().field("steps"))
+        assertThat(ports.live(ALICE, "daily_entries", "2026-11-19")
+                        .orElseThrow()
+                        .field("steps"))
                 .isEqualTo(new Value.Num(7000));
     }
 
     @Test
     void runsTakeTheClientsNotesButKeepTheServersOtherColumns() {
-        long cursor = push(ALICE, NEVER, created("runs", rec("r1", "distance_m", 5000, "source", "garmin",
-                "notes", "easy", "polyline", "abc", "updated_at", now()))).timestamp();
+        long cursor = push(
+                        ALICE,
+                        NEVER,
+                        created(
+                                "runs",
+                                rec(
+                                        "r1",
+                                        "distance_m",
+                                        5000,
+                                        "source",
+                                        "garmin",
+                                        "notes",
+                                        "easy",
+                                        "polyline",
+                                        "abc",
+                                        "updated_at",
+                                        now())))
+                .timestamp();
         SyncRecord created = ports.live(ALICE, "runs", "r1").orElseThrow();
         assertThat(created.field("polyline")).as("read-only: the server's").isEqualTo(Value.NULL);
-        push(ALICE, Optional.of(cursor), updated("runs", rec("r1", "distance_m", 1, "source", "phone",
-                "notes", "felt great", "updated_at", now() + 1)));
+        push(
+                ALICE,
+                Optional.of(cursor),
+                updated(
+                        "runs",
+                        rec("r1", "distance_m", 1, "source", "phone", "notes", "felt great", "updated_at", now() + 1)));
         SyncRecord run = ports.live(ALICE, "runs", "r1").orElseThrow();
         assertThat(run.field("notes")).isEqualTo(new Value.Text("felt great"));
         assertThat(run.field("distance_m")).isEqualTo(new Value.Num(5000));
@@ -243,7 +324,8 @@ class PushServiceTest {
         assertThat(push.push(new PushChangesCommand(ALICE, created("spaceships", rec("x1", "name", "a")), NEVER)))
                 .isInstanceOf(PushOutcome.Invalid.class);
         assertThat(push.push(new PushChangesCommand(ALICE, created("workouts", rec("w1")), Optional.of(-5L))))
-                .as("a cursor this server never issued").isInstanceOf(PushOutcome.Invalid.class);
+                .as("a cursor this server never issued")
+                .isInstanceOf(PushOutcome.Invalid.class);
         assertThat(ports.snapshot()).isEmpty();
         assertThat(ports.currentVersion(ALICE)).isZero();
     }
@@ -251,8 +333,14 @@ class PushServiceTest {
     @Test
     void aRecordTheStoreRefusesIsReportedAndNotWritten() {
         ports.refuse((collection, record) -> record.field("name").equals(new Value.Text("forbidden")));
-        PushOutcome.Pushed pushed = push(ALICE, NEVER, changes("workouts",
-                List.of(rec("w1", "name", "fine"), rec("w2", "name", "forbidden")), List.of(), List.of()));
+        PushOutcome.Pushed pushed = push(
+                ALICE,
+                NEVER,
+                changes(
+                        "workouts",
+                        List.of(rec("w1", "name", "fine"), rec("w2", "name", "forbidden")),
+                        List.of(),
+                        List.of()));
         assertThat(pushed.rejectedIds()).containsExactly(Map.entry("workouts", List.of(new RecordId("w2"))));
         assertThat(ports.row(ALICE, "workouts", "w2")).isEmpty();
         assertThat(name("workouts", "w1")).isEqualTo("fine");
@@ -271,7 +359,8 @@ class PushServiceTest {
             }
             return false;
         });
-        assertThatThrownBy(() -> push.push(new PushChangesCommand(ALICE, two, NEVER))).hasMessageContaining("injected");
+        assertThatThrownBy(() -> push.push(new PushChangesCommand(ALICE, two, NEVER)))
+                .hasMessageContaining("injected");
         assertThat(ports.snapshot()).isEmpty();
         assertThat(ports.currentVersion(ALICE)).isZero();
     }
@@ -281,10 +370,16 @@ class PushServiceTest {
     @Test
     void tombstonesOlderThanTheRetentionArePurgedAndRaiseThePurgeHorizon() {
         push = service(Duration.ofDays(1));
-        push(ALICE, NEVER, changes("workouts", List.of(rec("w1", "name", "a"), rec("w2", "name", "b")),
-                List.of(), List.of()));
+        push(
+                ALICE,
+                NEVER,
+                changes("workouts", List.of(rec("w1", "name", "a"), rec("w2", "name", "b")), List.of(), List.of()));
         push(ALICE, NEVER, deleted("workouts", "w1"));
-        long deleteVersion = ports.row(ALICE, "workouts", "w1").orElseThrow().stored().position().version();
+        long deleteVersion = ports.row(ALICE, "workouts", "w1")
+                .orElseThrow()
+                .stored()
+                .position()
+                .version();
         push(BOB, NEVER, created("workouts", rec("w1", "name", "bob's")));
         push(BOB, NEVER, deleted("workouts", "w1"));
 
@@ -298,15 +393,24 @@ class PushServiceTest {
         assertThat(ports.row(ALICE, "workouts", "w1")).isEmpty();
         assertThat(ports.live(ALICE, "workouts", "w2")).isPresent();
         assertThat(ports.purgeHorizon(ALICE)).isEqualTo(deleteVersion);
-        assertThat(ports.row(BOB, "workouts", "w1")).as("only the pusher's tombstones").isPresent();
+        assertThat(ports.row(BOB, "workouts", "w1"))
+                .as("only the pusher's tombstones")
+                .isPresent();
     }
 
     // ---- building pushes ------------------------------------------------------------------------
 
-    private static RawChanges changes(String collection, List<Map<String, Value>> created,
-                                      List<Map<String, Value>> updated, List<String> deleted) {
-        return new RawChanges(Map.of(collection, new RawChanges.Section(created, updated,
-                deleted.stream().map(id -> (Value) new Value.Text(id)).toList())));
+    private static RawChanges changes(
+            String collection,
+            List<Map<String, Value>> created,
+            List<Map<String, Value>> updated,
+            List<String> deleted) {
+        return new RawChanges(Map.of(
+                collection,
+                new RawChanges.Section(
+                        created,
+                        updated,
+                        deleted.stream().map(id -> (Value) new Value.Text(id)).toList())));
     }
 
     private static RawChanges created(String collection, Map<String, Value> record) {
@@ -327,10 +431,15 @@ class PushServiceTest {
         record.put("id", new Value.Text(id));
         for (int i = 0; i < pairs.length; i += 2) {
             Object value = pairs[i + 1];
-            record.put((String) pairs[i], value == null ? Value.NULL
-                    : value instanceof String s ? new Value.Text(s)
-                    : value instanceof Boolean b ? new Value.Bool(b)
-                    : new Value.Num(((Number) value).doubleValue()));
+            record.put(
+                    (String) pairs[i],
+                    value == null
+                            ? Value.NULL
+                            : value instanceof String s
+                                    ? new Value.Text(s)
+                                    : value instanceof Boolean b
+                                            ? new Value.Bool(b)
+                                            : new Value.Num(((Number) value).doubleValue()));
         }
         return record;
     }

@@ -24,8 +24,8 @@ public final class TokenIssuer {
         try {
             this.signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
         } catch (JOSEException e) {
-            throw new IllegalArgumentException("the JWT secret must be at least "
-                    + TokenVerifier.MIN_SECRET_BYTES + " bytes", e);
+            throw new IllegalArgumentException(
+                    "the JWT secret must be at least " + TokenVerifier.MIN_SECRET_BYTES + " bytes", e);
         }
         this.clock = clock;
     }

@@ -21,8 +21,8 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fitsync.domain.UserId;
 
 /**
@@ -42,6 +42,7 @@ public final class TokenVerifier {
      * a JWKS stops being honoured within that) and never past the token's {@code exp}.
      */
     static final long RECHECK_AFTER_MILLIS = 60_000;
+
     private static final int MAX_RECENT = 10_000;
 
     private record Verified(Caller caller, long validUntilMillis) {}
@@ -51,20 +52,20 @@ public final class TokenVerifier {
     private final Clock clock;
     private final Map<String, Verified> recent = new ConcurrentHashMap<>();
 
-    private TokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Duration clockSkew,
-                          Clock clock) {
+    private TokenVerifier(
+            JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Duration clockSkew, Clock clock) {
         clockSkewMillis = clockSkew.toMillis();
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         // exp and nbf are judged by the same clock as the cache of verified tokens.
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                null, new JWTClaimsSet.Builder().build(), Set.of("sub", "exp")) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(clock.instant());
-            }
-        };
+        DefaultJWTClaimsVerifier<SecurityContext> claims =
+                new DefaultJWTClaimsVerifier<>(null, new JWTClaimsSet.Builder().build(), Set.of("sub", "exp")) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(clock.instant());
+                    }
+                };
         claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, clockSkew.toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -87,7 +88,8 @@ public final class TokenVerifier {
 
     public static TokenVerifier jwks(URI jwksUrl, Duration clockSkew, Clock clock) {
         try {
-            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl.toURL()).retrying(true).build();
+            JWKSource<SecurityContext> keys =
+                    JWKSourceBuilder.create(jwksUrl.toURL()).retrying(true).build();
             return new TokenVerifier(keys, Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), clockSkew, clock);
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a usable JWKS URL: " + jwksUrl, e);

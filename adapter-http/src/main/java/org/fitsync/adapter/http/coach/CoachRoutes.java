@@ -39,8 +39,12 @@ import org.fitsync.ports.in.coach.ReadClientEntriesUseCase;
 public final class CoachRoutes implements RouteModule {
 
     /** The use cases behind these routes. */
-    public record UseCases(CreatePairingCodeUseCase codes, LinkClientUseCase link, ListClientsUseCase clients,
-                           ReadClientEntriesUseCase entries, CorrectClientEntryUseCase correct) {}
+    public record UseCases(
+            CreatePairingCodeUseCase codes,
+            LinkClientUseCase link,
+            ListClientsUseCase clients,
+            ReadClientEntriesUseCase entries,
+            CorrectClientEntryUseCase correct) {}
 
     private final UseCases useCases;
     private final JsonBody body;
@@ -65,8 +69,14 @@ public final class CoachRoutes implements RouteModule {
     }
 
     private void createCode(Context ctx) {
-        IssuedPairingCode issued = useCases.codes().create(new CreatePairingCodeCommand(Authentication.caller(ctx).user()));
-        ctx.status(201).json(Map.of("code", issued.code().value(), "expires_at", issued.expiresAt().toString()));
+        IssuedPairingCode issued = useCases.codes()
+                .create(new CreatePairingCodeCommand(Authentication.caller(ctx).user()));
+        ctx.status(201)
+                .json(Map.of(
+                        "code",
+                        issued.code().value(),
+                        "expires_at",
+                        issued.expiresAt().toString()));
     }
 
     private void linkClient(Context ctx) {
@@ -101,12 +111,14 @@ public final class CoachRoutes implements RouteModule {
 
     private void listClients(Context ctx) {
         Caller coach = Authentication.callerWithRole(ctx, Caller.COACH);
-        var items = useCases.clients().clients(new ListClientsQuery(coach.user())).stream().map(link -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("client_id", link.client().value());
-            json.put("linked_at", link.linkedAt().toString());
-            return json;
-        }).toList();
+        var items = useCases.clients().clients(new ListClientsQuery(coach.user())).stream()
+                .map(link -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("client_id", link.client().value());
+                    json.put("linked_at", link.linkedAt().toString());
+                    return json;
+                })
+                .toList();
         ctx.json(Map.of("items", items));
     }
 
@@ -114,7 +126,8 @@ public final class CoachRoutes implements RouteModule {
         Caller coach = Authentication.callerWithRole(ctx, Caller.COACH);
         UserId client = client(ctx);
         DateParams.Range range = DateParams.range(ctx);
-        var access = useCases.entries().entries(new ReadClientEntriesQuery(coach.user(), client, range.from(), range.to()));
+        var access =
+                useCases.entries().entries(new ReadClientEntriesQuery(coach.user(), client, range.from(), range.to()));
         ctx.json(EntryJson.items(granted(access)));
     }
 
@@ -123,7 +136,8 @@ public final class CoachRoutes implements RouteModule {
         UserId client = client(ctx);
         LocalDate date = DateParams.pathDate(ctx);
         ManualEdit edit = ManualEditReader.read(body.readObject(ctx));
-        ctx.json(EntryJson.entry(granted(useCases.correct().correct(new CorrectClientEntryCommand(coach.user(), client, date, edit)))));
+        ctx.json(EntryJson.entry(
+                granted(useCases.correct().correct(new CorrectClientEntryCommand(coach.user(), client, date, edit)))));
     }
 
     /** A client id that cannot be a user is no client of this coach either. */

@@ -50,12 +50,17 @@ public final class CoachRunRoutes implements RouteModule {
         }
         UserId client = new UserId(clientId);
         // The cursor binds coach and client, so one coach's page cursor is worthless for another pair.
-        pages.respond(ctx, coach.user().value() + "|" + client.value(), command -> {
-            CoachAccess<RunPage> access = coaches.actForClient(coach.user(), client,
-                    subject -> list.list(command.apply(subject)));
-            return access instanceof CoachAccess.Granted<RunPage> granted ? Optional.of(granted.value())
-                    : Optional.empty();
-        }, CoachRunRoutes::notYourClient);
+        pages.respond(
+                ctx,
+                coach.user().value() + "|" + client.value(),
+                command -> {
+                    CoachAccess<RunPage> access =
+                            coaches.actForClient(coach.user(), client, subject -> list.list(command.apply(subject)));
+                    return access instanceof CoachAccess.Granted<RunPage> granted
+                            ? Optional.of(granted.value())
+                            : Optional.empty();
+                },
+                CoachRunRoutes::notYourClient);
     }
 
     private static ProblemException notYourClient() {

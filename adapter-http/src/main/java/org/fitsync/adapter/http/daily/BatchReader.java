@@ -1,13 +1,12 @@
 package org.fitsync.adapter.http.daily;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.daily.DailyLimits;
 import org.fitsync.domain.daily.DeviceSource;
 
@@ -45,7 +44,8 @@ final class BatchReader {
         List<FieldError> errors = new ArrayList<>();
         JsonNode sourceNode = body.get("source");
         Optional<DeviceSource> source = sourceNode != null && sourceNode.isTextual()
-                ? DeviceSource.fromWireName(sourceNode.textValue()) : Optional.empty();
+                ? DeviceSource.fromWireName(sourceNode.textValue())
+                : Optional.empty();
         if (source.isEmpty()) {
             errors.add(new FieldError("source", "must be one of healthkit, health_connect, garmin"));
         }

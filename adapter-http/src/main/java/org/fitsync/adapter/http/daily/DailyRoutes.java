@@ -34,8 +34,13 @@ public final class DailyRoutes implements RouteModule {
     private final JsonBody body;
     private final MeterRegistry metrics;
 
-    public DailyRoutes(IngestStepsUseCase steps, IngestSleepUseCase sleep, RecordManualEntryUseCase manual,
-                       ListDailyEntriesUseCase history, JsonBody body, MeterRegistry metrics) {
+    public DailyRoutes(
+            IngestStepsUseCase steps,
+            IngestSleepUseCase sleep,
+            RecordManualEntryUseCase manual,
+            ListDailyEntriesUseCase history,
+            JsonBody body,
+            MeterRegistry metrics) {
         this.steps = steps;
         this.sleep = sleep;
         this.manual = manual;
@@ -94,14 +99,16 @@ public final class DailyRoutes implements RouteModule {
 
     /** Items by kind, platform and outcome: a rising error share points at a misbehaving client. */
     private void count(String kind, String source, String status) {
-        metrics.counter("fitsync.daily.ingest.items", "kind", kind, "source", source, "status", status).increment();
+        metrics.counter("fitsync.daily.ingest.items", "kind", kind, "source", source, "status", status)
+                .increment();
     }
 
     private void putEntry(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         var date = DateParams.pathDate(ctx);
         JsonNode json = body.readObject(ctx);
-        var entry = manual.record(new RecordManualEntryCommand(user, date, ManualEditReader.read(json), ManualAuthor.owner()));
+        var entry = manual.record(
+                new RecordManualEntryCommand(user, date, ManualEditReader.read(json), ManualAuthor.owner()));
         ctx.json(EntryJson.entry(entry));
     }
 

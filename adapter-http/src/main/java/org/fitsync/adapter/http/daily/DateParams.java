@@ -16,8 +16,8 @@ public final class DateParams {
 
     public static LocalDate pathDate(Context ctx) {
         String text = ctx.pathParam("date");
-        return DailyLimits.parseDate(text).orElseThrow(() ->
-                ProblemException.badRequest("date must be a calendar date YYYY-MM-DD"));
+        return DailyLimits.parseDate(text)
+                .orElseThrow(() -> ProblemException.badRequest("date must be a calendar date YYYY-MM-DD"));
     }
 
     public static Range range(Context ctx) {
@@ -34,7 +34,7 @@ public final class DateParams {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(DailyLimits.parseDate(text).orElseThrow(() ->
-                ProblemException.badRequest(name + " must be a calendar date YYYY-MM-DD")));
+        return Optional.of(DailyLimits.parseDate(text)
+                .orElseThrow(() -> ProblemException.badRequest(name + " must be a calendar date YYYY-MM-DD")));
     }
 }

@@ -34,10 +34,16 @@ public final class EntryJson {
         json.put("sleep_min", entry.sleepMin().effective().orElse(null));
         json.put("sleep_quality", entry.sleepQuality().effective().orElse(null));
         json.put("notes", entry.notes().effective().orElse(null));
-        json.put("sleep", entry.sleep().map(night -> sleep(entry.sleepMin().device().orElseThrow().source(), night))
-                .orElse(null));
+        json.put(
+                "sleep",
+                entry.sleep()
+                        .map(night ->
+                                sleep(entry.sleepMin().device().orElseThrow().source(), night))
+                        .orElse(null));
         json.put("data_sources", dataSources(entry));
-        json.put("manual_fields", entry.manualFields().stream().map(Metric::wireName).toList());
+        json.put(
+                "manual_fields",
+                entry.manualFields().stream().map(Metric::wireName).toList());
         json.put("corrections", corrections(entry));
         json.put("overridden", overridden(entry));
         return json;
@@ -55,8 +61,11 @@ public final class EntryJson {
     private static List<Map<String, Object>> corrections(DailyEntry entry) {
         List<Map<String, Object>> corrections = new ArrayList<>();
         for (Map.Entry<Metric, ManualValue<?>> correction : entry.corrections().entrySet()) {
-            corrections.add(Map.of("field", correction.getKey().wireName(),
-                    "coach_id", correction.getValue().correctedBy().map(UserId::value).orElseThrow()));
+            corrections.add(Map.of(
+                    "field",
+                    correction.getKey().wireName(),
+                    "coach_id",
+                    correction.getValue().correctedBy().map(UserId::value).orElseThrow()));
         }
         return corrections;
     }

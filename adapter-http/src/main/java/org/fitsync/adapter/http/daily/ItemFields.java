@@ -1,6 +1,5 @@
 package org.fitsync.adapter.http.daily;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.fitsync.adapter.http.Problem;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.daily.DailyLimits;
 
 /**
@@ -82,7 +81,10 @@ final class ItemFields {
         }
         Optional<LocalDate> date = DailyLimits.parseDate(text.get());
         if (date.isEmpty()) {
-            fail(field, "must be a calendar date YYYY-MM-DD between " + DailyLimits.MIN_YEAR + " and " + DailyLimits.MAX_YEAR);
+            fail(
+                    field,
+                    "must be a calendar date YYYY-MM-DD between " + DailyLimits.MIN_YEAR + " and "
+                            + DailyLimits.MAX_YEAR);
         }
         return date;
     }
@@ -93,7 +95,8 @@ final class ItemFields {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(text.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeException e) {
             fail(field, "must be an RFC 3339 timestamp");
             return Optional.empty();

@@ -1,10 +1,10 @@
 package org.fitsync.adapter.http.daily;
 
-import org.fitsync.domain.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.domain.daily.SleepStages;
@@ -31,8 +31,11 @@ final class ReadingReaders {
         Optional<Instant> start = fields.requiredInstant("start");
         Optional<Instant> end = fields.requiredInstant("end");
         Optional<Integer> total = fields.requiredInt("total_min");
-        SleepStages stages = new SleepStages(fields.optionalInt("deep_min"), fields.optionalInt("light_min"),
-                fields.optionalInt("rem_min"), fields.optionalInt("awake_min"));
+        SleepStages stages = new SleepStages(
+                fields.optionalInt("deep_min"),
+                fields.optionalInt("light_min"),
+                fields.optionalInt("rem_min"),
+                fields.optionalInt("awake_min"));
         if (!fields.valid() || date.isEmpty() || start.isEmpty() || end.isEmpty() || total.isEmpty()) {
             return Optional.empty();
         }

@@ -23,7 +23,9 @@ final class ImportResource {
         progress.put("skipped_duplicate", p.skippedDuplicate());
         progress.put("skipped_not_run", p.skippedNotRun());
         progress.put("failed", p.failed());
-        progress.put("estimated_total", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null);
+        progress.put(
+                "estimated_total",
+                p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null);
         body.put("progress", progress);
         job.resumeAt().ifPresent(at -> body.put("resume_at", at.toString()));
         job.error().ifPresent(e -> body.put("error", Map.of("type", e.type(), "detail", e.detail())));

@@ -1,6 +1,5 @@
 package org.fitsync.adapter.http.imports;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -17,6 +16,7 @@ import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
@@ -37,8 +37,12 @@ public final class ImportRoutes implements RouteModule {
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     /** The use cases behind these routes. */
-    public record UseCases(StartImportUseCase start, ListImportsUseCase list, GetImportUseCase get,
-                           CancelImportUseCase cancel, WatchImportUseCase watch) {}
+    public record UseCases(
+            StartImportUseCase start,
+            ListImportsUseCase list,
+            GetImportUseCase get,
+            CancelImportUseCase cancel,
+            WatchImportUseCase watch) {}
 
     private final UseCases useCases;
     private final ImportEventStream events;
@@ -55,7 +59,9 @@ public final class ImportRoutes implements RouteModule {
         routes.post("/api/v1/imports", this::startImport);
         routes.get("/api/v1/imports", this::list);
         routes.get("/api/v1/imports/{id}", this::one);
-        routes.get("/api/v1/imports/{id}/events", ctx -> events.stream(ctx, Authentication.caller(ctx).user(), id(ctx)));
+        routes.get(
+                "/api/v1/imports/{id}/events",
+                ctx -> events.stream(ctx, Authentication.caller(ctx).user(), id(ctx)));
         routes.post("/api/v1/imports/{id}/cancel", this::cancelImport);
     }
 
@@ -74,7 +80,10 @@ public final class ImportRoutes implements RouteModule {
         }
         Optional<Instant> after = instant(body, "after", errors);
         Optional<Instant> before = instant(body, "before", errors);
-        if (errors.isEmpty() && after.isPresent() && before.isPresent() && !after.get().isBefore(before.get())) {
+        if (errors.isEmpty()
+                && after.isPresent()
+                && before.isPresent()
+                && !after.get().isBefore(before.get())) {
             errors.add(new FieldError("after", "must be earlier than before"));
         }
         if (!errors.isEmpty()) {
@@ -83,12 +92,12 @@ public final class ImportRoutes implements RouteModule {
         var command = new StartImportCommand(user, provider.asText(), new ImportRange(after, before));
         StartImportUseCase.StartOutcome outcome = useCases.start().start(command);
         if (outcome instanceof StartImportUseCase.StartOutcome.AlreadyActive active) {
-            throw new ProblemException(Problem.conflict("import-in-progress",
-                    "An import is already queued or running").withExtension("import_id", active.active().toString()));
+            throw new ProblemException(Problem.conflict("import-in-progress", "An import is already queued or running")
+                    .withExtension("import_id", active.active().toString()));
         }
         if (outcome instanceof StartImportUseCase.StartOutcome.NotConnected) {
-            throw new ProblemException(Problem.conflict("strava-not-connected",
-                    "Connect Strava first: GET /api/v1/integrations/strava/authorize"));
+            throw new ProblemException(Problem.conflict(
+                    "strava-not-connected", "Connect Strava first: GET /api/v1/integrations/strava/authorize"));
         }
         ImportJob job = ((StartImportUseCase.StartOutcome.Started) outcome).job();
         ctx.status(202).header("Location", "/api/v1/imports/" + job.id()).json(ImportResource.of(job));
@@ -119,12 +128,17 @@ public final class ImportRoutes implements RouteModule {
 
     private void list(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        ctx.json(Map.of("items", useCases.list().list(new ListImportsQuery(user)).stream().map(ImportResource::of).toList()));
+        ctx.json(Map.of(
+                "items",
+                useCases.list().list(new ListImportsQuery(user)).stream()
+                        .map(ImportResource::of)
+                        .toList()));
     }
 
     private void one(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        ctx.json(ImportResource.of(useCases.get().get(new GetImportQuery(user, id(ctx))).orElseThrow(ImportRoutes::notFound)));
+        ctx.json(ImportResource.of(
+                useCases.get().get(new GetImportQuery(user, id(ctx))).orElseThrow(ImportRoutes::notFound)));
     }
 
     private void cancelImport(Context ctx) {
@@ -133,7 +147,8 @@ public final class ImportRoutes implements RouteModule {
         if (outcome instanceof CancelImportUseCase.CancelOutcome.Cancelled cancelled) {
             ctx.status(202).json(ImportResource.of(cancelled.job()));
         } else if (outcome instanceof CancelImportUseCase.CancelOutcome.AlreadyFinished finished) {
-            throw new ProblemException(Problem.conflict("import-finished",
+            throw new ProblemException(Problem.conflict(
+                    "import-finished",
                     "The import is already " + finished.job().state().wireName()));
         } else {
             throw notFound();

@@ -38,8 +38,11 @@ public final class StravaRoutes implements RouteModule {
     static final String WEBHOOK = "/api/v1/webhooks/strava";
 
     /** What the routes need beyond the use cases. */
-    public record Settings(Function<String, URI> authorizeUrl, OAuthState state, Optional<URI> returnUrl,
-                           Optional<String> verifyToken) {}
+    public record Settings(
+            Function<String, URI> authorizeUrl,
+            OAuthState state,
+            Optional<URI> returnUrl,
+            Optional<String> verifyToken) {}
 
     private final ConnectProviderUseCase connect;
     private final DisconnectProviderUseCase disconnect;
@@ -48,9 +51,13 @@ public final class StravaRoutes implements RouteModule {
     private final JsonBody jsonBody;
     private final Settings settings;
 
-    public StravaRoutes(ConnectProviderUseCase connect, DisconnectProviderUseCase disconnect,
-                        ViewConnectionUseCase status, HandleProviderEventUseCase events, JsonBody jsonBody,
-                        Settings settings) {
+    public StravaRoutes(
+            ConnectProviderUseCase connect,
+            DisconnectProviderUseCase disconnect,
+            ViewConnectionUseCase status,
+            HandleProviderEventUseCase events,
+            JsonBody jsonBody,
+            Settings settings) {
         this.connect = connect;
         this.disconnect = disconnect;
         this.status = status;
@@ -93,7 +100,9 @@ public final class StravaRoutes implements RouteModule {
 
     private void authorize(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        ctx.json(Map.of("authorize_url", settings.authorizeUrl().apply(settings.state().issue(user)).toString()));
+        ctx.json(Map.of(
+                "authorize_url",
+                settings.authorizeUrl().apply(settings.state().issue(user)).toString()));
     }
 
     private void callback(Context ctx) {
@@ -108,8 +117,11 @@ public final class StravaRoutes implements RouteModule {
         if (code == null || code.isBlank() || code.length() > 512) {
             throw ProblemException.badRequest("The code is missing");
         }
-        Set<String> scopes = Arrays.stream(Optional.ofNullable(ctx.queryParam("scope")).orElse("").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> scopes = Arrays.stream(
+                        Optional.ofNullable(ctx.queryParam("scope")).orElse("").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
         if (!scopes.contains("activity:read") && !scopes.contains("activity:read_all")) {
             throw ProblemException.badRequest("The grant must include activity:read or activity:read_all");
         }
@@ -126,7 +138,10 @@ public final class StravaRoutes implements RouteModule {
         } else if (outcome instanceof ConnectProviderUseCase.ConnectOutcome.ProviderUnavailable) {
             // Strava's outage, not the caller's input: the one 5xx this route has, with a hint to retry.
             ctx.header("Retry-After", "30");
-            throw new ProblemException(Problem.of(503, "strava-unavailable", "Strava unavailable",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "strava-unavailable",
+                    "Strava unavailable",
                     "Strava could not be reached to complete the connection; authorize again shortly"));
         } else {
             throw ProblemException.badRequest(((ConnectProviderUseCase.ConnectOutcome.Rejected) outcome).detail());
@@ -134,7 +149,8 @@ public final class StravaRoutes implements RouteModule {
     }
 
     private void disconnect(Context ctx) {
-        disconnect.disconnect(new DisconnectProviderCommand(Authentication.caller(ctx).user()));
+        disconnect.disconnect(
+                new DisconnectProviderCommand(Authentication.caller(ctx).user()));
         ctx.status(204);
     }
 
@@ -144,7 +160,8 @@ public final class StravaRoutes implements RouteModule {
         if (challenge == null || token == null || !"subscribe".equals(ctx.queryParam("hub.mode"))) {
             throw ProblemException.badRequest("hub.mode=subscribe, hub.challenge and hub.verify_token are required");
         }
-        if (settings.verifyToken().isEmpty() || !constantTimeEquals(settings.verifyToken().get(), token)) {
+        if (settings.verifyToken().isEmpty()
+                || !constantTimeEquals(settings.verifyToken().get(), token)) {
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "The verify token does not match"));
         }
         ctx.json(Map.of("hub.challenge", challenge));
@@ -154,19 +171,27 @@ public final class StravaRoutes implements RouteModule {
         JsonNode body = jsonBody.readObject(ctx);
         String objectType = body.path("object_type").asText("");
         String aspect = body.path("aspect_type").asText("");
-        if (!body.path("object_id").canConvertToLong() || !body.path("owner_id").canConvertToLong()
-                || objectType.isEmpty() || aspect.isEmpty()) {
-            throw ProblemException.invalid("object_id", "an event needs object_type, object_id, aspect_type and owner_id");
+        if (!body.path("object_id").canConvertToLong()
+                || !body.path("owner_id").canConvertToLong()
+                || objectType.isEmpty()
+                || aspect.isEmpty()) {
+            throw ProblemException.invalid(
+                    "object_id", "an event needs object_type, object_id, aspect_type and owner_id");
         }
         boolean deauthorized = objectType.equals("athlete")
                 && "false".equals(body.path("updates").path("authorized").asText(""));
-        events.accept(new HandleProviderEventCommand(objectType, body.path("object_id").asLong(),
-                aspect, body.path("owner_id").asLong(), deauthorized));
+        events.accept(new HandleProviderEventCommand(
+                objectType,
+                body.path("object_id").asLong(),
+                aspect,
+                body.path("owner_id").asLong(),
+                deauthorized));
         ctx.status(200).json(Map.of("received", true));
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return java.security.MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return java.security.MessageDigest.isEqual(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -30,7 +30,10 @@ public final class WriteRateLimiting {
         }
         if (limiter.tryAcquire(caller.get().user().value()) instanceof RateDecision.Limited limited) {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
-            throw new ProblemException(Problem.of(429, "rate-limited", "Too many requests",
+            throw new ProblemException(Problem.of(
+                    429,
+                    "rate-limited",
+                    "Too many requests",
                     "Too many writes; retry after " + limited.retryAfterSeconds() + " s"));
         }
     }

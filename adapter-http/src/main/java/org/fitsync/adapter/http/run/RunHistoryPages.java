@@ -41,8 +41,11 @@ public final class RunHistoryPages {
      * when there is nobody to read for: {@code nobody} is thrown), and {@code reader} names the reader
      * for cursors, so one reader's cursor is worthless to another.
      */
-    public void respond(Context ctx, String reader, Function<Function<UserId, ListRunsQuery>, Optional<RunPage>> page,
-                        Supplier<? extends RuntimeException> nobody) {
+    public void respond(
+            Context ctx,
+            String reader,
+            Function<Function<UserId, ListRunsQuery>, Optional<RunPage>> page,
+            Supplier<? extends RuntimeException> nobody) {
         Optional<Instant> from = timeParam(ctx, "from");
         Optional<Instant> to = timeParam(ctx, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
@@ -52,14 +55,17 @@ public final class RunHistoryPages {
         boolean includeOverlapping = flagParam(ctx, "include_overlapping");
         String context = reader + "|" + from.map(Instant::toString).orElse("") + "|"
                 + to.map(Instant::toString).orElse("") + "|" + includeOverlapping;
-        Optional<PageKey> after = Optional.ofNullable(ctx.queryParam("cursor")).map(cursor -> cursors.decode(cursor, context)
-                .orElseThrow(() -> ProblemException.badRequest("cursor is not valid for this query")));
+        Optional<PageKey> after = Optional.ofNullable(ctx.queryParam("cursor"))
+                .map(cursor -> cursors.decode(cursor, context)
+                        .orElseThrow(() -> ProblemException.badRequest("cursor is not valid for this query")));
         RunPage result = page.apply(user -> new ListRunsQuery(user, from, to, limit, after, includeOverlapping))
                 .orElseThrow(nobody);
         ObjectNode body = mapper.createObjectNode();
         ArrayNode items = body.putArray("items");
         result.items().forEach(run -> items.add(writer.run(run)));
-        body.put("next_cursor", result.next().map(key -> cursors.encode(key, context)).orElse(null));
+        body.put(
+                "next_cursor",
+                result.next().map(key -> cursors.encode(key, context)).orElse(null));
         ctx.json(body);
     }
 
@@ -69,7 +75,8 @@ public final class RunHistoryPages {
             return Optional.empty();
         }
         try {
-            Instant instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
             // Beyond what the database stores: refused here rather than failing in the query.
             if (instant.isBefore(EARLIEST_FILTER) || instant.isAfter(LATEST_FILTER)) {
                 throw ProblemException.badRequest(name + " must be between the years 0001 and 9999");

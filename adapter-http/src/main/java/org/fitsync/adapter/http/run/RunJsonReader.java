@@ -1,16 +1,16 @@
 package org.fitsync.adapter.http.run;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
@@ -71,8 +71,8 @@ final class RunJsonReader {
                 if (value != JsonToken.START_ARRAY) {
                     return Optional.empty();
                 }
-                Optional<TrackScanner.Scanned> track =
-                        TrackScanner.scan(body, (int) parser.currentTokenLocation().getByteOffset());
+                Optional<TrackScanner.Scanned> track = TrackScanner.scan(
+                        body, (int) parser.currentTokenLocation().getByteOffset());
                 if (track.isEmpty() || !restOfObject(body, track.get().end(), members)) {
                     return Optional.empty();
                 }
@@ -241,8 +241,9 @@ final class RunJsonReader {
             return Optional.empty();
         }
         if (node.isPresent() && !storableNumbers(node.get())) {
-            errors.add(new FieldError(field, "numbers must be finite and at most "
-                    + MAX_PLAIN_NUMBER_LENGTH + " characters written out"));
+            errors.add(new FieldError(
+                    field,
+                    "numbers must be finite and at most " + MAX_PLAIN_NUMBER_LENGTH + " characters written out"));
             return Optional.empty();
         }
         return node.map(n -> CanonicalJson.write(mapper, n));

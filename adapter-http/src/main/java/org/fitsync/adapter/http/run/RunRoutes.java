@@ -1,9 +1,5 @@
 package org.fitsync.adapter.http.run;
 
-import org.fitsync.domain.FieldError;
-import org.fitsync.ports.in.run.DeleteRunCommand;
-import org.fitsync.ports.in.run.GetTrackQuery;
-import org.fitsync.ports.in.run.GetRunQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +16,7 @@ import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
@@ -27,10 +24,13 @@ import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.ValidationResult;
+import org.fitsync.ports.in.run.DeleteRunCommand;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunCommand;
 import org.fitsync.ports.in.run.EditRunUseCase;
+import org.fitsync.ports.in.run.GetRunQuery;
 import org.fitsync.ports.in.run.GetRunUseCase;
+import org.fitsync.ports.in.run.GetTrackQuery;
 import org.fitsync.ports.in.run.GetTrackUseCase;
 import org.fitsync.ports.in.run.ListRunsUseCase;
 import org.fitsync.ports.in.run.SubmitRunCommand;
@@ -45,8 +45,13 @@ public final class RunRoutes implements RouteModule {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** The use cases the routes call. */
-    public record UseCases(SubmitRunUseCase submit, ListRunsUseCase list, GetRunUseCase get, GetTrackUseCase track,
-                           EditRunUseCase edit, DeleteRunUseCase delete) {}
+    public record UseCases(
+            SubmitRunUseCase submit,
+            ListRunsUseCase list,
+            GetRunUseCase get,
+            GetTrackUseCase track,
+            EditRunUseCase edit,
+            DeleteRunUseCase delete) {}
 
     private final UseCases useCases;
     private final JsonBody jsonBody;
@@ -84,21 +89,25 @@ public final class RunRoutes implements RouteModule {
         if (validation instanceof ValidationResult.Invalid invalid) {
             throw invalid(invalid.errors());
         }
-        SubmitRunResult result = useCases.submit()
-                .submit(new SubmitRunCommand(user, ((ValidationResult.Valid) validation).run()));
+        SubmitRunResult result =
+                useCases.submit().submit(new SubmitRunCommand(user, ((ValidationResult.Valid) validation).run()));
         if (result instanceof SubmitRunResult.Created created) {
             ctx.status(201).header("Location", RUNS + "/" + created.run().id()).json(writer.run(created.run()));
         } else if (result instanceof SubmitRunResult.AlreadyStored stored) {
             ctx.status(200).header("Location", RUNS + "/" + stored.run().id()).json(writer.run(stored.run()));
         } else if (result instanceof SubmitRunResult.ContentConflict conflict) {
-            throw new ProblemException(Problem.conflict("run-id-conflict", "A run with id " + conflict.id()
-                    + " was already submitted with different content").withExtension("run_id", conflict.id().toString()));
+            throw new ProblemException(Problem.conflict(
+                            "run-id-conflict",
+                            "A run with id " + conflict.id() + " was already submitted with different content")
+                    .withExtension("run_id", conflict.id().toString()));
         } else if (result instanceof SubmitRunResult.DeletedBefore deleted) {
-            throw new ProblemException(Problem.conflict("run-deleted", "The run with id " + deleted.id()
-                    + " was deleted; its id cannot be used again").withExtension("run_id", deleted.id().toString()));
+            throw new ProblemException(Problem.conflict(
+                            "run-deleted",
+                            "The run with id " + deleted.id() + " was deleted; its id cannot be used again")
+                    .withExtension("run_id", deleted.id().toString()));
         } else if (result instanceof SubmitRunResult.StravaIdTaken taken) {
-            throw new ProblemException(Problem.conflict("strava-activity-imported",
-                    "Strava activity " + taken.stravaId() + " is already stored"));
+            throw new ProblemException(Problem.conflict(
+                    "strava-activity-imported", "Strava activity " + taken.stravaId() + " is already stored"));
         }
     }
 
@@ -122,7 +131,10 @@ public final class RunRoutes implements RouteModule {
 
     private void list(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        pages.respond(ctx, user.value(), command -> Optional.of(useCases.list().list(command.apply(user))),
+        pages.respond(
+                ctx,
+                user.value(),
+                command -> Optional.of(useCases.list().list(command.apply(user))),
                 () -> new IllegalStateException("a user's own history always has a reader"));
     }
 
@@ -150,12 +162,14 @@ public final class RunRoutes implements RouteModule {
         JsonNode body = jsonBody.readObject(ctx);
         RunJsonReader.Read<RunDetailsChange> read = reader.change(body);
         List<FieldError> errors = new ArrayList<>(read.shapeErrors());
-        read.value().errors().stream().filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
+        read.value().errors().stream()
+                .filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
                 .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        StoredRun run = useCases.edit().edit(new EditRunCommand(user, id, read.value())).orElseThrow(RunRoutes::notFound);
+        StoredRun run =
+                useCases.edit().edit(new EditRunCommand(user, id, read.value())).orElseThrow(RunRoutes::notFound);
         ctx.json(writer.run(run));
     }
 
@@ -181,6 +195,7 @@ public final class RunRoutes implements RouteModule {
     }
 
     private static ProblemException invalid(List<FieldError> errors) {
-        return ProblemException.invalid(errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
+        return ProblemException.invalid(
+                errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
     }
 }

@@ -19,6 +19,7 @@ final class TrackScanner {
 
     /** Digits of a number that fit a long exactly (10^18 < 2^63). */
     static final int MAX_DIGITS = 18;
+
     private static final long MAX_EXACT = 1L << 53;
     private static final double[] POW10 = new double[23];
 
@@ -188,8 +189,8 @@ final class TrackScanner {
         if (mantissa < MAX_EXACT && decimals < POW10.length) {
             value = mantissa / POW10[decimals];
         } else {
-            value = Double.parseDouble(new String(in, start + (negative ? 1 : 0), pos - start - (negative ? 1 : 0),
-                    StandardCharsets.US_ASCII));
+            value = Double.parseDouble(new String(
+                    in, start + (negative ? 1 : 0), pos - start - (negative ? 1 : 0), StandardCharsets.US_ASCII));
         }
         return negative ? -value : value;
     }

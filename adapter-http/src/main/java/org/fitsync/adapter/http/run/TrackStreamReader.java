@@ -1,6 +1,5 @@
 package org.fitsync.adapter.http.run;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
@@ -57,10 +57,13 @@ final class TrackStreamReader {
         OptionalDouble elevation = OptionalDouble.empty();
         boolean wellFormed = true;
         int position = 0;
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken(), position++) {
+        for (JsonToken token = parser.nextToken();
+                token != JsonToken.END_ARRAY;
+                token = parser.nextToken(), position++) {
             switch (position) {
                 case 0 -> {
-                    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    if (token == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                         time = parser.getLongValue();
                     } else {
                         wellFormed = false;

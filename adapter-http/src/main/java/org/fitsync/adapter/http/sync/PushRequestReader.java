@@ -1,14 +1,13 @@
 package org.fitsync.adapter.http.sync;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.sync.RawChanges;
 import org.fitsync.domain.sync.Value;
 
@@ -34,10 +33,12 @@ final class PushRequestReader {
                 errors.add(new FieldError(path, "must be an object with created, updated and deleted"));
                 continue;
             }
-            sections.put(entry.getKey(), new RawChanges.Section(
-                    records(section.get("created"), path + ".created", errors),
-                    records(section.get("updated"), path + ".updated", errors),
-                    deletedIds(section.get("deleted"), path + ".deleted", errors)));
+            sections.put(
+                    entry.getKey(),
+                    new RawChanges.Section(
+                            records(section.get("created"), path + ".created", errors),
+                            records(section.get("updated"), path + ".updated", errors),
+                            deletedIds(section.get("deleted"), path + ".deleted", errors)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -76,7 +76,9 @@ final class QueryParams {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isObject() || !node.path("from").canConvertToInt() || !node.path("from").isIntegralNumber()) {
+        if (!node.isObject()
+                || !node.path("from").canConvertToInt()
+                || !node.path("from").isIntegralNumber()) {
             throw ProblemException.invalid("migration", "must be {\"from\": n, \"tables\": [...], \"columns\": [...]}");
         }
         List<String> tables = new ArrayList<>();

@@ -19,7 +19,10 @@ import org.fitsync.ports.in.sync.PulledRecord;
 final class StreamingPullWriter implements PullSink {
 
     private enum Array {
-        NONE(0), CREATED(1), UPDATED(2), DELETED(3);
+        NONE(0),
+        CREATED(1),
+        UPDATED(2),
+        DELETED(3);
 
         /** Where the array stands in a collection's object on the wire; NONE is before all of them. */
         private final int position;

@@ -1,8 +1,6 @@
 package org.fitsync.adapter.http.sync;
 
-import org.fitsync.domain.FieldError;
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.fitsync.adapter.http.Authentication;
 import org.fitsync.adapter.http.JsonBody;
-import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.in.sync.Conflict;
 import org.fitsync.ports.in.sync.PullChangesQuery;
@@ -59,8 +57,11 @@ public final class SyncRoutes implements RouteModule {
         UserId user = Authentication.caller(ctx).user();
         Optional<Long> cursor = QueryParams.cursor(ctx.queryParam("last_pulled_at"));
         QueryParams.schemaVersion(ctx.queryParam("schema_version"));
-        PullChangesQuery query = new PullChangesQuery(user, cursor,
-                QueryParams.migration(ctx.queryParam("migration"), mapper), QueryParams.limit(ctx.queryParam("limit")));
+        PullChangesQuery query = new PullChangesQuery(
+                user,
+                cursor,
+                QueryParams.migration(ctx.queryParam("migration"), mapper),
+                QueryParams.limit(ctx.queryParam("limit")));
         StreamingPullWriter writer = new StreamingPullWriter(() -> {
             ctx.status(200).contentType("application/json");
             return mapper.getFactory().createGenerator(ctx.res().getOutputStream(), JsonEncoding.UTF8);
@@ -81,7 +82,9 @@ public final class SyncRoutes implements RouteModule {
     private void push(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         JsonNode request = body.readObject(ctx);
-        PushChangesCommand command = new PushChangesCommand(user, PushRequestReader.changes(request),
+        PushChangesCommand command = new PushChangesCommand(
+                user,
+                PushRequestReader.changes(request),
                 PushRequestReader.lastPulledAt(request, Optional.ofNullable(ctx.queryParam("last_pulled_at"))));
         PushOutcome outcome = push.push(command);
         if (outcome instanceof PushOutcome.Invalid invalid) {
@@ -92,7 +95,10 @@ public final class SyncRoutes implements RouteModule {
         response.put("timestamp", pushed.timestamp());
         ArrayNode conflicts = response.putArray("conflicts");
         for (Conflict conflict : pushed.conflicts()) {
-            conflicts.addObject().put("table", conflict.table()).put("id", conflict.id().value())
+            conflicts
+                    .addObject()
+                    .put("table", conflict.table())
+                    .put("id", conflict.id().value())
                     .put("winner", conflict.winner().label());
         }
         ObjectNode rejected = response.putObject("experimentalRejectedIds");
@@ -105,6 +111,7 @@ public final class SyncRoutes implements RouteModule {
 
     private static ProblemException invalid(List<FieldError> violations) {
         return ProblemException.invalid(violations.stream()
-                .map(v -> new FieldError(v.field(), v.message())).toList());
+                .map(v -> new FieldError(v.field(), v.message()))
+                .toList());
     }
 }

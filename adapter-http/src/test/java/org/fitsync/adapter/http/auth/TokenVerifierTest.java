@@ -11,10 +11,10 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.fitsync.application.testing.MovableClock;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.junit.jupiter.api.Test;
 

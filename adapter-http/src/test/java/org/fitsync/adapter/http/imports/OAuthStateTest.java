@@ -29,11 +29,14 @@ class OAuthStateTest {
     @Test
     void aTamperedOrForeignStateIsRejected() {
         String state = at(NOW).issue(new UserId("alice"));
-        String bobPart = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("bob".getBytes(StandardCharsets.UTF_8));
+        String bobPart = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("bob".getBytes(StandardCharsets.UTF_8));
         String forged = bobPart + state.substring(state.indexOf('.'));
         assertThat(at(NOW).verify(forged)).isEmpty();
         byte[] otherKey = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
-        assertThat(new OAuthState(otherKey, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(15)).verify(state)).isEmpty();
+        assertThat(new OAuthState(otherKey, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(15)).verify(state))
+                .isEmpty();
         assertThat(at(NOW).verify(null)).isEmpty();
         assertThat(at(NOW).verify("")).isEmpty();
         assertThat(at(NOW).verify("a.b.c")).isEmpty();

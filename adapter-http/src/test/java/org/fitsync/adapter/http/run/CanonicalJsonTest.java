@@ -12,8 +12,10 @@ class CanonicalJsonTest {
 
     @Test
     void sortsMembersAtEveryDepthAndDropsWhitespace() throws Exception {
-        String a = CanonicalJson.write(mapper, mapper.readTree("{\"b\": [ {\"y\":1, \"x\":2} ], \"a\": {\"d\": null, \"c\": \"é\"}}"));
-        String b = CanonicalJson.write(mapper, mapper.readTree("{\"a\":{\"c\":\"é\",\"d\":null},\"b\":[{\"x\":2,\"y\":1}]}"));
+        String a = CanonicalJson.write(
+                mapper, mapper.readTree("{\"b\": [ {\"y\":1, \"x\":2} ], \"a\": {\"d\": null, \"c\": \"é\"}}"));
+        String b = CanonicalJson.write(
+                mapper, mapper.readTree("{\"a\":{\"c\":\"é\",\"d\":null},\"b\":[{\"x\":2,\"y\":1}]}"));
         assertThat(a).isEqualTo(b).isEqualTo("{\"a\":{\"c\":\"é\",\"d\":null},\"b\":[{\"x\":2,\"y\":1}]}");
     }
 

@@ -40,7 +40,9 @@ class PageCursorsTest {
         String cursor = cursors.encode(position, "alice|||false");
         assertThat(cursors.decode(cursor, "alice|||true")).isEmpty();
         assertThat(cursors.decode(cursor, "bob|||false")).isEmpty();
-        assertThat(new PageCursors("another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8)).decode(cursor, "alice|||false")).isEmpty();
+        assertThat(new PageCursors("another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8))
+                        .decode(cursor, "alice|||false"))
+                .isEmpty();
         assertThat(cursors.decode("", "q")).isEmpty();
         assertThat(cursors.decode("!!!", "q")).isEmpty();
         assertThat(cursors.decode(cursor + "AA", "alice|||false")).isEmpty();

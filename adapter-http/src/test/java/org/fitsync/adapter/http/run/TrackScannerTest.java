@@ -24,11 +24,13 @@ class TrackScannerTest {
         byte[] body = bytes("{\"id\":\"x\",\"track\":[[1700000000000,52.5200012,13.4049541,34.2],"
                 + "[1700000001000, -0.0 , 0 ,null],[1700000002000,-90,180.000000000000001,-12]]}");
         assertSameAsGeneral(body);
-        TrackScanner.Scanned scanned = TrackScanner.scan(body, indexOf(body, "[[")).orElseThrow();
-        assertThat(scanned.track().points()).containsExactly(
-                TrackPoint.of(1700000000000L, 52.5200012, 13.4049541, 34.2),
-                TrackPoint.withoutElevation(1700000001000L, -0.0, 0.0),
-                TrackPoint.of(1700000002000L, -90, 180.0, -12));
+        TrackScanner.Scanned scanned =
+                TrackScanner.scan(body, indexOf(body, "[[")).orElseThrow();
+        assertThat(scanned.track().points())
+                .containsExactly(
+                        TrackPoint.of(1700000000000L, 52.5200012, 13.4049541, 34.2),
+                        TrackPoint.withoutElevation(1700000001000L, -0.0, 0.0),
+                        TrackPoint.of(1700000002000L, -90, 180.0, -12));
         assertThat(body[scanned.end() - 1]).isEqualTo((byte) ']');
     }
 
@@ -36,19 +38,40 @@ class TrackScannerTest {
     void integerMinusZeroIsPlusZeroAsJacksonReadsIt() throws Exception {
         byte[] body = bytes("{\"track\":[[-0,-0,-0.0,-0]]}");
         assertSameAsGeneral(body);
-        TrackPoint point = TrackScanner.scan(body, indexOf(body, "[[")).orElseThrow().track().points().get(0);
+        TrackPoint point = TrackScanner.scan(body, indexOf(body, "[["))
+                .orElseThrow()
+                .track()
+                .points()
+                .get(0);
         assertThat(point).isEqualTo(TrackPoint.of(0, 0.0, -0.0, 0.0));
     }
 
     @Test
     void givesUpOnAnythingOutsideTheCommonShape() {
-        for (String track : List.of("[[1,2,3,4e2]]", "[[1.0,2,3,4]]", "[[1,2,3]]", "[[1,2,3,4,5]]", "[[01,2,3,4]]",
-                "[[1,2.,3,4]]", "[[1,.5,3,4]]", "[[1,2,3,\"4\"]]", "[[1,2,3,nul]]", "[[1,2,3,4],]", "[[1,2,3,4]",
-                "[[1,+2,3,4]]", "[[1,2,3,1234567890123456789]]", "[[12345678901234567890,2,3,4]]", "[{},[1,2,3,4]]",
-                "[[1,2,3,4] [1,2,3,4]]", "[[1,2,3,4]\u000b]")) {
+        for (String track : List.of(
+                "[[1,2,3,4e2]]",
+                "[[1.0,2,3,4]]",
+                "[[1,2,3]]",
+                "[[1,2,3,4,5]]",
+                "[[01,2,3,4]]",
+                "[[1,2.,3,4]]",
+                "[[1,.5,3,4]]",
+                "[[1,2,3,\"4\"]]",
+                "[[1,2,3,nul]]",
+                "[[1,2,3,4],]",
+                "[[1,2,3,4]",
+                "[[1,+2,3,4]]",
+                "[[1,2,3,1234567890123456789]]",
+                "[[12345678901234567890,2,3,4]]",
+                "[{},[1,2,3,4]]",
+                "[[1,2,3,4] [1,2,3,4]]",
+                "[[1,2,3,4]\u000b]")) {
             assertThat(TrackScanner.scan(bytes(track), 0)).as(track).isEmpty();
         }
-        assertThat(TrackScanner.scan(bytes("[]"), 0)).get().extracting(s -> s.track().size()).isEqualTo(0);
+        assertThat(TrackScanner.scan(bytes("[]"), 0))
+                .get()
+                .extracting(s -> s.track().size())
+                .isEqualTo(0);
     }
 
     @Test
@@ -80,14 +103,31 @@ class TrackScannerTest {
                 if (p > 0) {
                     track.append(ws(random)).append(',').append(ws(random));
                 }
-                track.append('[').append(ws(random)).append(integer(random)).append(ws(random)).append(',')
-                        .append(ws(random)).append(number(random)).append(ws(random)).append(',').append(ws(random))
-                        .append(number(random)).append(ws(random)).append(',').append(ws(random))
-                        .append(random.nextInt(5) == 0 ? "null" : number(random)).append(ws(random)).append(']');
+                track.append('[')
+                        .append(ws(random))
+                        .append(integer(random))
+                        .append(ws(random))
+                        .append(',')
+                        .append(ws(random))
+                        .append(number(random))
+                        .append(ws(random))
+                        .append(',')
+                        .append(ws(random))
+                        .append(number(random))
+                        .append(ws(random))
+                        .append(',')
+                        .append(ws(random))
+                        .append(random.nextInt(5) == 0 ? "null" : number(random))
+                        .append(ws(random))
+                        .append(']');
             }
             track.append(ws(random)).append(']');
-            String[] members = {"\"id\":\"5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11\"", "\"duration_s\":10",
-                    "\"metadata\":{\"a\":[1,2]}", "\"track\":" + track};
+            String[] members = {
+                "\"id\":\"5f0c6a52-6a8e-4a43-9a3e-2a3c1d7f0b11\"",
+                "\"duration_s\":10",
+                "\"metadata\":{\"a\":[1,2]}",
+                "\"track\":" + track
+            };
             int at = random.nextInt(members.length);
             String swap = members[at];
             members[at] = members[3];
@@ -134,7 +174,8 @@ class TrackScannerTest {
             case 1 -> Integer.toString(random.nextInt(2000) - 1000);
             case 2 -> Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20)); // may have E
             case 3 -> "0." + "0".repeat(random.nextInt(20)) + (1 + random.nextInt(9));
-            case 4 -> (random.nextBoolean() ? "-" : "") + random.nextInt(180) + "." + digits(random, 1 + random.nextInt(20));
+            case 4 ->
+                (random.nextBoolean() ? "-" : "") + random.nextInt(180) + "." + digits(random, 1 + random.nextInt(20));
             case 5 -> random.nextInt(10) + "." + digits(random, 17);
             default -> String.format(java.util.Locale.ROOT, "%.7f", (random.nextDouble() - 0.5) * 180);
         };

@@ -15,8 +15,8 @@ import org.fitsync.ports.out.coach.SaveCoachLinkPort;
 import org.fitsync.ports.out.coach.SavePairingCodePort;
 
 /** {@code pairing_codes} and {@code coach_links}; codes are redeemed through {@code redeem_pairing_code}. */
-public final class PostgresCoaching implements SavePairingCodePort, RedeemPairingCodePort, SaveCoachLinkPort,
-        LoadCoachLinksPort {
+public final class PostgresCoaching
+        implements SavePairingCodePort, RedeemPairingCodePort, SaveCoachLinkPort, LoadCoachLinksPort {
 
     private record Redemption(String outcome, String clientId) {}
 
@@ -81,7 +81,9 @@ public final class PostgresCoaching implements SavePairingCodePort, RedeemPairin
                         SELECT client_id, linked_at FROM coach_links
                         WHERE user_id = :coach AND deleted_at IS NULL ORDER BY linked_at, client_id""")
                 .bind("coach", coach.value())
-                .map((rs, ctx) -> new CoachLink(coach, new UserId(rs.getString("client_id")),
+                .map((rs, ctx) -> new CoachLink(
+                        coach,
+                        new UserId(rs.getString("client_id")),
                         rs.getObject("linked_at", OffsetDateTime.class).toInstant()))
                 .list();
     }

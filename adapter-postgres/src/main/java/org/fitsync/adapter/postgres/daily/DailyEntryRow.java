@@ -16,8 +16,8 @@ import org.fitsync.domain.daily.DeviceValue;
 import org.fitsync.domain.daily.ManualValue;
 import org.fitsync.domain.daily.MetricValue;
 import org.fitsync.domain.daily.SleepRecord;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** A {@code daily_entries} row: each value's device and manual layer in their own columns. */
 record DailyEntryRow(DailyEntry withoutNights) {
@@ -46,17 +46,20 @@ record DailyEntryRow(DailyEntry withoutNights) {
 
     DailyEntry toEntry(Map<DeviceSource, SleepRecord> nights) {
         DailyEntry e = withoutNights;
-        return new DailyEntry(e.date(), e.steps(), e.sleepMin(), e.sleepQuality(), e.notes(), e.deviceSources(), nights);
+        return new DailyEntry(
+                e.date(), e.steps(), e.sleepMin(), e.sleepQuality(), e.notes(), e.deviceSources(), nights);
     }
 
     static DailyEntryRow read(ResultSet rs, StatementContext ctx) throws SQLException {
         LocalDate date = rs.getObject("date", LocalDate.class);
-        return new DailyEntryRow(new DailyEntry(date,
+        return new DailyEntryRow(new DailyEntry(
+                date,
                 metric(device(rs, "steps", Integer.class), manual(rs, "steps_manual", Integer.class)),
                 metric(device(rs, "sleep_min", Integer.class), manual(rs, "sleep_min_manual", Integer.class)),
                 metric(Optional.empty(), manual(rs, "sleep_quality_manual", Integer.class)),
                 metric(Optional.empty(), manual(rs, "notes_manual", String.class)),
-                sources(rs.getArray("device_sources")), Map.of()));
+                sources(rs.getArray("device_sources")),
+                Map.of()));
     }
 
     static <S extends SqlStatement<S>> S bindAll(S update, UserId user, DailyEntry entry, long version) {
@@ -67,7 +70,9 @@ record DailyEntryRow(DailyEntry withoutNights) {
         bindManual(update, "sleep_min_manual", entry.sleepMin());
         bindManual(update, "sleep_quality_manual", entry.sleepQuality());
         bindManualText(update, "notes_manual", entry.notes());
-        String[] sources = entry.orderedDeviceSources().stream().map(DeviceSource::wireName).toArray(String[]::new);
+        String[] sources = entry.orderedDeviceSources().stream()
+                .map(DeviceSource::wireName)
+                .toArray(String[]::new);
         return update.bindArray("device_sources", String.class, (Object[]) sources);
     }
 
@@ -88,12 +93,15 @@ record DailyEntryRow(DailyEntry withoutNights) {
         if (value == null) {
             return Optional.empty();
         }
-        return Optional.of(new ManualValue<>(value, Optional.ofNullable(rs.getString(column + "_by")).map(UserId::new)));
+        return Optional.of(new ManualValue<>(
+                value, Optional.ofNullable(rs.getString(column + "_by")).map(UserId::new)));
     }
 
     private static void bindDevice(SqlStatement<?> update, String name, MetricValue<Integer> metric) {
         update.bind(name + "_device", metric.device().map(DeviceValue::value).orElse(null));
-        update.bind(name + "_device_source", metric.device().map(d -> d.source().wireName()).orElse(null));
+        update.bind(
+                name + "_device_source",
+                metric.device().map(d -> d.source().wireName()).orElse(null));
     }
 
     private static void bindManual(SqlStatement<?> update, String column, MetricValue<Integer> metric) {
@@ -107,7 +115,12 @@ record DailyEntryRow(DailyEntry withoutNights) {
     }
 
     private static void bindAuthor(SqlStatement<?> update, String column, MetricValue<?> metric) {
-        update.bind(column + "_by", metric.manual().flatMap(ManualValue::correctedBy).map(UserId::value).orElse(null));
+        update.bind(
+                column + "_by",
+                metric.manual()
+                        .flatMap(ManualValue::correctedBy)
+                        .map(UserId::value)
+                        .orElse(null));
     }
 
     private static Set<DeviceSource> sources(Array array) throws SQLException {

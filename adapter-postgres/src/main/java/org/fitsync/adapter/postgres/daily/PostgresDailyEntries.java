@@ -1,8 +1,6 @@
 package org.fitsync.adapter.postgres.daily;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,7 +20,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** {@code daily_entries} and {@code sleep_records}, read and written on the current transaction's handle. */
 public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDailyEntryPort {
 
-    private static final String SELECT_ENTRIES = "SELECT * FROM daily_entries WHERE user_id = :user AND deleted_at IS NULL";
+    private static final String SELECT_ENTRIES =
+            "SELECT * FROM daily_entries WHERE user_id = :user AND deleted_at IS NULL";
     private static final String SELECT_SLEEP = """
             SELECT s.* FROM sleep_records s
             JOIN daily_entries e ON e.user_id = s.user_id AND e.date = s.date AND e.deleted_at IS NULL
@@ -69,8 +68,8 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
     }
 
     private static String inRange(String column) {
-        return " AND " + column + " >= COALESCE(CAST(:from AS date), '-infinity')"
-                + " AND " + column + " <= COALESCE(CAST(:to AS date), 'infinity')";
+        return " AND " + column + " >= COALESCE(CAST(:from AS date), '-infinity')" + " AND " + column
+                + " <= COALESCE(CAST(:to AS date), 'infinity')";
     }
 
     private static Map<LocalDate, Map<DeviceSource, SleepRecord>> nightsByDate(List<SleepRecordRow> sleep) {
@@ -97,14 +96,16 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
         }
         Handle handle = PostgresTransactions.handle();
         PreparedBatch days = handle.prepareBatch(DailyEntryRow.UPSERT);
-        entries.forEach(entry -> DailyEntryRow.bindAll(days, user, entry, version).add());
+        entries.forEach(
+                entry -> DailyEntryRow.bindAll(days, user, entry, version).add());
         days.execute();
         // A live day only ever gains or replaces nights (deleteDay drops them), so upserting suffices.
         PreparedBatch nights = handle.prepareBatch(SleepRecordRow.UPSERT);
         int count = 0;
         for (DailyEntry entry : entries) {
             for (var night : entry.sleepRecords().entrySet()) {
-                SleepRecordRow.bindAll(nights, user, entry.date(), night.getKey(), night.getValue(), version).add();
+                SleepRecordRow.bindAll(nights, user, entry.date(), night.getKey(), night.getValue(), version)
+                        .add();
                 count++;
             }
         }

@@ -10,8 +10,8 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.domain.daily.SleepStages;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** A {@code sleep_records} row: one platform's record of one night. */
 record SleepRecordRow(LocalDate date, DeviceSource source, SleepRecord record) {
@@ -32,14 +32,16 @@ record SleepRecordRow(LocalDate date, DeviceSource source, SleepRecord record) {
                    EXCLUDED.light_min, EXCLUDED.rem_min, EXCLUDED.awake_min)""";
 
     static SleepRecordRow read(ResultSet rs, StatementContext ctx) throws SQLException {
-        SleepStages stages = new SleepStages(minutes(rs, "deep_min"), minutes(rs, "light_min"), minutes(rs, "rem_min"),
-                minutes(rs, "awake_min"));
-        SleepRecord night = new SleepRecord(instant(rs, "start_at"), instant(rs, "end_at"), rs.getInt("total_min"), stages);
-        return new SleepRecordRow(rs.getObject("date", LocalDate.class), DailyEntryRow.source(rs.getString("source")), night);
+        SleepStages stages = new SleepStages(
+                minutes(rs, "deep_min"), minutes(rs, "light_min"), minutes(rs, "rem_min"), minutes(rs, "awake_min"));
+        SleepRecord night =
+                new SleepRecord(instant(rs, "start_at"), instant(rs, "end_at"), rs.getInt("total_min"), stages);
+        return new SleepRecordRow(
+                rs.getObject("date", LocalDate.class), DailyEntryRow.source(rs.getString("source")), night);
     }
 
-    static <S extends SqlStatement<S>> S bindAll(S update, UserId user, LocalDate date, DeviceSource source, SleepRecord night,
-                          long version) {
+    static <S extends SqlStatement<S>> S bindAll(
+            S update, UserId user, LocalDate date, DeviceSource source, SleepRecord night, long version) {
         return update.bind("user", user.value())
                 .bind("date", date.toString())
                 .bind("source", source.wireName())

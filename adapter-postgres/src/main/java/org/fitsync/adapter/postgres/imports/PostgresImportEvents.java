@@ -3,8 +3,8 @@ package org.fitsync.adapter.postgres.imports;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -104,13 +104,15 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
     }
 
     private void dispatch(String payload) {
-        ImportId.parse(payload).map(listeners::get).ifPresent(set -> set.forEach(listener -> {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                LOG.warn("Import event listener failed", e);
-            }
-        }));
+        ImportId.parse(payload)
+                .map(listeners::get)
+                .ifPresent(set -> set.forEach(listener -> {
+                    try {
+                        listener.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Import event listener failed", e);
+                    }
+                }));
     }
 
     private static void sleep(long millis) {

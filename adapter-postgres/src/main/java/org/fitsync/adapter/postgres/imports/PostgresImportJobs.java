@@ -34,7 +34,8 @@ import org.jdbi.v3.core.statement.Update;
 public final class PostgresImportJobs implements ImportJobStore {
 
     private static final String ACTIVE = "('queued', 'running', 'waiting_rate_limit')";
-    private static final String OWNED = " WHERE user_id = :user AND id = :id AND state = 'running' AND lease_owner = :node";
+    private static final String OWNED =
+            " WHERE user_id = :user AND id = :id AND state = 'running' AND lease_owner = :node";
 
     private final Jdbi jdbi;
 
@@ -58,7 +59,9 @@ public final class PostgresImportJobs implements ImportJobStore {
                 .bind("id", job.id().value())
                 .bind("provider", job.provider())
                 .bind("after", job.range().after().map(PostgresImportJobs::utc).orElse(null))
-                .bind("before", job.range().before().map(PostgresImportJobs::utc).orElse(null))
+                .bind(
+                        "before",
+                        job.range().before().map(PostgresImportJobs::utc).orElse(null))
                 .bind("activity", job.activityId().orElse(null))
                 .bind("created", utc(job.createdAt()))
                 .mapTo(UUID.class)
@@ -85,7 +88,8 @@ public final class PostgresImportJobs implements ImportJobStore {
     @Override
     public List<ImportJob> list(UserId user, int limit) {
         return PostgresTransactions.handle()
-                .createQuery("SELECT * FROM import_jobs WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .createQuery(
+                        "SELECT * FROM import_jobs WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("user", user.value())
                 .bind("limit", limit)
                 .map(PostgresImportJobs::job)
@@ -127,12 +131,14 @@ public final class PostgresImportJobs implements ImportJobStore {
     @Override
     public boolean heartbeat(UserId user, ImportId id, String node, Duration lease) {
         return PostgresTransactions.handle()
-                .createUpdate("UPDATE import_jobs SET lease_until = now() + :lease * interval '1 millisecond'" + OWNED)
-                .bind("user", user.value())
-                .bind("id", id.value())
-                .bind("node", node)
-                .bind("lease", lease.toMillis())
-                .execute() == 1;
+                        .createUpdate("UPDATE import_jobs SET lease_until = now() + :lease * interval '1 millisecond'"
+                                + OWNED)
+                        .bind("user", user.value())
+                        .bind("id", id.value())
+                        .bind("node", node)
+                        .bind("lease", lease.toMillis())
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -144,11 +150,14 @@ public final class PostgresImportJobs implements ImportJobStore {
                                attempts = CASE WHEN fetched = :fetched AND cursor_before IS NOT DISTINCT FROM CAST(:cursor AS timestamptz)
                                                THEN attempts ELSE 0 END,
                                lease_until = now() + :lease * interval '1 millisecond', updated_at = now()""")
-                .bind("phase", job.phase().wireName())
-                .bind("cursor", job.cursor().map(PostgresImportJobs::utc).orElse(null))
-                .bindMap(progress(job.progress()))
-                .bind("lease", lease.toMillis())
-                .execute() == 1;
+                        .bind("phase", job.phase().wireName())
+                        .bind(
+                                "cursor",
+                                job.cursor().map(PostgresImportJobs::utc).orElse(null))
+                        .bindMap(progress(job.progress()))
+                        .bind("lease", lease.toMillis())
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -157,10 +166,11 @@ public final class PostgresImportJobs implements ImportJobStore {
         return owned(job, node, """
                         UPDATE import_jobs SET state = :state, resume_at = :resume, lease_owner = NULL,
                                lease_until = NULL, attempts = attempts + :failure, updated_at = now()""")
-                .bind("state", rateLimited ? "waiting_rate_limit" : "queued")
-                .bind("resume", utc(resumeAt))
-                .bind("failure", rateLimited ? 0 : 1)
-                .execute() == 1;
+                        .bind("state", rateLimited ? "waiting_rate_limit" : "queued")
+                        .bind("resume", utc(resumeAt))
+                        .bind("failure", rateLimited ? 0 : 1)
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -170,10 +180,13 @@ public final class PostgresImportJobs implements ImportJobStore {
                                fetched = :fetched, imported = :imported, skipped_duplicate = :duplicate,
                                skipped_not_run = :notRun, failed = :failed, estimated_total = :estimate,
                                finished_at = :now, lease_until = NULL, updated_at = now()""")
-                .bind("cursor", job.cursor().map(PostgresImportJobs::utc).orElse(null))
-                .bindMap(progress(job.progress()))
-                .bind("now", utc(now))
-                .execute() == 1;
+                        .bind(
+                                "cursor",
+                                job.cursor().map(PostgresImportJobs::utc).orElse(null))
+                        .bindMap(progress(job.progress()))
+                        .bind("now", utc(now))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -182,15 +195,19 @@ public final class PostgresImportJobs implements ImportJobStore {
                         UPDATE import_jobs SET state = 'failed', phase = 'done', error_type = :type,
                                error_detail = :detail, finished_at = :now, lease_until = NULL,
                                updated_at = now()""")
-                .bind("type", error.type())
-                .bind("detail", error.detail().length() > 1000 ? error.detail().substring(0, 1000) : error.detail())
-                .bind("now", utc(now))
-                .execute() == 1;
+                        .bind("type", error.type())
+                        .bind(
+                                "detail",
+                                error.detail().length() > 1000 ? error.detail().substring(0, 1000) : error.detail())
+                        .bind("now", utc(now))
+                        .execute()
+                == 1;
     }
 
     /** An update of a running job that only the node holding its lease may make. */
     private static Update owned(ImportJob job, String node, String update) {
-        return PostgresTransactions.handle().createUpdate(update + OWNED)
+        return PostgresTransactions.handle()
+                .createUpdate(update + OWNED)
                 .bind("user", job.user().value())
                 .bind("id", job.id().value())
                 .bind("node", node);
@@ -204,18 +221,25 @@ public final class PostgresImportJobs implements ImportJobStore {
         values.put("duplicate", p.skippedDuplicate());
         values.put("notRun", p.skippedNotRun());
         values.put("failed", p.failed());
-        values.put("estimate", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null);
+        values.put(
+                "estimate", p.estimatedTotal().isPresent() ? p.estimatedTotal().getAsInt() : null);
         return values;
     }
 
     private static ImportJob job(ResultSet rs, StatementContext ctx) throws SQLException {
         int estimate = rs.getInt("estimated_total");
         OptionalInt estimated = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(estimate);
-        ImportProgress progress = new ImportProgress(rs.getInt("fetched"), rs.getInt("imported"),
-                rs.getInt("skipped_duplicate"), rs.getInt("skipped_not_run"), rs.getInt("failed"), estimated);
+        ImportProgress progress = new ImportProgress(
+                rs.getInt("fetched"),
+                rs.getInt("imported"),
+                rs.getInt("skipped_duplicate"),
+                rs.getInt("skipped_not_run"),
+                rs.getInt("failed"),
+                estimated);
         String errorType = rs.getString("error_type");
         String errorDetail = rs.getString("error_detail");
-        Optional<ImportError> error = errorType == null ? Optional.empty()
+        Optional<ImportError> error = errorType == null
+                ? Optional.empty()
                 : Optional.of(new ImportError(errorType, errorDetail == null ? "" : errorDetail));
         return new ImportJob(
                 new ImportId(rs.getObject("id", UUID.class)),

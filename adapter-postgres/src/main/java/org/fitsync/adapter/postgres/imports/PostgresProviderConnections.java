@@ -41,7 +41,11 @@ public final class PostgresProviderConnections implements ProviderConnectionStor
                           FROM provider_connections WHERE user_id = :user AND id = :provider""")
                 .bind("user", user.value())
                 .bind("provider", PROVIDER)
-                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
+                .map((rs, ctx) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getBytes(3),
+                        rs.getBytes(4),
                         rs.getObject(5, OffsetDateTime.class)))
                 .findOne();
         if (row.isEmpty()) {
@@ -54,15 +58,21 @@ public final class PostgresProviderConnections implements ProviderConnectionStor
             LOG.warn("Stored Strava tokens do not decrypt with the configured key; treating the user as disconnected");
             return Optional.empty();
         }
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(row.get().scopes().split(",")));
+        Set<String> scopes =
+                new LinkedHashSet<>(Arrays.asList(row.get().scopes().split(",")));
         scopes.remove("");
-        return Optional.of(new ProviderConnection(row.get().athleteId(), scopes, access.get(), refresh.get(),
+        return Optional.of(new ProviderConnection(
+                row.get().athleteId(),
+                scopes,
+                access.get(),
+                refresh.get(),
                 row.get().expiresAt().toInstant()));
     }
 
     @Override
     public void save(UserId user, ProviderConnection connection) {
-        PostgresTransactions.handle().createUpdate("""
+        PostgresTransactions.handle()
+                .createUpdate("""
                         INSERT INTO provider_connections
                             (user_id, id, athlete_id, scopes, access_token, refresh_token, refresh_hash, expires_at)
                         VALUES (:user, :provider, :athlete, :scopes, :access, :refresh, :hash, :expires)
@@ -83,28 +93,31 @@ public final class PostgresProviderConnections implements ProviderConnectionStor
 
     @Override
     public boolean replaceTokens(UserId user, String expectedRefreshToken, ProviderConnection fresh) {
-        return PostgresTransactions.handle().createUpdate("""
+        return PostgresTransactions.handle()
+                        .createUpdate("""
                         UPDATE provider_connections
                            SET access_token = :access, refresh_token = :refresh, refresh_hash = :hash,
                                expires_at = :expires, updated_at = now()
                          WHERE user_id = :user AND id = :provider AND refresh_hash = :expected""")
-                .bind("user", user.value())
-                .bind("provider", PROVIDER)
-                .bind("access", cipher.encrypt(user.value(), fresh.accessToken()))
-                .bind("refresh", cipher.encrypt(user.value(), fresh.refreshToken()))
-                .bind("hash", TokenCipher.digest(fresh.refreshToken()))
-                .bind("expires", OffsetDateTime.ofInstant(fresh.expiresAt(), ZoneOffset.UTC))
-                .bind("expected", TokenCipher.digest(expectedRefreshToken))
-                .execute() == 1;
+                        .bind("user", user.value())
+                        .bind("provider", PROVIDER)
+                        .bind("access", cipher.encrypt(user.value(), fresh.accessToken()))
+                        .bind("refresh", cipher.encrypt(user.value(), fresh.refreshToken()))
+                        .bind("hash", TokenCipher.digest(fresh.refreshToken()))
+                        .bind("expires", OffsetDateTime.ofInstant(fresh.expiresAt(), ZoneOffset.UTC))
+                        .bind("expected", TokenCipher.digest(expectedRefreshToken))
+                        .execute()
+                == 1;
     }
 
     @Override
     public boolean delete(UserId user) {
         return PostgresTransactions.handle()
-                .createUpdate("DELETE FROM provider_connections WHERE user_id = :user AND id = :provider")
-                .bind("user", user.value())
-                .bind("provider", PROVIDER)
-                .execute() == 1;
+                        .createUpdate("DELETE FROM provider_connections WHERE user_id = :user AND id = :provider")
+                        .bind("user", user.value())
+                        .bind("provider", PROVIDER)
+                        .execute()
+                == 1;
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class TokenCipher {
         byte[] raw;
         try {
             raw = encoded.contains("+") || encoded.contains("/")
-                    ? Base64.getDecoder().decode(encoded) : Base64.getUrlDecoder().decode(encoded);
+                    ? Base64.getDecoder().decode(encoded)
+                    : Base64.getUrlDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the token key is not base64");
         }
@@ -54,7 +55,11 @@ public final class TokenCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(userId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
@@ -67,7 +72,9 @@ public final class TokenCipher {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key,
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
                     new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(stored, 1, 1 + NONCE_BYTES)));
             cipher.updateAAD(userId.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);

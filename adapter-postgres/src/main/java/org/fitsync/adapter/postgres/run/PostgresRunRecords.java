@@ -20,11 +20,17 @@ public final class PostgresRunRecords extends ServerTableRecords {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("started_at", "started_at"), Map.entry("ended_at", "ended_at"),
-            Map.entry("duration_s", "duration_s"), Map.entry("distance_m", "distance_m"),
-            Map.entry("source", "source"), Map.entry("notes", "notes"), Map.entry("metadata", "metadata"),
-            Map.entry("polyline", "polyline"), Map.entry("point_count", "point_count"),
-            Map.entry("overlapping", "overlapping"), Map.entry("strava_id", "strava_id"));
+            Map.entry("started_at", "started_at"),
+            Map.entry("ended_at", "ended_at"),
+            Map.entry("duration_s", "duration_s"),
+            Map.entry("distance_m", "distance_m"),
+            Map.entry("source", "source"),
+            Map.entry("notes", "notes"),
+            Map.entry("metadata", "metadata"),
+            Map.entry("polyline", "polyline"),
+            Map.entry("point_count", "point_count"),
+            Map.entry("overlapping", "overlapping"),
+            Map.entry("strava_id", "strava_id"));
 
     @Override
     protected String table() {

@@ -44,8 +44,16 @@ import org.jdbi.v3.core.statement.Query;
  * service opened (row-level security scopes it to the user), and still filters by {@code user_id}
  * so the indexes, all led by it, are used.
  */
-public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreNewRunPort, ReviseRunPort, EditRunPort,
-        DeleteRunPort, ListRunsPort, LoadTrackPort, MetadataFormatPort {
+public final class PostgresRuns
+        implements LoadRunPort,
+                FindOverlapsPort,
+                StoreNewRunPort,
+                ReviseRunPort,
+                EditRunPort,
+                DeleteRunPort,
+                ListRunsPort,
+                LoadTrackPort,
+                MetadataFormatPort {
 
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
@@ -62,8 +70,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
     static final String OVERLAPPING_RUNS = " FROM runs WHERE user_id = :user AND deleted_at IS NULL"
             + " AND started_at > :earliest AND started_at < :end AND ended_at > :start";
 
-    private static final String FIND_IDENTITY = "SELECT content_hash, deleted_at IS NOT NULL AS deleted"
-            + " FROM runs WHERE user_id = :user AND id = :id";
+    private static final String FIND_IDENTITY =
+            "SELECT content_hash, deleted_at IS NOT NULL AS deleted" + " FROM runs WHERE user_id = :user AND id = :id";
 
     /**
      * A submission's first look ({@link #identityOrClaim}): the id's identity, and the user's version
@@ -75,7 +83,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
      * the runs may be read first with no user set, and the identity is missed
      * ({@code PostgresRunsTest} holds it).
      */
-    private static final String IDENTITY_OR_CLAIM = """
+    private static final String IDENTITY_OR_CLAIM =
+            """
             known AS (SELECT r.content_hash, r.deleted FROM app_user
                 CROSS JOIN LATERAL (SELECT content_hash, deleted_at IS NOT NULL AS deleted FROM runs
                     WHERE user_id = app_user.user_id AND user_id = :user AND id = :id OFFSET 0) AS r),
@@ -83,6 +92,7 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
             )
             SELECT known.content_hash, known.deleted, claimed.version
             FROM (SELECT 1) AS one LEFT JOIN known ON true LEFT JOIN claimed ON true""";
+
     private static final String SET_USER_IDENTITY_OR_CLAIM =
             "WITH app_user AS (SELECT set_config('app.user_id', :app_user, true) AS user_id), " + IDENTITY_OR_CLAIM;
     private static final String USER_SET_IDENTITY_OR_CLAIM =
@@ -123,8 +133,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
         return handle().createQuery(FIND_IDENTITY)
                 .bind("user", user.value())
                 .bind("id", id)
-                .map((rs, ctx) -> new RunIdentity(id, new ContentFingerprint(rs.getString("content_hash")),
-                        rs.getBoolean("deleted")))
+                .map((rs, ctx) -> new RunIdentity(
+                        id, new ContentFingerprint(rs.getString("content_hash")), rs.getBoolean("deleted")))
                 .findOne();
     }
 
@@ -149,17 +159,18 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
                 query.bind("app_user", PostgresTransactions.user().value());
             }
             return query.map((rs, ctx) -> {
-                String hash = rs.getString("content_hash");
-                if (hash != null) {
-                    return (FirstLook) new FirstLook.Known(new RunIdentity(id, new ContentFingerprint(hash),
-                            rs.getBoolean("deleted")));
-                }
-                long version = rs.getLong("version");
-                if (rs.wasNull()) {
-                    throw new IllegalStateException("neither an identity nor a claimed version for run " + id);
-                }
-                return new FirstLook.Claimed(version);
-            }).one();
+                        String hash = rs.getString("content_hash");
+                        if (hash != null) {
+                            return (FirstLook) new FirstLook.Known(
+                                    new RunIdentity(id, new ContentFingerprint(hash), rs.getBoolean("deleted")));
+                        }
+                        long version = rs.getLong("version");
+                        if (rs.wasNull()) {
+                            throw new IllegalStateException("neither an identity nor a claimed version for run " + id);
+                        }
+                        return new FirstLook.Claimed(version);
+                    })
+                    .one();
         });
     }
 
@@ -169,8 +180,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
      * is what stopped the insert.
      */
     @Override
-    public StoreAttempt storeIfNew(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
-                                   long version) {
+    public StoreAttempt storeIfNew(
+            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
         Optional<StoredRun> stored = insertIfClear(user, run, fingerprint, polyline, version);
         if (stored.isPresent()) {
             return new StoreAttempt.Stored(stored.get());
@@ -188,8 +199,13 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
 
     @Override
     public StoredRun store(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
-        return bindRun(handle().createQuery(INSERT_RUN + "VALUES (" + RUN_VALUES + ") RETURNING " + RUN_COLUMNS),
-                user, run, fingerprint, polyline, version)
+        return bindRun(
+                        handle().createQuery(INSERT_RUN + "VALUES (" + RUN_VALUES + ") RETURNING " + RUN_COLUMNS),
+                        user,
+                        run,
+                        fingerprint,
+                        polyline,
+                        version)
                 .map((rs, ctx) -> storedRun(rs))
                 .one();
     }
@@ -199,14 +215,22 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
      * live run overlaps its span. One statement, so one snapshot taken after the caller's claim took
      * the user's lock: nothing can be stored for the user between its check and its insert.
      */
-    Optional<StoredRun> insertIfClear(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
-                                      long version) {
-        String sameActivity = run.stravaId().isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM runs"
-                + " WHERE user_id = :user AND strava_id = :strava AND deleted_at IS NULL)";
-        return bindRun(handle().createQuery(INSERT_RUN + "SELECT " + RUN_VALUES
-                        + " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE user_id = :user AND id = :id)"
-                        + " AND NOT EXISTS (SELECT 1" + OVERLAPPING_RUNS + ")" + sameActivity
-                        + " RETURNING " + RUN_COLUMNS), user, run, fingerprint, polyline, version)
+    Optional<StoredRun> insertIfClear(
+            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+        String sameActivity = run.stravaId().isEmpty()
+                ? ""
+                : " AND NOT EXISTS (SELECT 1 FROM runs"
+                        + " WHERE user_id = :user AND strava_id = :strava AND deleted_at IS NULL)";
+        return bindRun(
+                        handle().createQuery(INSERT_RUN + "SELECT " + RUN_VALUES
+                                + " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE user_id = :user AND id = :id)"
+                                + " AND NOT EXISTS (SELECT 1" + OVERLAPPING_RUNS + ")" + sameActivity
+                                + " RETURNING " + RUN_COLUMNS),
+                        user,
+                        run,
+                        fingerprint,
+                        polyline,
+                        version)
                 .bind("earliest", utc(run.span().start().minus(RunValidation.MAX_SPAN)))
                 .bind("start", utc(run.span().start()))
                 .bind("end", utc(run.span().end()))
@@ -230,13 +254,15 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
                 .bind("end", utc(span.end()))
                 .map((rs, ctx) -> {
                     String hash = rs.getString("content_hash");
-                    Optional<RunIdentity> identity = hash == null ? Optional.empty()
+                    Optional<RunIdentity> identity = hash == null
+                            ? Optional.empty()
                             : Optional.of(new RunIdentity(id, new ContentFingerprint(hash), rs.getBoolean("deleted")));
-                    return new CheckedRow(identity,
-                            rs.getObject("id") == null ? Optional.empty() : Optional.of(timelineRun(rs)));
+                    return new CheckedRow(
+                            identity, rs.getObject("id") == null ? Optional.empty() : Optional.of(timelineRun(rs)));
                 })
                 .list();
-        return new BeforeInsert(rows.get(0).identity(),
+        return new BeforeInsert(
+                rows.get(0).identity(),
                 rows.stream().flatMap(row -> row.overlapping().stream()).toList());
     }
 
@@ -246,10 +272,9 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
     /** One row of {@link #lookBeforeInsert}: the identity (on every row) and one overlapping run, if any. */
     private record CheckedRow(Optional<RunIdentity> identity, Optional<TimelineRun> overlapping) {}
 
-    private static Query bindRun(Query query, UserId user, NewRun run, ContentFingerprint fingerprint, String polyline,
-                                 long version) {
-        return query
-                .bind("user", user.value())
+    private static Query bindRun(
+            Query query, UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+        return query.bind("user", user.value())
                 .bind("id", run.id())
                 .bind("started", utc(run.startedAt()))
                 .bind("ended", utc(run.endedAt()))
@@ -290,14 +315,15 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
                             metadata = CASE WHEN :setMetadata THEN CAST(:metadata AS jsonb) ELSE metadata END,
                             version = :version, updated_at = now()
                         WHERE user_id = :user AND id = :id AND deleted_at IS NULL""")
-                .bind("user", user.value())
-                .bind("id", id)
-                .bind("setNotes", !(change.notes() instanceof FieldChange.Keep))
-                .bind("notes", valueOf(change.notes()))
-                .bind("setMetadata", !(change.metadataJson() instanceof FieldChange.Keep))
-                .bind("metadata", valueOf(change.metadataJson()))
-                .bind("version", version)
-                .execute() == 1;
+                        .bind("user", user.value())
+                        .bind("id", id)
+                        .bind("setNotes", !(change.notes() instanceof FieldChange.Keep))
+                        .bind("notes", valueOf(change.notes()))
+                        .bind("setMetadata", !(change.metadataJson() instanceof FieldChange.Keep))
+                        .bind("metadata", valueOf(change.metadataJson()))
+                        .bind("version", version)
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -324,9 +350,15 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
     }
 
     @Override
-    public List<StoredRun> listRuns(UserId user, Optional<Instant> from, Optional<Instant> to, Optional<PageKey> after,
-                                    boolean includeOverlapping, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(RUN_COLUMNS)
+    public List<StoredRun> listRuns(
+            UserId user,
+            Optional<Instant> from,
+            Optional<Instant> to,
+            Optional<PageKey> after,
+            boolean includeOverlapping,
+            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(RUN_COLUMNS)
                 .append(" FROM runs WHERE user_id = :user AND deleted_at IS NULL");
         from.ifPresent(f -> sql.append(" AND started_at >= :from"));
         to.ifPresent(t -> sql.append(" AND started_at < :to"));
@@ -335,9 +367,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
             sql.append(" AND NOT overlapping");
         }
         sql.append(" ORDER BY started_at DESC, id DESC LIMIT :limit");
-        Query query = handle().createQuery(sql.toString())
-                .bind("user", user.value())
-                .bind("limit", limit);
+        Query query =
+                handle().createQuery(sql.toString()).bind("user", user.value()).bind("limit", limit);
         from.ifPresent(f -> query.bind("from", utc(f)));
         to.ifPresent(t -> query.bind("to", utc(t)));
         after.ifPresent(a -> query.bind("afterStart", utc(a.startedAt())).bind("afterId", a.id()));
@@ -389,7 +420,8 @@ public final class PostgresRuns implements LoadRunPort, FindOverlapsPort, StoreN
 
     private static Source source(ResultSet rs) throws SQLException {
         String wire = rs.getString("source");
-        return Source.fromWire(wire).orElseThrow(() -> new IllegalStateException("unknown source in database: " + wire));
+        return Source.fromWire(wire)
+                .orElseThrow(() -> new IllegalStateException("unknown source in database: " + wire));
     }
 
     private static StoredRun storedRun(ResultSet rs) throws SQLException {

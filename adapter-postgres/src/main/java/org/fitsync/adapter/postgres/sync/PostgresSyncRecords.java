@@ -52,11 +52,14 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                         WHERE user_id = :user AND collection = :collection AND id = ANY(:ids)""")
                 .bind("user", user.value())
                 .bind("collection", collection.name())
-                .bindArray("ids", String.class, ids.stream().map(RecordId::value).toList())
+                .bindArray(
+                        "ids", String.class, ids.stream().map(RecordId::value).toList())
                 .map((rs, ctx) -> {
                     RecordId id = new RecordId(rs.getString("id"));
-                    return new StoredRecord(RecordJson.read(collection, id, rs.getString("data")),
-                            rs.getBoolean("deleted"), new ChangePosition(rs.getLong("version"), rs.getInt("seq")));
+                    return new StoredRecord(
+                            RecordJson.read(collection, id, rs.getString("data")),
+                            rs.getBoolean("deleted"),
+                            new ChangePosition(rs.getLong("version"), rs.getInt("seq")));
                 })
                 .forEach(record -> found.put(record.id(), record));
         return found;
@@ -85,16 +88,15 @@ public final class PostgresSyncRecords implements SyncRecordStore {
             inserts.bind(handle().createUpdate("""
                     INSERT INTO sync_records (user_id, collection, id, data, version, seq)
                     SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq
-                    FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)"""), user, collection)
-                    .execute();
+                    FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)"""), user, collection).execute();
         }
         if (!updates.isEmpty()) {
-            int updated = updates.bind(handle().createUpdate("""
+            int updated =
+                    updates.bind(handle().createUpdate("""
                     UPDATE sync_records s
                     SET data = t.data::jsonb, version = t.version, seq = t.seq, deleted_at = NULL, changed_at = now()
                     FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)
-                    WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection)
-                    .execute();
+                    WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection).execute();
             if (updated != updates.size()) {
                 throw new IllegalStateException("records of " + collection.name() + " vanished under the write lock");
             }
@@ -102,7 +104,8 @@ public final class PostgresSyncRecords implements SyncRecordStore {
         if (!tombstones.isEmpty()) {
             // A tombstone keeps only the id: nothing else of a deleted record is ever served again.
             long[] deletedMs = deletedAt.stream().mapToLong(Long::longValue).toArray();
-            tombstones.bind(handle().createUpdate("""
+            tombstones
+                    .bind(handle().createUpdate("""
                     INSERT INTO sync_records (user_id, collection, id, data, version, seq, deleted_at)
                     SELECT :user, :collection, t.id, t.data::jsonb, t.version, t.seq, to_timestamp(t.deleted_ms / 1000.0)
                     FROM unnest(:ids, :data, :versions, :seqs, :deleted_ms)
@@ -117,8 +120,7 @@ public final class PostgresSyncRecords implements SyncRecordStore {
             restamps.bind(handle().createUpdate("""
                     UPDATE sync_records s SET version = t.version, seq = t.seq, changed_at = now()
                     FROM unnest(:ids, :data, :versions, :seqs) AS t(id, data, version, seq)
-                    WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection)
-                    .execute();
+                    WHERE s.user_id = :user AND s.collection = :collection AND s.id = t.id"""), user, collection).execute();
         }
     }
 
@@ -134,7 +136,10 @@ public final class PostgresSyncRecords implements SyncRecordStore {
     @Override
     public void streamChanges(UserId user, ChangeScope scope, Consumer<StoredChange> sink) {
         for (Collection collection : scope.collections()) {
-            StringBuilder sql = new StringBuilder("SELECT ").append(CHANGE_COLUMNS).append(" ").append("""
+            StringBuilder sql = new StringBuilder("SELECT ")
+                    .append(CHANGE_COLUMNS)
+                    .append(" ")
+                    .append("""
                      FROM sync_records WHERE user_id = :user AND collection = :collection AND (""");
             sql.append(positionCondition(scope));
             if (scope.wholeCollections().contains(collection.name())) {
@@ -142,7 +147,9 @@ public final class PostgresSyncRecords implements SyncRecordStore {
             }
             List<String> columns = List.copyOf(scope.nonNullColumns().getOrDefault(collection.name(), Set.of()));
             for (int i = 0; i < columns.size(); i++) {
-                sql.append(" OR (deleted_at IS NULL AND data->>:column").append(i).append(" IS NOT NULL)");
+                sql.append(" OR (deleted_at IS NULL AND data->>:column")
+                        .append(i)
+                        .append(" IS NOT NULL)");
             }
             sql.append(')');
             if (!scope.liveOnly()) {
@@ -169,7 +176,10 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                         WHERE user_id = :user AND collection = ANY(:collections) AND"""
                         + positionCondition(scope) + " ORDER BY version, seq LIMIT :limit")
                 .bind("user", user.value())
-                .bindArray("collections", String.class, scope.collections().stream().map(Collection::name).toList())
+                .bindArray(
+                        "collections",
+                        String.class,
+                        scope.collections().stream().map(Collection::name).toList())
                 .bind("version", scope.from().version())
                 .bind("seq", scope.from().seq())
                 .bind("limit", limit)
@@ -237,8 +247,16 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                     .bind("collection", collection.name())
                     .bind("ids", binaryArray(ids.toArray(String[]::new)))
                     .bind("data", binaryArray(data.toArray(String[]::new)))
-                    .bind("versions", binaryArray(positions.stream().mapToLong(ChangePosition::version).toArray()))
-                    .bind("seqs", binaryArray(positions.stream().mapToInt(ChangePosition::seq).toArray()));
+                    .bind(
+                            "versions",
+                            binaryArray(positions.stream()
+                                    .mapToLong(ChangePosition::version)
+                                    .toArray()))
+                    .bind(
+                            "seqs",
+                            binaryArray(positions.stream()
+                                    .mapToInt(ChangePosition::seq)
+                                    .toArray()));
         }
     }
 }

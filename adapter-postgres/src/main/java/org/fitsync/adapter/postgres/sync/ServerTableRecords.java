@@ -55,12 +55,14 @@ public abstract class ServerTableRecords implements ServerRecordsPort {
 
     @Override
     public Map<RecordId, StoredRecord> load(UserId user, Collection collection, Set<RecordId> ids) {
-        List<String> keys = ids.stream().filter(this::couldExist).map(RecordId::value).toList();
+        List<String> keys =
+                ids.stream().filter(this::couldExist).map(RecordId::value).toList();
         if (keys.isEmpty()) {
             return Map.of();
         }
         Map<RecordId, StoredRecord> found = new HashMap<>();
-        PostgresTransactions.handle().createQuery(select() + " AND " + idsCondition())
+        PostgresTransactions.handle()
+                .createQuery(select() + " AND " + idsCondition())
                 .bind("user", user.value())
                 .bindArray("ids", String.class, keys)
                 .map((rs, ctx) -> {
@@ -95,9 +97,12 @@ public abstract class ServerTableRecords implements ServerRecordsPort {
 
     @Override
     public List<StoredChange> changesPage(UserId user, Collection collection, ChangeScope scope, int limit) {
-        return bindPosition(PostgresTransactions.handle().createQuery(
-                        select() + " AND " + positionCondition(scope) + " ORDER BY version, seq LIMIT :limit"),
-                user, scope)
+        return bindPosition(
+                        PostgresTransactions.handle()
+                                .createQuery(select() + " AND " + positionCondition(scope)
+                                        + " ORDER BY version, seq LIMIT :limit"),
+                        user,
+                        scope)
                 .bind("limit", limit)
                 .map((rs, ctx) -> change(collection, rs))
                 .list();
@@ -109,8 +114,9 @@ public abstract class ServerTableRecords implements ServerRecordsPort {
             return;
         }
         // The stamp_change_seq trigger gives the row its sequence number within the new version.
-        PostgresTransactions.handle().createUpdate("UPDATE " + table() + " SET version = :version"
-                        + " WHERE user_id = :user AND " + idsCondition())
+        PostgresTransactions.handle()
+                .createUpdate("UPDATE " + table() + " SET version = :version" + " WHERE user_id = :user AND "
+                        + idsCondition())
                 .bind("version", version)
                 .bind("user", user.value())
                 .bindArray("ids", String.class, List.of(id.value()))

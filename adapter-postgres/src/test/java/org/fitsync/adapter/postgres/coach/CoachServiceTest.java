@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import org.fitsync.application.testing.MovableClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.fitsync.adapter.postgres.daily.PostgresDailyEntries;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.application.coach.CoachService;
 import org.fitsync.application.daily.DailyEntryService;
+import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.coach.CoachLink;
 import org.fitsync.domain.coach.IssuedPairingCode;
@@ -23,11 +23,11 @@ import org.fitsync.domain.coach.PairingOutcome;
 import org.fitsync.domain.daily.FieldEdit;
 import org.fitsync.domain.daily.ManualEdit;
 import org.fitsync.ports.in.coach.CoachAccess;
-import org.fitsync.ports.in.coach.LinkClientCommand;
+import org.fitsync.ports.in.coach.CorrectClientEntryCommand;
 import org.fitsync.ports.in.coach.CreatePairingCodeCommand;
+import org.fitsync.ports.in.coach.LinkClientCommand;
 import org.fitsync.ports.in.coach.ListClientsQuery;
 import org.fitsync.ports.in.coach.ReadClientEntriesQuery;
-import org.fitsync.ports.in.coach.CorrectClientEntryCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,11 @@ class CoachServiceTest {
         PostgresDailyEntries entries = new PostgresDailyEntries();
         DailyEntryService daily = new DailyEntryService(tx, versions, new DailyEntryService.Storage(entries, entries));
         PostgresCoaching store = new PostgresCoaching();
-        coaching = new CoachService(new CoachService.Ports(tx, versions, store, store, store, store), daily, daily, clock,
+        coaching = new CoachService(
+                new CoachService.Ports(tx, versions, store, store, store, store),
+                daily,
+                daily,
+                clock,
                 new SecureRandom());
     }
 
@@ -66,8 +70,11 @@ class CoachServiceTest {
 
         assertThat(first).isEqualTo(new PairingOutcome.Linked(client));
         assertThat(second).isInstanceOf(PairingOutcome.AlreadyUsed.class);
-        assertThat(coaching.clients(new ListClientsQuery(new UserId("once-coach")))).extracting(CoachLink::client).containsExactly(client);
-        assertThat(coaching.clients(new ListClientsQuery(new UserId("once-other-coach")))).isEmpty();
+        assertThat(coaching.clients(new ListClientsQuery(new UserId("once-coach"))))
+                .extracting(CoachLink::client)
+                .containsExactly(client);
+        assertThat(coaching.clients(new ListClientsQuery(new UserId("once-other-coach"))))
+                .isEmpty();
     }
 
     @Test
@@ -88,9 +95,11 @@ class CoachServiceTest {
     void unknownAndOwnCodesLinkNobody() {
         UserId client = new UserId("own-client");
         IssuedPairingCode issued = coaching.create(new CreatePairingCodeCommand(client));
-        assertThat(coaching.link(new LinkClientCommand(client, issued.code()))).isInstanceOf(PairingOutcome.OwnCode.class);
-        assertThat(coaching.link(new LinkClientCommand(new UserId("own-coach"),
-                new org.fitsync.domain.coach.PairingCode("2222-2222")))).isInstanceOf(PairingOutcome.Unknown.class);
+        assertThat(coaching.link(new LinkClientCommand(client, issued.code())))
+                .isInstanceOf(PairingOutcome.OwnCode.class);
+        assertThat(coaching.link(new LinkClientCommand(
+                        new UserId("own-coach"), new org.fitsync.domain.coach.PairingCode("2222-2222"))))
+                .isInstanceOf(PairingOutcome.Unknown.class);
         // The own-code attempt did not use the code up.
         assertThat(coaching.link(new LinkClientCommand(new UserId("own-coach"), issued.code())))
                 .isEqualTo(new PairingOutcome.Linked(client));
@@ -105,9 +114,11 @@ class CoachServiceTest {
 
         assertThat(coaching.entries(new ReadClientEntriesQuery(coach, client, Optional.empty(), Optional.empty())))
                 .isInstanceOf(CoachAccess.NotLinked.class);
-        assertThat(coaching.correct(new CorrectClientEntryCommand(coach, client, day, edit))).isInstanceOf(CoachAccess.NotLinked.class);
+        assertThat(coaching.correct(new CorrectClientEntryCommand(coach, client, day, edit)))
+                .isInstanceOf(CoachAccess.NotLinked.class);
 
-        coaching.link(new LinkClientCommand(coach, coaching.create(new CreatePairingCodeCommand(client)).code()));
+        coaching.link(new LinkClientCommand(
+                coach, coaching.create(new CreatePairingCodeCommand(client)).code()));
         CoachAccess<?> corrected = coaching.correct(new CorrectClientEntryCommand(coach, client, day, edit));
         assertThat(corrected).isInstanceOf(CoachAccess.Granted.class);
         assertThat(coaching.entries(new ReadClientEntriesQuery(coach, client, Optional.empty(), Optional.empty())))

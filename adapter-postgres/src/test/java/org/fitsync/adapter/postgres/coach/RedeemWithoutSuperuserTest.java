@@ -19,8 +19,8 @@ import org.fitsync.application.daily.DailyEntryService;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.coach.IssuedPairingCode;
 import org.fitsync.domain.coach.PairingOutcome;
-import org.fitsync.ports.in.coach.LinkClientCommand;
 import org.fitsync.ports.in.coach.CreatePairingCodeCommand;
+import org.fitsync.ports.in.coach.LinkClientCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,12 @@ class RedeemWithoutSuperuserTest {
         PostgresDailyEntries entries = new PostgresDailyEntries();
         DailyEntryService daily = new DailyEntryService(tx, versions, new DailyEntryService.Storage(entries, entries));
         PostgresCoaching store = new PostgresCoaching();
-        coaching = new CoachService(new CoachService.Ports(tx, versions, store, store, store, store), daily, daily,
-                Clock.systemUTC(), new SecureRandom());
+        coaching = new CoachService(
+                new CoachService.Ports(tx, versions, store, store, store, store),
+                daily,
+                daily,
+                Clock.systemUTC(),
+                new SecureRandom());
     }
 
     @AfterAll
@@ -64,7 +68,8 @@ class RedeemWithoutSuperuserTest {
 
     private static void owner(String sql) throws SQLException {
         DataSource owner = PostgresTestDatabase.ownerDataSource(settings);
-        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = owner.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

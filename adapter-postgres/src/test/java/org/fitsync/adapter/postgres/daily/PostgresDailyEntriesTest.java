@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Optional;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresSyncVersions;
@@ -67,13 +67,20 @@ class PostgresDailyEntriesTest {
     @Test
     void everyPartOfADayRoundTrips() {
         UserId user = new UserId("round-trip");
-        SleepRecord night = new SleepRecord(Instant.parse("2026-11-19T23:00:00.123456789Z"),
-                Instant.parse("2026-11-20T06:11:00Z"), 431,
+        SleepRecord night = new SleepRecord(
+                Instant.parse("2026-11-19T23:00:00.123456789Z"),
+                Instant.parse("2026-11-20T06:11:00Z"),
+                431,
                 new SleepStages(Optional.of(80), Optional.empty(), Optional.of(90), Optional.of(11)));
         service.ingestSteps(new IngestStepsCommand(user, DeviceSource.GARMIN, List.of(new StepsReading(DAY, 8123))));
-        service.ingestSleep(new IngestSleepCommand(user, DeviceSource.HEALTHKIT, List.of(new SleepReading(DAY, night))));
-        DailyEntry recorded = service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.setTo(9000),
-                FieldEdit.keep(), FieldEdit.setTo(4), FieldEdit.setTo("felt good")), ManualAuthor.coach(new UserId("coach"))));
+        service.ingestSleep(
+                new IngestSleepCommand(user, DeviceSource.HEALTHKIT, List.of(new SleepReading(DAY, night))));
+        DailyEntry recorded = service.record(new RecordManualEntryCommand(
+                user,
+                DAY,
+                new ManualEdit(
+                        FieldEdit.setTo(9000), FieldEdit.keep(), FieldEdit.setTo(4), FieldEdit.setTo("felt good")),
+                ManualAuthor.coach(new UserId("coach"))));
 
         List<DailyEntry> listed = service.list(new ListDailyEntriesQuery(user, Optional.of(DAY), Optional.of(DAY)));
 
@@ -85,7 +92,9 @@ class PostgresDailyEntriesTest {
     @Test
     void reSentBatchTakesNoVersionAndWritesNothing() {
         UserId user = new UserId("resend");
-        IngestStepsCommand batch = new IngestStepsCommand(user, DeviceSource.HEALTHKIT,
+        IngestStepsCommand batch = new IngestStepsCommand(
+                user,
+                DeviceSource.HEALTHKIT,
                 List.of(new StepsReading(DAY, 100), new StepsReading(DAY.plusDays(1), 200)));
         service.ingestSteps(batch);
         long after = tx.inUserSnapshot(user, () -> versions.currentVersion(user));
@@ -102,8 +111,9 @@ class PostgresDailyEntriesTest {
         service.ingestSteps(new IngestStepsCommand(user, DeviceSource.HEALTHKIT, List.of(new StepsReading(DAY, 1))));
         service.ingestSteps(new IngestStepsCommand(user, DeviceSource.HEALTHKIT, List.of(new StepsReading(DAY, 2))));
         long current = tx.inUserSnapshot(user, () -> versions.currentVersion(user));
-        try (Connection c = PostgresTestDatabase.ownerDataSource(settings).getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version FROM daily_entries WHERE user_id = 'stamped'")) {
+        try (Connection c = PostgresTestDatabase.ownerDataSource(settings).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM daily_entries WHERE user_id = 'stamped'")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(current);
         }
@@ -114,12 +124,19 @@ class PostgresDailyEntriesTest {
         UserId user = new UserId("concurrent");
         List<Callable<Object>> writers = new ArrayList<>();
         for (DeviceSource source : DeviceSource.values()) {
-            writers.add(() -> service.ingestSteps(new IngestStepsCommand(user, source, List.of(new StepsReading(DAY, 100)))));
+            writers.add(() ->
+                    service.ingestSteps(new IngestStepsCommand(user, source, List.of(new StepsReading(DAY, 100)))));
         }
-        writers.add(() -> service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.keep(),
-                FieldEdit.keep(), FieldEdit.setTo(3), FieldEdit.keep()), ManualAuthor.owner())));
-        writers.add(() -> service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.keep(),
-                FieldEdit.keep(), FieldEdit.keep(), FieldEdit.setTo("note")), ManualAuthor.owner())));
+        writers.add(() -> service.record(new RecordManualEntryCommand(
+                user,
+                DAY,
+                new ManualEdit(FieldEdit.keep(), FieldEdit.keep(), FieldEdit.setTo(3), FieldEdit.keep()),
+                ManualAuthor.owner())));
+        writers.add(() -> service.record(new RecordManualEntryCommand(
+                user,
+                DAY,
+                new ManualEdit(FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.setTo("note")),
+                ManualAuthor.owner())));
         ExecutorService pool = Executors.newFixedThreadPool(writers.size());
         try {
             for (Future<Object> done : pool.invokeAll(writers)) {
@@ -129,7 +146,8 @@ class PostgresDailyEntriesTest {
             pool.shutdown();
         }
 
-        DailyEntry day = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
+        DailyEntry day = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty()))
+                .get(0);
         assertThat(day.orderedDeviceSources()).containsExactly(DeviceSource.values());
         assertThat(day.sleepQuality().effective()).contains(3);
         assertThat(day.notes().effective()).contains("note");
@@ -142,27 +160,39 @@ class PostgresDailyEntriesTest {
 
         long pushVersion = tx.inUserTransaction(user, () -> {
             long version = versions.claimNextVersion(user);
-            service.apply(new PushedEntryChange.Edited(user, DAY, new ManualEdit(FieldEdit.setTo(7000), FieldEdit.keep(),
-                    FieldEdit.keep(), FieldEdit.keep()), version));
+            service.apply(new PushedEntryChange.Edited(
+                    user,
+                    DAY,
+                    new ManualEdit(FieldEdit.setTo(7000), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()),
+                    version));
             return version;
         });
 
-        DailyEntry day = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
+        DailyEntry day = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty()))
+                .get(0);
         assertThat(day.steps().effective()).contains(7000);
         assertThat(day.steps().isManual()).isTrue();
-        assertThat(tx.inUserSnapshot(user, () -> PostgresTransactions.handle()
-                .createQuery("SELECT version FROM daily_entries WHERE user_id = 'pusher'").mapTo(Long.class).one()))
+        assertThat(tx.inUserSnapshot(
+                        user,
+                        () -> PostgresTransactions.handle()
+                                .createQuery("SELECT version FROM daily_entries WHERE user_id = 'pusher'")
+                                .mapTo(Long.class)
+                                .one()))
                 .isEqualTo(pushVersion);
     }
 
     @Test
     void aPushedDeletionLeavesATombstoneAndALaterIngestStartsAfresh() {
         UserId user = new UserId("deleter");
-        SleepRecord night = new SleepRecord(Instant.parse("2026-11-19T23:00:00Z"), Instant.parse("2026-11-20T06:00:00Z"),
-                420, SleepStages.none());
-        service.ingestSleep(new IngestSleepCommand(user, DeviceSource.HEALTHKIT, List.of(new SleepReading(DAY, night))));
-        service.record(new RecordManualEntryCommand(user, DAY, new ManualEdit(FieldEdit.setTo(1), FieldEdit.keep(),
-                FieldEdit.keep(), FieldEdit.keep()), ManualAuthor.owner()));
+        SleepRecord night = new SleepRecord(
+                Instant.parse("2026-11-19T23:00:00Z"), Instant.parse("2026-11-20T06:00:00Z"), 420, SleepStages.none());
+        service.ingestSleep(
+                new IngestSleepCommand(user, DeviceSource.HEALTHKIT, List.of(new SleepReading(DAY, night))));
+        service.record(new RecordManualEntryCommand(
+                user,
+                DAY,
+                new ManualEdit(FieldEdit.setTo(1), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()),
+                ManualAuthor.owner()));
 
         long deleteVersion = tx.inUserTransaction(user, () -> {
             long version = versions.claimNextVersion(user);
@@ -170,25 +200,39 @@ class PostgresDailyEntriesTest {
             return version;
         });
 
-        assertThat(service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty()))).isEmpty();
-        assertThat(tx.inUserSnapshot(user, () -> PostgresTransactions.handle()
-                .createQuery("SELECT version FROM daily_entries WHERE user_id = 'deleter' AND deleted_at IS NOT NULL")
-                .mapTo(Long.class).one())).isEqualTo(deleteVersion);
+        assertThat(service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())))
+                .isEmpty();
+        assertThat(tx.inUserSnapshot(
+                        user,
+                        () -> PostgresTransactions.handle()
+                                .createQuery(
+                                        "SELECT version FROM daily_entries WHERE user_id = 'deleter' AND deleted_at IS NOT NULL")
+                                .mapTo(Long.class)
+                                .one()))
+                .isEqualTo(deleteVersion);
 
         service.ingestSteps(new IngestStepsCommand(user, DeviceSource.GARMIN, List.of(new StepsReading(DAY, 50))));
-        DailyEntry fresh = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty())).get(0);
-        assertThat(fresh).isEqualTo(DailyEntry.empty(DAY).ingestSteps(DeviceSource.GARMIN, 50).entry());
+        DailyEntry fresh = service.list(new ListDailyEntriesQuery(user, Optional.empty(), Optional.empty()))
+                .get(0);
+        assertThat(fresh)
+                .isEqualTo(DailyEntry.empty(DAY)
+                        .ingestSteps(DeviceSource.GARMIN, 50)
+                        .entry());
     }
 
     @Test
     void usersCannotSeeEachOthersDays() {
         UserId alice = new UserId("iso-alice");
         UserId bob = new UserId("iso-bob");
-        service.ingestSteps(new IngestStepsCommand(alice, DeviceSource.HEALTHKIT, List.of(new StepsReading(DAY, 1234))));
+        service.ingestSteps(
+                new IngestStepsCommand(alice, DeviceSource.HEALTHKIT, List.of(new StepsReading(DAY, 1234))));
 
-        assertThat(service.list(new ListDailyEntriesQuery(bob, Optional.empty(), Optional.empty()))).isEmpty();
+        assertThat(service.list(new ListDailyEntriesQuery(bob, Optional.empty(), Optional.empty())))
+                .isEmpty();
         // Even asking for Alice by name inside Bob's transaction finds nothing: RLS filters the rows.
-        assertThat(tx.inUserSnapshot(bob, () -> new PostgresDailyEntries().loadDays(alice, List.of(DAY)))).isEmpty();
-        assertThat(service.list(new ListDailyEntriesQuery(alice, Optional.empty(), Optional.empty()))).hasSize(1);
+        assertThat(tx.inUserSnapshot(bob, () -> new PostgresDailyEntries().loadDays(alice, List.of(DAY))))
+                .isEmpty();
+        assertThat(service.list(new ListDailyEntriesQuery(alice, Optional.empty(), Optional.empty())))
+                .hasSize(1);
     }
 }

@@ -55,7 +55,8 @@ class PostgresImportJobsTest {
     }
 
     private ImportJobStore.Created create(UserId user, Optional<String> activity) {
-        ImportJob job = ImportJob.queued(ImportId.random(), user, "strava", ImportRange.WHOLE_HISTORY, activity, Instant.now());
+        ImportJob job =
+                ImportJob.queued(ImportId.random(), user, "strava", ImportRange.WHOLE_HISTORY, activity, Instant.now());
         return tx.inUserTransaction(user, () -> jobs.create(job));
     }
 
@@ -69,18 +70,27 @@ class PostgresImportJobsTest {
         assertThat(create(ALICE, Optional.empty())).isEqualTo(new ImportJobStore.Created.AlreadyActive(first.id()));
         assertThat(create(ALICE, Optional.of("42"))).isInstanceOf(ImportJobStore.Created.Queued.class);
         assertThat(create(BOB, Optional.empty())).isInstanceOf(ImportJobStore.Created.Queued.class);
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.cancel(ALICE, first.id(), Instant.now()))).isPresent();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.cancel(ALICE, first.id(), Instant.now())))
+                .isPresent();
         assertThat(create(ALICE, Optional.empty())).isInstanceOf(ImportJobStore.Created.Queued.class);
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.cancel(ALICE, first.id(), Instant.now()))).as("already finished").isEmpty();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.cancel(ALICE, first.id(), Instant.now())))
+                .as("already finished")
+                .isEmpty();
     }
 
     @Test
     void anotherUserCannotSeeOrCancelTheJob() {
         ImportJob job = queued(ALICE);
         assertThat(tx.inUserSnapshot(BOB, () -> jobs.find(BOB, job.id()))).isEmpty();
-        assertThat(tx.inUserSnapshot(BOB, () -> jobs.find(ALICE, job.id()))).as("RLS, even asked by name").isEmpty();
-        assertThat(tx.inUserTransaction(BOB, () -> jobs.cancel(ALICE, job.id(), Instant.now()))).isEmpty();
-        assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().state()).isEqualTo(ImportState.QUEUED);
+        assertThat(tx.inUserSnapshot(BOB, () -> jobs.find(ALICE, job.id())))
+                .as("RLS, even asked by name")
+                .isEmpty();
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.cancel(ALICE, job.id(), Instant.now())))
+                .isEmpty();
+        assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id()))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(ImportState.QUEUED);
     }
 
     @Test
@@ -98,7 +108,8 @@ class PostgresImportJobsTest {
             String node = "node-" + w;
             workers.add(pool.submit(() -> {
                 go.await();
-                for (Optional<ImportJob> job = jobs.claimNext(node, LEASE); job.isPresent();
+                for (Optional<ImportJob> job = jobs.claimNext(node, LEASE);
+                        job.isPresent();
                         job = jobs.claimNext(node, LEASE)) {
                     claimed.add(job.get().id());
                     all.add(job.get().id());
@@ -125,17 +136,25 @@ class PostgresImportJobsTest {
         queued(ALICE);
         ImportJob mine = jobs.claimNext("node-a", LEASE).orElseThrow();
         assertThat(jobs.claimNext("node-b", LEASE)).isEmpty();
-        ImportJob progressed = mine.withProgress(mine.progress().plusFetched(10), ImportPhase.IMPORTING,
+        ImportJob progressed = mine.withProgress(
+                mine.progress().plusFetched(10),
+                ImportPhase.IMPORTING,
                 Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(progressed, "node-a", Duration.ofMillis(1)))).isTrue();
-        ImportJob taken = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                .until(() -> jobs.claimNext("node-b", LEASE), Optional::isPresent).orElseThrow();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(progressed, "node-a", Duration.ofMillis(1))))
+                .isTrue();
+        ImportJob taken = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-b", LEASE), Optional::isPresent)
+                .orElseThrow();
         assertThat(taken.id()).isEqualTo(mine.id());
         assertThat(taken.cursor()).contains(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(taken.progress().fetched()).isEqualTo(10);
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(progressed, "node-a", LEASE))).isFalse();
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.heartbeat(ALICE, mine.id(), "node-a", LEASE))).isFalse();
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.heartbeat(ALICE, mine.id(), "node-b", LEASE))).isTrue();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(progressed, "node-a", LEASE)))
+                .isFalse();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.heartbeat(ALICE, mine.id(), "node-a", LEASE)))
+                .isFalse();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.heartbeat(ALICE, mine.id(), "node-b", LEASE)))
+                .isTrue();
     }
 
     /** One job parked an hour ahead and one parked until now: only the one that is due is claimed. */
@@ -143,21 +162,29 @@ class PostgresImportJobsTest {
     void aParkedJobIsClaimedOnlyWhenDueAndACancelledOneNeverAgain() {
         ImportJob later = queued(ALICE);
         ImportJob running = jobs.claimNext("node-a", LEASE).orElseThrow();
-        assertThat(tx.inUserTransaction(ALICE,
-                () -> jobs.park(running, "node-a", Instant.now().plus(Duration.ofHours(1)), true))).isTrue();
-        ImportJob parked = tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, later.id())).orElseThrow();
+        assertThat(tx.inUserTransaction(
+                        ALICE, () -> jobs.park(running, "node-a", Instant.now().plus(Duration.ofHours(1)), true)))
+                .isTrue();
+        ImportJob parked =
+                tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, later.id())).orElseThrow();
         assertThat(parked.state()).isEqualTo(ImportState.WAITING_RATE_LIMIT);
         assertThat(parked.resumeAt()).isPresent();
         assertThat(jobs.claimNext("node-b", LEASE)).isEmpty();
 
         ImportJob job = queued(BOB);
         ImportJob bobs = jobs.claimNext("node-a", LEASE).orElseThrow();
-        assertThat(tx.inUserTransaction(BOB, () -> jobs.park(bobs, "node-a", Instant.now(), true))).isTrue();
-        ImportJob resumed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                .until(() -> jobs.claimNext("node-b", LEASE), Optional::isPresent).orElseThrow();
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.park(bobs, "node-a", Instant.now(), true)))
+                .isTrue();
+        ImportJob resumed = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-b", LEASE), Optional::isPresent)
+                .orElseThrow();
         assertThat(resumed.id()).isEqualTo(job.id());
-        assertThat(tx.inUserTransaction(BOB, () -> jobs.cancel(BOB, job.id(), Instant.now()))).isPresent();
-        assertThat(tx.inUserTransaction(BOB, () -> jobs.checkpoint(resumed, "node-b", LEASE))).as("cancelled under it").isFalse();
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.cancel(BOB, job.id(), Instant.now())))
+                .isPresent();
+        assertThat(tx.inUserTransaction(BOB, () -> jobs.checkpoint(resumed, "node-b", LEASE)))
+                .as("cancelled under it")
+                .isFalse();
         assertThat(jobs.claimNext("node-c", LEASE)).isEmpty();
     }
 
@@ -165,19 +192,34 @@ class PostgresImportJobsTest {
     void aCheckpointClearsTheFailedAttemptsOnlyWhenTheJobMovedOn() {
         ImportJob job = queued(ALICE);
         for (int attempt = 1; attempt <= 2; attempt++) {
-            ImportJob claimed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent).orElseThrow();
+            ImportJob claimed = await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent)
+                    .orElseThrow();
             // Each attempt saves the phase before asking the provider; that is no progress.
             ImportJob listing = claimed.withProgress(claimed.progress(), ImportPhase.LISTING, claimed.cursor());
-            assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(listing, "node-a", LEASE))).isTrue();
-            assertThat(tx.inUserTransaction(ALICE, () -> jobs.park(listing, "node-a", Instant.now(), false))).isTrue();
-            assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().attempts()).isEqualTo(attempt);
+            assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(listing, "node-a", LEASE)))
+                    .isTrue();
+            assertThat(tx.inUserTransaction(ALICE, () -> jobs.park(listing, "node-a", Instant.now(), false)))
+                    .isTrue();
+            assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id()))
+                            .orElseThrow()
+                            .attempts())
+                    .isEqualTo(attempt);
         }
-        ImportJob claimed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent).orElseThrow();
-        ImportJob moved = claimed.withProgress(claimed.progress().plusFetched(2), ImportPhase.IMPORTING,
+        ImportJob claimed = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs.claimNext("node-a", LEASE), Optional::isPresent)
+                .orElseThrow();
+        ImportJob moved = claimed.withProgress(
+                claimed.progress().plusFetched(2),
+                ImportPhase.IMPORTING,
                 Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(moved, "node-a", LEASE))).isTrue();
-        assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id())).orElseThrow().attempts()).isZero();
+        assertThat(tx.inUserTransaction(ALICE, () -> jobs.checkpoint(moved, "node-a", LEASE)))
+                .isTrue();
+        assertThat(tx.inUserSnapshot(ALICE, () -> jobs.find(ALICE, job.id()))
+                        .orElseThrow()
+                        .attempts())
+                .isZero();
     }
 }

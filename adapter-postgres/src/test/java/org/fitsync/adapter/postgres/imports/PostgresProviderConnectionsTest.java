@@ -56,26 +56,35 @@ class PostgresProviderConnectionsTest {
     @Test
     void tokensAreStoredEncryptedAndReadBack() throws Exception {
         tx.useUserTransaction(ALICE, () -> connections.save(ALICE, connection("access-secret-1", "refresh-secret-1")));
-        assertThat(tx.inUserSnapshot(ALICE, () -> connections.load(ALICE))).contains(connection("access-secret-1", "refresh-secret-1"));
+        assertThat(tx.inUserSnapshot(ALICE, () -> connections.load(ALICE)))
+                .contains(connection("access-secret-1", "refresh-secret-1"));
         try (Connection c = PostgresTestDatabase.ownerDataSource(settings).getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT access_token, refresh_token FROM provider_connections")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT access_token, refresh_token FROM provider_connections")) {
             rs.next();
             assertThat(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).doesNotContain("access-secret");
             assertThat(new String(rs.getBytes(2), StandardCharsets.ISO_8859_1)).doesNotContain("refresh-secret");
         }
-        var otherKey = new PostgresProviderConnections(TokenCipher.fromBase64("ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA"), db.jdbi());
-        assertThat(tx.inUserSnapshot(ALICE, () -> otherKey.load(ALICE))).as("another key reads nothing").isEmpty();
+        var otherKey = new PostgresProviderConnections(
+                TokenCipher.fromBase64("ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA"), db.jdbi());
+        assertThat(tx.inUserSnapshot(ALICE, () -> otherKey.load(ALICE)))
+                .as("another key reads nothing")
+                .isEmpty();
         assertThat(tx.inUserSnapshot(BOB, () -> connections.load(BOB))).isEmpty();
     }
 
     @Test
     void aRotationAppliesOnlyOverTheRefreshTokenItReplaces() {
         tx.useUserTransaction(ALICE, () -> connections.save(ALICE, connection("a1", "r1")));
-        assertThat(tx.inUserTransaction(ALICE, () -> connections.replaceTokens(ALICE, "r1", connection("a2", "r2")))).isTrue();
+        assertThat(tx.inUserTransaction(ALICE, () -> connections.replaceTokens(ALICE, "r1", connection("a2", "r2"))))
+                .isTrue();
         assertThat(tx.inUserTransaction(ALICE, () -> connections.replaceTokens(ALICE, "r1", connection("a3", "r3"))))
-                .as("a refresh that lost the race").isFalse();
-        assertThat(tx.inUserSnapshot(ALICE, () -> connections.load(ALICE)).orElseThrow().refreshToken()).isEqualTo("r2");
+                .as("a refresh that lost the race")
+                .isFalse();
+        assertThat(tx.inUserSnapshot(ALICE, () -> connections.load(ALICE))
+                        .orElseThrow()
+                        .refreshToken())
+                .isEqualTo("r2");
     }
 
     @Test

@@ -12,11 +12,7 @@ import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.domain.UserId;
-import org.fitsync.ports.out.run.StoreNewRunPort;
-import org.fitsync.ports.out.run.RunIdentity;
-import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
-import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.Source;
@@ -24,6 +20,8 @@ import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.domain.run.ValidationResult;
+import org.fitsync.ports.out.run.RunIdentity;
+import org.fitsync.ports.out.run.StoreNewRunPort;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,13 +56,19 @@ class PostgresRunsTest {
         NewRun run = run(UUID.randomUUID(), 0, 45);
         transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
 
-        var stored = transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id())).orElseThrow();
+        var stored = transactions
+                .inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id()))
+                .orElseThrow();
         assertThat(stored.span()).isEqualTo(run.span());
         assertThat(stored.source()).isEqualTo(Source.PHONE);
         assertThat(stored.pointCount()).isEqualTo(2);
         assertThat(stored.metadataJson()).contains("{\"device\": \"Pixel 9\"}");
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadTrack(ALICE, run.id()))).contains(run.track());
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, run.id())).orElseThrow().fingerprint())
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadTrack(ALICE, run.id())))
+                .contains(run.track());
+        assertThat(transactions
+                        .inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, run.id()))
+                        .orElseThrow()
+                        .fingerprint())
                 .isEqualTo(run.fingerprint());
     }
 
@@ -72,9 +76,14 @@ class PostgresRunsTest {
     void anotherUserCannotSeeTheRunEvenWithoutAFilter() {
         NewRun run = run(UUID.randomUUID(), 100, 130);
         transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 2));
-        assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id()))).isEmpty();
-        Long visible = transactions.inUserSnapshot(BOB, () -> PostgresTransactions.handle()
-                .createQuery("SELECT count(*) FROM runs").mapTo(Long.class).one());
+        assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id())))
+                .isEmpty();
+        Long visible = transactions.inUserSnapshot(
+                BOB,
+                () -> PostgresTransactions.handle()
+                        .createQuery("SELECT count(*) FROM runs")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(visible).isZero();
     }
 
@@ -91,8 +100,10 @@ class PostgresRunsTest {
 
         var claimed = transactions.inUserTransaction(ALICE, () -> {
             var look = runs.identityOrClaim(ALICE, UUID.randomUUID());
-            String scope = PostgresTransactions.handle().createQuery("SELECT current_setting('app.user_id')")
-                    .mapTo(String.class).one();
+            String scope = PostgresTransactions.handle()
+                    .createQuery("SELECT current_setting('app.user_id')")
+                    .mapTo(String.class)
+                    .one();
             return List.of(look, scope);
         });
         assertThat(claimed).containsExactly(new StoreNewRunPort.FirstLook.Claimed(before + 1), ALICE.value());
@@ -100,9 +111,10 @@ class PostgresRunsTest {
 
         // Not first in its transaction: it uses the user already set.
         assertThat(transactions.inUserTransaction(ALICE, () -> {
-            PostgresTransactions.handle();
-            return runs.identityOrClaim(ALICE, run.id());
-        })).isInstanceOf(StoreNewRunPort.FirstLook.Known.class);
+                    PostgresTransactions.handle();
+                    return runs.identityOrClaim(ALICE, run.id());
+                }))
+                .isInstanceOf(StoreNewRunPort.FirstLook.Known.class);
 
         // Row-level security holds for it: Bob's look does not see Alice's run, so it claims Bob's version.
         assertThat(transactions.inUserTransaction(BOB, () -> runs.identityOrClaim(BOB, run.id())))
@@ -113,69 +125,102 @@ class PostgresRunsTest {
     @Test
     void anInsertIfClearStoresNothingWhenTheIdIsTakenOrTheSpanOverlaps() {
         NewRun first = run(UUID.randomUUID(), 700, 760);
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, first, first.fingerprint(), "", 7)))
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.insertIfClear(ALICE, first, first.fingerprint(), "", 7)))
                 .hasValueSatisfying(stored -> assertThat(stored.id()).isEqualTo(first.id()));
         NewRun overlapping = run(UUID.randomUUID(), 759, 800);
-        NewRun sameId = validRun(first.id(), span(900, 960), first.durationS(), first.distanceM(), first.source(),
-                first.notes(), first.metadataJson(), Track.EMPTY, first.stravaId(), first.weatherJson());
+        NewRun sameId = validRun(
+                first.id(),
+                span(900, 960),
+                first.durationS(),
+                first.distanceM(),
+                first.source(),
+                first.notes(),
+                first.metadataJson(),
+                Track.EMPTY,
+                first.stravaId(),
+                first.weatherJson());
         NewRun backToBack = run(UUID.randomUUID(), 760, 800);
 
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, overlapping,
-                overlapping.fingerprint(), "", 8))).isEmpty();
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, sameId,
-                sameId.fingerprint(), "", 8))).isEmpty();
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id()))).isEmpty();
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, first.id()))).hasValueSatisfying(
-                stored -> assertThat(stored.span()).isEqualTo(first.span()));
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.insertIfClear(ALICE, backToBack,
-                backToBack.fingerprint(), "", 9))).isPresent();
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.insertIfClear(ALICE, overlapping, overlapping.fingerprint(), "", 8)))
+                .isEmpty();
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.insertIfClear(ALICE, sameId, sameId.fingerprint(), "", 8)))
+                .isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id())))
+                .isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, first.id())))
+                .hasValueSatisfying(stored -> assertThat(stored.span()).isEqualTo(first.span()));
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.insertIfClear(ALICE, backToBack, backToBack.fingerprint(), "", 9)))
+                .isPresent();
         // Another user's runs are no obstacle.
         UserId carol = new UserId("carol");
-        assertThat(transactions.inUserTransaction(carol, () -> runs.insertIfClear(carol, overlapping,
-                overlapping.fingerprint(), "", 1))).isPresent();
+        assertThat(transactions.inUserTransaction(
+                        carol, () -> runs.insertIfClear(carol, overlapping, overlapping.fingerprint(), "", 1)))
+                .isPresent();
     }
 
     @Test
     void storeIfNewSaysWhatStoppedIt() {
         NewRun first = run(UUID.randomUUID(), 1300, 1360);
-        var stored = transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 10));
-        assertThat(stored).isInstanceOfSatisfying(StoreNewRunPort.StoreAttempt.Stored.class,
-                s -> assertThat(s.run().id()).isEqualTo(first.id()));
+        var stored =
+                transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 10));
+        assertThat(stored)
+                .isInstanceOfSatisfying(
+                        StoreNewRunPort.StoreAttempt.Stored.class,
+                        s -> assertThat(s.run().id()).isEqualTo(first.id()));
 
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 11)))
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 11)))
                 .isEqualTo(new StoreNewRunPort.StoreAttempt.AlreadyKnown(
                         new RunIdentity(first.id(), first.fingerprint(), false)));
         NewRun overlapping = run(UUID.randomUUID(), 1359, 1400);
-        var overlap = transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, overlapping,
-                overlapping.fingerprint(), "", 11));
-        assertThat(overlap).isInstanceOfSatisfying(StoreNewRunPort.StoreAttempt.MayOverlap.class,
-                m -> assertThat(m.candidates()).extracting(c -> c.id()).containsExactly(first.id()));
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id()))).isEmpty();
+        var overlap = transactions.inUserTransaction(
+                ALICE, () -> runs.storeIfNew(ALICE, overlapping, overlapping.fingerprint(), "", 11));
+        assertThat(overlap)
+                .isInstanceOfSatisfying(
+                        StoreNewRunPort.StoreAttempt.MayOverlap.class,
+                        m -> assertThat(m.candidates()).extracting(c -> c.id()).containsExactly(first.id()));
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id())))
+                .isEmpty();
 
         NewRun imported = stravaRun(UUID.randomUUID(), 1500, 1560, "strava-77");
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, imported, imported.fingerprint(),
-                "", 12))).isInstanceOf(StoreNewRunPort.StoreAttempt.Stored.class);
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.storeIfNew(ALICE, imported, imported.fingerprint(), "", 12)))
+                .isInstanceOf(StoreNewRunPort.StoreAttempt.Stored.class);
         NewRun again = stravaRun(UUID.randomUUID(), 1600, 1660, "strava-77");
-        assertThat(transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, again, again.fingerprint(), "", 13)))
+        assertThat(transactions.inUserTransaction(
+                        ALICE, () -> runs.storeIfNew(ALICE, again, again.fingerprint(), "", 13)))
                 .isEqualTo(new StoreNewRunPort.StoreAttempt.StravaIdTaken(imported.id()));
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, again.id()))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, again.id())))
+                .isEmpty();
     }
 
     private static long version(UserId user) {
-        return transactions.inUserSnapshot(user, () -> PostgresTransactions.handle()
-                .createQuery("SELECT coalesce(max(version), 0) FROM sync_state").mapTo(Long.class).one());
+        return transactions.inUserSnapshot(
+                user,
+                () -> PostgresTransactions.handle()
+                        .createQuery("SELECT coalesce(max(version), 0) FROM sync_state")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Test
     void overlapLookupIsHalfOpen() {
         NewRun run = run(UUID.randomUUID(), 1000, 1060);
         transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 3));
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100)))).isEmpty();
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000)))).isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100))))
+                .isEmpty();
+        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000))))
+                .isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1059, 1100))))
-                .extracting(t -> t.id()).containsExactly(run.id());
+                .extracting(t -> t.id())
+                .containsExactly(run.id());
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1001, 1002))))
-                .extracting(t -> t.id()).containsExactly(run.id());
+                .extracting(t -> t.id())
+                .containsExactly(run.id());
     }
 
     @Test
@@ -185,7 +230,8 @@ class PostgresRunsTest {
         transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, first, first.fingerprint(), "", 5));
         transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, second, second.fingerprint(), "", 6));
 
-        var known = transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, first.id(), span(2050, 2100)));
+        var known =
+                transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, first.id(), span(2050, 2100)));
         assertThat(known.identity()).contains(new RunIdentity(first.id(), first.fingerprint(), false));
         assertThat(known.overlapping()).extracting(t -> t.id()).containsExactlyInAnyOrder(first.id(), second.id());
 
@@ -193,8 +239,11 @@ class PostgresRunsTest {
         var alone = transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, unknown, span(2100, 2200)));
         assertThat(alone.identity()).isEmpty();
         assertThat(alone.overlapping()).isEmpty();
-        assertThat(transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, unknown, span(2089, 2200)))
-                .overlapping()).extracting(t -> t.id()).containsExactly(second.id());
+        assertThat(transactions
+                        .inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, unknown, span(2089, 2200)))
+                        .overlapping())
+                .extracting(t -> t.id())
+                .containsExactly(second.id());
         assertThat(transactions.inUserSnapshot(BOB, () -> runs.lookBeforeInsert(BOB, first.id(), span(2000, 2100))))
                 .isEqualTo(new PostgresRuns.BeforeInsert(Optional.empty(), List.of()));
     }
@@ -203,9 +252,10 @@ class PostgresRunsTest {
     void aFortyEightHourRunIsFoundFromItsLastMinute() {
         NewRun longest = run(UUID.randomUUID(), 10_000, 10_000 + 48 * 60);
         transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, longest, longest.fingerprint(), "", 4));
-        assertThat(transactions.inUserSnapshot(ALICE,
-                () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
-                .extracting(t -> t.id()).containsExactly(longest.id());
+        assertThat(transactions.inUserSnapshot(
+                        ALICE, () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
+                .extracting(t -> t.id())
+                .containsExactly(longest.id());
     }
 
     @Test
@@ -220,38 +270,81 @@ class PostgresRunsTest {
                     FROM generate_series(1, 20000) g, LATERAL (SELECT timestamptz '2010-01-01' + g * interval '6 hours' AS t) s""");
             h.execute("ANALYZE runs");
         });
-        String plan = transactions.inUserSnapshot(carol, () -> String.join("\n", PostgresTransactions.handle()
-                .createQuery("EXPLAIN " + "SELECT id" + PostgresRuns.OVERLAPPING_RUNS)
-                .bind("user", "carol")
-                .bind("earliest", OffsetDateTime.parse("2019-12-30T00:00:00Z"))
-                .bind("start", OffsetDateTime.parse("2020-01-01T00:00:00Z"))
-                .bind("end", OffsetDateTime.parse("2020-01-01T01:00:00Z"))
-                .mapTo(String.class).list()));
-        assertThat(plan).contains("Index Scan using runs_history").contains("started_at >").doesNotContain("Seq Scan");
+        String plan = transactions.inUserSnapshot(
+                carol,
+                () -> String.join(
+                        "\n",
+                        PostgresTransactions.handle()
+                                .createQuery("EXPLAIN " + "SELECT id" + PostgresRuns.OVERLAPPING_RUNS)
+                                .bind("user", "carol")
+                                .bind("earliest", OffsetDateTime.parse("2019-12-30T00:00:00Z"))
+                                .bind("start", OffsetDateTime.parse("2020-01-01T00:00:00Z"))
+                                .bind("end", OffsetDateTime.parse("2020-01-01T01:00:00Z"))
+                                .mapTo(String.class)
+                                .list()));
+        assertThat(plan)
+                .contains("Index Scan using runs_history")
+                .contains("started_at >")
+                .doesNotContain("Seq Scan");
     }
 
     private static NewRun run(UUID id, int startMinute, int endMinute) {
         TimeSpan span = span(startMinute, endMinute);
-        Track track = new Track(List.of(TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
+        Track track = new Track(List.of(
+                TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
                 TrackPoint.withoutElevation(span.start().toEpochMilli() + 1000, 52.52003, 13.40501)));
-        return validRun(id, span, 60, 100, Source.PHONE, Optional.of("easy"), Optional.of("{\"device\":\"Pixel 9\"}"),
-                track, Optional.empty(), Optional.empty());
+        return validRun(
+                id,
+                span,
+                60,
+                100,
+                Source.PHONE,
+                Optional.of("easy"),
+                Optional.of("{\"device\":\"Pixel 9\"}"),
+                track,
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static NewRun stravaRun(UUID id, int startMinute, int endMinute, String stravaId) {
         NewRun run = run(id, startMinute, endMinute);
-        return validRun(run.id(), run.span(), run.durationS(), run.distanceM(), Source.STRAVA, run.notes(),
-                run.metadataJson(), run.track(), Optional.of(stravaId), Optional.empty());
+        return validRun(
+                run.id(),
+                run.span(),
+                run.durationS(),
+                run.distanceM(),
+                Source.STRAVA,
+                run.notes(),
+                run.metadataJson(),
+                run.track(),
+                Optional.of(stravaId),
+                Optional.empty());
     }
 
     /** A run made the only way there is: a draft that passes validation. */
-    private static NewRun validRun(UUID id, TimeSpan span, long durationS, double distanceM, Source source,
-                                   Optional<String> notes, Optional<String> metadataJson, Track track,
-                                   Optional<String> stravaId, Optional<String> weatherJson) {
-        ValidationResult result = RunValidation.validate(new RunDraft(Optional.of(id.toString()),
-                Optional.of(span.start().toString()), Optional.of(span.end().toString()), Optional.of(durationS),
-                Optional.of(distanceM), Optional.of(source.wireName()), notes, metadataJson, Optional.of(track),
-                stravaId, weatherJson));
+    private static NewRun validRun(
+            UUID id,
+            TimeSpan span,
+            long durationS,
+            double distanceM,
+            Source source,
+            Optional<String> notes,
+            Optional<String> metadataJson,
+            Track track,
+            Optional<String> stravaId,
+            Optional<String> weatherJson) {
+        ValidationResult result = RunValidation.validate(new RunDraft(
+                Optional.of(id.toString()),
+                Optional.of(span.start().toString()),
+                Optional.of(span.end().toString()),
+                Optional.of(durationS),
+                Optional.of(distanceM),
+                Optional.of(source.wireName()),
+                notes,
+                metadataJson,
+                Optional.of(track),
+                stravaId,
+                weatherJson));
         if (result instanceof ValidationResult.Valid valid) {
             return valid.run();
         }

@@ -40,34 +40,46 @@ class TrackCodecProperties {
     /** Typical GPS output: decimals with a few places, which the decimal columns must keep exactly. */
     @Property(tries = 300)
     void roundTripsDecimalCoordinates(@ForAll("decimalPoints") @Size(min = 1, max = 300) List<TrackPoint> points) {
-        assertThat(TrackCodec.decode(TrackCodec.encode(new Track(points))).points()).isEqualTo(points);
+        assertThat(TrackCodec.decode(TrackCodec.encode(new Track(points))).points())
+                .isEqualTo(points);
     }
 
     @Provide
     Arbitrary<List<TrackPoint>> points() {
-        Arbitrary<Double> lat = Arbitraries.oneOf(Arbitraries.doubles().between(-90, 90),
+        Arbitrary<Double> lat = Arbitraries.oneOf(
+                Arbitraries.doubles().between(-90, 90),
                 Arbitraries.of(-0.0, 0.0, 90.0, -90.0, 52.52001, 0.1 + 0.2, Double.MIN_VALUE));
-        Arbitrary<Double> lon = Arbitraries.oneOf(Arbitraries.doubles().between(-180, 180),
-                Arbitraries.of(-0.0, 180.0, -180.0, 13.40495));
+        Arbitrary<Double> lon = Arbitraries.oneOf(
+                Arbitraries.doubles().between(-180, 180), Arbitraries.of(-0.0, 180.0, -180.0, 13.40495));
         Arbitrary<OptionalDouble> elevation = Arbitraries.oneOf(
                 Arbitraries.doubles().between(-500, 9000).map(OptionalDouble::of),
                 Arbitraries.just(OptionalDouble.empty()));
         Arbitrary<Long> time = Arbitraries.longs();
-        return Combinators.combine(time, lat, lon, elevation).as(TrackPoint::new).list();
+        return Combinators.combine(time, lat, lon, elevation)
+                .as(TrackPoint::new)
+                .list();
     }
 
     @Provide
     Arbitrary<List<TrackPoint>> decimalPoints() {
-        Arbitrary<Double> lat = Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(-90),
-                java.math.BigDecimal.valueOf(90)).ofScale(7).map(java.math.BigDecimal::doubleValue);
-        Arbitrary<Double> lon = Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(-180),
-                java.math.BigDecimal.valueOf(180)).ofScale(6).map(java.math.BigDecimal::doubleValue);
+        Arbitrary<Double> lat = Arbitraries.bigDecimals()
+                .between(java.math.BigDecimal.valueOf(-90), java.math.BigDecimal.valueOf(90))
+                .ofScale(7)
+                .map(java.math.BigDecimal::doubleValue);
+        Arbitrary<Double> lon = Arbitraries.bigDecimals()
+                .between(java.math.BigDecimal.valueOf(-180), java.math.BigDecimal.valueOf(180))
+                .ofScale(6)
+                .map(java.math.BigDecimal::doubleValue);
         Arbitrary<OptionalDouble> elevation = Arbitraries.oneOf(
-                Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(-400), java.math.BigDecimal.valueOf(8848))
-                        .ofScale(1).map(d -> OptionalDouble.of(d.doubleValue())),
+                Arbitraries.bigDecimals()
+                        .between(java.math.BigDecimal.valueOf(-400), java.math.BigDecimal.valueOf(8848))
+                        .ofScale(1)
+                        .map(d -> OptionalDouble.of(d.doubleValue())),
                 Arbitraries.just(OptionalDouble.empty()));
         Arbitrary<Long> time = Arbitraries.longs().between(0, 4_000_000_000_000L);
-        return Combinators.combine(time, lat, lon, elevation).as(TrackPoint::new).list();
+        return Combinators.combine(time, lat, lon, elevation)
+                .as(TrackPoint::new)
+                .list();
     }
 
     @Property(tries = 1)
@@ -81,7 +93,10 @@ class TrackCodecProperties {
             lat = Math.round((lat + (random.nextDouble() - 0.3) * 4e-5) * 1e5) / 1e5;
             lon = Math.round((lon + (random.nextDouble() - 0.3) * 6e-5) * 1e5) / 1e5;
             double ele = Math.round((34 + Math.sin(i / 100.0) * 5) * 10) / 10.0;
-            points.add(i % 10 == 0 ? TrackPoint.withoutElevation(t + i * 1000L, lat, lon) : TrackPoint.of(t + i * 1000L, lat, lon, ele));
+            points.add(
+                    i % 10 == 0
+                            ? TrackPoint.withoutElevation(t + i * 1000L, lat, lon)
+                            : TrackPoint.of(t + i * 1000L, lat, lon, ele));
         }
         byte[] encoded = TrackCodec.encode(new Track(points));
         assertThat((double) encoded.length / points.size()).isLessThan(8.0);

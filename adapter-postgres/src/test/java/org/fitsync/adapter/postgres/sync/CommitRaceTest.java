@@ -54,8 +54,8 @@ class CommitRaceTest {
         sync.push(user, Optional.empty(), created("workouts", rec("before", "name", "committed")));
         long start = sync.pull(user, 0).timestamp;
 
-        CompletableFuture<PushOutcome.Pushed> held = CompletableFuture.supplyAsync(() ->
-                sync.push(user, Optional.of(start), created("workouts", rec("held", "name", "slow commit"))));
+        CompletableFuture<PushOutcome.Pushed> held = CompletableFuture.supplyAsync(
+                () -> sync.push(user, Optional.of(start), created("workouts", rec("held", "name", "slow commit"))));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 
         SyncFixture.Pulled during = sync.pull(user, start);
@@ -68,7 +68,8 @@ class CommitRaceTest {
 
         SyncFixture.Pulled after = sync.pull(user, during.timestamp);
         assertThat(after.record("workouts", "held")).isPresent();
-        assertThat(sync.pull(user, firstSyncDuring.timestamp).record("workouts", "held")).isPresent();
+        assertThat(sync.pull(user, firstSyncDuring.timestamp).record("workouts", "held"))
+                .isPresent();
         assertThat(after.timestamp).isEqualTo(pushed.timestamp());
     }
 

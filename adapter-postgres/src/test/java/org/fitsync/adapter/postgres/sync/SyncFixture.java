@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.fitsync.application.testing.MovableClock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresSyncVersions;
@@ -25,6 +21,7 @@ import org.fitsync.application.sync.CollectionStores;
 import org.fitsync.application.sync.PullService;
 import org.fitsync.application.sync.PushService;
 import org.fitsync.application.sync.SyncSettings;
+import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.CollectionRegistry;
 import org.fitsync.domain.sync.RawChanges;
@@ -65,8 +62,14 @@ final class SyncFixture implements AutoCloseable {
         PostgresSyncVersions versions = new PostgresSyncVersions();
         PostgresPurgeHorizons horizons = new PostgresPurgeHorizons();
         CollectionRegistry registry = CollectionRegistry.defaults();
-        push = new PushService(transactions, versions, registry, stores, horizons,
-                new SyncSettings(Duration.ofSeconds(60), retention), clock);
+        push = new PushService(
+                transactions,
+                versions,
+                registry,
+                stores,
+                horizons,
+                new SyncSettings(Duration.ofSeconds(60), retention),
+                clock);
         pull = new PullService(transactions, versions, registry, stores, horizons);
     }
 
@@ -89,8 +92,8 @@ final class SyncFixture implements AutoCloseable {
 
     Pulled pull(UserId user, long lastPulledAt, OptionalInt limit, Optional<Migration> migration) {
         Pulled result = new Pulled();
-        PullOutcome outcome = pull.pull(new PullChangesQuery(
-                user, Optional.of(lastPulledAt), migration, limit), result);
+        PullOutcome outcome =
+                pull.pull(new PullChangesQuery(user, Optional.of(lastPulledAt), migration, limit), result);
         if (!(outcome instanceof PullOutcome.Pulled)) {
             throw new AssertionError("pull refused: " + outcome);
         }
@@ -98,10 +101,17 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** One collection's section of a push. */
-    static RawChanges changes(String collection, List<Map<String, Value>> created, List<Map<String, Value>> updated,
-                              List<String> deleted) {
-        return new RawChanges(Map.of(collection, new RawChanges.Section(created, updated,
-                deleted.stream().map(id -> (Value) new Value.Text(id)).toList())));
+    static RawChanges changes(
+            String collection,
+            List<Map<String, Value>> created,
+            List<Map<String, Value>> updated,
+            List<String> deleted) {
+        return new RawChanges(Map.of(
+                collection,
+                new RawChanges.Section(
+                        created,
+                        updated,
+                        deleted.stream().map(id -> (Value) new Value.Text(id)).toList())));
     }
 
     static RawChanges created(String collection, Map<String, Value> record) {
@@ -166,7 +176,8 @@ final class SyncFixture implements AutoCloseable {
             try {
                 JsonNode node = JSON.readTree(wireForm(record));
                 (section == PullSection.CREATED ? created : updated)
-                        .computeIfAbsent(collection, c -> new ArrayList<>()).add(node);
+                        .computeIfAbsent(collection, c -> new ArrayList<>())
+                        .add(node);
                 order.add(collection + "/" + node.path("id").asText());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -208,7 +219,8 @@ final class SyncFixture implements AutoCloseable {
 
         Optional<JsonNode> record(String collection, String id) {
             return java.util.stream.Stream.concat(created(collection).stream(), updated(collection).stream())
-                    .filter(n -> n.path("id").asText().equals(id)).findFirst();
+                    .filter(n -> n.path("id").asText().equals(id))
+                    .findFirst();
         }
 
         boolean isEmpty() {

@@ -25,26 +25,29 @@ class SyncRecordsConstraintsTest {
     }
 
     @ParameterizedTest(name = "collection {0}, id {1} stored: {2}")
-    @CsvSource(delimiter = '|', value = {
-            "workouts|w-1.a_B|true",
-            "a|x|true",
-            "w0rk_outs|" + "0123456789012345678901234567890123456789012345678901234567890123" + "|true",
-            "workouts|" + "01234567890123456789012345678901234567890123456789012345678901234" + "|false",
-            "workouts|''|false",
-            "workouts|w 1|false",
-            "workouts|w/1|false",
-            "workouts|wé|false",
-            "workouts|'w\n'|false",
-            "''|w1|false",
-            "1workouts|w1|false",
-            "_workouts|w1|false",
-            "Workouts|w1|false",
-            "work-outs|w1|false",
-            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk|w1|true",
-            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl|w1|false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "workouts|w-1.a_B|true",
+                "a|x|true",
+                "w0rk_outs|" + "0123456789012345678901234567890123456789012345678901234567890123" + "|true",
+                "workouts|" + "01234567890123456789012345678901234567890123456789012345678901234" + "|false",
+                "workouts|''|false",
+                "workouts|w 1|false",
+                "workouts|w/1|false",
+                "workouts|wé|false",
+                "workouts|'w\n'|false",
+                "''|w1|false",
+                "1workouts|w1|false",
+                "_workouts|w1|false",
+                "Workouts|w1|false",
+                "work-outs|w1|false",
+                "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk|w1|true",
+                "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl|w1|false"
+            })
     void onlyWireConformingNamesAndIdsAreStored(String collection, String id, boolean stored) throws SQLException {
         try (Connection connection = owner.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO sync_records (user_id, collection, id, data, version, seq)
                      VALUES ('constraints-user', ?, ?, '{}', 1, 0)""")) {
             insert.setString(1, collection);

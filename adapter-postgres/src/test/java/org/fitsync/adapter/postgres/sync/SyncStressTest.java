@@ -71,7 +71,8 @@ class SyncStressTest {
         writing.set(false);
         Map<String, JsonNode> server = new HashMap<>();
         SyncFixture.Pulled all = sync.pull(user, 0);
-        all.created.forEach((c, records) -> records.forEach(r -> server.put(c + "/" + r.path("id").asText(), r)));
+        all.created.forEach((c, records) ->
+                records.forEach(r -> server.put(c + "/" + r.path("id").asText(), r)));
         assertThat(server).isNotEmpty();
         for (Future<Map<String, JsonNode>> puller : pullers) {
             assertThat(puller.get(5, TimeUnit.MINUTES)).isEqualTo(server);
@@ -94,7 +95,8 @@ class SyncStressTest {
                 for (int op = 0; op < ops; op++) {
                     // Mostly contended ids, some fresh ones so that deletes do not empty the set.
                     String id = random.nextInt(4) == 0
-                            ? collection.charAt(0) + "-" + Thread.currentThread().getId() + "-" + i + "-" + op
+                            ? collection.charAt(0) + "-"
+                                    + Thread.currentThread().getId() + "-" + i + "-" + op
                             : collection.charAt(0) + "" + random.nextInt(200);
                     long updatedAt = sync.clock.millis() - random.nextInt(100_000);
                     String field = collection.equals("runs") ? "notes" : "name";
@@ -125,10 +127,14 @@ class SyncStressTest {
             SyncFixture.Pulled page = sync.pull(user, cursor, limit, Optional.empty());
             Set<String> seen = new HashSet<>();
             for (String key : page.order) {
-                assertThat(seen.add(key)).as("duplicate in one response: " + key).isTrue();
+                assertThat(seen.add(key))
+                        .as("duplicate in one response: " + key)
+                        .isTrue();
             }
-            page.created.forEach((c, records) -> records.forEach(r -> state.put(c + "/" + r.path("id").asText(), r)));
-            page.updated.forEach((c, records) -> records.forEach(r -> state.put(c + "/" + r.path("id").asText(), r)));
+            page.created.forEach((c, records) ->
+                    records.forEach(r -> state.put(c + "/" + r.path("id").asText(), r)));
+            page.updated.forEach((c, records) ->
+                    records.forEach(r -> state.put(c + "/" + r.path("id").asText(), r)));
             page.deleted.forEach((c, ids) -> ids.forEach(id -> state.remove(c + "/" + id)));
             assertThat(page.timestamp).isGreaterThanOrEqualTo(cursor);
             cursor = page.timestamp;

@@ -123,7 +123,9 @@ public final class FakeStrava implements AutoCloseable {
 
     /** Gives the athlete these activities (in addition to any they had). */
     public void addActivities(long athleteId, List<FakeActivity> added) {
-        activities.computeIfAbsent(athleteId, a -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(added);
+        activities
+                .computeIfAbsent(athleteId, a -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .addAll(added);
     }
 
     public void removeActivity(long athleteId, long activityId) {
@@ -148,9 +150,17 @@ public final class FakeStrava implements AutoCloseable {
             Instant start = newest.minus(Duration.ofDays(i)).minusSeconds(random.nextInt(3600));
             boolean gps = !type.equals("VirtualRun") && !type.equals("Swim") && random.nextInt(10) > 0;
             double speed = type.equals("Ride") ? 7.5 : 2.9;
-            list.add(new FakeActivity(firstId + i, type + " " + (i + 1), type, start, elapsed,
-                    elapsed - random.nextInt(120), Math.round(elapsed * speed * 10) / 10.0, gps,
-                    52.5 + random.nextDouble() / 10, 13.4 + random.nextDouble() / 10));
+            list.add(new FakeActivity(
+                    firstId + i,
+                    type + " " + (i + 1),
+                    type,
+                    start,
+                    elapsed,
+                    elapsed - random.nextInt(120),
+                    Math.round(elapsed * speed * 10) / 10.0,
+                    gps,
+                    52.5 + random.nextDouble() / 10,
+                    13.4 + random.nextDouble() / 10));
         }
         return list;
     }
@@ -184,7 +194,8 @@ public final class FakeStrava implements AutoCloseable {
 
     /** Expires every access token now, as if time had passed. */
     public void expireAccessTokens() {
-        accessTokens.replaceAll((token, t) -> new Token(t.athleteId(), clock.instant().minusSeconds(1)));
+        accessTokens.replaceAll(
+                (token, t) -> new Token(t.athleteId(), clock.instant().minusSeconds(1)));
     }
 
     // ---- what happened -----------------------------------------------------------------------
@@ -256,7 +267,8 @@ public final class FakeStrava implements AutoCloseable {
         }
     }
 
-    private void oauth(HttpExchange exchange, String method, String path, Map<String, String> query) throws IOException {
+    private void oauth(HttpExchange exchange, String method, String path, Map<String, String> query)
+            throws IOException {
         switch (method + " " + path) {
             case "GET /oauth/authorize" -> authorize(exchange, query);
             case "POST /oauth/token" -> token(exchange, query);
@@ -293,7 +305,8 @@ public final class FakeStrava implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange, Map<String, String> form) throws IOException {
-        if (!config.clientId().equals(form.get("client_id")) || !config.clientSecret().equals(form.get("client_secret"))) {
+        if (!config.clientId().equals(form.get("client_id"))
+                || !config.clientSecret().equals(form.get("client_secret"))) {
             send(exchange, 401, error("Authorization Error"));
             return;
         }
@@ -393,13 +406,15 @@ public final class FakeStrava implements AutoCloseable {
     /** Strava's webhook subscriptions: one per application, the callback validated while creating it. */
     private void subscriptions(HttpExchange exchange, String method, String path, Map<String, String> query)
             throws IOException {
-        if (!config.clientId().equals(query.get("client_id")) || !config.clientSecret().equals(query.get("client_secret"))) {
+        if (!config.clientId().equals(query.get("client_id"))
+                || !config.clientSecret().equals(query.get("client_secret"))) {
             send(exchange, 401, error("Authorization Error"));
             return;
         }
         if (method.equals("GET")) {
             ArrayNode list = json.createArrayNode();
-            subscriptions.forEach((id, callback) -> list.addObject().put("id", id).put("callback_url", callback.toString()));
+            subscriptions.forEach(
+                    (id, callback) -> list.addObject().put("id", id).put("callback_url", callback.toString()));
             send(exchange, 200, list);
         } else if (method.equals("POST")) {
             if (!subscriptions.isEmpty()) {
@@ -408,13 +423,20 @@ public final class FakeStrava implements AutoCloseable {
             }
             URI callback = URI.create(query.getOrDefault("callback_url", ""));
             String challenge = "challenge-" + UUID.randomUUID();
-            String validation = callback + "?hub.mode=subscribe&hub.challenge=" + enc(challenge)
-                    + "&hub.verify_token=" + enc(query.getOrDefault("verify_token", ""));
+            String validation = callback + "?hub.mode=subscribe&hub.challenge=" + enc(challenge) + "&hub.verify_token="
+                    + enc(query.getOrDefault("verify_token", ""));
             try {
-                var answer = java.net.http.HttpClient.newHttpClient().send(
-                        java.net.http.HttpRequest.newBuilder(URI.create(validation)).timeout(Duration.ofSeconds(2)).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 200 || !challenge.equals(json.readTree(answer.body()).path("hub.challenge").asText())) {
+                var answer = java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(URI.create(validation))
+                                        .timeout(Duration.ofSeconds(2))
+                                        .GET()
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200
+                        || !challenge.equals(json.readTree(answer.body())
+                                .path("hub.challenge")
+                                .asText())) {
                     send(exchange, 400, error("Bad Request: callback url not verifiable"));
                     return;
                 }
@@ -445,19 +467,28 @@ public final class FakeStrava implements AutoCloseable {
      * {@code updates} is the event's {@code updates} object (e.g. {@code authorized: "false"}).
      */
     public int pushEvent(String objectType, long objectId, String aspect, long ownerId, Map<String, String> updates) {
-        URI callback = subscriptions.values().stream().findFirst()
+        URI callback = subscriptions.values().stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no webhook subscription"));
         ObjectNode event = json.createObjectNode()
-                .put("aspect_type", aspect).put("event_time", clock.instant().getEpochSecond())
-                .put("object_id", objectId).put("object_type", objectType).put("owner_id", ownerId)
+                .put("aspect_type", aspect)
+                .put("event_time", clock.instant().getEpochSecond())
+                .put("object_id", objectId)
+                .put("object_type", objectType)
+                .put("owner_id", ownerId)
                 .put("subscription_id", subscriptions.keySet().iterator().next());
         ObjectNode changes = event.putObject("updates");
         updates.forEach(changes::put);
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(callback)
-                            .header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(event))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(callback)
+                                    .header("Content-Type", "application/json")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                                            json.writeValueAsBytes(event)))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -484,7 +515,8 @@ public final class FakeStrava implements AutoCloseable {
     private boolean meter(HttpExchange exchange, boolean read) {
         synchronized (rateLock) {
             Instant now = clock.instant();
-            long window = Math.floorDiv(now.getEpochSecond(), config.rateWindow().toSeconds());
+            long window =
+                    Math.floorDiv(now.getEpochSecond(), config.rateWindow().toSeconds());
             LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
             if (window != rateWindow) {
                 rateWindow = window;
@@ -496,7 +528,8 @@ public final class FakeStrava implements AutoCloseable {
                 dayUsage = 0;
                 readDayUsage = 0;
             }
-            boolean allowed = shortUsage < config.shortLimit() && dayUsage < config.dayLimit()
+            boolean allowed = shortUsage < config.shortLimit()
+                    && dayUsage < config.dayLimit()
                     && (!read || (readShortUsage < config.readShortLimit() && readDayUsage < config.readDayLimit()));
             shortUsage++;
             dayUsage++;
@@ -545,8 +578,10 @@ public final class FakeStrava implements AutoCloseable {
                 .filter(a -> before.isEmpty() || a.startDate().getEpochSecond() < before.get())
                 .filter(a -> after.isEmpty() || a.startDate().getEpochSecond() > after.get())
                 // As Strava: newest first, except oldest first when only "after" is given.
-                .sorted(after.isPresent() && before.isEmpty() ? Comparator.comparing(FakeActivity::startDate)
-                        : Comparator.comparing(FakeActivity::startDate).reversed())
+                .sorted(
+                        after.isPresent() && before.isEmpty()
+                                ? Comparator.comparing(FakeActivity::startDate)
+                                : Comparator.comparing(FakeActivity::startDate).reversed())
                 .toList();
         ArrayNode body = json.createArrayNode();
         int from = Math.max(0, (page - 1) * perPage);
@@ -587,18 +622,24 @@ public final class FakeStrava implements AutoCloseable {
         FakeActivity a = found.get();
         ObjectNode body = json.createObjectNode();
         int samples = Math.max(2, a.elapsedSeconds() / 30);
-        ArrayNode time = body.putObject("time").put("series_type", "distance").put("original_size", samples)
-                .put("resolution", "high").putArray("data");
+        ArrayNode time = body.putObject("time")
+                .put("series_type", "distance")
+                .put("original_size", samples)
+                .put("resolution", "high")
+                .putArray("data");
         for (int i = 0; i < samples; i++) {
             time.add((long) i * a.elapsedSeconds() / (samples - 1));
         }
-        ArrayNode distance = body.putObject("distance").put("series_type", "distance").putArray("data");
+        ArrayNode distance =
+                body.putObject("distance").put("series_type", "distance").putArray("data");
         for (int i = 0; i < samples; i++) {
             distance.add(a.distanceM() * i / (samples - 1));
         }
         if (a.hasGps()) {
-            ArrayNode latlng = body.putObject("latlng").put("series_type", "distance").putArray("data");
-            ArrayNode altitude = body.putObject("altitude").put("series_type", "distance").putArray("data");
+            ArrayNode latlng =
+                    body.putObject("latlng").put("series_type", "distance").putArray("data");
+            ArrayNode altitude =
+                    body.putObject("altitude").put("series_type", "distance").putArray("data");
             for (int i = 0; i < samples; i++) {
                 latlng.addArray().add(a.startLat() + i * 0.0001).add(a.startLon() + i * 0.0001);
                 altitude.add(34.0 + (i % 7));
@@ -608,7 +649,9 @@ public final class FakeStrava implements AutoCloseable {
     }
 
     private Optional<FakeActivity> find(long athlete, long id) {
-        return activities.getOrDefault(athlete, List.of()).stream().filter(a -> a.id() == id).findFirst();
+        return activities.getOrDefault(athlete, List.of()).stream()
+                .filter(a -> a.id() == id)
+                .findFirst();
     }
 
     private ObjectNode error(String message) {
@@ -649,5 +692,4 @@ public final class FakeStrava implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
-
 }

@@ -16,8 +16,9 @@ public final class FakeStravaMain {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 450;
         FakeStrava strava = FakeStrava.start(FakeStravaConfig.realistic(), port);
         strava.addActivities(1, FakeStrava.history(10_000_000L, count, Instant.now(), 42));
-        System.out.println("Fake Strava on " + strava.baseUrl() + " with " + count + " activities for athlete 1 (client id "
-                + FakeStravaConfig.CLIENT_ID + ", secret " + FakeStravaConfig.CLIENT_SECRET + ")");
+        System.out.println(
+                "Fake Strava on " + strava.baseUrl() + " with " + count + " activities for athlete 1 (client id "
+                        + FakeStravaConfig.CLIENT_ID + ", secret " + FakeStravaConfig.CLIENT_SECRET + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(strava::close));
         Thread.currentThread().join();
     }

@@ -7,9 +7,12 @@ public interface CancelImportUseCase {
 
     CancelOutcome cancel(CancelImportCommand command);
 
-    sealed interface CancelOutcome permits CancelOutcome.Cancelled, CancelOutcome.AlreadyFinished, CancelOutcome.NotFound {
+    sealed interface CancelOutcome
+            permits CancelOutcome.Cancelled, CancelOutcome.AlreadyFinished, CancelOutcome.NotFound {
         record Cancelled(ImportJob job) implements CancelOutcome {}
+
         record AlreadyFinished(ImportJob job) implements CancelOutcome {}
+
         record NotFound() implements CancelOutcome {}
     }
 }

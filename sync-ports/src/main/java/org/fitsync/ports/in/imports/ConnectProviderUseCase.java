@@ -7,8 +7,11 @@ public interface ConnectProviderUseCase {
 
     ConnectOutcome connect(ConnectProviderCommand command);
 
-    sealed interface ConnectOutcome permits ConnectOutcome.Connected, ConnectOutcome.MissingScope,
-            ConnectOutcome.Rejected, ConnectOutcome.ProviderUnavailable {
+    sealed interface ConnectOutcome
+            permits ConnectOutcome.Connected,
+                    ConnectOutcome.MissingScope,
+                    ConnectOutcome.Rejected,
+                    ConnectOutcome.ProviderUnavailable {
         record Connected(long athleteId, Set<String> scopes) implements ConnectOutcome {}
 
         record MissingScope(String detail) implements ConnectOutcome {}

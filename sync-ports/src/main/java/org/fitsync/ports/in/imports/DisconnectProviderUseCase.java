@@ -1,6 +1,5 @@
 package org.fitsync.ports.in.imports;
 
-
 /**
  * The user (or the provider, on deauthorisation) ends the connection: the running import is
  * cancelled, access is revoked, tokens are dropped and the imported runs are deleted.

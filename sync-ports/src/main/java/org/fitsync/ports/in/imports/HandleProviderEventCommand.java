@@ -7,8 +7,8 @@ import java.util.Objects;
  * {@code create}, {@code update} or {@code delete}; {@code deauthorized} for an athlete's
  * {@code authorized: "false"} update.
  */
-public record HandleProviderEventCommand(String objectType, long objectId, String aspect, long ownerId,
-                                         boolean deauthorized) {
+public record HandleProviderEventCommand(
+        String objectType, long objectId, String aspect, long ownerId, boolean deauthorized) {
     public HandleProviderEventCommand {
         Objects.requireNonNull(objectType, "objectType");
         Objects.requireNonNull(aspect, "aspect");

@@ -10,8 +10,13 @@ import org.fitsync.domain.run.PageKey;
  * One page of history: runs whose {@code started_at} is in {@code [from, to)}, after {@code after}
  * in (started_at desc, id desc) order, at most {@code limit}; overlapping runs only if asked for.
  */
-public record ListRunsQuery(UserId user, Optional<Instant> from, Optional<Instant> to, int limit,
-                              Optional<PageKey> after, boolean includeOverlapping) {
+public record ListRunsQuery(
+        UserId user,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        int limit,
+        Optional<PageKey> after,
+        boolean includeOverlapping) {
 
     public static final int MAX_LIMIT = 200;
     public static final int DEFAULT_LIMIT = 50;

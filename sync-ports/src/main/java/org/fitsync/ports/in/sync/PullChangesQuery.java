@@ -12,8 +12,8 @@ import org.fitsync.domain.UserId;
  * @param lastPulledAt empty (or 0) for a first sync
  * @param limit        records per page; without it the response holds everything
  */
-public record PullChangesQuery(UserId user, Optional<Long> lastPulledAt, Optional<Migration> migration,
-                                 OptionalInt limit) {
+public record PullChangesQuery(
+        UserId user, Optional<Long> lastPulledAt, Optional<Migration> migration, OptionalInt limit) {
 
     public PullChangesQuery {
         Objects.requireNonNull(user, "user");

@@ -1,7 +1,7 @@
 package org.fitsync.ports.in.sync;
 
-import org.fitsync.domain.FieldError;
 import java.util.List;
+import org.fitsync.domain.FieldError;
 
 /** What became of a pull: streamed into the sink, or refused before anything was written to it. */
 public sealed interface PullOutcome {

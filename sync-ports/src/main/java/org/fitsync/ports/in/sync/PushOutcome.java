@@ -1,8 +1,8 @@
 package org.fitsync.ports.in.sync;
 
-import org.fitsync.domain.FieldError;
 import java.util.List;
 import java.util.Map;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.sync.RecordId;
 
 /** What became of a push. */

@@ -14,8 +14,8 @@ import org.fitsync.domain.run.TrackPoint;
 public interface ActivityProvider {
 
     /** One page of the user's activities, newest first, that started strictly between the bounds. */
-    ProviderResult<List<ProviderActivity>> listActivities(UserId user, Optional<Instant> before,
-                                                          Optional<Instant> after, int perPage);
+    ProviderResult<List<ProviderActivity>> listActivities(
+            UserId user, Optional<Instant> before, Optional<Instant> after, int perPage);
 
     /** The GPS track of an activity; empty when it was recorded without GPS. */
     ProviderResult<List<TrackPoint>> track(UserId user, ProviderActivity activity);

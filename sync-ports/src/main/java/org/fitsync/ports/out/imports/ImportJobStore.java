@@ -18,6 +18,7 @@ public interface ImportJobStore {
 
     sealed interface Created permits Created.Queued, Created.AlreadyActive {
         record Queued(ImportJob job) implements Created {}
+
         record AlreadyActive(ImportId active) implements Created {}
     }
 

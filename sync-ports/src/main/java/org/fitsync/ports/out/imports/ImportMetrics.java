@@ -8,16 +8,13 @@ public interface ImportMetrics {
 
     ImportMetrics NONE = new ImportMetrics() {
         @Override
-        public void activity(ImportProgress.ActivityOutcome outcome) {
-        }
+        public void activity(ImportProgress.ActivityOutcome outcome) {}
 
         @Override
-        public void finished(ImportState state) {
-        }
+        public void finished(ImportState state) {}
 
         @Override
-        public void parked(boolean rateLimited) {
-        }
+        public void parked(boolean rateLimited) {}
     };
 
     void activity(ImportProgress.ActivityOutcome outcome);

@@ -23,7 +23,9 @@ public interface ImportedRunStore {
     /** How storing one run ended. Rejection is an expected outcome (the run failed validation), not an error. */
     sealed interface StoreOutcome permits StoreOutcome.Stored, StoreOutcome.Duplicate, StoreOutcome.Rejected {
         record Stored(String runId) implements StoreOutcome {}
+
         record Duplicate(String runId) implements StoreOutcome {}
+
         record Rejected(String reason) implements StoreOutcome {}
     }
 }

@@ -10,6 +10,11 @@ import org.fitsync.domain.run.StoredRun;
 /** Live runs of a user in (started_at desc, id desc) order. */
 public interface ListRunsPort {
 
-    List<StoredRun> listRuns(UserId user, Optional<Instant> from, Optional<Instant> to, Optional<PageKey> after,
-                             boolean includeOverlapping, int limit);
+    List<StoredRun> listRuns(
+            UserId user,
+            Optional<Instant> from,
+            Optional<Instant> to,
+            Optional<PageKey> after,
+            boolean includeOverlapping,
+            int limit);
 }
