@@ -1,8 +1,8 @@
 package org.fitsync.adapter.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads whatever a request handler left of the body. A route that answers without reading (a
@@ -16,19 +16,23 @@ final class UnreadBody {
     private UnreadBody() {}
 
     static void drain(Context ctx, long maxBytes) {
-        if (ctx.req().getContentLengthLong() == 0 || ctx.req().getContentLengthLong() > maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared == 0 || declared > maxBytes) {
             return;
         }
-        byte[] buffer = new byte[8192];
-        long left = maxBytes;
         try {
-            InputStream in = ctx.req().getInputStream();
+            ServletInputStream in = ctx.req().getInputStream();
+            if (in.isFinished()) {
+                return; // the handler read it all, as every JSON route does
+            }
+            byte[] buffer = new byte[8192];
+            long left = maxBytes;
             int read;
             while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
                 left -= read;
             }
         } catch (IOException | IllegalStateException e) {
-            // Already read through another reader, or the client went away: nothing left to drain.
+            // Read through another reader, or the client went away: nothing left to drain.
         }
     }
 }
