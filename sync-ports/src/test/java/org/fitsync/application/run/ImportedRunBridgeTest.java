@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.fitsync.application.imports.ImportedRunBridge;
+import org.fitsync.application.testing.ValidRuns;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportedRun;
 import org.fitsync.domain.run.NewRun;

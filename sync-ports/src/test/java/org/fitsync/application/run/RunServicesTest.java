@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fitsync.application.testing.ValidRuns;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.OverlapPolicy;

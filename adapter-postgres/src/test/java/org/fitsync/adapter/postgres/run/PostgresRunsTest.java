@@ -11,15 +11,13 @@ import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.application.testing.ValidRuns;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.NewRun;
-import org.fitsync.domain.run.RunDraft;
-import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
-import org.fitsync.domain.run.ValidationResult;
 import org.fitsync.ports.out.run.RunIdentity;
 import org.fitsync.ports.out.run.StoreNewRunPort;
 import org.jdbi.v3.core.Jdbi;
@@ -129,7 +127,7 @@ class PostgresRunsTest {
                         ALICE, () -> runs.insertIfClear(ALICE, first, first.fingerprint(), "", 7)))
                 .hasValueSatisfying(stored -> assertThat(stored.id()).isEqualTo(first.id()));
         NewRun overlapping = run(UUID.randomUUID(), 759, 800);
-        NewRun sameId = validRun(
+        NewRun sameId = ValidRuns.of(
                 first.id(),
                 span(900, 960),
                 first.durationS(),
@@ -293,7 +291,7 @@ class PostgresRunsTest {
         Track track = new Track(List.of(
                 TrackPoint.of(span.start().toEpochMilli(), 52.52001, 13.40495, 34.2),
                 TrackPoint.withoutElevation(span.start().toEpochMilli() + 1000, 52.52003, 13.40501)));
-        return validRun(
+        return ValidRuns.of(
                 id,
                 span,
                 60,
@@ -308,7 +306,7 @@ class PostgresRunsTest {
 
     private static NewRun stravaRun(UUID id, int startMinute, int endMinute, String stravaId) {
         NewRun run = run(id, startMinute, endMinute);
-        return validRun(
+        return ValidRuns.of(
                 run.id(),
                 run.span(),
                 run.durationS(),
@@ -319,36 +317,6 @@ class PostgresRunsTest {
                 run.track(),
                 Optional.of(stravaId),
                 Optional.empty());
-    }
-
-    /** A run made the only way there is: a draft that passes validation. */
-    private static NewRun validRun(
-            UUID id,
-            TimeSpan span,
-            long durationS,
-            double distanceM,
-            Source source,
-            Optional<String> notes,
-            Optional<String> metadataJson,
-            Track track,
-            Optional<String> stravaId,
-            Optional<String> weatherJson) {
-        ValidationResult result = RunValidation.validate(new RunDraft(
-                Optional.of(id.toString()),
-                Optional.of(span.start().toString()),
-                Optional.of(span.end().toString()),
-                Optional.of(durationS),
-                Optional.of(distanceM),
-                Optional.of(source.wireName()),
-                notes,
-                metadataJson,
-                Optional.of(track),
-                stravaId,
-                weatherJson));
-        if (result instanceof ValidationResult.Valid valid) {
-            return valid.run();
-        }
-        throw new IllegalArgumentException("not a valid run: " + result);
     }
 
     private static TimeSpan span(int startMinute, int endMinute) {

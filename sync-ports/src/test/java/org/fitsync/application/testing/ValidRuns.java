@@ -1,4 +1,4 @@
-package org.fitsync.application.run;
+package org.fitsync.application.testing;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -10,12 +10,12 @@ import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.ValidationResult;
 
-/** Runs for service tests, made the only way there is: a draft that passes {@link RunValidation}. */
-final class ValidRuns {
+/** Runs for tests, made the only way there is: a draft that passes {@link RunValidation}. */
+public final class ValidRuns {
 
     private ValidRuns() {}
 
-    static NewRun of(
+    public static NewRun of(
             UUID id,
             TimeSpan span,
             long durationS,
