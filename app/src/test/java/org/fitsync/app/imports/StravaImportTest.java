@@ -742,18 +742,7 @@ class StravaImportTest {
                 52.52,
                 13.40);
         strava.addActivities(ATHLETE, List.of(ride));
-        server.post(
-                "/api/v1/webhooks/strava",
-                null,
-                Map.of(
-                        "aspect_type",
-                        "create",
-                        "object_id",
-                        ride.id(),
-                        "object_type",
-                        "activity",
-                        "owner_id",
-                        ATHLETE));
+        postActivityEvent(server, "create", ride.id());
         JsonNode rideJob = awaitJobs(server, token, 2).get(0);
         JsonNode rideDone =
                 StravaFixture.awaitFinished(server, token, rideJob.path("id").asText(), LONG);
@@ -763,10 +752,7 @@ class StravaImportTest {
         assertThat(StoredRuns.imported(server, token)).hasSize(1);
 
         // A delete event for an activity Strava still has is not believed (events are not signed).
-        server.post(
-                "/api/v1/webhooks/strava",
-                null,
-                Map.of("aspect_type", "delete", "object_id", run.id(), "object_type", "activity", "owner_id", ATHLETE));
+        postActivityEvent(server, "delete", run.id());
         JsonNode deleteJob = awaitJobs(server, token, 3).get(0);
         assertThat(StravaFixture.awaitFinished(
                                 server, token, deleteJob.path("id").asText(), LONG)
@@ -776,10 +762,7 @@ class StravaImportTest {
         assertThat(StoredRuns.imported(server, token)).hasSize(1);
 
         strava.removeActivity(ATHLETE, run.id());
-        server.post(
-                "/api/v1/webhooks/strava",
-                null,
-                Map.of("aspect_type", "delete", "object_id", run.id(), "object_type", "activity", "owner_id", ATHLETE));
+        postActivityEvent(server, "delete", run.id());
         awaitRuns(server, 0);
         assertThat(server.post("/api/v1/webhooks/strava", null, Map.of("object_type", "activity"))
                         .status())
@@ -841,6 +824,20 @@ class StravaImportTest {
     }
 
     /** The user's import jobs, newest first, once there are at least {@code expected} of them. */
+    /** Strava's webhook event about one of the athlete's activities, as Strava would post it. */
+    private static void postActivityEvent(TestServer server, String aspect, long activityId) {
+        assertThat(server.post(
+                                "/api/v1/webhooks/strava",
+                                null,
+                                Map.of(
+                                        "aspect_type", aspect,
+                                        "object_id", activityId,
+                                        "object_type", "activity",
+                                        "owner_id", ATHLETE))
+                        .status())
+                .isEqualTo(200);
+    }
+
     private static JsonNode awaitJobs(TestServer server, String token, int expected) {
         JsonNode items = await().atMost(LONG)
                 .pollInterval(Duration.ofMillis(50))
@@ -977,18 +974,7 @@ class StravaImportTest {
                 .filter(a -> !a.isRun())
                 .findFirst()
                 .orElseThrow();
-        server.post(
-                "/api/v1/webhooks/strava",
-                null,
-                Map.of(
-                        "aspect_type",
-                        "create",
-                        "object_id",
-                        ride.id(),
-                        "object_type",
-                        "activity",
-                        "owner_id",
-                        ATHLETE));
+        postActivityEvent(server, "create", ride.id());
         JsonNode rideJob = awaitJobs(server, token, 2).get(0);
         assertThat(StravaFixture.awaitFinished(server, token, rideJob.path("id").asText(), LONG)
                         .path("state")
