@@ -1,0 +1,183 @@
+package org.fitsync.client.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.fitsync.client.local.ItemFailure;
+import org.fitsync.client.local.LocalStore;
+import org.fitsync.client.local.OutboxOp;
+import org.fitsync.client.local.QueuedOp;
+import org.fitsync.client.local.RunLifecycle;
+import org.fitsync.client.remote.Exchange;
+import org.fitsync.client.remote.IngestReceipt;
+import org.fitsync.client.remote.RunReceipt;
+import org.fitsync.client.remote.SyncTransport;
+import org.fitsync.client.remote.TransportFailure;
+import org.fitsync.client.retry.FailureClass;
+import org.fitsync.client.retry.RetryPolicy;
+import org.fitsync.domain.daily.DeviceSource;
+import org.fitsync.domain.daily.SleepReading;
+import org.fitsync.domain.daily.StepsReading;
+
+/**
+ * Sends queued runs and device readings, oldest first. Runs go one by one under their client UUID (a
+ * re-sent run is answered {@code 200} and stored once); consecutive readings of one kind and source go
+ * as one ingest batch, whose per-item results clear or fail each reading. A permanent refusal fails
+ * that op and the queue moves on; any other failure ends the step, to be retried later.
+ */
+final class OpSender {
+
+    /** The ingest endpoints' own limit. */
+    static final int MAX_INGEST_ITEMS = 1000;
+
+    private final LocalStore store;
+    private final SyncTransport transport;
+    private final RetryPolicy policy;
+
+    OpSender(LocalStore store, SyncTransport transport, RetryPolicy policy) {
+        this.store = store;
+        this.transport = transport;
+        this.policy = policy;
+    }
+
+    Outcome sendAll(String token) {
+        long handled = 0;
+        long total = store.read(tx -> tx.queuedOps(Integer.MAX_VALUE).size());
+        while (handled < total) {
+            List<QueuedOp> head = store.read(tx -> tx.queuedOps(MAX_INGEST_ITEMS));
+            if (head.isEmpty()) {
+                return Outcome.DONE;
+            }
+            List<QueuedOp> batch = batchAtHead(head);
+            Optional<TransportFailure> stop = send(token, batch);
+            if (stop.isPresent()) {
+                return Outcome.stopped(stop.get());
+            }
+            handled += batch.size();
+        }
+        return Outcome.DONE;
+    }
+
+    /** The first op, and the ops of the same ingest kind and source right behind it. */
+    private static List<QueuedOp> batchAtHead(List<QueuedOp> head) {
+        QueuedOp first = head.get(0);
+        List<QueuedOp> batch = new ArrayList<>();
+        batch.add(first);
+        if (first.op() instanceof OutboxOp.SubmitRun) {
+            return batch;
+        }
+        for (QueuedOp next : head.subList(1, head.size())) {
+            if (!sameBatch(first.op(), next.op())) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private static boolean sameBatch(OutboxOp a, OutboxOp b) {
+        if (a instanceof OutboxOp.IngestSteps s1 && b instanceof OutboxOp.IngestSteps s2) {
+            return s1.source() == s2.source();
+        }
+        if (a instanceof OutboxOp.IngestSleep s1 && b instanceof OutboxOp.IngestSleep s2) {
+            return s1.source() == s2.source();
+        }
+        return false;
+    }
+
+    private Optional<TransportFailure> send(String token, List<QueuedOp> batch) {
+        OutboxOp first = batch.get(0).op();
+        if (first instanceof OutboxOp.SubmitRun run) {
+            return sendRun(token, batch.get(0), run);
+        }
+        DeviceSource source;
+        Exchange<IngestReceipt> answer;
+        if (first instanceof OutboxOp.IngestSteps steps) {
+            source = steps.source();
+            List<StepsReading> items = batch.stream()
+                    .map(q -> ((OutboxOp.IngestSteps) q.op()).reading())
+                    .collect(Collectors.toList());
+            answer = transport.ingestSteps(token, source, items);
+        } else {
+            source = ((OutboxOp.IngestSleep) first).source();
+            List<SleepReading> items = batch.stream()
+                    .map(q -> ((OutboxOp.IngestSleep) q.op()).reading())
+                    .collect(Collectors.toList());
+            answer = transport.ingestSleep(token, source, items);
+        }
+        if (answer instanceof Exchange.Failed<IngestReceipt> failed) {
+            return onFailure(batch, failed.failure());
+        }
+        IngestReceipt receipt = ((Exchange.Answered<IngestReceipt>) answer).value();
+        store.write(tx -> {
+            for (IngestReceipt.ItemResult result : receipt.results()) {
+                if (result.index() < 0 || result.index() >= batch.size()) {
+                    continue;
+                }
+                QueuedOp op = batch.get(result.index());
+                if (result.accepted()) {
+                    tx.removeOp(op.sequence());
+                } else {
+                    tx.updateOp(op.withAttempts(
+                            op.attempts() + 1,
+                            Optional.of(new ItemFailure(
+                                    ItemFailure.Reason.INVALID,
+                                    "the server refused this reading",
+                                    Optional.of(207),
+                                    Optional.empty(),
+                                    result.errors()))));
+                }
+            }
+            return null;
+        });
+        return Optional.empty();
+    }
+
+    private Optional<TransportFailure> sendRun(String token, QueuedOp queued, OutboxOp.SubmitRun run) {
+        store.write(tx -> {
+            tx.saveRunLifecycle(run.run().id(), RunLifecycle.of(RunLifecycle.State.SYNCING));
+            return null;
+        });
+        Exchange<RunReceipt> answer = transport.submitRun(token, run.run());
+        if (answer instanceof Exchange.Failed<RunReceipt> failed) {
+            return onFailure(List.of(queued), failed.failure());
+        }
+        store.write(tx -> {
+            tx.removeOp(queued.sequence());
+            tx.saveRunLifecycle(run.run().id(), RunLifecycle.of(RunLifecycle.State.SYNCED));
+            return null;
+        });
+        return Optional.empty();
+    }
+
+    /** Records the failure on each op; returns it when it ends the step. */
+    private Optional<TransportFailure> onFailure(List<QueuedOp> batch, TransportFailure failure) {
+        FailureClass kind = FailureClass.of(failure);
+        store.write(tx -> {
+            for (QueuedOp op : batch) {
+                Optional<ItemFailure> itemFailure;
+                int attempts = op.attempts();
+                if (kind == FailureClass.PERMANENT) {
+                    attempts++;
+                    itemFailure = Optional.of(ItemFailures.refused((TransportFailure.HttpError) failure));
+                } else if (kind == FailureClass.TRANSIENT) {
+                    attempts++;
+                    itemFailure = ItemFailures.afterAttempt(attempts, policy, failure);
+                } else {
+                    itemFailure = Optional.empty();
+                }
+                tx.updateOp(op.withAttempts(attempts, itemFailure));
+                if (op.op() instanceof OutboxOp.SubmitRun run) {
+                    tx.saveRunLifecycle(
+                            run.run().id(),
+                            itemFailure
+                                    .map(RunLifecycle::failed)
+                                    .orElse(RunLifecycle.of(RunLifecycle.State.LOCAL_ONLY)));
+                }
+            }
+            return null;
+        });
+        return kind == FailureClass.PERMANENT ? Optional.empty() : Optional.of(failure);
+    }
+}
