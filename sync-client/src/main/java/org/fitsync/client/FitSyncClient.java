@@ -116,6 +116,29 @@ public final class FitSyncClient implements AutoCloseable {
         return stored;
     }
 
+    /**
+     * Sets columns of many records of one collection in one transaction (an import, a bulk edit): all of
+     * them are stored or, if one is refused, none. Returns how many records changed.
+     */
+    public int putAll(String collection, Map<String, Map<String, Value>> valuesById) {
+        Map<RecordId, Map<String, Value>> checked = new LinkedHashMap<>();
+        valuesById.forEach((id, values) -> checked.put(new RecordId(id), values));
+        long now = config.clock.millis();
+        int changed = store.write(tx -> {
+            int count = 0;
+            for (Map.Entry<RecordId, Map<String, Value>> entry : checked.entrySet()) {
+                if (writes.put(tx, collection, entry.getKey(), entry.getValue(), now).isPresent()) {
+                    count++;
+                }
+            }
+            return count;
+        });
+        if (changed > 0) {
+            afterLocalWrite(collection);
+        }
+        return changed;
+    }
+
     /** Creates a record under a new random id. */
     public LocalRecord create(String collection, Map<String, Value> values) {
         return put(collection, UUID.randomUUID().toString(), values).get();

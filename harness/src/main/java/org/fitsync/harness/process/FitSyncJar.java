@@ -46,7 +46,11 @@ public final class FitSyncJar {
      * launcher's), its output in {@code log}. It does not wait: see {@link ServerProcess#awaitReady}.
      */
     public ServerProcess serve(List<String> jvmArgs, Map<String, String> env, Path log) {
-        int port = freePort();
+        return serve(jvmArgs, env, log, freePort());
+    }
+
+    /** As {@link #serve(List, Map, Path)} on a given port: a server restarted where its clients expect it. */
+    public ServerProcess serve(List<String> jvmArgs, Map<String, String> env, Path log, int port) {
         ProcessBuilder builder = builder(jvmArgs, env, List.of("serve"));
         builder.environment().put("FITSYNC_PORT", Integer.toString(port));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -83,7 +87,7 @@ public final class FitSyncJar {
         return builder;
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
