@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             RetryFailedCommand.class,
             DiscardCommand.class,
             ChurnCommand.class,
-            GenerateCommand.class
+            GenerateCommand.class,
+            BenchCommand.class
         })
 public final class FitSyncPhone {
 

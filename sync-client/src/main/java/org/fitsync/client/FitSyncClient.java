@@ -127,7 +127,8 @@ public final class FitSyncClient implements AutoCloseable {
         int changed = store.write(tx -> {
             int count = 0;
             for (Map.Entry<RecordId, Map<String, Value>> entry : checked.entrySet()) {
-                if (writes.put(tx, collection, entry.getKey(), entry.getValue(), now).isPresent()) {
+                if (writes.put(tx, collection, entry.getKey(), entry.getValue(), now)
+                        .isPresent()) {
                     count++;
                 }
             }

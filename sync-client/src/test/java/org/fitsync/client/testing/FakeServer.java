@@ -46,6 +46,7 @@ public final class FakeServer implements SyncTransport {
     public final Map<UUID, NewRun> runs = new LinkedHashMap<>();
     public final List<StepsReading> steps = new ArrayList<>();
     public final List<String> calls = new ArrayList<>();
+    public final List<PullRequest> pulls = new ArrayList<>();
     /** How often each (collection/id) was written by pushes: a re-sent push still writes, so tests read versions. */
     public final Map<String, Integer> pushWrites = new HashMap<>();
 
@@ -138,6 +139,7 @@ public final class FakeServer implements SyncTransport {
 
     @Override
     public synchronized Exchange<PullReceipt> pull(String token, PullRequest request, PullSink sink) {
+        pulls.add(request);
         Optional<Exchange<PullReceipt>> refused = refusal("pull " + request.lastPulledAt(), token);
         if (refused.isPresent()) {
             return refused.get();
