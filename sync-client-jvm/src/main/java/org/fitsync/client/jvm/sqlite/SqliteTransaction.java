@@ -142,13 +142,14 @@ final class SqliteTransaction implements LocalTransaction {
 
     @Override
     public int removeSyncedOutside(long mark) {
-        // Two ranges rather than "<>", so SQLite walks only the stale entries of the partial index.
-        PreparedStatement delete =
-                writing("DELETE FROM records WHERE state = 'SYNCED' AND (pull_mark < ? OR pull_mark > ?)");
+        // Two range deletes rather than one "<>": each searches the partial index for the stale entries only,
+        // where "<>" (or an OR of both ranges) walks every synced record.
+        PreparedStatement older = writing("DELETE FROM records WHERE state = 'SYNCED' AND pull_mark < ?");
+        PreparedStatement newer = writing("DELETE FROM records WHERE state = 'SYNCED' AND pull_mark > ?");
         try {
-            delete.setLong(1, mark);
-            delete.setLong(2, mark);
-            return delete.executeUpdate();
+            older.setLong(1, mark);
+            newer.setLong(1, mark);
+            return older.executeUpdate() + newer.executeUpdate();
         } catch (SQLException e) {
             throw failed("sweeping records", e);
         }
