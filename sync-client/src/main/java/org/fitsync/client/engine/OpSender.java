@@ -28,9 +28,6 @@ import org.fitsync.domain.daily.StepsReading;
  */
 final class OpSender {
 
-    /** The ingest endpoints' own limit. */
-    static final int MAX_INGEST_ITEMS = 1000;
-
     private final LocalStore store;
     private final SyncTransport transport;
     private final RetryPolicy policy;
@@ -41,13 +38,21 @@ final class OpSender {
         this.policy = policy;
     }
 
+    /** Readings sent per ingest request; the endpoints take up to 1,000. */
+    static final int INGEST_BATCH = 100;
+
     Outcome sendAll(String token) {
+        // Ops queued while this runs are sent too, within a bound that keeps a busy app from holding the sync.
+        long bound = store.read(tx -> tx.counts().pending());
         long handled = 0;
-        long total = store.read(tx -> tx.queuedOps(Integer.MAX_VALUE).size());
-        while (handled < total) {
-            List<QueuedOp> head = store.read(tx -> tx.queuedOps(MAX_INGEST_ITEMS));
+        while (handled < bound) {
+            // The head alone first: a queued run carries its whole track, so no more is read than is sent.
+            List<QueuedOp> head = store.read(tx -> tx.queuedOps(1));
             if (head.isEmpty()) {
                 return Outcome.DONE;
+            }
+            if (!(head.get(0).op() instanceof OutboxOp.SubmitRun)) {
+                head = store.read(tx -> tx.queuedOps(INGEST_BATCH));
             }
             List<QueuedOp> batch = batchAtHead(head);
             Optional<TransportFailure> stop = send(token, batch);

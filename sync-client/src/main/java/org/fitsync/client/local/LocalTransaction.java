@@ -20,7 +20,10 @@ public interface LocalTransaction {
     /** Forgets the record entirely (a tombstone that was pushed, or a record deleted on the server). */
     void remove(String collection, RecordId id);
 
-    /** Live (not locally deleted) records matching the query. */
+    /**
+     * Live (not locally deleted) records matching the query. Numbers compare as numbers; querying for
+     * {@code Value.NULL} matches a column that is null or absent.
+     */
     List<LocalRecord> query(RecordQuery query);
 
     /** Records with a local change and no failure, oldest change first. */
@@ -46,7 +49,10 @@ public interface LocalTransaction {
 
     List<QueuedOp> failedOps(int limit);
 
-    /** Replaces the queued op with the same sequence (its attempts or failure changed). */
+    /**
+     * Saves the attempts and failure of the queued op with the same sequence (an op's content never changes
+     * once queued); does nothing if that op is no longer queued (sent, or replaced by a newer one).
+     */
     void updateOp(QueuedOp op);
 
     void removeOp(long sequence);
