@@ -25,9 +25,12 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     private final Consumer<Throwable> onTaskFailure;
     private volatile Thread worker;
 
-    /** Reports a failing task to the {@code System.Logger} (its class and stack, never record contents). */
+    /**
+     * Reports a failing task to the {@code System.Logger} with its exception classes and stack traces only:
+     * an exception's message may quote a record's values, which are health data.
+     */
     public ExecutorScheduler() {
-        this(failure -> LOG.log(System.Logger.Level.WARNING, "a sync task failed", failure));
+        this(failure -> LOG.log(System.Logger.Level.WARNING, "a sync task failed", withoutMessages(failure)));
     }
 
     public ExecutorScheduler(Consumer<Throwable> onTaskFailure) {
@@ -94,6 +97,36 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
                 }
             }
         };
+    }
+
+    /** The same chain of exceptions and stack traces, each message replaced by its exception's class name. */
+    static Throwable withoutMessages(Throwable failure) {
+        return withoutMessages(failure, 0);
+    }
+
+    private static Throwable withoutMessages(Throwable failure, int depth) {
+        Throwable cause = failure.getCause();
+        Redacted copy = new Redacted(
+                failure.getClass().getName(),
+                cause != null && cause != failure && depth < 16 ? withoutMessages(cause, depth + 1) : null);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** Prints as the class it stands for, without the message. */
+    private static final class Redacted extends Throwable {
+        private static final long serialVersionUID = 1L;
+
+        Redacted(String className, Throwable cause) {
+            super(className, cause, false, true);
+        }
+
+        // It stands in for the original exception, so it prints as that class, not as Redacted: the message.
+        @SuppressWarnings("OverrideThrowableToString")
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     private static long saturatedNanos(Duration delay) {

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -122,7 +124,7 @@ public final class HttpSyncTransport implements SyncTransport {
     @Override
     public Exchange<RunReceipt> submitRun(String token, NewRun run) {
         return exchange(token, post(RUNS, RequestBodies.run(run)), (status, body) -> {
-            body.transferTo(java.io.OutputStream.nullOutputStream()); // the stored run: the pull brings it
+            body.transferTo(OutputStream.nullOutputStream()); // the stored run: the pull brings it
             return new RunReceipt(run.id(), status == 201);
         });
     }
@@ -187,6 +189,8 @@ public final class HttpSyncTransport implements SyncTransport {
                     + (e.getLocation() == null
                             ? "an unknown place"
                             : e.getLocation().offsetDescription()));
+        } catch (HttpConnectTimeoutException e) {
+            return unreachable("cannot connect: " + describe(e));
         } catch (HttpTimeoutException e) {
             return unreachable("no answer within " + requestTimeout);
         } catch (ConnectException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.fitsync.client.remote.Problem;
 import org.fitsync.domain.FieldError;
@@ -22,7 +23,7 @@ final class ProblemReader {
 
     static Problem read(JsonFactory factory, Optional<String> contentType, byte[] body, int status) {
         boolean problemJson = contentType
-                .map(type -> type.trim().toLowerCase(java.util.Locale.ROOT))
+                .map(type -> type.trim().toLowerCase(Locale.ROOT))
                 .filter(type -> type.startsWith("application/problem+json"))
                 .isPresent();
         if (!problemJson) {

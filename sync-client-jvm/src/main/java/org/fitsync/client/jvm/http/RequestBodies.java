@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fitsync.client.jvm.http.JsonBodyPublisher.JsonStep;
 import org.fitsync.client.remote.CollectionChanges;
 import org.fitsync.client.remote.PushRequest;
@@ -182,8 +183,7 @@ final class RequestBodies {
         });
     }
 
-    private static void stage(JsonGenerator json, String field, java.util.Optional<Integer> minutes)
-            throws IOException {
+    private static void stage(JsonGenerator json, String field, Optional<Integer> minutes) throws IOException {
         if (minutes.isPresent()) {
             json.writeNumberField(field, minutes.get());
         }

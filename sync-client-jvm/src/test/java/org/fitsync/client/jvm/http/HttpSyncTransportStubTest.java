@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,9 +198,7 @@ class HttpSyncTransportStubTest {
 
         assertThat(receipt.timestamp()).isEqualTo(42);
         assertThat(receipt.rejected())
-                .containsOnly(
-                        Map.entry("workouts", java.util.Set.of(new RecordId("w7"))),
-                        Map.entry("settings", java.util.Set.of()));
+                .containsOnly(Map.entry("workouts", Set.of(new RecordId("w7"))), Map.entry("settings", Set.of()));
         assertThat(receipt.conflicts())
                 .containsExactly(new PushReceipt.PushConflict("workouts", new RecordId("w1"), "server"));
         StubServer.Received sent = stub.received().get(0);
