@@ -54,8 +54,10 @@ final class BenchCommand extends PhoneCommand {
 
         t0 = System.nanoTime();
         for (int i = 0; i < writes; i++) {
-            client.put("body_measurements", "single-" + i, Map.of("kind", new Value.Text("weight"), "value",
-                    new Value.Num(70 + i % 10)));
+            client.put(
+                    "body_measurements",
+                    "single-" + i,
+                    Map.of("kind", new Value.Text("weight"), "value", new Value.Num(70 + i % 10)));
         }
         report("durable_single_writes_per_s", writes / seconds(t0));
 

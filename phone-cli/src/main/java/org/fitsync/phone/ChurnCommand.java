@@ -98,7 +98,15 @@ final class ChurnCommand extends PhoneCommand {
         for (int s = 0; s < seconds; s++) {
             points.add(TrackPoint.of(start.toEpochMilli() + 1000L * s, 52.5 + s * 0.00003, 13.4, 34));
         }
-        return new RecordRun(id, start, start.plusSeconds(seconds), seconds, 4_000, Source.PHONE, Optional.empty(),
-                Optional.empty(), new Track(points));
+        return new RecordRun(
+                id,
+                start,
+                start.plusSeconds(seconds),
+                seconds,
+                4_000,
+                Source.PHONE,
+                Optional.empty(),
+                Optional.empty(),
+                new Track(points));
     }
 }

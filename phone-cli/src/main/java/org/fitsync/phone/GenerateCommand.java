@@ -26,15 +26,21 @@ final class GenerateCommand extends PhoneCommand {
         for (int from = 0; from < count; from += batch) {
             Map<String, Map<String, Value>> records = new LinkedHashMap<>();
             for (int i = from; i < Math.min(count, from + batch); i++) {
-                records.put(prefix + i, Map.of(
-                        "name", new Value.Text("Generated " + i),
-                        "started_at", new Value.Num(1_795_158_000_000d + i * 60_000d)));
+                records.put(
+                        prefix + i,
+                        Map.of(
+                                "name", new Value.Text("Generated " + i),
+                                "started_at", new Value.Num(1_795_158_000_000d + i * 60_000d)));
             }
             client.putAll("workouts", records);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out().printf(java.util.Locale.ROOT, "generated %d records in %.3f s (%.0f durable transactions/s)%n", count,
-                seconds, Math.ceil((double) count / batch) / seconds);
+        out().printf(
+                        java.util.Locale.ROOT,
+                        "generated %d records in %.3f s (%.0f durable transactions/s)%n",
+                        count,
+                        seconds,
+                        Math.ceil((double) count / batch) / seconds);
         return 0;
     }
 }

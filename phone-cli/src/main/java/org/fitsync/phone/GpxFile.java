@@ -78,7 +78,9 @@ final class GpxFile {
         double dLat = Math.toRadians(b.lat() - a.lat());
         double dLon = Math.toRadians(b.lon() - a.lon());
         double h = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.pow(Math.sin(dLon / 2), 2);
+                + Math.cos(Math.toRadians(a.lat()))
+                        * Math.cos(Math.toRadians(b.lat()))
+                        * Math.pow(Math.sin(dLon / 2), 2);
         return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }

@@ -33,7 +33,8 @@ final class Printer {
                 .append(": ")
                 .append(failure.detail());
         failure.status().ifPresent(s -> text.append(" (HTTP ").append(s).append(')'));
-        failure.errors().forEach(e -> text.append("; ").append(e.field()).append(": ").append(e.message()));
+        failure.errors()
+                .forEach(e -> text.append("; ").append(e.field()).append(": ").append(e.message()));
         return text.toString();
     }
 
@@ -42,14 +43,20 @@ final class Printer {
         line.append(" pending=").append(status.pendingCount());
         line.append(" failed=").append(status.failedCount());
         line.append(" last_synced=")
-                .append(status.lastSyncedAt().map(DateTimeFormatter.ISO_INSTANT::format).orElse("never"));
+                .append(status.lastSyncedAt()
+                        .map(DateTimeFormatter.ISO_INSTANT::format)
+                        .orElse("never"));
         if (status.progress().toUpload() > 0 || status.progress().downloaded() > 0) {
-            line.append(" up=").append(status.progress().uploaded()).append('/').append(status.progress().toUpload());
+            line.append(" up=")
+                    .append(status.progress().uploaded())
+                    .append('/')
+                    .append(status.progress().toUpload());
             line.append(" down=").append(status.progress().downloaded());
         }
         status.lastError().ifPresent(e -> {
             line.append(" error=\"").append(e.message()).append('"');
-            e.nextAttemptAt().ifPresent(at -> line.append(" retry_at=").append(DateTimeFormatter.ISO_INSTANT.format(at)));
+            e.nextAttemptAt()
+                    .ifPresent(at -> line.append(" retry_at=").append(DateTimeFormatter.ISO_INSTANT.format(at)));
         });
         return line.toString();
     }
@@ -58,7 +65,11 @@ final class Printer {
         if (value instanceof Value.Text text) {
             node.put(name, text.value());
         } else if (value instanceof Value.Num number) {
-            node.put(name, number.value());
+            if (number.isSafeInteger()) {
+                node.put(name, (long) number.value()); // as JavaScript prints it: 1795158000000, not 1.795158E12
+            } else {
+                node.put(name, number.value());
+            }
         } else if (value instanceof Value.Bool bool) {
             node.put(name, bool.value());
         } else {

@@ -38,12 +38,20 @@ final class RecordRunCommand extends PhoneCommand {
             return 2;
         }
         Source runSource = Source.fromWire(source)
-                .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown source " + source));
+                .orElseThrow(() ->
+                        new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown source " + source));
         Instant start = Instant.ofEpochMilli(points.get(0).epochMs());
         Instant end = Instant.ofEpochMilli(points.get(points.size() - 1).epochMs());
-        RecordRun run = new RecordRun(id == null ? UUID.randomUUID() : id, start, end,
-                java.time.Duration.between(start, end).getSeconds(), GpxFile.distanceM(points), runSource,
-                Optional.ofNullable(notes), Optional.empty(), new Track(points));
+        RecordRun run = new RecordRun(
+                id == null ? UUID.randomUUID() : id,
+                start,
+                end,
+                java.time.Duration.between(start, end).toSeconds(),
+                GpxFile.distanceM(points),
+                runSource,
+                Optional.ofNullable(notes),
+                Optional.empty(),
+                new Track(points));
         RecordRunOutcome outcome = client.recordRun(run);
         if (outcome instanceof RecordRunOutcome.Invalid invalid) {
             invalid.errors().forEach(e -> err().println(e.field() + ": " + e.message()));

@@ -23,7 +23,8 @@ final class StepsCommand extends PhoneCommand {
     @Override
     int run(FitSyncClient client) {
         DeviceSource device = DeviceSource.fromWireName(source)
-                .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown source " + source));
+                .orElseThrow(() ->
+                        new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown source " + source));
         if (!StepsReading.check(date, steps).isEmpty()) {
             StepsReading.check(date, steps).forEach(e -> err().println(e.field() + ": " + e.message()));
             return 2;

@@ -28,8 +28,12 @@ final class SyncCommand extends PhoneCommand {
                     .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
                     .mapToLong(pool -> pool.getPeakUsage().getUsed())
                     .sum();
-            out().printf(java.util.Locale.ROOT, "elapsed_ms=%d peak_heap_mb=%.1f max_heap_mb=%.1f%n", elapsedMs,
-                    peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+            out().printf(
+                            java.util.Locale.ROOT,
+                            "elapsed_ms=%d peak_heap_mb=%.1f max_heap_mb=%.1f%n",
+                            elapsedMs,
+                            peak / 1048576.0,
+                            Runtime.getRuntime().maxMemory() / 1048576.0);
         }
         return end.state() == SyncState.IDLE && end.pendingCount() == 0 ? 0 : 3;
     }

@@ -48,7 +48,8 @@ final class ChurnLedger {
             uncertainWrites++;
             String[] words = begun.split(" ");
             if (!words[1].equals("run")) {
-                possible.computeIfAbsent(words[2], id -> new HashSet<>(Set.of(ABSENT))).add(stateAfter(words));
+                possible.computeIfAbsent(words[2], id -> new HashSet<>(Set.of(ABSENT)))
+                        .add(stateAfter(words));
             }
         }
     }

@@ -27,11 +27,19 @@ public final class ClientSyncBenchmark {
             String token = server.token("bench-runner");
             new ServerView(server.baseUrl(), token).seedWorkouts("s-", records);
             Map<String, String> env = Map.of(
-                    "FITSYNC_PHONE_DATA", work.resolve("phone").toString(),
-                    "FITSYNC_SERVER", server.baseUrl(),
-                    "FITSYNC_USER", "bench-runner",
-                    "FITSYNC_TOKEN", token);
-            PhoneJar.Result result = phone.run(env, List.of("-Xmx" + heap), "bench", "--scratch",
+                    "FITSYNC_PHONE_DATA",
+                    work.resolve("phone").toString(),
+                    "FITSYNC_SERVER",
+                    server.baseUrl(),
+                    "FITSYNC_USER",
+                    "bench-runner",
+                    "FITSYNC_TOKEN",
+                    token);
+            PhoneJar.Result result = phone.run(
+                    env,
+                    List.of("-Xmx" + heap),
+                    "bench",
+                    "--scratch",
                     work.resolve("scratch").toString());
             if (result.exit() != 0) {
                 System.out.println("client benchmark failed: " + result.outText() + "\n" + result.err());

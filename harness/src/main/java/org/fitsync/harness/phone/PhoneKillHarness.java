@@ -42,7 +42,8 @@ public final class PhoneKillHarness {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        System.out.println("phone-kill: seed " + settings.seed() + " (rerun with -Dphonekill.seed=" + settings.seed() + ")");
+        System.out.println(
+                "phone-kill: seed " + settings.seed() + " (rerun with -Dphonekill.seed=" + settings.seed() + ")");
         Path work = Files.createTempDirectory("fitsync-phone-kill");
         PhoneJar phoneJar = PhoneJar.fromProperty("phone.jar");
         boolean passed;
@@ -57,7 +58,8 @@ public final class PhoneKillHarness {
     private static boolean run(Settings settings, Path work, PhoneJar phoneJar, PhoneServer server) throws Exception {
         Random random = new Random(settings.seed());
         String token = server.token("phone-runner");
-        List<Map<String, String>> phones = List.of(phoneEnv(work, "a", server, token), phoneEnv(work, "b", server, token));
+        List<Map<String, String>> phones =
+                List.of(phoneEnv(work, "a", server, token), phoneEnv(work, "b", server, token));
         ChurnLedger ledger = new ChurnLedger();
         int midSync = 0;
         int midWrite = 0;
@@ -67,9 +69,22 @@ public final class PhoneKillHarness {
         for (int round = 1; round <= settings.kills(); round++) {
             int phone = round % 2;
             String prefix = phone == 0 ? "a-" : "b-";
-            PhoneJar.Running churn = phoneJar.start(phones.get(phone), List.of("-XX:TieredStopAtLevel=1"),
-                    "churn", "--prefix", prefix, "--tag", "r" + round, "--writes", Integer.toString(settings.writes()),
-                    "--sync-every", "50", "--run-every", "40", "--seed", Long.toString(random.nextLong()));
+            PhoneJar.Running churn = phoneJar.start(
+                    phones.get(phone),
+                    List.of("-XX:TieredStopAtLevel=1"),
+                    "churn",
+                    "--prefix",
+                    prefix,
+                    "--tag",
+                    "r" + round,
+                    "--writes",
+                    Integer.toString(settings.writes()),
+                    "--sync-every",
+                    "50",
+                    "--run-every",
+                    "40",
+                    "--seed",
+                    Long.toString(random.nextLong()));
             long delay = settings.minMs() + (long) (random.nextDouble() * (settings.maxMs() - settings.minMs()));
             boolean killServer = round % settings.serverKillEvery() == 0;
             OptionalInt exit;
@@ -100,17 +115,25 @@ public final class PhoneKillHarness {
                 server.start();
             }
         }
-        System.out.printf("phone-kill: %d rounds in %.0f s: %d phones killed mid-sync, %d mid-write, %d finished; "
+        System.out.printf(
+                "phone-kill: %d rounds in %.0f s: %d phones killed mid-sync, %d mid-write, %d finished; "
                         + "%d server kills; %d writes confirmed, %d cut off before their confirmation%n",
-                settings.kills(), (System.nanoTime() - t0) / 1e9, midSync, midWrite, finished, serverKills,
-                ledger.confirmedWrites(), ledger.uncertainWrites());
+                settings.kills(),
+                (System.nanoTime() - t0) / 1e9,
+                midSync,
+                midWrite,
+                finished,
+                serverKills,
+                ledger.confirmedWrites(),
+                ledger.uncertainWrites());
 
         // Settle: each phone syncs until nothing is pending; twice round, so each has the other's last changes.
         for (int pass = 0; pass < 2; pass++) {
             for (Map<String, String> env : phones) {
                 PhoneJar.Result sync = phoneJar.run(env, List.of(), "sync");
                 if (sync.exit() != 0) {
-                    System.out.println("phone-kill: a settling sync did not finish clean: " + sync.outText() + sync.err());
+                    System.out.println(
+                            "phone-kill: a settling sync did not finish clean: " + sync.outText() + sync.err());
                     return false;
                 }
             }
@@ -118,8 +141,9 @@ public final class PhoneKillHarness {
         return verify(ledger, phoneJar, phones, new ServerView(server.baseUrl(), token));
     }
 
-    private static boolean verify(ChurnLedger ledger, PhoneJar phoneJar, List<Map<String, String>> phones,
-            ServerView server) throws Exception {
+    private static boolean verify(
+            ChurnLedger ledger, PhoneJar phoneJar, List<Map<String, String>> phones, ServerView server)
+            throws Exception {
         List<String> problems = new ArrayList<>();
         Map<String, String> onServer = names(server.records("workouts"));
         List<Map<String, String>> onPhones = new ArrayList<>();
@@ -147,7 +171,8 @@ public final class PhoneKillHarness {
         for (Map.Entry<String, Set<String>> expected : ledger.possibleStates().entrySet()) {
             String actual = ChurnLedger.stateIn(onServer, expected.getKey());
             if (!expected.getValue().contains(actual)) {
-                problems.add(expected.getKey() + " is " + actual + " on the server, expected one of " + expected.getValue());
+                problems.add(
+                        expected.getKey() + " is " + actual + " on the server, expected one of " + expected.getValue());
             }
         }
         for (String id : onServer.keySet()) {
@@ -166,9 +191,13 @@ public final class PhoneKillHarness {
                 problems.add("run " + run + " on the server was never recorded by a phone");
             }
         }
-        System.out.printf("phone-kill: checked %d records and %d runs (%d confirmed) on the server and both phones: "
-                        + "%d mismatches%n", ledger.possibleStates().size(), runs.size(),
-                ledger.confirmedRuns().size(), problems.size());
+        System.out.printf(
+                "phone-kill: checked %d records and %d runs (%d confirmed) on the server and both phones: "
+                        + "%d mismatches%n",
+                ledger.possibleStates().size(),
+                runs.size(),
+                ledger.confirmedRuns().size(),
+                problems.size());
         problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
         return problems.isEmpty();
     }
@@ -186,7 +215,9 @@ public final class PhoneKillHarness {
                 lines.add(id + " phone=" + name + " server=" + server.get(id));
             }
         });
-        server.keySet().stream().filter(id -> !phone.containsKey(id)).forEach(id -> lines.add(id + " only on the server"));
+        server.keySet().stream()
+                .filter(id -> !phone.containsKey(id))
+                .forEach(id -> lines.add(id + " only on the server"));
         return lines.stream().limit(10).toList().toString();
     }
 

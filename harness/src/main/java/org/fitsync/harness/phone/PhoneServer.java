@@ -44,7 +44,8 @@ public final class PhoneServer implements AutoCloseable {
                 "FITSYNC_LOG_LEVEL", "WARN",
                 "FITSYNC_WEATHER", "off"));
         env.putAll(extraEnv);
-        process = jar.serve(JVM_ARGS, env, logDir.resolve(String.format(Locale.ROOT, "server-%03d.log", launches)), port);
+        process =
+                jar.serve(JVM_ARGS, env, logDir.resolve(String.format(Locale.ROOT, "server-%03d.log", launches)), port);
         try {
             process.awaitReady(Duration.ofMinutes(3));
         } catch (InterruptedException | RuntimeException e) {
@@ -75,9 +76,13 @@ public final class PhoneServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(60));
+            try {
+                process.stop(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             process = null;
         }
     }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 public final class ServerView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
 
@@ -53,7 +54,11 @@ public final class ServerView {
                 if (i > from) {
                     body.append(',');
                 }
-                body.append("{\"id\":\"").append(prefix).append(i).append("\",\"name\":\"Workout ").append(i)
+                body.append("{\"id\":\"")
+                        .append(prefix)
+                        .append(i)
+                        .append("\",\"name\":\"Workout ")
+                        .append(i)
                         .append("\",\"notes\":\"seeded for the first-sync test\",\"started_at\":")
                         .append(1_795_158_000_000L + i * 60_000L)
                         .append(",\"updated_at\":1795158000000}");

@@ -36,7 +36,8 @@ public final class PhoneJar {
     public static PhoneJar fromProperty(String property) {
         Path jar = Path.of(System.getProperty(property, "phone-cli/target/fitsync-phone.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it with ./mvnw -B -q -DskipTests package");
+            throw new IllegalStateException(
+                    jar.toAbsolutePath() + " is missing: build it with ./mvnw -B -q -DskipTests package");
         }
         return new PhoneJar(jar.toAbsolutePath());
     }
@@ -48,7 +49,7 @@ public final class PhoneJar {
             int exit = running.process.waitFor();
             running.reader.join();
             running.errors.join();
-            return new Result(exit, List.copyOf(running.lines), running.err.toString());
+            return new Result(exit, List.copyOf(running.lines), running.err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.kill();
@@ -79,7 +80,7 @@ public final class PhoneJar {
         private final List<String> lines = new CopyOnWriteArrayList<>();
         private final Thread reader;
         private final Thread errors;
-        private final StringBuffer err = new StringBuffer();
+        private volatile String err = "";
 
         Running(Process process) {
             this.process = process;
@@ -87,20 +88,22 @@ public final class PhoneJar {
             reader.setDaemon(true);
             reader.start();
             // stderr is read too, so a chatty process never blocks on a full pipe.
-            this.errors = new Thread(() -> {
-                try {
-                    err.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    // the process died
-                }
-            }, "phone-err-" + process.pid());
+            this.errors = new Thread(
+                    () -> {
+                        try {
+                            err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            // the process died
+                        }
+                    },
+                    "phone-err-" + process.pid());
             errors.setDaemon(true);
             errors.start();
         }
 
         private void read() {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     lines.add(line);

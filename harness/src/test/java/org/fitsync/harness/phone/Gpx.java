@@ -14,9 +14,11 @@ final class Gpx {
                 + "<gpx version=\"1.1\" creator=\"FitSync tests\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
                 + "<trk><trkseg>\n");
         for (int s = 0; s <= minutes * 60; s += 5) {
-            gpx.append(String.format(java.util.Locale.ROOT,
+            gpx.append(String.format(
+                    java.util.Locale.ROOT,
                     "<trkpt lat=\"%.6f\" lon=\"13.413000\"><ele>34.0</ele><time>%s</time></trkpt>%n",
-                    52.521900 + s * 0.000027, start.plusSeconds(s)));
+                    52.521900 + s * 0.000027,
+                    start.plusSeconds(s)));
         }
         return gpx.append("</trkseg></trk></gpx>\n").toString();
     }

@@ -38,7 +38,7 @@ class PhoneEndToEndTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void stopServer() {
         server.close();
     }
 
@@ -61,16 +61,21 @@ class PhoneEndToEndTest {
         Path gpx = Files.writeString(phoneData.resolve("run.gpx"), Gpx.minutes(20));
         server.kill();
         try {
-            assertThat(phone(alice, "put", "workouts", "w1", "name=Legs").exit()).isZero();
-            assertThat(phone(alice, "put", "workouts", "w2", "name=Push").exit()).isZero();
-            assertThat(phone(alice, "put", "workouts", "w1", "notes=heavy").exit()).isZero();
+            assertThat(phone(alice, "put", "workouts", "w1", "name=Legs").exit())
+                    .isZero();
+            assertThat(phone(alice, "put", "workouts", "w2", "name=Push").exit())
+                    .isZero();
+            assertThat(phone(alice, "put", "workouts", "w1", "notes=heavy").exit())
+                    .isZero();
             PhoneJar.Result run = phone(alice, "record-run", gpx.toString());
             assertThat(run.exit()).isZero();
             String runId = run.out().get(0);
 
             PhoneJar.Result offline = phone(alice, "sync");
             assertThat(offline.exit()).isEqualTo(3);
-            assertThat(offline.outText()).startsWith("offline pending=3 failed=0").contains("unreachable");
+            assertThat(offline.outText())
+                    .startsWith("offline pending=3 failed=0")
+                    .contains("unreachable");
             assertThat(phone(alice, "get", "workouts", "w1").outText()).contains("\"notes\":\"heavy\"");
 
             // A running app: the connectivity probe notices the server and syncs.
@@ -128,13 +133,16 @@ class PhoneEndToEndTest {
     @Test
     void tenThousandLocalChangesArePushedAt64Megabytes() throws Exception {
         Map<String, String> writer = env("heavy-push");
-        assertThat(PHONE.run(writer, SMALL_HEAP, "generate", "--count", "10000", "--batch", "1000").exit()).isZero();
+        assertThat(PHONE.run(writer, SMALL_HEAP, "generate", "--count", "10000", "--batch", "1000")
+                        .exit())
+                .isZero();
         assertThat(phone(writer, "status").outText()).startsWith("idle pending=10000");
 
         PhoneJar.Result sync = PHONE.run(writer, SMALL_HEAP, "sync", "--timing");
 
         assertThat(sync.exit()).as(sync.outText() + sync.err()).isZero();
-        assertThat(new ServerView(server.baseUrl(), writer.get("FITSYNC_TOKEN")).records("workouts")).hasSize(10_000);
+        assertThat(new ServerView(server.baseUrl(), writer.get("FITSYNC_TOKEN")).records("workouts"))
+                .hasSize(10_000);
     }
 
     private static void awaitLine(PhoneJar.Running app, String prefix, long timeoutMs) throws InterruptedException {

@@ -108,7 +108,8 @@ final class PullApplier implements PullSink {
                     touched.add(upsert.collection());
                 }
             } else if (change instanceof Delete delete) {
-                if (tx.find(delete.collection(), delete.id()).isPresent()) {
+                if (schema.collections().find(delete.collection()).isPresent()
+                        && tx.find(delete.collection(), delete.id()).isPresent()) {
                     tx.remove(delete.collection(), delete.id());
                     touched.add(delete.collection());
                 }
