@@ -31,9 +31,9 @@ public final class PhoneKillHarness {
             return new Settings(
                     Integer.getInteger("phonekill.kills", 24),
                     Long.getLong("phonekill.seed", System.nanoTime()),
-                    Integer.getInteger("phonekill.writes", 150),
-                    Long.getLong("phonekill.minMs", 700),
-                    Long.getLong("phonekill.maxMs", 6_000),
+                    Integer.getInteger("phonekill.writes", 600),
+                    Long.getLong("phonekill.minMs", 500),
+                    Long.getLong("phonekill.maxMs", 5_000),
                     Integer.getInteger("phonekill.serverKillEvery", 4));
         }
     }
@@ -66,7 +66,11 @@ public final class PhoneKillHarness {
         int finished = 0;
         int serverKills = 0;
         long t0 = System.nanoTime();
-        for (int round = 1; round <= settings.kills(); round++) {
+        int round = 0;
+        int phoneKills = 0;
+        // Until the phone was killed often enough (a churn that ends before its kill does not count).
+        while (phoneKills < settings.kills() && round < 3 * settings.kills()) {
+            round++;
             int phone = round % 2;
             String prefix = phone == 0 ? "a-" : "b-";
             PhoneJar.Running churn = phoneJar.start(
@@ -80,15 +84,26 @@ public final class PhoneKillHarness {
                     "--writes",
                     Integer.toString(settings.writes()),
                     "--sync-every",
-                    "50",
+                    "150",
                     "--run-every",
-                    "40",
+                    "70",
                     "--seed",
                     Long.toString(random.nextLong()));
-            long delay = settings.minMs() + (long) (random.nextDouble() * (settings.maxMs() - settings.minMs()));
             boolean killServer = round % settings.serverKillEvery() == 0;
+            boolean duringSync = round % 3 != 0;
+            long delay = settings.minMs() + (long) (random.nextDouble() * (settings.maxMs() - settings.minMs()));
             OptionalInt exit;
-            if (killServer) {
+            if (duringSync) {
+                // Within 250 ms of a sync's start: while it sends runs, pulls or pushes.
+                exit = awaitSyncStart(churn, settings.maxMs() * 4);
+                if (exit.isEmpty()) {
+                    if (killServer) {
+                        server.kill();
+                        serverKills++;
+                    }
+                    exit = churn.awaitExit(random.nextInt(250));
+                }
+            } else if (killServer) {
                 exit = churn.awaitExit(delay / 2);
                 server.kill();
                 serverKills++;
@@ -102,6 +117,7 @@ public final class PhoneKillHarness {
                 finished++;
             } else {
                 churn.kill();
+                phoneKills++;
                 List<String> lines = churn.lines();
                 String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
                 if (last.equals("syncing")) {
@@ -118,7 +134,7 @@ public final class PhoneKillHarness {
         System.out.printf(
                 "phone-kill: %d rounds in %.0f s: %d phones killed mid-sync, %d mid-write, %d finished; "
                         + "%d server kills; %d writes confirmed, %d cut off before their confirmation%n",
-                settings.kills(),
+                round,
                 (System.nanoTime() - t0) / 1e9,
                 midSync,
                 midWrite,
@@ -200,6 +216,26 @@ public final class PhoneKillHarness {
                 problems.size());
         problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
         return problems.isEmpty();
+    }
+
+    /** Waits until the churn prints {@code syncing}; the exit code if it ended first. */
+    private static OptionalInt awaitSyncStart(PhoneJar.Running churn, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        int seen = 0;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> lines = churn.lines();
+            for (int i = seen; i < lines.size(); i++) {
+                if (lines.get(i).equals("syncing")) {
+                    return OptionalInt.empty();
+                }
+            }
+            seen = lines.size();
+            OptionalInt exit = churn.awaitExit(5);
+            if (exit.isPresent()) {
+                return exit;
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static Map<String, String> names(Map<String, JsonNode> records) {
