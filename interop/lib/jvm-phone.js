@@ -45,17 +45,15 @@ class JvmPhone {
   /** Every live local record as {table: {id: record}}, in the shape of the WatermelonDB client's snapshot. */
   async snapshot() {
     const out = {}
-    for (const table of Object.keys(TABLES)) {
-      const { stdout } = await run(['list', table], this.env)
-      for (const line of stdout.split('\n').filter((l) => l.trim())) {
-        const { _status, _failure, ...record } = JSON.parse(line)
-        const full = { id: record.id }
-        for (const column of [...TABLES[table].map((c) => c.name), 'created_at', 'updated_at']) {
-          full[column] = record[column] === undefined ? null : record[column]
-        }
-        out[table] = out[table] || {}
-        out[table][record.id] = full
+    const { stdout } = await run(['list'], this.env)
+    for (const line of stdout.split('\n').filter((l) => l.trim())) {
+      const { _status, _failure, _collection: table, ...record } = JSON.parse(line)
+      const full = { id: record.id }
+      for (const column of [...TABLES[table].map((c) => c.name), 'created_at', 'updated_at']) {
+        full[column] = record[column] === undefined ? null : record[column]
       }
+      out[table] = out[table] || {}
+      out[table][record.id] = full
     }
     return out
   }

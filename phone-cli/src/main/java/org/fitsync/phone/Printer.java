@@ -16,6 +16,15 @@ final class Printer {
     private Printer() {}
 
     static String record(LocalRecord record) {
+        return node(record).toString();
+    }
+
+    /** The record with its collection, for listings of several collections. */
+    static String recordOf(LocalRecord record) {
+        return node(record).put("_collection", record.collection()).toString();
+    }
+
+    private static ObjectNode node(LocalRecord record) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", record.id().value());
         record.values().entrySet().stream()
@@ -25,7 +34,7 @@ final class Printer {
         node.put("updated_at", record.updatedAt());
         node.put("_status", record.state().name().toLowerCase(java.util.Locale.ROOT));
         record.failure().ifPresent(f -> node.put("_failure", failure(f)));
-        return node.toString();
+        return node;
     }
 
     static String failure(ItemFailure failure) {
