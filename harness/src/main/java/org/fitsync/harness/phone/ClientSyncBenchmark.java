@@ -19,36 +19,50 @@ public final class ClientSyncBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 100_000);
+        int rounds = Integer.getInteger("bench.rounds", 1);
         String heap = System.getProperty("bench.heap", "64m");
         Path work = Files.createTempDirectory("fitsync-client-bench");
-        PhoneJar phone = PhoneJar.fromProperty("phone.jar");
+        Map<String, PhoneJar> phones = new java.util.LinkedHashMap<>();
+        phones.put("this build", PhoneJar.fromProperty("phone.jar"));
+        if (System.getProperty("bench.baselinePhoneJar") != null) {
+            // Another build of the phone, measured in the same run, alternating with this one.
+            phones.put("baseline", PhoneJar.fromProperty("bench.baselinePhoneJar"));
+        }
         try (PhoneServer server = new PhoneServer(FitSyncJar.fromProperty("fitsync.jar"), work, Map.of())) {
             server.start();
             String token = server.token("bench-runner");
             new ServerView(server.baseUrl(), token).seedWorkouts("s-", records);
-            Map<String, String> env = Map.of(
-                    "FITSYNC_PHONE_DATA",
-                    work.resolve("phone").toString(),
-                    "FITSYNC_SERVER",
-                    server.baseUrl(),
-                    "FITSYNC_USER",
-                    "bench-runner",
-                    "FITSYNC_TOKEN",
-                    token);
-            PhoneJar.Result result = phone.run(
-                    env,
-                    List.of("-Xmx" + heap),
-                    "bench",
-                    "--scratch",
-                    work.resolve("scratch").toString());
-            if (result.exit() != 0) {
-                System.out.println("client benchmark failed: " + result.outText() + "\n" + result.err());
-                System.exit(1);
+            int run = 0;
+            for (int round = 1; round <= rounds; round++) {
+                for (Map.Entry<String, PhoneJar> phone : phones.entrySet()) {
+                    run++;
+                    Map<String, String> env = Map.of(
+                            "FITSYNC_PHONE_DATA",
+                            work.resolve("phone-" + run).toString(),
+                            "FITSYNC_SERVER",
+                            server.baseUrl(),
+                            "FITSYNC_USER",
+                            "bench-runner",
+                            "FITSYNC_TOKEN",
+                            token);
+                    PhoneJar.Result result = phone.getValue()
+                            .run(
+                                    env,
+                                    List.of("-Xmx" + heap),
+                                    "bench",
+                                    "--scratch",
+                                    work.resolve("scratch-" + run).toString());
+                    if (result.exit() != 0) {
+                        System.out.println("client benchmark failed: " + result.outText() + "\n" + result.err());
+                        System.exit(1);
+                    }
+                    System.out.println("client benchmark, " + phone.getKey() + ", round " + round + " (" + records
+                            + " records seeded, phone at -Xmx" + heap + "):");
+                    result.out().forEach(line -> System.out.println("  " + line));
+                    double seconds = Double.parseDouble(value(result.out(), "first_sync_s"));
+                    System.out.printf(java.util.Locale.ROOT, "  first_sync_records_per_s=%.0f%n", records / seconds);
+                }
             }
-            System.out.println("client benchmark (" + records + " records seeded, phone at -Xmx" + heap + "):");
-            result.out().forEach(line -> System.out.println("  " + line));
-            double seconds = Double.parseDouble(value(result.out(), "first_sync_s"));
-            System.out.printf(java.util.Locale.ROOT, "  first_sync_records_per_s=%.0f%n", records / seconds);
         }
     }
 

@@ -101,10 +101,14 @@ final class PullApplier implements PullSink {
 
     private Set<String> apply(LocalTransaction tx, List<Change> changes) {
         Set<String> touched = new HashSet<>();
+        // Without a single local change in the store (a first sync, mostly) there is nothing to merge
+        // with, so the pulled records are written without reading each one first.
+        boolean merging =
+                !tx.pendingRecords(1).isEmpty() || !tx.failedRecords(1).isEmpty();
         for (Change change : changes) {
             if (change instanceof Upsert upsert) {
                 Optional<Collection> collection = schema.collections().find(upsert.collection());
-                if (collection.isPresent() && upsert(tx, collection.get(), upsert.record())) {
+                if (collection.isPresent() && upsert(tx, collection.get(), upsert.record(), merging)) {
                     touched.add(upsert.collection());
                 }
             } else if (change instanceof Delete delete) {
@@ -118,9 +122,9 @@ final class PullApplier implements PullSink {
         return touched;
     }
 
-    private boolean upsert(LocalTransaction tx, Collection collection, WireRecord remote) {
+    private boolean upsert(LocalTransaction tx, Collection collection, WireRecord remote, boolean merging) {
         Map<String, Value> values = sanitised(collection, remote.values());
-        Optional<LocalRecord> existing = tx.find(collection.name(), remote.id());
+        Optional<LocalRecord> existing = merging ? tx.find(collection.name(), remote.id()) : Optional.empty();
         if (existing.isPresent() && existing.get().state().hasLocalChange()) {
             LocalRecord local = existing.get();
             if (local.isDeleted()) {
