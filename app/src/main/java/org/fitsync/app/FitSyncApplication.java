@@ -66,9 +66,14 @@ public final class FitSyncApplication implements AutoCloseable {
         }
     }
 
-    /** Starts on the given database; {@code owned} is closed last when the node stops. */
-    public static FitSyncApplication start(FitSyncConfig config, DatabaseSettings settings, List<AutoCloseable> owned) {
+    /**
+     * Starts on the given database, with the pool the configuration sets; {@code owned} is closed last
+     * when the node stops.
+     */
+    public static FitSyncApplication start(FitSyncConfig config, DatabaseSettings given, List<AutoCloseable> owned) {
         List<AutoCloseable> resources = new ArrayList<>(owned);
+        DatabaseSettings settings =
+                given.withPool(config.database().poolSize(), config.database().connectionTimeout());
         try {
             Migrations migrations = Migrations.forSettings(settings);
             int applied = migrations.migrate();
@@ -98,7 +103,8 @@ public final class FitSyncApplication implements AutoCloseable {
                             server.port(),
                             server.maxBodyBytes(),
                             config.rateLimit().writeRateLimit(),
-                            server.httpThreads()),
+                            server.httpThreads(),
+                            config.admission().settings()),
                     json,
                     tokenVerifier(config),
                     metrics,

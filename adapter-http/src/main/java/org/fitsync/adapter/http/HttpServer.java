@@ -7,11 +7,15 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.fitsync.adapter.http.admission.AdmissionControl;
+import org.fitsync.adapter.http.admission.RequestClass;
 import org.fitsync.adapter.http.auth.TokenVerifier;
 import org.fitsync.adapter.http.ratelimit.TokenBucketLimiter;
 import org.fitsync.adapter.http.ratelimit.WriteRateLimiting;
@@ -21,8 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The FitSync HTTP server: Javalin with problem+json errors, bearer auth on {@code /api/}, request
- * ids, structured access logs, Prometheus metrics, health checks and the OpenAPI document.
+ * The FitSync HTTP server: Javalin with problem+json errors, bearer auth on {@code /api/}, admission
+ * control, request ids, structured access logs, Prometheus metrics, health checks and the OpenAPI
+ * document.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -44,19 +49,25 @@ public final class HttpServer implements AutoCloseable {
             List<RouteModule> modules) {
         Set<String> publicPaths = new HashSet<>();
         List<String> fragments = new ArrayList<>();
+        Map<String, RequestClass> getClasses = new HashMap<>();
         for (RouteModule module : modules) {
             publicPaths.addAll(module.publicPaths());
             fragments.addAll(module.openApiFragments());
+            getClasses.putAll(module.getClasses());
         }
         Authentication authentication = new Authentication(verifier, publicPaths);
         WriteRateLimiting rateLimiting =
                 new WriteRateLimiting(TokenBucketLimiter.systemClock(settings.writeRateLimit()));
-        Problems problems = new Problems(mapper);
+        AdmissionControl admission = new AdmissionControl(settings.admission(), getClasses, metrics);
+        Problems problems = new Problems(mapper, admission);
         byte[] openApi = OpenApiDocument.build(mapper, fragments);
 
         Javalin javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
-            config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, metrics));
+            config.requestLogger.http((ctx, millis) -> {
+                admission.release(ctx); // already given back by the after handler; this is the safety net
+                logAndMeasure(ctx, millis, metrics);
+            });
             config.routes.before(ctx -> {
                 MDC.clear();
                 String requestId = RequestIds.choose(ctx.header(RequestIds.HEADER));
@@ -64,11 +75,17 @@ public final class HttpServer implements AutoCloseable {
                 ctx.header(RequestIds.HEADER, requestId);
             });
             // Authenticate once a route matched, so unknown paths stay 404 and metrics know the route.
+            // Admission comes last: a request refused for another reason never takes a place.
             config.routes.beforeMatched(ctx -> {
                 authentication.authenticate(ctx, ctx.path());
                 rateLimiting.check(ctx, Authentication.authenticatedCaller(ctx));
+                admission.admit(ctx, matchedRoute(ctx));
             });
-            config.routes.after(ctx -> UnreadBody.drain(ctx, settings.maxBodyBytes()));
+            // The place goes back before the unread body is drained: draining waits on the client.
+            config.routes.after(ctx -> {
+                admission.release(ctx);
+                UnreadBody.drain(ctx, settings.maxBodyBytes());
+            });
             problems.register(config.routes);
             new OperationsRoutes(readiness, metrics, openApi).register(config.routes);
             modules.forEach(module -> module.register(config.routes));

@@ -10,11 +10,14 @@ import java.util.List;
 
 /**
  * The OpenAPI document of the running server: a base document plus one fragment per route module,
- * merged once at start-up so each feature documents its own routes beside its code.
+ * merged once at start-up so each feature documents its own routes beside its code. Every operation
+ * under {@code /api/} may be refused as overloaded, so each gets the shared {@code 503} response
+ * unless its fragment documents a {@code 503} of its own.
  */
 final class OpenApiDocument {
 
     private static final String BASE = "/openapi/base.json";
+    private static final String OVERLOADED = "#/components/responses/Overloaded";
 
     private OpenApiDocument() {}
 
@@ -28,11 +31,25 @@ final class OpenApiDocument {
                     .properties()
                     .forEach(section -> mergeObject(components, section.getKey(), section.getValue()));
         }
+        addOverloadedResponses(doc);
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void addOverloadedResponses(ObjectNode doc) {
+        doc.path("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/api/")) {
+                path.getValue().forEach(operation -> {
+                    JsonNode responses = operation.path("responses");
+                    if (responses instanceof ObjectNode declared && !declared.has("503")) {
+                        declared.putObject("503").put("$ref", OVERLOADED);
+                    }
+                });
+            }
+        });
     }
 
     private static void mergeObject(ObjectNode target, String field, JsonNode source) {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.fitsync.adapter.http.admission.AdmissionControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into {@code application/problem+json}: problems raised by handlers, Javalin's
- * own responses (404, 405, 413…), and bugs, which become a {@code 500} without internals.
+ * own responses (404, 405, 413…), and bugs, which become a {@code 500} without internals. A
+ * database connection that did not come free in time is overload, not a bug: {@code 503} with
+ * {@code Retry-After} ({@link AdmissionControl#databaseBusy}).
  */
 final class Problems {
 
@@ -18,9 +21,11 @@ final class Problems {
     private static final String WRITTEN = "fitsync.problem-written";
 
     private final ObjectMapper mapper;
+    private final AdmissionControl admission;
 
-    Problems(ObjectMapper mapper) {
+    Problems(ObjectMapper mapper, AdmissionControl admission) {
         this.mapper = mapper;
+        this.admission = admission;
     }
 
     void register(RoutesConfig routes) {
@@ -28,6 +33,11 @@ final class Problems {
         routes.exception(
                 HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e.getStatus(), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
+            var overloaded = admission.databaseBusy(ctx, e);
+            if (overloaded.isPresent()) {
+                write(ctx, overloaded.get());
+                return;
+            }
             LOG.error("Unhandled error in {} {}", ctx.method(), ctx.path(), e);
             write(
                     ctx,

@@ -2,7 +2,9 @@ package org.fitsync.adapter.http;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.fitsync.adapter.http.admission.RequestClass;
 
 /**
  * One feature's HTTP routes. The server registers every module, merges their OpenAPI fragments
@@ -20,5 +22,13 @@ public interface RouteModule {
     /** Exact paths under {@code /api/} that are reachable without a bearer token. */
     default Set<String> publicPaths() {
         return Set.of();
+    }
+
+    /**
+     * The admission class of {@code GET} requests to those of this module's routes (path templates)
+     * that are not plain reads: pulls and event streams. Writes are classed by their method.
+     */
+    default Map<String, RequestClass> getClasses() {
+        return Map.of();
     }
 }

@@ -28,7 +28,7 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setAutoCommit(true);
         // Fail fast at start-up if the database is unreachable, instead of on the first request.
         config.setInitializationFailTimeout(10_000);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "fitsync");
         if (metrics != null) {

@@ -1,16 +1,30 @@
 package org.fitsync.app.config;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 
 /**
  * The database: an external PostgreSQL ({@code FITSYNC_DATABASE_URL} and its credentials) or, when no
- * URL is set, the embedded one in the data directory.
+ * URL is set, the embedded one in the data directory; the pool's size ({@code FITSYNC_DATABASE_POOL_SIZE})
+ * and how long a request waits for one of its connections ({@code FITSYNC_DATABASE_CONNECTION_TIMEOUT}).
  */
 public record DatabaseConfig(
-        Optional<String> url, String user, String password, String ownerUser, String ownerPassword, int poolSize) {
+        Optional<String> url,
+        String user,
+        String password,
+        String ownerUser,
+        String ownerPassword,
+        int poolSize,
+        Duration connectionTimeout) {
 
     public static final String URL = "FITSYNC_DATABASE_URL";
+    static final String CONNECTION_TIMEOUT = "FITSYNC_DATABASE_CONNECTION_TIMEOUT";
+    /**
+     * Short, so that a node whose pool is exhausted answers {@code 503} with {@code Retry-After} at
+     * once rather than after a stall (docs/adr/0024).
+     */
+    static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     static DatabaseConfig from(Environment env) {
         Optional<String> url = env.string(URL);
@@ -26,7 +40,12 @@ public record DatabaseConfig(
                 defaultPoolSize(Runtime.getRuntime().availableProcessors()),
                 1,
                 500);
-        return new DatabaseConfig(url, user, password, ownerUser, ownerPassword, pool);
+        Duration timeout = env.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT);
+        if (timeout.compareTo(DatabaseSettings.MIN_CONNECTION_TIMEOUT) < 0
+                || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ConfigException(CONNECTION_TIMEOUT, "must be between 250ms and 1m");
+        }
+        return new DatabaseConfig(url, user, password, ownerUser, ownerPassword, pool, timeout);
     }
 
     /**
@@ -52,6 +71,7 @@ public record DatabaseConfig(
                 password,
                 ownerUser,
                 ownerPassword,
-                poolSize);
+                poolSize,
+                connectionTimeout);
     }
 }

@@ -18,6 +18,7 @@ public record FitSyncConfig(
         RunsConfig runs,
         ImportsConfig imports,
         RateLimitConfig rateLimit,
+        AdmissionConfig admission,
         LogFormat logFormat,
         Path dataDir) {
 
@@ -41,6 +42,7 @@ public record FitSyncConfig(
                 RunsConfig.from(env),
                 ImportsConfig.from(env, server, database),
                 RateLimitConfig.from(env),
+                AdmissionConfig.from(env, server, database),
                 LogFormat.from(env, terminal),
                 env.path("FITSYNC_DATA_DIR", "./data"));
     }

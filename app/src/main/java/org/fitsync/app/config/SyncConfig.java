@@ -19,16 +19,19 @@ import org.fitsync.domain.sync.ConflictStrategy;
 
 /**
  * The sync engine's configuration: {@code FITSYNC_TOMBSTONE_RETENTION} (default 90d, {@code 0}
- * keeps tombstones forever) and {@code FITSYNC_COLLECTIONS_FILE}, a JSON file of extra collections:
+ * keeps tombstones forever), {@code FITSYNC_SPOOL_DIR} (where pull responses too large for the heap
+ * wait for their client; default the system's temporary directory) and {@code FITSYNC_COLLECTIONS_FILE},
+ * a JSON file of extra collections:
  * <pre>{"collections": [{"name": "journal_entries", "strategy": "last_write_wins",
  *   "columns": [{"name": "title", "type": "string"}, {"name": "mood", "type": "number"}]}]}</pre>
  * Column options: {@code "optional"} (default true) and {@code "read_only"} (default false). The file is
  * read with the rest of the configuration, so a bad one stops start-up before the database is touched.
  */
-public record SyncConfig(SyncSettings settings, CollectionRegistry registry) {
+public record SyncConfig(SyncSettings settings, CollectionRegistry registry, Path spoolDirectory) {
 
     static final String RETENTION = "FITSYNC_TOMBSTONE_RETENTION";
     static final String COLLECTIONS_FILE = "FITSYNC_COLLECTIONS_FILE";
+    static final String SPOOL_DIR = "FITSYNC_SPOOL_DIR";
 
     static SyncConfig from(Environment env, Duration maxClockSkew, ObjectMapper json) {
         Duration retention = env.duration(RETENTION, SyncSettings.DEFAULT_RETENTION);
@@ -37,7 +40,11 @@ public record SyncConfig(SyncSettings settings, CollectionRegistry registry) {
         if (file.isPresent()) {
             registry = registry.withAll(readCollections(env.path(COLLECTIONS_FILE, file.get()), json));
         }
-        return new SyncConfig(new SyncSettings(maxClockSkew, retention), registry);
+        Path spool = env.path(SPOOL_DIR, System.getProperty("java.io.tmpdir"));
+        if (!Files.isDirectory(spool) || !Files.isWritable(spool)) {
+            throw new ConfigException(SPOOL_DIR, "must be a writable directory: " + spool);
+        }
+        return new SyncConfig(new SyncSettings(maxClockSkew, retention), registry, spool);
     }
 
     static List<Collection> readCollections(Path file, ObjectMapper json) {

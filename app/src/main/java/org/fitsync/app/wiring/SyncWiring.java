@@ -35,6 +35,6 @@ final class SyncWiring {
                 context.clock());
         PullService pull =
                 new PullService(context.transactions(), context.versions(), config.registry(), stores, horizons);
-        return new SyncRoutes(pull, push, context.jsonBody(), context.json());
+        return new SyncRoutes(pull, push, context.jsonBody(), context.json(), config.spoolDirectory());
     }
 }

@@ -63,6 +63,39 @@ class FitSyncConfigTest {
         assertThat(config.database().poolSize()).isEqualTo(6);
     }
 
+    @Test
+    void admissionSharesTheThreadsOutAndLeavesPullsHalfThePoolByDefault() {
+        FitSyncConfig config = config(Map.of("FITSYNC_HTTP_THREADS", "200", "FITSYNC_DATABASE_POOL_SIZE", "10"));
+        AdmissionConfig admission = config.admission();
+        assertThat(admission.pulls()).isEqualTo(50);
+        assertThat(admission.reads()).isEqualTo(50);
+        assertThat(admission.writes()).isEqualTo(50);
+        assertThat(admission.streams()).isEqualTo(25);
+        assertThat(admission.pullQueries()).isEqualTo(5);
+        assertThat(admission.maxWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(admission.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.sync().spoolDirectory()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    @Test
+    void admissionAndSpoolSettingsAreParsed() {
+        FitSyncConfig config = config(Map.of(
+                "FITSYNC_ADMISSION_PULLS", "3",
+                "FITSYNC_ADMISSION_PULL_QUERIES", "2",
+                "FITSYNC_ADMISSION_READS", "4",
+                "FITSYNC_ADMISSION_WRITES", "5",
+                "FITSYNC_ADMISSION_STREAMS", "6",
+                "FITSYNC_ADMISSION_WAIT", "250ms",
+                "FITSYNC_ADMISSION_RETRY_AFTER", "7s",
+                "FITSYNC_DATABASE_CONNECTION_TIMEOUT", "500ms",
+                "FITSYNC_SPOOL_DIR", System.getProperty("java.io.tmpdir")));
+        assertThat(config.admission().settings())
+                .isEqualTo(new org.fitsync.adapter.http.admission.AdmissionSettings(
+                        3, 2, 4, 5, 6, Duration.ofMillis(250), Duration.ofSeconds(7)));
+        assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "FITSYNC_PORT, seventy",
@@ -77,7 +110,19 @@ class FitSyncConfigTest {
         "FITSYNC_DATABASE_POOL_SIZE, 0",
         "FITSYNC_HTTP_THREADS, 15",
         "FITSYNC_HTTP_THREADS, 10001",
-        "FITSYNC_HTTP_THREADS, many"
+        "FITSYNC_HTTP_THREADS, many",
+        "FITSYNC_ADMISSION_PULLS, 0",
+        "FITSYNC_ADMISSION_PULL_QUERIES, none",
+        "FITSYNC_ADMISSION_READS, 0",
+        "FITSYNC_ADMISSION_WRITES, -1",
+        "FITSYNC_ADMISSION_STREAMS, 0",
+        "FITSYNC_ADMISSION_WAIT, 11s",
+        "FITSYNC_ADMISSION_WAIT, a while",
+        "FITSYNC_ADMISSION_RETRY_AFTER, 0s",
+        "FITSYNC_ADMISSION_RETRY_AFTER, 2h",
+        "FITSYNC_DATABASE_CONNECTION_TIMEOUT, 100ms",
+        "FITSYNC_DATABASE_CONNECTION_TIMEOUT, 2m",
+        "FITSYNC_SPOOL_DIR, /nonexistent/fitsync-spool"
     })
     void badValueStopsStartUpNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))

@@ -60,6 +60,8 @@ public final class TestServer implements AutoCloseable {
         env.put("FITSYNC_PORT", "0");
         env.put("FITSYNC_JWT_SECRET", JWT_SECRET);
         env.put("FITSYNC_DATA_DIR", tempDir().toString());
+        // The test database's pool size, unless a test chooses its own.
+        env.put("FITSYNC_DATABASE_POOL_SIZE", Integer.toString(database.maxPoolSize()));
         env.putAll(extraEnv);
         FitSyncConfig config = FitSyncConfig.from(new Environment(env));
         return new TestServer(FitSyncApplication.start(config, database, List.of()), database);

@@ -16,6 +16,7 @@ import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.admission.RequestClass;
 import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportId;
@@ -33,6 +34,8 @@ import org.fitsync.ports.in.imports.WatchImportUseCase;
 
 /** {@code /api/v1/imports}: start, list, poll, follow live (SSE) and cancel imports. */
 public final class ImportRoutes implements RouteModule {
+
+    private static final String EVENTS = "/api/v1/imports/{id}/events";
 
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
@@ -59,10 +62,13 @@ public final class ImportRoutes implements RouteModule {
         routes.post("/api/v1/imports", this::startImport);
         routes.get("/api/v1/imports", this::list);
         routes.get("/api/v1/imports/{id}", this::one);
-        routes.get(
-                "/api/v1/imports/{id}/events",
-                ctx -> events.stream(ctx, Authentication.caller(ctx).user(), id(ctx)));
+        routes.get(EVENTS, ctx -> events.stream(ctx, Authentication.caller(ctx).user(), id(ctx)));
         routes.post("/api/v1/imports/{id}/cancel", this::cancelImport);
+    }
+
+    @Override
+    public Map<String, RequestClass> getClasses() {
+        return Map.of(EVENTS, RequestClass.STREAM);
     }
 
     @Override

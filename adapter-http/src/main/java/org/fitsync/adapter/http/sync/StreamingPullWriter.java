@@ -10,7 +10,8 @@ import org.fitsync.ports.in.sync.PullSink;
 import org.fitsync.ports.in.sync.PulledRecord;
 
 /**
- * Writes a pull as it streams in, straight to the response: {@code {"changes": {...}, "timestamp",
+ * Writes a pull as it streams in, into the pull's spool ({@link PullSpool}), never to the client:
+ * the pull calls it inside its database snapshot. The body is {@code {"changes": {...}, "timestamp",
  * "has_more"}}. Each collection gets its three arrays {@code created}, {@code updated},
  * {@code deleted} (empty ones included, as WatermelonDB expects the full shape). A record's fields
  * are rendered as they come; a stored document is already in the wire form and is copied through
@@ -38,7 +39,7 @@ final class StreamingPullWriter implements PullSink {
     private String collection;
     private Array open = Array.NONE;
 
-    /** Opens the response body; called on {@code begin}, so a refused pull leaves the response untouched. */
+    /** Opens the body; called on {@code begin}, so a refused pull writes nothing. */
     interface GeneratorFactory {
         JsonGenerator open() throws IOException;
     }

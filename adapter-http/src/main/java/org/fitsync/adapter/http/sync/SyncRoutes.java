@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fitsync.adapter.http.Authentication;
 import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.admission.AdmissionControl;
+import org.fitsync.adapter.http.admission.RequestClass;
 import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.in.sync.Conflict;
@@ -24,22 +27,32 @@ import org.fitsync.ports.in.sync.PullOutcome;
 import org.fitsync.ports.in.sync.PushChangesCommand;
 import org.fitsync.ports.in.sync.PushChangesUseCase;
 import org.fitsync.ports.in.sync.PushOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code GET} and {@code POST /api/v1/sync}: WatermelonDB's pull and push (docs/api.md, "Sync"). */
 public final class SyncRoutes implements RouteModule {
 
     static final String PATH = "/api/v1/sync";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRoutes.class);
+    /** A pull response up to this size stays on the heap; a larger one is spooled to a file. */
+    private static final int SPOOL_MEMORY_BYTES = 64 * 1024;
+
     private final PullChangesUseCase pull;
     private final PushChangesUseCase push;
     private final JsonBody body;
     private final ObjectMapper mapper;
+    private final Path spoolDirectory;
 
-    public SyncRoutes(PullChangesUseCase pull, PushChangesUseCase push, JsonBody body, ObjectMapper mapper) {
+    /** {@code spoolDirectory}: where pull responses too large for the heap wait for their client. */
+    public SyncRoutes(
+            PullChangesUseCase pull, PushChangesUseCase push, JsonBody body, ObjectMapper mapper, Path spoolDirectory) {
         this.pull = pull;
         this.push = push;
         this.body = body;
         this.mapper = mapper;
+        this.spoolDirectory = spoolDirectory;
     }
 
     @Override
@@ -53,6 +66,11 @@ public final class SyncRoutes implements RouteModule {
         return List.of("/openapi/sync.json");
     }
 
+    @Override
+    public Map<String, RequestClass> getClasses() {
+        return Map.of(PATH, RequestClass.PULL);
+    }
+
     private void pull(Context ctx) throws IOException {
         UserId user = Authentication.caller(ctx).user();
         Optional<Long> cursor = QueryParams.cursor(ctx.queryParam("last_pulled_at"));
@@ -62,20 +80,25 @@ public final class SyncRoutes implements RouteModule {
                 cursor,
                 QueryParams.migration(ctx.queryParam("migration"), mapper),
                 QueryParams.limit(ctx.queryParam("limit")));
-        StreamingPullWriter writer = new StreamingPullWriter(() -> {
-            ctx.status(200).contentType("application/json");
-            return mapper.getFactory().createGenerator(ctx.res().getOutputStream(), JsonEncoding.UTF8);
-        });
-        PullOutcome outcome;
-        try {
-            outcome = pull.pull(query, writer);
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // the client went away mid-stream
-        } finally {
+        // The pull is read into a spool inside its snapshot and sent only once the snapshot is
+        // closed, so its database connection is never held while a slow client reads (docs/adr/0024).
+        try (PullSpool spool = new PullSpool(spoolDirectory, SPOOL_MEMORY_BYTES)) {
+            StreamingPullWriter writer = new StreamingPullWriter(
+                    () -> mapper.getFactory().createGenerator(spool.output(), JsonEncoding.UTF8));
+            PullOutcome outcome = pull.pull(query, writer);
             writer.close();
-        }
-        if (outcome instanceof PullOutcome.Invalid invalid) {
-            throw invalid(invalid.violations());
+            AdmissionControl.endDatabasePhase(ctx);
+            if (outcome instanceof PullOutcome.Invalid invalid) {
+                throw invalid(invalid.violations());
+            }
+            ctx.status(200).contentType("application/json");
+            ctx.res().setContentLengthLong(spool.size());
+            try {
+                spool.sendTo(ctx.res().getOutputStream());
+            } catch (IOException e) {
+                // The client went away mid-response: nothing is left to tell it, and nothing is held.
+                LOG.debug("Pull response not delivered: {}", e.toString());
+            }
         }
     }
 

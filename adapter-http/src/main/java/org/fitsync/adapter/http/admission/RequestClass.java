@@ -1,0 +1,27 @@
+package org.fitsync.adapter.http.admission;
+
+/**
+ * What a request mostly costs the node, which decides the limit it is admitted under (docs/adr/0024):
+ * each class has its own, so no class can starve another.
+ */
+public enum RequestClass {
+    /** {@code GET /api/v1/sync}: a database read that may be large, then a transfer that may be slow. */
+    PULL("pull"),
+    /** Every other read under {@code /api/}: short database reads. */
+    READ("read"),
+    /** {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} under {@code /api/}. */
+    WRITE("write"),
+    /** Long-lived event streams (Server-Sent Events), which hold a request thread for their whole life. */
+    STREAM("stream");
+
+    private final String label;
+
+    RequestClass(String label) {
+        this.label = label;
+    }
+
+    /** The class's name in metrics and configuration. */
+    public String label() {
+        return label;
+    }
+}
