@@ -29,7 +29,7 @@ public final class ClientConfig {
     Duration writeDebounce = Duration.ofSeconds(2);
     Duration periodicInterval = Duration.ofMinutes(15);
     Duration probeInterval = Duration.ofSeconds(10);
-    SyncCycle.Sizes sizes = new SyncCycle.Sizes(5_000, 1_000, 500);
+    SyncCycle.Sizes sizes = new SyncCycle.Sizes(10_000, 1_000, 500);
 
     private ClientConfig(LocalStores stores, SyncTransport transport, Scheduler scheduler) {
         this.stores = Objects.requireNonNull(stores, "stores");

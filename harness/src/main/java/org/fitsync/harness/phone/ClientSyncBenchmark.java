@@ -30,25 +30,32 @@ public final class ClientSyncBenchmark {
         }
         try (PhoneServer server = new PhoneServer(FitSyncJar.fromProperty("fitsync.jar"), work, Map.of())) {
             server.start();
-            String token = server.token("bench-runner");
-            new ServerView(server.baseUrl(), token).seedWorkouts("s-", records);
+            List<String> jvmArgs = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+            String extra = System.getProperty("bench.phoneJvmArgs", "");
+            if (!extra.isBlank()) {
+                jvmArgs.addAll(List.of(extra.trim().split("\\s+")));
+            }
             int run = 0;
             for (int round = 1; round <= rounds; round++) {
                 for (Map.Entry<String, PhoneJar> phone : phones.entrySet()) {
                     run++;
+                    // Each run is a user of its own with the same seeded records, so no run sees another's writes.
+                    String user = "bench-runner-" + run;
+                    String token = server.token(user);
+                    new ServerView(server.baseUrl(), token).seedWorkouts("s-", records);
                     Map<String, String> env = Map.of(
                             "FITSYNC_PHONE_DATA",
                             work.resolve("phone-" + run).toString(),
                             "FITSYNC_SERVER",
                             server.baseUrl(),
                             "FITSYNC_USER",
-                            "bench-runner",
+                            user,
                             "FITSYNC_TOKEN",
                             token);
                     PhoneJar.Result result = phone.getValue()
                             .run(
                                     env,
-                                    List.of("-Xmx" + heap),
+                                    jvmArgs,
                                     "bench",
                                     "--scratch",
                                     work.resolve("scratch-" + run).toString());
