@@ -158,7 +158,7 @@ class SyncRulesTest {
 
         sync();
 
-        assertThat(kit.server.callsOf("pull")).hasSize(3);
+        assertThat(kit.server.callsOf("pull")).hasSize(2); // pages of 10,000
         List<LocalRecord> weights =
                 client.query(RecordQuery.where("body_measurements", "kind", new Value.Text("weight"), 100_000));
         assertThat(weights).hasSize(4_115);

@@ -3,10 +3,10 @@ package org.fitsync.domain.coach;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +27,7 @@ public record PairingCode(String value) {
         }
     }
 
-    /** {@code random} must be a cryptographically strong generator (a SecureRandom). */
-    public static PairingCode generate(RandomGenerator random) {
+    public static PairingCode generate(SecureRandom random) {
         StringBuilder code = new StringBuilder(SYMBOLS + 1);
         for (int i = 0; i < SYMBOLS; i++) {
             if (i == SYMBOLS / 2) {

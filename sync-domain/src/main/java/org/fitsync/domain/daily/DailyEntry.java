@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One user's day: steps, sleep minutes, sleep quality and notes, each a device layer under a manual
@@ -126,7 +127,8 @@ public record DailyEntry(
 
     /** The device platforms that contributed, in a stable order. */
     public List<DeviceSource> orderedDeviceSources() {
-        return deviceSources.stream().sorted(Comparator.naturalOrder()).toList();
+        return List.copyOf(
+                deviceSources.stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
     }
 
     /** The record of the night behind the device's sleep minutes (shown even under a manual value). */

@@ -22,7 +22,8 @@ public record MetricValue<T>(Optional<DeviceValue<T>> device, Optional<ManualVal
 
     /** Manual beats device. */
     public Optional<T> effective() {
-        return manual.map(ManualValue::value).or(() -> device.map(DeviceValue::value));
+        Optional<T> fromManual = manual.map(ManualValue::value);
+        return fromManual.isPresent() ? fromManual : device.map(DeviceValue::value);
     }
 
     public boolean isManual() {

@@ -68,7 +68,8 @@ public record SleepRecord(Instant start, Instant end, int totalMin, SleepStages 
     }
 
     private static long spanMinutesRoundedUp(Instant start, Instant end) {
-        long seconds = Duration.between(start, end).toSeconds();
+        // Only called with end after start, where whole seconds of the span are its milliseconds / 1000.
+        long seconds = Duration.between(start, end).toMillis() / 1000;
         return (seconds + 59) / 60;
     }
 }

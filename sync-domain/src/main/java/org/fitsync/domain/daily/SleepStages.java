@@ -21,8 +21,8 @@ public record SleepStages(
 
     int sum() {
         return Stream.of(deepMin, lightMin, remMin, awakeMin)
-                .flatMap(Optional::stream)
-                .mapToInt(Integer::intValue)
+                .filter(Optional::isPresent)
+                .mapToInt(Optional::get)
                 .sum();
     }
 }

@@ -1,13 +1,10 @@
 package org.fitsync.domain.run;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -44,7 +41,19 @@ public record ContentFingerprint(String hex) {
         }
         out.optionalText(run.stravaId());
         out.optionalText(run.weatherJson());
-        return new ContentFingerprint(HexFormat.of().formatHex(out.finish()));
+        return new ContentFingerprint(hex(out.finish()));
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    /** Lower-case hex (HexFormat is newer than Android's API floor, and the client runs this class too). */
+    private static String hex(byte[] bytes) {
+        char[] digits = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            digits[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            digits[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+        }
+        return new String(digits);
     }
 
     /**
@@ -52,13 +61,13 @@ public record ContentFingerprint(String hex) {
      * without copying it whole.
      */
     private static final class Digest {
-        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-        private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
         private static final int POINT_BYTES = 8 + 8 + 8 + 1 + 8;
 
         private final MessageDigest sha = sha256();
         private final byte[] buffer = new byte[8192];
+        // A big-endian view of the buffer: absolute puts compile to plain stores, as a VarHandle's would.
+        private final ByteBuffer view = ByteBuffer.wrap(buffer);
         private int size;
 
         private void room(int bytes) {
@@ -70,13 +79,13 @@ public record ContentFingerprint(String hex) {
 
         void putLong(long value) {
             room(8);
-            LONGS.set(buffer, size, value);
+            view.putLong(size, value);
             size += 8;
         }
 
         void putInt(int value) {
             room(4);
-            INTS.set(buffer, size, value);
+            view.putInt(size, value);
             size += 4;
         }
 
@@ -103,12 +112,12 @@ public record ContentFingerprint(String hex) {
             room(POINT_BYTES);
             byte[] out = buffer;
             int at = size;
-            LONGS.set(out, at, track.epochMs(i));
-            LONGS.set(out, at + 8, bits(track.lat(i)));
-            LONGS.set(out, at + 16, bits(track.lon(i)));
+            view.putLong(at, track.epochMs(i));
+            view.putLong(at + 8, bits(track.lat(i)));
+            view.putLong(at + 16, bits(track.lon(i)));
             if (track.hasElevation(i)) {
                 out[at + 24] = 1;
-                LONGS.set(out, at + 25, bits(track.elevationM(i)));
+                view.putLong(at + 25, bits(track.elevationM(i)));
                 size = at + POINT_BYTES;
             } else {
                 out[at + 24] = 0;

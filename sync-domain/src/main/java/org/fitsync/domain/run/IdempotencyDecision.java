@@ -15,7 +15,7 @@ public enum IdempotencyDecision {
 
     public static IdempotencyDecision decide(
             ContentFingerprint submitted, Optional<ContentFingerprint> stored, boolean storedIsDeleted) {
-        if (stored.isEmpty()) {
+        if (!stored.isPresent()) {
             return NEW;
         }
         if (storedIsDeleted) {

@@ -2,6 +2,7 @@ package org.fitsync.domain.run;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A run's overlap flag and the ids of the runs it overlaps (sorted, for stable output). */
 public record OverlapState(boolean overlapping, List<UUID> overlaps) {
@@ -9,6 +10,6 @@ public record OverlapState(boolean overlapping, List<UUID> overlaps) {
     public static final OverlapState CLEAR = new OverlapState(false, List.of());
 
     public OverlapState {
-        overlaps = overlaps.stream().sorted().toList();
+        overlaps = List.copyOf(overlaps.stream().sorted().collect(Collectors.toList()));
     }
 }

@@ -65,7 +65,7 @@ public final class RunValidation {
                 .flatMap(RunValidation::metadataProblem)
                 .ifPresent(problem -> errors.add("metadata", problem));
         draft.stravaId().ifPresent(s -> {
-            if (s.isBlank() || s.length() > MAX_STRAVA_ID_CHARS) {
+            if (s.chars().allMatch(Character::isWhitespace) || s.length() > MAX_STRAVA_ID_CHARS) {
                 errors.add("strava_id", "must be 1.." + MAX_STRAVA_ID_CHARS + " characters");
             }
         });
@@ -77,11 +77,11 @@ public final class RunValidation {
         }
         // Adding 0.0 turns -0.0 into 0.0: a distance has no sign.
         return new ValidationResult.Valid(new NewRun(
-                id.orElseThrow(),
-                span.orElseThrow(),
-                duration.orElseThrow(),
-                distance.orElseThrow() + 0.0,
-                source.orElseThrow(),
+                id.get(),
+                span.get(),
+                duration.get(),
+                distance.get() + 0.0,
+                source.get(),
                 draft.notes(),
                 draft.metadataJson(),
                 track,
@@ -112,7 +112,7 @@ public final class RunValidation {
     }
 
     private static <T> Optional<T> required(Errors errors, String field, Optional<T> value) {
-        if (value.isEmpty()) {
+        if (!value.isPresent()) {
             errors.add(field, "is required");
         }
         return value;
@@ -146,7 +146,7 @@ public final class RunValidation {
     }
 
     private static Optional<TimeSpan> span(Errors errors, Optional<Instant> start, Optional<Instant> end) {
-        if (start.isEmpty() || end.isEmpty()) {
+        if (!start.isPresent() || !end.isPresent()) {
             return Optional.empty();
         }
         if (!start.get().isBefore(end.get())) {
@@ -164,11 +164,11 @@ public final class RunValidation {
     private static void checkDuration(Errors errors, long duration, Optional<TimeSpan> span) {
         if (duration < 0) {
             errors.add("duration_s", "must not be negative");
-        } else if (span.isPresent() && duration > span.get().length().toSeconds()) {
+        } else if (span.isPresent() && duration > span.get().length().toMillis() / 1000) {
             errors.add(
                     "duration_s",
                     "must not exceed the time between started_at and ended_at ("
-                            + span.get().length().toSeconds() + " s)");
+                            + span.get().length().toMillis() / 1000 + " s)");
         }
     }
 
@@ -185,7 +185,7 @@ public final class RunValidation {
 
     private static Optional<Source> source(Errors errors, String text) {
         Optional<Source> source = Source.fromWire(text);
-        if (source.isEmpty()) {
+        if (!source.isPresent()) {
             errors.add("source", "must be one of garmin, strava, phone, healthkit, manual");
         }
         return source;
@@ -214,7 +214,7 @@ public final class RunValidation {
             TrackPoint p = track.point(i);
             Optional<String> problem = pointProblem(p, previous, earliest, latest);
             previous = Math.max(previous, p.epochMs());
-            if (problem.isEmpty()) {
+            if (!problem.isPresent()) {
                 continue;
             }
             bad++;
@@ -258,7 +258,7 @@ public final class RunValidation {
             problems.add("time must not go backwards");
         }
         Instant at = Instant.ofEpochMilli(p.epochMs());
-        if (earliest.isPresent() && (at.isBefore(earliest.get()) || at.isAfter(latest.orElseThrow()))) {
+        if (earliest.isPresent() && (at.isBefore(earliest.get()) || at.isAfter(latest.get()))) {
             problems.add("time must be within 60 s of [started_at, ended_at]");
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));

@@ -29,7 +29,7 @@ public record SourcePriority(List<Source> order) {
         List<Source> sources = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             Optional<Source> source = Source.fromWire(part.trim());
-            if (source.isEmpty() || sources.contains(source.get())) {
+            if (!source.isPresent() || sources.contains(source.get())) {
                 return Optional.empty();
             }
             sources.add(source.get());

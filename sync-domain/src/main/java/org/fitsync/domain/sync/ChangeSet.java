@@ -42,7 +42,7 @@ public record ChangeSet(List<CollectionChanges> collections) {
         for (Map.Entry<String, RawChanges.Section> entry : raw.collections().entrySet()) {
             String name = entry.getKey();
             var collection = registry.find(name);
-            if (collection.isEmpty()) {
+            if (!collection.isPresent()) {
                 violations.add(new FieldError("changes." + name, "is not a known collection"));
                 continue;
             }

@@ -126,8 +126,8 @@ public final class CollectionRegistry {
 
     /** Every collection, ordered by name so responses and queries are deterministic. */
     public List<Collection> all() {
-        return collections.values().stream()
+        return List.copyOf(collections.values().stream()
                 .sorted(java.util.Comparator.comparing(Collection::name))
-                .toList();
+                .collect(java.util.stream.Collectors.toList()));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record ConflictResolver(Collection collection, Optional<ChangePosition> lastPulledAt, long now) {
 
     public PushDecision upsert(Optional<StoredRecord> stored, PushedRecord pushed) {
-        if (stored.isEmpty()) {
+        if (!stored.isPresent()) {
             return new PushDecision.Store(fresh(pushed), Optional.empty());
         }
         StoredRecord current = stored.get();
@@ -66,7 +66,7 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
     }
 
     public PushDecision delete(Optional<StoredRecord> stored, RecordId id) {
-        if (stored.isEmpty() || stored.get().deleted()) {
+        if (!stored.isPresent() || stored.get().deleted()) {
             return new PushDecision.IgnoreDelete(id);
         }
         return new PushDecision.Delete(id);

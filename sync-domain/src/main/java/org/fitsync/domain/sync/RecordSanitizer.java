@@ -24,7 +24,7 @@ public final class RecordSanitizer {
         }
         Optional<Long> createdAt = epochMillis(raw.get("created_at"));
         Optional<Long> updatedAt = epochMillis(raw.get("updated_at"));
-        boolean serverTimed = updatedAt.isEmpty() || clock.needsClamp(updatedAt.get());
+        boolean serverTimed = !updatedAt.isPresent() || clock.needsClamp(updatedAt.get());
         long effective = serverTimed ? clock.nowMs() : updatedAt.get();
         return new PushedRecord(id, fields, createdAt, effective, serverTimed);
     }

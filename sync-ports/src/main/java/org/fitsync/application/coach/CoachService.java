@@ -1,10 +1,10 @@
 package org.fitsync.application.coach;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.coach.CoachLink;
 import org.fitsync.domain.coach.IssuedPairingCode;
@@ -61,14 +61,14 @@ public final class CoachService
     private final ListDailyEntriesUseCase entries;
     private final RecordManualEntryUseCase manual;
     private final Clock clock;
-    private final RandomGenerator random;
+    private final SecureRandom random;
 
     public CoachService(
             Ports ports,
             ListDailyEntriesUseCase entries,
             RecordManualEntryUseCase manual,
             Clock clock,
-            RandomGenerator random) {
+            SecureRandom random) {
         this.ports = ports;
         this.entries = entries;
         this.manual = manual;
