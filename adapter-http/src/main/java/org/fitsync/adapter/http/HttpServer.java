@@ -35,11 +35,9 @@ public final class HttpServer implements AutoCloseable {
     private static final String UNMATCHED = "UNMATCHED";
 
     private final Javalin javalin;
-    private final List<RouteModule> modules;
 
-    private HttpServer(Javalin javalin, List<RouteModule> modules) {
+    private HttpServer(Javalin javalin) {
         this.javalin = javalin;
-        this.modules = List.copyOf(modules);
     }
 
     public static HttpServer start(
@@ -93,7 +91,7 @@ public final class HttpServer implements AutoCloseable {
             modules.forEach(module -> module.register(config.routes));
         });
         javalin.start(settings.port());
-        return new HttpServer(javalin, modules);
+        return new HttpServer(javalin);
     }
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
@@ -152,7 +150,6 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        modules.forEach(RouteModule::stopping);
         javalin.stop();
     }
 }
