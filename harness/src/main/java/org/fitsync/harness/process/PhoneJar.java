@@ -107,10 +107,29 @@ public final class PhoneJar {
                 String line;
                 while ((line = in.readLine()) != null) {
                     lines.add(line);
+                    synchronized (this) {
+                        notifyAll();
+                    }
                 }
             } catch (IOException e) {
                 // the process was killed mid-line: what was read is kept
             }
+        }
+
+        /**
+         * Waits until a line starting with {@code prefix} has been printed (woken by each line read, not by
+         * a timer); false if the process ends or {@code timeoutMs} passes first.
+         */
+        public synchronized boolean awaitLine(String prefix, long timeoutMs) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            while (lines.stream().noneMatch(l -> l.startsWith(prefix))) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || !reader.isAlive()) {
+                    return lines.stream().anyMatch(l -> l.startsWith(prefix));
+                }
+                wait(Math.min(left, 1_000)); // also re-checks once a second whether the output ended
+            }
+            return true;
         }
 
         public List<String> lines() {

@@ -146,12 +146,8 @@ class PhoneEndToEndTest {
     }
 
     private static void awaitLine(PhoneJar.Running app, String prefix, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (app.lines().stream().noneMatch(l -> l.startsWith(prefix))) {
-            if (System.currentTimeMillis() > deadline || !app.isAlive()) {
-                throw new AssertionError("no status line starting with '" + prefix + "' in " + app.lines());
-            }
-            Thread.sleep(100); // polling for a line the process prints: the signal, not a guess
+        if (!app.awaitLine(prefix, timeoutMs)) {
+            throw new AssertionError("no status line starting with '" + prefix + "' in " + app.lines());
         }
     }
 }
