@@ -183,13 +183,32 @@ class SyncRulesTest {
     }
 
     @Test
-    void deletingARecordTheServerNeverSawForgetsIt() {
+    void aNewRecordDeletedAfterAPushWhoseAnswerWasLostIsDeletedOnTheServer() {
+        client.put("workouts", "w1", workout("Legs"));
+        kit.server.loseNextPushAnswer();
+        sync();
+        assertThat(kit.server.stored("workouts", "w1")).isPresent();
+        assertThat(client.get("workouts", "w1").orElseThrow().state()).isEqualTo(RecordState.CREATED);
+
+        assertThat(client.delete("workouts", "w1")).isTrue();
+        sync();
+
+        assertThat(kit.server.stored("workouts", "w1").orElseThrow().deleted()).isTrue();
+        assertThat(client.delete("workouts", "w1")).isFalse();
+        assertThat(client.status().pendingCount()).isZero();
+        sync();
+        assertThat(client.get("workouts", "w1")).isEmpty();
+    }
+
+    @Test
+    void aNewRecordDeletedBeforeAnyPushLeavesNothingBehind() {
         client.put("workouts", "w1", workout("Legs"));
         assertThat(client.delete("workouts", "w1")).isTrue();
 
         sync();
 
-        assertThat(kit.server.callsOf("push")).isEmpty();
+        assertThat(kit.server.stored("workouts", "w1")).isEmpty();
+        assertThat(client.status().pendingCount()).isZero();
         assertThat(client.delete("workouts", "w1")).isFalse();
     }
 

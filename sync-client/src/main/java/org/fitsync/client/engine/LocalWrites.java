@@ -114,10 +114,9 @@ public final class LocalWrites {
             return false;
         }
         LocalRecord record = existing.get();
-        if (record.state() == RecordState.CREATED) {
-            tx.remove(collection, id);
-            return true;
-        }
+        // A record created here is deleted by a tombstone too, never just forgotten: a push carrying it
+        // may have reached the server with its answer lost (the app killed, the network cut), and only the
+        // pushed delete takes it off the server again. The server ignores a delete of an id it never had.
         tx.save(new LocalRecord(
                 collection,
                 id,

@@ -57,6 +57,7 @@ public final class FakeServer implements SyncTransport {
     private boolean replacementNext;
     private boolean down;
     private Runnable duringNextPush = () -> {};
+    private boolean loseNextPushAnswer;
     private long version;
 
     /** While down, every call is unreachable. */
@@ -67,6 +68,11 @@ public final class FakeServer implements SyncTransport {
     /** Runs {@code action} while the next push is in flight (after the server read it, before it answers). */
     public synchronized void duringNextPush(Runnable action) {
         duringNextPush = action;
+    }
+
+    /** The next push is applied, but its answer is lost on the way back: the client sees the network fail. */
+    public synchronized void loseNextPushAnswer() {
+        loseNextPushAnswer = true;
     }
 
     public synchronized void failNext(TransportFailure failure) {
@@ -201,6 +207,10 @@ public final class FakeServer implements SyncTransport {
         Runnable during = duringNextPush;
         duringNextPush = () -> {};
         during.run();
+        if (loseNextPushAnswer) {
+            loseNextPushAnswer = false;
+            return Exchange.failed(unreachable());
+        }
         return Exchange.answered(new PushReceipt(++version, rejected, List.of()));
     }
 
