@@ -35,9 +35,11 @@ public final class HttpServer implements AutoCloseable {
     private static final String UNMATCHED = "UNMATCHED";
 
     private final Javalin javalin;
+    private final List<RouteModule> modules;
 
-    private HttpServer(Javalin javalin) {
+    private HttpServer(Javalin javalin, List<RouteModule> modules) {
         this.javalin = javalin;
+        this.modules = List.copyOf(modules);
     }
 
     public static HttpServer start(
@@ -91,7 +93,7 @@ public final class HttpServer implements AutoCloseable {
             modules.forEach(module -> module.register(config.routes));
         });
         javalin.start(settings.port());
-        return new HttpServer(javalin);
+        return new HttpServer(javalin, modules);
     }
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
@@ -150,6 +152,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        modules.forEach(RouteModule::stopping);
         javalin.stop();
     }
 }

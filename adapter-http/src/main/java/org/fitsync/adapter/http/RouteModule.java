@@ -31,4 +31,10 @@ public interface RouteModule {
     default Map<String, RequestClass> getClasses() {
         return Map.of();
     }
+
+    /**
+     * The server is about to stop: end what would keep requests open (event streams), so that the
+     * graceful stop waits only for ordinary requests.
+     */
+    default void stopping() {}
 }

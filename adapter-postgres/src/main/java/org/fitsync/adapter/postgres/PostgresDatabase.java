@@ -6,15 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The application's connection pool and its Jdbi, connected as the (non-owner) app role. */
 public final class PostgresDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
+    private final DataSource listeners;
     private final Jdbi jdbi;
 
-    private PostgresDatabase(HikariDataSource pool) {
+    private PostgresDatabase(HikariDataSource pool, DataSource listeners) {
         this.pool = pool;
+        this.listeners = listeners;
         this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
     }
 
@@ -34,7 +37,21 @@ public final class PostgresDatabase implements AutoCloseable {
         if (metrics != null) {
             config.setMetricRegistry(metrics);
         }
-        return new PostgresDatabase(new HikariDataSource(config));
+        return new PostgresDatabase(new HikariDataSource(config), unpooled(settings));
+    }
+
+    /**
+     * Connections of their own, outside the pool, for {@code LISTEN}: a listener holds its connection for
+     * the node's life, which would take a place of the pool from every request (and behind PgBouncer in
+     * transaction mode a pooled connection cannot hold a {@code LISTEN} at all).
+     */
+    private static DataSource unpooled(DatabaseSettings settings) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(settings.jdbcUrl());
+        source.setUser(settings.appUser());
+        source.setPassword(settings.appPassword());
+        source.setApplicationName("fitsync-listen");
+        return source;
     }
 
     public Jdbi jdbi() {
@@ -43,6 +60,11 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** For {@code LISTEN} connections, each opened on its own and held by its listener. */
+    public DataSource listenerSource() {
+        return listeners;
     }
 
     @Override

@@ -20,18 +20,21 @@ import org.fitsync.domain.sync.ConflictStrategy;
 /**
  * The sync engine's configuration: {@code FITSYNC_TOMBSTONE_RETENTION} (default 90d, {@code 0}
  * keeps tombstones forever), {@code FITSYNC_SPOOL_DIR} (where pull responses too large for the heap
- * wait for their client; default the system's temporary directory) and {@code FITSYNC_COLLECTIONS_FILE},
+ * wait for their client; default the system's temporary directory), {@code FITSYNC_EVENTS_HEARTBEAT}
+ * (how often an idle change-event stream gets a heartbeat comment; default 15s) and {@code FITSYNC_COLLECTIONS_FILE},
  * a JSON file of extra collections:
  * <pre>{"collections": [{"name": "journal_entries", "strategy": "last_write_wins",
  *   "columns": [{"name": "title", "type": "string"}, {"name": "mood", "type": "number"}]}]}</pre>
  * Column options: {@code "optional"} (default true) and {@code "read_only"} (default false). The file is
  * read with the rest of the configuration, so a bad one stops start-up before the database is touched.
  */
-public record SyncConfig(SyncSettings settings, CollectionRegistry registry, Path spoolDirectory) {
+public record SyncConfig(
+        SyncSettings settings, CollectionRegistry registry, Path spoolDirectory, Duration eventsHeartbeat) {
 
     static final String RETENTION = "FITSYNC_TOMBSTONE_RETENTION";
     static final String COLLECTIONS_FILE = "FITSYNC_COLLECTIONS_FILE";
     static final String SPOOL_DIR = "FITSYNC_SPOOL_DIR";
+    static final String EVENTS_HEARTBEAT = "FITSYNC_EVENTS_HEARTBEAT";
 
     static SyncConfig from(Environment env, Duration maxClockSkew, ObjectMapper json) {
         Duration retention = env.duration(RETENTION, SyncSettings.DEFAULT_RETENTION);
@@ -44,7 +47,11 @@ public record SyncConfig(SyncSettings settings, CollectionRegistry registry, Pat
         if (!Files.isDirectory(spool) || !Files.isWritable(spool)) {
             throw new ConfigException(SPOOL_DIR, "must be a writable directory: " + spool);
         }
-        return new SyncConfig(new SyncSettings(maxClockSkew, retention), registry, spool);
+        Duration heartbeat = env.duration(EVENTS_HEARTBEAT, Duration.ofSeconds(15));
+        if (heartbeat.isZero() || heartbeat.isNegative()) {
+            throw new ConfigException(EVENTS_HEARTBEAT, "must be positive");
+        }
+        return new SyncConfig(new SyncSettings(maxClockSkew, retention), registry, spool, heartbeat);
     }
 
     static List<Collection> readCollections(Path file, ObjectMapper json) {

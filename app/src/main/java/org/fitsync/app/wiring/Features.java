@@ -26,7 +26,7 @@ public final class Features {
         CoachWiring coach = CoachWiring.wire(context, daily.entries(), daily.manualEntries());
         RunsWiring runs =
                 RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient());
-        RouteModule sync = SyncWiring.routes(
+        SyncWiring sync = SyncWiring.wire(
                 context, config.sync(), Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
         Optional<ImportsWiring> imports = config.imports().enabled()
                 ? Optional.of(ImportsWiring.wire(
@@ -36,9 +36,10 @@ public final class Features {
                         runs.importedRuns()))
                 : ImportsWiring.off();
 
-        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), sync));
+        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes()));
+        routes.addAll(sync.routes());
         routes.addAll(runs.routes());
-        List<AutoCloseable> workers = new ArrayList<>();
+        List<AutoCloseable> workers = new ArrayList<>(sync.workers());
         imports.ifPresent(wired -> {
             routes.addAll(wired.routes());
             workers.addAll(wired.workers());

@@ -78,7 +78,7 @@ final class ImportsWiring {
         ProviderConnectionStore connections = new PostgresProviderConnections(TokenCipher.fromBase64(tokenKey), jdbi);
         ImportJobStore jobs = new PostgresImportJobs(jdbi);
         PostgresImportEvents postgresEvents =
-                new PostgresImportEvents(context.database().dataSource());
+                new PostgresImportEvents(context.database().listenerSource());
         ImportEvents events = postgresEvents;
         StravaClient strava =
                 new StravaClient(settings.client(), new TransactionalCredentials(transactions, connections), clock);

@@ -36,7 +36,7 @@ public final class PostgresImportEvents implements ImportEvents, AutoCloseable {
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    /** Holds one connection of {@code dataSource} for as long as it runs. */
+    /** Holds one connection of {@code dataSource} (an unpooled one: {@code PostgresDatabase.listenerSource()}) for as long as it runs. */
     public PostgresImportEvents(DataSource dataSource) {
         this.dataSource = dataSource;
         this.thread = new Thread(this::listen, "fitsync-import-events");
