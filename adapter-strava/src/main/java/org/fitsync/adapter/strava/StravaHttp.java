@@ -67,6 +67,10 @@ final class StravaHttp {
             if (attempt > 0) {
                 pause(attempt);
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // The import was cancelled or the node is stopping: no further request goes out.
+                return new Reply.Unavailable("interrupted", clock.instant());
+            }
             if (limited) {
                 Optional<Instant> wait = budget.reserve(read, clock.instant());
                 if (wait.isPresent()) {

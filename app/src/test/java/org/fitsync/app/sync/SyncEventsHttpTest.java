@@ -92,7 +92,9 @@ class SyncEventsHttpTest {
             List<SseReader.Event> changed = stream.events().stream()
                     .filter(e -> e.name().equals("changed"))
                     .toList();
-            assertThat(changed.size()).isLessThan(25);
+            // How many events a burst becomes depends on timing; that a slow stream coalesces is
+            // SyncEventStreamTest's, without timing. Here: never more than the pushes, in order, once each.
+            assertThat(changed.size()).isLessThanOrEqualTo(50);
             assertThat(changed.stream().map(SyncEventsHttpTest::timestamp).toList())
                     .isSorted()
                     .doesNotHaveDuplicates();

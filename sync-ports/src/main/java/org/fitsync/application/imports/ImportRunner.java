@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.fitsync.domain.UserId;
@@ -95,28 +94,52 @@ public final class ImportRunner {
         }
         ImportJob job = claimed.get();
         transactions.useUserTransaction(job.user(), () -> events.changed(job.user(), job.id()));
-        AtomicBoolean lost = new AtomicBoolean();
+        JobStop stop = new JobStop();
         long beat = Math.max(100, settings.lease().toMillis() / 3);
         ScheduledFuture<?> heartbeat =
-                heartbeats.scheduleWithFixedDelay(() -> beat(job, lost), beat, beat, TimeUnit.MILLISECONDS);
+                heartbeats.scheduleWithFixedDelay(() -> beat(job, stop), beat, beat, TimeUnit.MILLISECONDS);
+        // A cancel made on any node reaches this one as an event on the job: the runner stops at once,
+        // in-flight provider calls are interrupted and no new one starts (the user's rate-limit budget
+        // belongs to their next import), rather than at the next heartbeat, a third of a lease later.
+        ImportEvents.Subscription cancellations =
+                events.subscribe(job.id(), () -> heartbeats.execute(() -> checkStillRunning(job, stop)));
         JobContext.Scope scope = context.enter(job);
         try {
-            new Execution(job, lost).run();
+            new Execution(job, stop).run();
         } catch (LeaseLost e) {
             // Cancelled, or another node took the job over: its state is theirs now.
         } finally {
+            cancellations.close();
             heartbeat.cancel(false);
             scope.close();
         }
         return true;
     }
 
-    private void beat(ImportJob job, AtomicBoolean lost) {
+    private void checkStillRunning(ImportJob job, JobStop stop) {
+        if (stop.isStopped()) {
+            return;
+        }
+        try {
+            boolean running = transactions.inUserTransaction(
+                    job.user(),
+                    () -> jobs.find(job.user(), job.id())
+                            .map(j -> j.state() == ImportState.RUNNING)
+                            .orElse(false));
+            if (!running) {
+                stop.stop();
+            }
+        } catch (RuntimeException e) {
+            // The heartbeat finds out in its turn.
+        }
+    }
+
+    private void beat(ImportJob job, JobStop stop) {
         try {
             boolean ours = transactions.inUserTransaction(
                     job.user(), () -> jobs.heartbeat(job.user(), job.id(), settings.node(), settings.lease()));
             if (!ours) {
-                lost.set(true);
+                stop.stop();
             }
         } catch (RuntimeException e) {
             // A missed beat is harmless unless the lease runs out; the next one tries again.
@@ -137,12 +160,12 @@ public final class ImportRunner {
     private final class Execution {
         private ImportJob job;
         private boolean unsaved;
-        private final AtomicBoolean lost;
+        private final JobStop stop;
         private final UserId user;
 
-        Execution(ImportJob job, AtomicBoolean lost) {
+        Execution(ImportJob job, JobStop stop) {
             this.job = job;
-            this.lost = lost;
+            this.stop = stop;
             this.user = job.user();
         }
 
@@ -185,7 +208,7 @@ public final class ImportRunner {
                 List<ProviderActivity> newRuns = activities.stream()
                         .filter(a -> RunMapping.isRun(a.sportType()) && !known.contains(a.id()))
                         .toList();
-                try (RunEnrichment.Batch batch = enrichment.batch(job, newRuns, lost::get)) {
+                try (RunEnrichment.Batch batch = enrichment.batch(job, newRuns, stop)) {
                     for (ProviderActivity activity : activities) {
                         checkLease();
                         if (!importOne(activity, known.contains(activity.id()), false, () -> batch.get(activity))) {
@@ -213,7 +236,7 @@ public final class ImportRunner {
             ImportProgress progress = job.progress().plusFetched(1);
             save(job.withProgress(progress, ImportPhase.IMPORTING, job.cursor()));
             // An update replaces the run: what was stored for the activity goes, the current version comes.
-            if (importOne(ok.value(), false, true, () -> enrichment.now(job, ok.value(), lost::get))) {
+            if (importOne(ok.value(), false, true, () -> enrichment.now(job, ok.value(), stop))) {
                 finish(job.withProgress(job.progress().withEstimatedTotal(1), ImportPhase.DONE, job.cursor()));
             }
         }
@@ -238,6 +261,7 @@ public final class ImportRunner {
                 return true;
             }
             RunEnrichment.Enriched enriched = enrich.get();
+            checkLease(); // a fetch cut short because the job stopped is not the provider failing
             List<TrackPoint> track = List.of();
             if (enriched.track() instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
                 track = ok.value();
@@ -315,7 +339,7 @@ public final class ImportRunner {
         }
 
         private void checkLease() {
-            if (lost.get()) {
+            if (stop.isStopped()) {
                 throw new LeaseLost();
             }
         }

@@ -85,8 +85,8 @@ public final class ImportService
             if (existing.isEmpty()) {
                 return new CancelOutcome.NotFound();
             }
-            // The state changes here and now; a worker running the job notices at its next heartbeat
-            // or write, both of which are conditional on the job still running.
+            // The state changes here and now; the event tells the node running the job, which stops at
+            // once (and its heartbeats and writes are conditional on the job still running anyway).
             Optional<ImportJob> cancelled = jobs.cancel(user, id, clock.instant());
             if (cancelled.isEmpty()) {
                 return new CancelOutcome.AlreadyFinished(existing.get());

@@ -1,14 +1,13 @@
 package org.fitsync.application.imports;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.RunMapping;
@@ -49,9 +48,9 @@ final class RunEnrichment {
         this.clock = clock;
     }
 
-    /** Enriches one activity on the calling thread; {@code stopped} says the job is no longer ours. */
-    Enriched now(ImportJob job, ProviderActivity activity, BooleanSupplier stopped) {
-        if (stopped.getAsBoolean()) {
+    /** Enriches one activity on the calling thread; {@code stop} says the job is no longer ours. */
+    Enriched now(ImportJob job, ProviderActivity activity, JobStop stop) {
+        if (stop.isStopped()) {
             return new Enriched(new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
         }
         ProviderResult<List<TrackPoint>> track = RunMapping.wantsTrack(activity)
@@ -67,8 +66,8 @@ final class RunEnrichment {
     }
 
     /** The runs of one page, to be asked for in this order. */
-    Batch batch(ImportJob job, List<ProviderActivity> runs, BooleanSupplier stopped) {
-        return new Batch(job, runs, stopped);
+    Batch batch(ImportJob job, List<ProviderActivity> runs, JobStop stop) {
+        return new Batch(job, runs, stop);
     }
 
     private Optional<String> weatherFor(ProviderActivity activity, List<TrackPoint> track) {
@@ -91,38 +90,43 @@ final class RunEnrichment {
     final class Batch implements AutoCloseable {
         private final ImportJob job;
         private final List<ProviderActivity> runs;
-        private final BooleanSupplier stopped;
-        private final Map<String, Future<Enriched>> started = new HashMap<>();
+        private final JobStop stop;
+        private final Map<String, Future<Enriched>> started = new ConcurrentHashMap<>();
         private int next;
 
-        private Batch(ImportJob job, List<ProviderActivity> runs, BooleanSupplier stopped) {
+        private Batch(ImportJob job, List<ProviderActivity> runs, JobStop stop) {
             this.job = job;
             this.runs = runs;
-            this.stopped = stopped;
+            this.stop = stop;
+            stop.onStop(this::interrupt);
         }
 
         Enriched get(ProviderActivity activity) {
             int position = runs.indexOf(activity);
             while (next < runs.size() && next <= position + ahead) {
                 ProviderActivity upcoming = runs.get(next++);
-                started.put(upcoming.id(), pool.submit(() -> {
+                Future<Enriched> fetch = pool.submit(() -> {
                     JobContext.Scope scope = context.enter(job);
                     try {
-                        return now(job, upcoming, stopped);
+                        return now(job, upcoming, stop);
                     } finally {
                         scope.close();
                     }
-                }));
+                });
+                started.put(upcoming.id(), fetch);
             }
             Future<Enriched> future = started.get(activity.id());
             if (future == null) {
-                return now(job, activity, stopped);
+                return now(job, activity, stop);
             }
             try {
                 return future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Enriched(new ProviderResult.Unavailable<>("interrupted", clock.instant()), Optional.empty());
+            } catch (java.util.concurrent.CancellationException e) {
+                return new Enriched(
+                        new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
             } catch (ExecutionException e) {
                 return new Enriched(
                         new ProviderResult.Unavailable<>(
@@ -131,8 +135,14 @@ final class RunEnrichment {
             }
         }
 
+        /** Called from the thread that stops the job: the fetches under way are interrupted. */
+        private void interrupt() {
+            started.values().forEach(f -> f.cancel(true));
+        }
+
         @Override
         public void close() {
+            stop.clear();
             started.values().forEach(f -> f.cancel(false));
         }
     }

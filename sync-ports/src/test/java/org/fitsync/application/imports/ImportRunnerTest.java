@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportError;
@@ -199,6 +201,51 @@ class ImportRunnerTest {
                 .as("no page listed after the cancelled one")
                 .hasSize(2);
         assertThat(runner.runOnce()).isFalse();
+    }
+
+    @Test
+    void aCancelInterruptsTheProviderCallInFlightAndNoFurtherCallIsMade() throws InterruptedException {
+        for (int i = 1; i <= 6; i++) {
+            provider.add(new ProviderActivity(
+                    "g" + i,
+                    "Run " + i,
+                    "Run",
+                    START.minus(Duration.ofDays(i)),
+                    1800,
+                    1750,
+                    5000,
+                    Optional.of(new ProviderActivity.LatLon(52.5, 13.4))));
+        }
+        ImportJob job = store.queue(ALICE);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        provider.onTrack(activity -> {
+            if (!activity.id().equals("g1")) {
+                return;
+            }
+            // The user cancels while this fetch is in flight, as ImportService does it.
+            store.useUserTransaction(ALICE, () -> {
+                store.cancel(ALICE, job.id(), clock.instant());
+                store.changed(ALICE, job.id());
+            });
+            try {
+                // Nothing counts this down: only the runner interrupting the fetch ends the wait early.
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+
+        assertThat(runner.runOnce()).isTrue();
+
+        assertThat(interrupted.await(20, TimeUnit.SECONDS))
+                .as("the fetch in flight was interrupted")
+                .isTrue();
+        assertThat(provider.tracksFetched())
+                .as("no fetch began after the cancel but the page's other one, already under way")
+                .isSubsetOf("g1", "g2");
+        assertThat(provider.listings()).as("no further page listed").hasSize(1);
+        assertThat(store.job(job.id()).state()).isEqualTo(ImportState.CANCELLED);
+        assertThat(store.runs(ALICE)).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportError;
@@ -29,6 +30,8 @@ import org.fitsync.ports.out.imports.ImportedRunStore;
  * lease, and a transaction that throws leaves jobs and runs as they were.
  */
 final class InMemoryImports implements TransactionPort, ImportJobStore, ImportedRunStore, ImportEvents {
+
+    private final java.util.Map<ImportId, Set<Runnable>> listeners = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A job as stored, with the lease the claim table keeps beside it. */
     private record Row(ImportJob job, Optional<String> owner, Optional<Instant> leaseUntil) {}
@@ -338,12 +341,19 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
     // ---- ImportEvents ---------------------------------------------------------------------------
 
     @Override
-    public synchronized void changed(UserId user, ImportId id) {
-        changes.add(id);
+    public void changed(UserId user, ImportId id) {
+        synchronized (this) {
+            changes.add(id);
+        }
+        // Delivered at once, as if the change had committed (the real store delivers on commit).
+        listeners.getOrDefault(id, Set.of()).forEach(Runnable::run);
     }
 
     @Override
     public Subscription subscribe(ImportId id, Runnable listener) {
-        return () -> {};
+        listeners
+                .computeIfAbsent(id, i -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .add(listener);
+        return () -> listeners.get(id).remove(listener);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.run.TrackPoint;
@@ -25,6 +26,8 @@ final class ScriptedProvider implements ActivityProvider {
     private final List<ProviderActivity> history = new ArrayList<>();
     private final Deque<Listing> script = new ArrayDeque<>();
     private final List<Optional<Instant>> listedBefore = new ArrayList<>();
+    private final List<String> tracksFetched = new ArrayList<>();
+    private Consumer<ProviderActivity> onTrack = activity -> {};
 
     synchronized void add(ProviderActivity... activities) {
         history.addAll(List.of(activities));
@@ -77,8 +80,24 @@ final class ScriptedProvider implements ActivityProvider {
         }
     }
 
+    /** Each track fetch runs {@code step} first, on the fetching thread. */
+    synchronized void onTrack(Consumer<ProviderActivity> step) {
+        onTrack = step;
+    }
+
+    /** The activities whose track was fetched, in the order the fetches began. */
+    synchronized List<String> tracksFetched() {
+        return List.copyOf(tracksFetched);
+    }
+
     @Override
     public ProviderResult<List<TrackPoint>> track(UserId user, ProviderActivity activity) {
+        Consumer<ProviderActivity> step;
+        synchronized (this) {
+            tracksFetched.add(activity.id());
+            step = onTrack;
+        }
+        step.accept(activity);
         return new ProviderResult.Ok<>(List.of());
     }
 
