@@ -25,7 +25,9 @@ public final class Migrations {
 
     public static Migrations forSettings(DatabaseSettings settings) {
         PGSimpleDataSource owner = new PGSimpleDataSource();
-        owner.setUrl(settings.jdbcUrl());
+        // Flyway holds a session-level advisory lock while it migrates: a session a transaction-mode
+        // pooler would not keep, so migrations go to PostgreSQL directly.
+        owner.setUrl(settings.directUrl());
         owner.setUser(settings.ownerUser());
         owner.setPassword(settings.ownerPassword());
         return new Migrations(owner, settings.appUser());

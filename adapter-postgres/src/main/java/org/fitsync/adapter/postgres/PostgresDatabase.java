@@ -47,7 +47,7 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     private static DataSource unpooled(DatabaseSettings settings) {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(settings.jdbcUrl());
+        source.setUrl(settings.directUrl());
         source.setUser(settings.appUser());
         source.setPassword(settings.appPassword());
         source.setApplicationName("fitsync-listen");

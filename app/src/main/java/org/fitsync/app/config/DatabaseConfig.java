@@ -7,10 +7,13 @@ import org.fitsync.adapter.postgres.DatabaseSettings;
 /**
  * The database: an external PostgreSQL ({@code FITSYNC_DATABASE_URL} and its credentials) or, when no
  * URL is set, the embedded one in the data directory; the pool's size ({@code FITSYNC_DATABASE_POOL_SIZE})
- * and how long a request waits for one of its connections ({@code FITSYNC_DATABASE_CONNECTION_TIMEOUT}).
+ * and how long a request waits for one of its connections ({@code FITSYNC_DATABASE_CONNECTION_TIMEOUT});
+ * {@code FITSYNC_DATABASE_DIRECT_URL} reaches PostgreSQL past a transaction-mode pooler, for {@code LISTEN}
+ * and migrations.
  */
 public record DatabaseConfig(
         Optional<String> url,
+        Optional<String> directUrl,
         String user,
         String password,
         String ownerUser,
@@ -19,6 +22,7 @@ public record DatabaseConfig(
         Duration connectionTimeout) {
 
     public static final String URL = "FITSYNC_DATABASE_URL";
+    static final String DIRECT_URL = "FITSYNC_DATABASE_DIRECT_URL";
     static final String CONNECTION_TIMEOUT = "FITSYNC_DATABASE_CONNECTION_TIMEOUT";
     /**
      * Short, so that a node whose pool is exhausted answers {@code 503} with {@code Retry-After} at
@@ -30,6 +34,10 @@ public record DatabaseConfig(
         Optional<String> url = env.string(URL);
         if (url.isPresent() && !url.get().startsWith("jdbc:postgresql://")) {
             throw new ConfigException(URL, "must be a jdbc:postgresql:// URL");
+        }
+        Optional<String> directUrl = env.string(DIRECT_URL);
+        if (directUrl.isPresent() && (url.isEmpty() || !directUrl.get().startsWith("jdbc:postgresql://"))) {
+            throw new ConfigException(DIRECT_URL, "must be a jdbc:postgresql:// URL, and only with " + URL);
         }
         String user = env.string("FITSYNC_DATABASE_USER", "fitsync_app");
         String password = env.string("FITSYNC_DATABASE_PASSWORD", "");
@@ -45,7 +53,7 @@ public record DatabaseConfig(
                 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new ConfigException(CONNECTION_TIMEOUT, "must be between 250ms and 1m");
         }
-        return new DatabaseConfig(url, user, password, ownerUser, ownerPassword, pool, timeout);
+        return new DatabaseConfig(url, directUrl, user, password, ownerUser, ownerPassword, pool, timeout);
     }
 
     /**
@@ -65,13 +73,15 @@ public record DatabaseConfig(
 
     /** The external database with a pool of {@code poolSize}; only without the embedded one. */
     public DatabaseSettings external(int poolSize) {
+        String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no external database configured"));
         return new DatabaseSettings(
-                url.orElseThrow(() -> new IllegalStateException("no external database configured")),
+                jdbcUrl,
                 user,
                 password,
                 ownerUser,
                 ownerPassword,
                 poolSize,
-                connectionTimeout);
+                connectionTimeout,
+                directUrl.orElse(jdbcUrl));
     }
 }

@@ -50,6 +50,28 @@ class FitSyncConfigTest {
         assertThat(config.database().embedded()).isFalse();
     }
 
+    @Test
+    void behindATransactionPoolerListenersAndMigrationsGoToTheDirectUrl() {
+        DatabaseConfig pooled = config(Map.of(
+                        "FITSYNC_DATABASE_URL", "jdbc:postgresql://pgbouncer:6432/fitsync?prepareThreshold=0",
+                        "FITSYNC_DATABASE_DIRECT_URL", "jdbc:postgresql://db:5432/fitsync",
+                        "FITSYNC_JWT_SECRET", "s".repeat(32)))
+                .database();
+        assertThat(pooled.external(4).jdbcUrl()).contains("pgbouncer:6432");
+        assertThat(pooled.external(4).directUrl()).isEqualTo("jdbc:postgresql://db:5432/fitsync");
+
+        DatabaseConfig direct = config(Map.of(
+                        "FITSYNC_DATABASE_URL",
+                        "jdbc:postgresql://db:5432/fitsync",
+                        "FITSYNC_JWT_SECRET",
+                        "s".repeat(32)))
+                .database();
+        assertThat(direct.external(4).directUrl()).isEqualTo("jdbc:postgresql://db:5432/fitsync");
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_DATABASE_DIRECT_URL", "jdbc:postgresql://db/fitsync")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_DATABASE_DIRECT_URL");
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 8", "2, 8", "3, 12", "4, 16", "8, 32", "64, 32"})
     void thePoolHasFourConnectionsPerCoreFromEightToThirtyTwo(int cores, int connections) {
