@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.fitsync.adapter.postgres.DatabaseRoles;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.app.config.ConfigException;
@@ -14,7 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL FitSync runs on when no database URL is configured: real PostgreSQL binaries
- * from Maven Central, with its data kept in the data directory across restarts.
+ * from Maven Central, with its data kept in the data directory across restarts. A watchdog restarts
+ * it on the same port if it dies while the node lives (killed, out of memory), so the node recovers
+ * by itself: PostgreSQL's crash recovery replays what was committed, and the pool and the listeners
+ * reconnect.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -24,14 +30,63 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** How long a PostgreSQL left running by a killed FitSync gets to shut down before it is killed. */
     private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EmbeddedPostgres postgres;
+    /** How often the watchdog looks whether the postmaster is alive. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
+    private final Path pgData;
     private final DatabaseSettings settings;
     private final DataDirectoryLock lock;
+    private final ScheduledExecutorService watchdog;
+    private volatile EmbeddedPostgres postgres;
+    private volatile boolean closing;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSettings settings, DataDirectoryLock lock) {
+    @SuppressWarnings("FutureReturnValueIgnored") // restartIfDead handles its own failures; close() stops it
+    private EmbeddedDatabase(
+            Path pgData, EmbeddedPostgres postgres, DatabaseSettings settings, DataDirectoryLock lock) {
+        this.pgData = pgData;
         this.postgres = postgres;
         this.settings = settings;
         this.lock = lock;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fitsync-embedded-postgres-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = WATCH_INTERVAL.toMillis();
+        watchdog.scheduleWithFixedDelay(this::restartIfDead, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts PostgreSQL again, on its port, when its postmaster is gone; a failed start is tried on the next turn. */
+    private void restartIfDead() {
+        if (closing || postmasterAlive()) {
+            return;
+        }
+        int port = postgres.getPort();
+        LOG.warn("Embedded PostgreSQL stopped while the node runs; starting it again on port {}", port);
+        try {
+            try {
+                postgres.close(); // lets go of the library's lock on the data directory
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Closing the dead embedded PostgreSQL: {}", e.toString());
+            }
+            LeftoverPostmaster.clear(pgData, LEFTOVER_STOP_TIMEOUT);
+            EmbeddedPostgres restarted = builder(pgData).setPort(port).start();
+            if (closing) {
+                restarted.close();
+                return;
+            }
+            postgres = restarted;
+            LOG.info("Embedded PostgreSQL is back on port {}", port);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Embedded PostgreSQL did not start again yet: {}", e.toString());
+        }
+    }
+
+    private boolean postmasterAlive() {
+        return LeftoverPostmaster.pid(pgData.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .filter(p -> p.isAlive() && LeftoverPostmaster.isPostmasterOf(p, pgData))
+                .isPresent();
     }
 
     /**
@@ -63,7 +118,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
                 LOG.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
                 return new EmbeddedDatabase(
-                        postgres, new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize), lock);
+                        pgData,
+                        postgres,
+                        new DatabaseSettings(url, APP_ROLE, password, "postgres", "", poolSize),
+                        lock);
             } catch (RuntimeException e) {
                 postgres.close();
                 throw e;
@@ -95,6 +153,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        watchdog.shutdownNow();
+        try {
+            watchdog.awaitTermination(LEFTOVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             postgres.close();
             LOG.info("Embedded PostgreSQL stopped");

@@ -92,7 +92,7 @@ final class LeftoverPostmaster {
                 .orElse(false);
     }
 
-    private static Optional<Long> pid(Path pidFile) {
+    static Optional<Long> pid(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();

@@ -2,6 +2,7 @@ package org.fitsync.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,29 @@ class EmbeddedDatabaseRestartTest {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 1)) {
             assertThat(markers(db)).containsExactly("before the crash");
         }
+    }
+
+    @Test
+    void aPostgresKilledWhileTheNodeRunsIsStartedAgainOnItsPortWithEverythingCommitted() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 1)) {
+            execute(db, "CREATE TABLE crash_probe (marker text)", "INSERT INTO crash_probe VALUES ('committed')");
+            ProcessHandle first = postmaster().orElseThrow();
+
+            killWithChildren(first);
+
+            await().atMost(Duration.ofSeconds(90))
+                    .ignoreExceptions()
+                    .until(() ->
+                            postmaster().filter(p -> p.pid() != first.pid()).isPresent()
+                                    && query(db, "SELECT marker FROM crash_probe")
+                                            .equals(List.of("committed")));
+            execute(db, "INSERT INTO crash_probe VALUES ('after')");
+            assertThat(query(db, "SELECT marker FROM crash_probe ORDER BY marker"))
+                    .containsExactly("after", "committed");
+        }
+        assertThat(dataDir.resolve("postgres/postmaster.pid"))
+                .as("stopped cleanly at the end")
+                .doesNotExist();
     }
 
     @Test
@@ -175,6 +200,34 @@ class EmbeddedDatabaseRestartTest {
         all.add(0, postmaster);
         all.forEach(ProcessHandle::destroyForcibly);
         all.forEach(p -> p.onExit().join());
+    }
+
+    /** Statements on the database at the URL the node was given (the same port after a restart). */
+    private static void execute(EmbeddedDatabase db, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                        db.settings().jdbcUrl(),
+                        db.settings().ownerUser(),
+                        db.settings().ownerPassword());
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static List<String> query(EmbeddedDatabase db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(
+                        db.settings().jdbcUrl(),
+                        db.settings().ownerUser(),
+                        db.settings().ownerPassword());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static List<String> markers(EmbeddedDatabase db) throws SQLException {
