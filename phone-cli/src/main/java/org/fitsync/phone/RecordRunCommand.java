@@ -24,7 +24,10 @@ final class RecordRunCommand extends PhoneCommand {
     @Option(names = "--id", description = "The run's UUID (default: a new one)")
     UUID id;
 
-    @Option(names = "--source", defaultValue = "phone", description = "garmin, strava, phone, healthkit or manual")
+    @Option(
+            names = "--source",
+            defaultValue = "phone",
+            description = "garmin, coros, polar, suunto, wahoo, strava, phone, healthkit or manual")
     String source;
 
     @Option(names = "--notes")

@@ -1,6 +1,7 @@
 package org.fitsync.app.config;
 
 import java.util.Optional;
+import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TrackSimplifier;
 
@@ -19,7 +20,9 @@ public record RunsConfig(SourcePriority priority, double polylineToleranceMetres
                 .map(raw -> SourcePriority.parse(raw)
                         .orElseThrow(() -> new ConfigException(
                                 PRIORITY,
-                                "must list garmin, strava, phone, healthkit and manual once each, comma-separated, got '"
+                                "must list " + Source.wireNames()
+                                        + " once each, comma-separated (a list of the first five alone"
+                                        + " ranks coros, polar, suunto and wahoo after garmin), got '"
                                         + raw + "'")))
                 .orElse(SourcePriority.DEFAULT);
         double tolerance = env.string(TOLERANCE).map(RunsConfig::tolerance).orElse(TrackSimplifier.DEFAULT_TOLERANCE_M);

@@ -41,7 +41,31 @@ public record ContentFingerprint(String hex) {
         }
         out.optionalText(run.stravaId());
         out.optionalText(run.weatherJson());
+        // Samples came later: a run without them hashes exactly the bytes it always did, and a run with
+        // them appends after the last field, which is self-delimiting, so no two runs share their bytes.
+        run.samples().ifPresent(samples -> samples(out, samples));
         return new ContentFingerprint(hex(out.finish()));
+    }
+
+    /** The size, the times, then per stream in {@link SampleStream} order its presence and values. */
+    private static void samples(Digest out, Samples samples) {
+        out.putInt(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            out.putLong(samples.epochMs(i));
+        }
+        for (SampleStream stream : SampleStream.values()) {
+            out.putBoolean(samples.has(stream));
+            if (!samples.has(stream)) {
+                continue;
+            }
+            for (int i = 0; i < samples.size(); i++) {
+                boolean present = samples.hasValue(stream, i);
+                out.putBoolean(present);
+                if (present) {
+                    out.number(samples.value(stream, i));
+                }
+            }
+        }
     }
 
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();

@@ -23,6 +23,7 @@ public final class NewRun {
     private final Track track;
     private final Optional<String> stravaId;
     private final Optional<String> weatherJson;
+    private final Optional<Samples> samples;
 
     NewRun(
             UUID id,
@@ -34,7 +35,8 @@ public final class NewRun {
             Optional<String> metadataJson,
             Track track,
             Optional<String> stravaId,
-            Optional<String> weatherJson) {
+            Optional<String> weatherJson,
+            Optional<Samples> samples) {
         this.id = id;
         this.span = span;
         this.durationS = durationS;
@@ -45,6 +47,7 @@ public final class NewRun {
         this.track = track;
         this.stravaId = stravaId;
         this.weatherJson = weatherJson;
+        this.samples = samples;
     }
 
     public UUID id() {
@@ -88,6 +91,11 @@ public final class NewRun {
         return weatherJson;
     }
 
+    /** The per-sample streams (heart rate, cadence, …), if the run was submitted with any. */
+    public Optional<Samples> samples() {
+        return samples;
+    }
+
     public Instant startedAt() {
         return span.start();
     }
@@ -112,17 +120,19 @@ public final class NewRun {
                 && metadataJson.equals(other.metadataJson)
                 && track.equals(other.track)
                 && stravaId.equals(other.stravaId)
-                && weatherJson.equals(other.weatherJson);
+                && weatherJson.equals(other.weatherJson)
+                && samples.equals(other.samples);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, span, durationS, distanceM, source, notes, metadataJson, track, stravaId, weatherJson);
+        return Objects.hash(
+                id, span, durationS, distanceM, source, notes, metadataJson, track, stravaId, weatherJson, samples);
     }
 
     @Override
     public String toString() {
         return "NewRun[id=" + id + ", span=" + span + ", source=" + source.wireName() + ", points=" + track.size()
-                + "]";
+                + ", samples=" + samples.map(Samples::size).orElse(0) + "]";
     }
 }

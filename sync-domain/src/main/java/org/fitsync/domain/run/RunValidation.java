@@ -71,6 +71,7 @@ public final class RunValidation {
         });
         Track track = draft.track().orElse(Track.EMPTY);
         checkTrack(errors, track, span);
+        Optional<Samples> samples = draft.samples().flatMap(s -> SampleRules.check(s, span, errors::add));
 
         if (errors.any()) {
             return new ValidationResult.Invalid(errors.list());
@@ -86,7 +87,8 @@ public final class RunValidation {
                 draft.metadataJson(),
                 track,
                 draft.stravaId(),
-                draft.weatherJson()));
+                draft.weatherJson(),
+                samples));
     }
 
     /** Notes are text a user wrote: bounded, and without NUL, which no text column can hold. */
@@ -186,7 +188,7 @@ public final class RunValidation {
     private static Optional<Source> source(Errors errors, String text) {
         Optional<Source> source = Source.fromWire(text);
         if (!source.isPresent()) {
-            errors.add("source", "must be one of garmin, strava, phone, healthkit, manual");
+            errors.add("source", "must be one of " + Source.wireNames());
         }
         return source;
     }

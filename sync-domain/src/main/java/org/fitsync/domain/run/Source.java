@@ -10,7 +10,11 @@ public enum Source {
     STRAVA,
     PHONE,
     HEALTHKIT,
-    MANUAL;
+    MANUAL,
+    COROS,
+    POLAR,
+    SUUNTO,
+    WAHOO;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -18,5 +22,14 @@ public enum Source {
 
     public static Optional<Source> fromWire(String value) {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
+    }
+
+    /** The wire names in declaration order, comma-separated, for messages. */
+    public static String wireNames() {
+        StringBuilder names = new StringBuilder();
+        for (Source source : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(source.wireName());
+        }
+        return names.toString();
     }
 }

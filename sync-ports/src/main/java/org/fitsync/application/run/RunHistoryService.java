@@ -3,8 +3,8 @@ package org.fitsync.application.run;
 import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.run.PageKey;
+import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.StoredRun;
-import org.fitsync.domain.run.Track;
 import org.fitsync.ports.in.run.GetRunQuery;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackQuery;
@@ -58,7 +58,7 @@ public final class RunHistoryService implements ListRunsUseCase, GetRunUseCase, 
     }
 
     @Override
-    public Optional<Track> track(GetTrackQuery query) {
+    public Optional<RunRecording> track(GetTrackQuery query) {
         return transactions.inUserSnapshot(query.user(), () -> tracks.loadTrack(query.user(), query.id()));
     }
 }

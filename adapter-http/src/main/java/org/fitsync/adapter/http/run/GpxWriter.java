@@ -3,34 +3,51 @@ package org.fitsync.adapter.http.run;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.fitsync.domain.run.RunRecording;
+import org.fitsync.domain.run.SampleStream;
+import org.fitsync.domain.run.Samples;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
 /**
  * A track as a GPX 1.1 document: one {@code trk} with one {@code trkseg}. GPX numbers are
  * {@code xsd:decimal}, which has no exponent, so they are written in plain notation; GPX longitude
- * excludes 180, which is written as the same meridian, -180.
+ * excludes 180, which is written as the same meridian, -180. A point with a sample at its time (within
+ * {@link #MATCH_TOLERANCE_MS}) carries its heart rate and cadence in Garmin's TrackPointExtension v1,
+ * which Garmin Connect, Strava and most tools read; cadence there is strides (one foot) per minute.
  */
 final class GpxWriter {
 
     static final String CONTENT_TYPE = "application/gpx+xml";
+    /** A watch logs GPS and sensors on the same tick; a phone's clocks may differ by under a second. */
+    static final long MATCH_TOLERANCE_MS = 1000;
+
     private static final String NAMESPACE = "http://www.topografix.com/GPX/1/1";
+    private static final String TPX = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private GpxWriter() {}
 
-    static byte[] write(UUID runId, Track track) {
+    static byte[] write(UUID runId, RunRecording recording) {
+        Track track = recording.track();
+        Optional<Samples> samples = recording.samples();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + track.size() * 110);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.setDefaultNamespace(NAMESPACE);
+            xml.setPrefix("gpxtpx", TPX);
             xml.writeStartElement(NAMESPACE, "gpx");
             xml.writeDefaultNamespace(NAMESPACE);
+            if (samples.isPresent()) {
+                xml.writeNamespace("gpxtpx", TPX);
+            }
             xml.writeAttribute("version", "1.1");
             xml.writeAttribute("creator", "FitSync");
             xml.writeStartElement(NAMESPACE, "trk");
@@ -45,6 +62,9 @@ final class GpxWriter {
                     element(xml, "ele", decimal(p.elevationM().getAsDouble()));
                 }
                 element(xml, "time", Instant.ofEpochMilli(p.epochMs()).toString());
+                if (samples.isPresent()) {
+                    extension(xml, samples.get(), samples.get().nearest(p.epochMs(), MATCH_TOLERANCE_MS));
+                }
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -58,13 +78,47 @@ final class GpxWriter {
         return out.toByteArray();
     }
 
+    /** {@code <extensions><gpxtpx:TrackPointExtension>} with hr and cad, when the sample has either. */
+    private static void extension(XMLStreamWriter xml, Samples samples, OptionalInt sample) throws XMLStreamException {
+        if (!sample.isPresent()) {
+            return;
+        }
+        int i = sample.getAsInt();
+        boolean hr = samples.hasValue(SampleStream.HEART_RATE, i);
+        boolean cad = samples.hasValue(SampleStream.CADENCE, i);
+        if (!hr && !cad) {
+            return;
+        }
+        xml.writeStartElement(NAMESPACE, "extensions");
+        xml.writeStartElement(TPX, "TrackPointExtension");
+        if (hr) {
+            tpx(xml, "hr", Long.toString(Math.round(samples.value(SampleStream.HEART_RATE, i))));
+        }
+        if (cad) {
+            tpx(xml, "cad", Integer.toString(strides(samples.value(SampleStream.CADENCE, i))));
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** Steps per minute (FitSync's unit) as strides per minute, the unit GPX and TCX cadence use for runs. */
+    static int strides(double stepsPerMinute) {
+        return (int) Math.round(stepsPerMinute / 2);
+    }
+
+    private static void tpx(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(TPX, name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(NAMESPACE, name);
         xml.writeCharacters(text);
         xml.writeEndElement();
     }
 
-    private static String decimal(double value) {
+    static String decimal(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

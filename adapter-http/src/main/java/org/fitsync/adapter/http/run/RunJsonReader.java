@@ -178,7 +178,8 @@ final class RunJsonReader {
                 object(body, "metadata", errors),
                 streamedTrack.isPresent() ? streamedTrack : track(body, errors),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                SamplesJson.read(body, errors));
         return new Read<>(draft, errors);
     }
 

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
+import org.fitsync.domain.run.RunRecording;
+import org.fitsync.domain.run.Samples;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
@@ -48,9 +50,14 @@ final class RunJsonWriter {
         return node;
     }
 
-    /** {@code {"points": [[epoch_ms, lat, lon, elevation_m|null], …]}}, numbers in their shortest form. */
-    byte[] track(Track track) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + track.size() * 48);
+    /**
+     * {@code {"points": [[epoch_ms, lat, lon, elevation_m|null], …]}}, numbers in their shortest form,
+     * and the {@code samples} object beside them when the run has samples.
+     */
+    byte[] track(RunRecording recording) {
+        Track track = recording.track();
+        int samples = recording.samples().map(Samples::size).orElse(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + track.size() * 48 + samples * 24);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("points");
@@ -67,6 +74,9 @@ final class RunJsonWriter {
                 json.writeEndArray();
             }
             json.writeEndArray();
+            if (recording.samples().isPresent()) {
+                SamplesJson.write(json, recording.samples().get());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

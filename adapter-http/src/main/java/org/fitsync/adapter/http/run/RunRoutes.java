@@ -20,9 +20,9 @@ import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.RunDetailsChange;
 import org.fitsync.domain.run.RunDraft;
+import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.StoredRun;
-import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.ValidationResult;
 import org.fitsync.ports.in.run.DeleteRunCommand;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
@@ -147,12 +147,17 @@ public final class RunRoutes implements RouteModule {
     private void track(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
         UUID id = runId(ctx);
-        Track track = useCases.track().track(new GetTrackQuery(user, id)).orElseThrow(RunRoutes::notFound);
+        RunRecording recording =
+                useCases.track().track(new GetTrackQuery(user, id)).orElseThrow(RunRoutes::notFound);
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
         if (accept.contains(GpxWriter.CONTENT_TYPE)) {
-            ctx.contentType(GpxWriter.CONTENT_TYPE).result(GpxWriter.write(id, track));
+            ctx.contentType(GpxWriter.CONTENT_TYPE).result(GpxWriter.write(id, recording));
+        } else if (accept.contains(TcxWriter.CONTENT_TYPE)) {
+            // The lap needs the run's duration and distance; a run deleted in between is as missing.
+            StoredRun run = useCases.get().get(new GetRunQuery(user, id)).orElseThrow(RunRoutes::notFound);
+            ctx.contentType(TcxWriter.CONTENT_TYPE).result(TcxWriter.write(run, recording));
         } else {
-            ctx.contentType("application/json").result(writer.track(track));
+            ctx.contentType("application/json").result(writer.track(recording));
         }
     }
 

@@ -19,13 +19,13 @@ import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.PageKey;
 import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.RunRevision;
 import org.fitsync.domain.run.RunValidation;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.TimelineRun;
-import org.fitsync.domain.run.Track;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
@@ -100,11 +100,11 @@ public final class PostgresRuns
 
     private static final String RUN_VALUES = """
             :user, :id, :started, :ended, :duration, :distance, :source, :notes, CAST(:metadata AS jsonb),
-            :polyline, :points, :track, :strava, CAST(:weather AS jsonb), :hash, :version, :version""";
+            :polyline, :points, :track, :samples, :strava, CAST(:weather AS jsonb), :hash, :version, :version""";
 
     private static final String INSERT_RUN = """
             INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
-                metadata, polyline, point_count, track, strava_id, weather, content_hash,
+                metadata, polyline, point_count, track, samples, strava_id, weather, content_hash,
                 created_version, version)
             """;
 
@@ -286,6 +286,7 @@ public final class PostgresRuns
                 .bind("polyline", polyline)
                 .bind("points", run.track().size())
                 .bind("track", TrackCodec.encode(run.track()))
+                .bind("samples", run.samples().map(SampleCodec::encode).orElse(null))
                 .bind("strava", run.stravaId().orElse(null))
                 .bind("weather", run.weatherJson().orElse(null))
                 .bind("hash", fingerprint.hex())
@@ -376,11 +377,14 @@ public final class PostgresRuns
     }
 
     @Override
-    public Optional<Track> loadTrack(UserId user, UUID id) {
-        return handle().createQuery("SELECT track FROM runs WHERE user_id = :user AND id = :id AND deleted_at IS NULL")
+    public Optional<RunRecording> loadTrack(UserId user, UUID id) {
+        return handle().createQuery(
+                        "SELECT track, samples FROM runs WHERE user_id = :user AND id = :id AND deleted_at IS NULL")
                 .bind("user", user.value())
                 .bind("id", id)
-                .map((rs, ctx) -> TrackCodec.decode(rs.getBytes("track")))
+                .map((rs, ctx) -> new RunRecording(
+                        TrackCodec.decode(rs.getBytes("track")),
+                        Optional.ofNullable(rs.getBytes("samples")).map(SampleCodec::decode)))
                 .findOne();
     }
 

@@ -16,10 +16,10 @@ import org.fitsync.domain.run.Track;
 public final class TrackCodec {
 
     private static final int FORMAT = 1;
-    private static final int RAW = 0xFF;
+    static final int RAW = 0xFF;
     private static final int MAX_SCALE = 15;
     private static final long MAX_EXACT = 1L << 53;
-    private static final double[] POW10 = new double[MAX_SCALE + 1];
+    static final double[] POW10 = new double[MAX_SCALE + 1];
 
     static {
         for (int i = 0; i <= MAX_SCALE; i++) {
@@ -145,7 +145,7 @@ public final class TrackCodec {
      * round-trips at scale s also does at every larger scale (below 2^53), so the scale only grows
      * while scanning, and only the values before its last increase are checked again at the final scale.
      */
-    private static int decimalScale(double[] values, int n, long[] unscaled) {
+    static int decimalScale(double[] values, int n, long[] unscaled) {
         int scale = 0;
         int checkedFrom = 0;
         for (int i = 0; i < n; i++) {
@@ -175,7 +175,8 @@ public final class TrackCodec {
         return Double.doubleToRawLongBits(integer / POW10[scale]) == Double.doubleToRawLongBits(v);
     }
 
-    private static final class Output {
+    /** A growing byte buffer with varint writers; {@link SampleCodec} writes with it too. */
+    static final class Output {
         private byte[] buffer;
         private int size;
 
@@ -219,7 +220,7 @@ public final class TrackCodec {
         }
     }
 
-    private static final class Input {
+    static final class Input {
         private final byte[] bytes;
         private int position;
 
@@ -229,14 +230,14 @@ public final class TrackCodec {
 
         int read() {
             if (position >= bytes.length) {
-                throw new IllegalArgumentException("truncated track");
+                throw new IllegalArgumentException("truncated data");
             }
             return bytes[position++] & 0xFF;
         }
 
         byte[] read(int n) {
             if (position + n > bytes.length) {
-                throw new IllegalArgumentException("truncated track");
+                throw new IllegalArgumentException("truncated data");
             }
             byte[] out = Arrays.copyOfRange(bytes, position, position + n);
             position += n;

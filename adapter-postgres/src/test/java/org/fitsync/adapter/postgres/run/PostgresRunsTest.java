@@ -14,6 +14,7 @@ import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.application.testing.ValidRuns;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.Track;
@@ -62,7 +63,7 @@ class PostgresRunsTest {
         assertThat(stored.pointCount()).isEqualTo(2);
         assertThat(stored.metadataJson()).contains("{\"device\": \"Pixel 9\"}");
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadTrack(ALICE, run.id())))
-                .contains(run.track());
+                .contains(new RunRecording(run.track(), Optional.empty()));
         assertThat(transactions
                         .inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, run.id()))
                         .orElseThrow()

@@ -1,10 +1,10 @@
 package org.fitsync.ports.in.run;
 
 import java.util.Optional;
-import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.RunRecording;
 
-/** The raw track of one live run of the user, exactly as submitted. */
+/** The raw track and samples of one live run of the user, exactly as submitted. */
 public interface GetTrackUseCase {
 
-    Optional<Track> track(GetTrackQuery query);
+    Optional<RunRecording> track(GetTrackQuery query);
 }

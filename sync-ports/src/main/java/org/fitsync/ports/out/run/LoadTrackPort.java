@@ -3,10 +3,10 @@ package org.fitsync.ports.out.run;
 import java.util.Optional;
 import java.util.UUID;
 import org.fitsync.domain.UserId;
-import org.fitsync.domain.run.Track;
+import org.fitsync.domain.run.RunRecording;
 
-/** Reads the raw track of a live run. */
+/** Reads the raw track and samples of a live run. */
 public interface LoadTrackPort {
 
-    Optional<Track> loadTrack(UserId user, UUID id);
+    Optional<RunRecording> loadTrack(UserId user, UUID id);
 }
