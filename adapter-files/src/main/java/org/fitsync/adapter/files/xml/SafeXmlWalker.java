@@ -1,5 +1,6 @@
 package org.fitsync.adapter.files.xml;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -50,11 +51,13 @@ public final class SafeXmlWalker {
      * Walks the document; answers why it is unreadable, or empty when it was walked to its end. An
      * IOException of the stream (including a size cap's) is thrown as it is.
      */
-    public Optional<FileReading.Unreadable> walk(InputStream in, Handler handler) throws IOException {
+    public Optional<FileReading.Unreadable> walk(InputStream content, Handler handler) throws IOException {
+        FailureKeepingStream in = new FailureKeepingStream(content);
         XMLStreamReader reader;
         try {
             reader = factory().createXMLStreamReader(in);
         } catch (XMLStreamException e) {
+            in.rethrowFailure();
             return Optional.of(malformed(e));
         }
         List<String> path = new ArrayList<>();
@@ -102,10 +105,9 @@ public final class SafeXmlWalker {
             }
             return Optional.empty();
         } catch (XMLStreamException e) {
-            IOException cause = ioCause(e);
-            if (cause != null) {
-                throw cause;
-            }
+            // The parser reports a failing stream (a size cap, a damaged gzip) as malformed XML, not
+            // always with the stream's exception attached: the stream remembers it.
+            in.rethrowFailure();
             return Optional.of(malformed(e));
         } finally {
             try {
@@ -126,15 +128,44 @@ public final class SafeXmlWalker {
         return factory;
     }
 
-    private static IOException ioCause(XMLStreamException e) {
-        Throwable t = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-        for (int i = 0; t != null && i < 8; i++) {
-            if (t instanceof IOException io) {
-                return io;
-            }
-            t = t.getCause();
+    /** Remembers the first IOException its stream threw, whatever the parser makes of it. */
+    private static final class FailureKeepingStream extends FilterInputStream {
+        private IOException failure;
+
+        FailureKeepingStream(InputStream in) {
+            super(in);
         }
-        return null;
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw keep(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw keep(e);
+            }
+        }
+
+        private IOException keep(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
+
+        void rethrowFailure() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** Names the place only: a parser's message may quote the file's content. */
