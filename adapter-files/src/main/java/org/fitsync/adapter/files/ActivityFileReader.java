@@ -21,7 +21,7 @@ import org.fitsync.ports.out.files.ReadActivityFilePort;
  *
  * <p>A FIT file is read whole into memory (at most {@code maxFileBytes}) since its CRC covers all of it;
  * GPX and TCX are streamed. Memory otherwise grows with the samples kept, bounded by
- * {@code maxSamples}.
+ * {@code maxSamples}. The reader keeps no state between files: one instance serves every thread.
  */
 public final class ActivityFileReader implements ReadActivityFilePort {
 
