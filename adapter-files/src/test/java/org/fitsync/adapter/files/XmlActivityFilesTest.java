@@ -1,5 +1,6 @@
 package org.fitsync.adapter.files;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +83,24 @@ class XmlActivityFilesTest {
         assertThat(run.samples()).extracting(RecordedSample::epochMs).isSorted().hasSize(3);
         assertThat(run.samples().get(1).hasPosition()).isFalse(); // latitude 400 is no position
         assertThat(run.elapsedS()).isEqualTo(10);
+    }
+
+    @Test
+    void theDeclaredEncodingAndAByteOrderMarkAreHonoured() throws IOException {
+        String gpx = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<gpx version=\"1.1\"><metadata>"
+                + "<name>Lauf am M\u00fcggelsee</name></metadata><trk><trkseg><trkpt lat=\"1\" lon=\"1\">"
+                + "<time>2024-03-03T10:00:00Z</time></trkpt></trkseg></trk></gpx>";
+        FileReading latin1 = reader.read(new ByteArrayInputStream(gpx.getBytes(ISO_8859_1)), FileFormat.GPX);
+        assertThat(((FileReading.Read) latin1).recording().name()).contains("Lauf am M\u00fcggelsee");
+
+        byte[] utf8 = gpx.replace("ISO-8859-1", "UTF-8").getBytes(UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        FileReading bom = reader.read(new ByteArrayInputStream(withBom), FileFormat.GPX);
+        assertThat(((FileReading.Read) bom).recording().name()).contains("Lauf am M\u00fcggelsee");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class SafeXmlWalker {
         FailureKeepingStream in = new FailureKeepingStream(content);
         XMLStreamReader reader;
         try {
-            reader = factory().createXMLStreamReader(in);
+            reader = factory().createXMLStreamReader(XmlCharset.decode(in));
         } catch (XMLStreamException e) {
             in.rethrowFailure();
             return Optional.of(malformed(e));
@@ -125,6 +125,8 @@ public final class SafeXmlWalker {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // Problems are answered as values; the parser is not to print them (or the file's bytes) itself.
+        factory.setXMLReporter((message, type, info, location) -> {});
         return factory;
     }
 
