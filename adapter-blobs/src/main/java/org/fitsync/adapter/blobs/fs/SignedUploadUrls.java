@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.fitsync.domain.files.BlobFacts;
@@ -24,17 +25,18 @@ import org.fitsync.ports.out.files.VerifyUploadGrantPort;
 public final class SignedUploadUrls implements IssueUploadTargetPort, VerifyUploadGrantPort {
 
     private final byte[] key;
-    private final String publicRoot;
+    private final Supplier<URI> publicUrl;
 
-    /** {@code secret}: the node secret; {@code publicUrl}: where clients reach FitSync. */
-    public SignedUploadUrls(String secret, URI publicUrl) {
+    /** {@code secret}: the node secret; {@code publicUrl}: where clients reach FitSync (asked per URL). */
+    public SignedUploadUrls(String secret, Supplier<URI> publicUrl) {
         this.key = secret.getBytes(StandardCharsets.UTF_8);
-        String root = publicUrl.toString();
-        this.publicRoot = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.publicUrl = publicUrl;
     }
 
     @Override
     public UploadTarget uploadTarget(BlobKey key, BlobFacts expected, Instant expiresAt) {
+        String root = publicUrl.get().toString();
+        String publicRoot = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         URI url = URI.create(publicRoot + "/api/v1/files/" + key.id() + "/content?user=" + encodeUser(key) + "&expires="
                 + expiresAt.getEpochSecond() + "&signature=" + signature(key, expiresAt));
         return new UploadTarget(url, "PUT", Map.of("Content-Type", "application/octet-stream"), expiresAt);

@@ -70,7 +70,7 @@ class FilesystemBlobStoreTest {
     @Test
     void uploadUrlsAreSignedForOneFileUserAndExpiry() {
         SignedUploadUrls urls =
-                new SignedUploadUrls("a-secret-of-at-least-32-bytes-long!!", URI.create("https://fit.example/"));
+                new SignedUploadUrls("a-secret-of-at-least-32-bytes-long!!", () -> URI.create("https://fit.example/"));
         Instant expires = Instant.parse("2026-11-20T08:15:00Z");
         var target = urls.uploadTarget(key, new BlobFacts(6, new Sha256("a".repeat(64))), expires);
         assertThat(target.url().toString())
@@ -80,7 +80,7 @@ class FilesystemBlobStoreTest {
         assertThat(urls.verify(key, expires.plusSeconds(1), signature)).isFalse();
         assertThat(urls.verify(new BlobKey(new UserId("mallory"), key.id()), expires, signature))
                 .isFalse();
-        assertThat(new SignedUploadUrls("another-secret-of-at-least-32-bytes", URI.create("https://x"))
+        assertThat(new SignedUploadUrls("another-secret-of-at-least-32-bytes", () -> URI.create("https://x"))
                         .verify(key, expires, signature))
                 .isFalse();
     }
