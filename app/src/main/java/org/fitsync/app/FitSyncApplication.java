@@ -111,6 +111,7 @@ public final class FitSyncApplication implements AutoCloseable {
                     new PostgresReadiness(database.jdbi(), migrations),
                     features.routes());
             resources.add(0, http);
+            features.listening(http.port());
             LOG.info("FitSync listening on port {}", http.port());
             return new FitSyncApplication(resources, http);
         } catch (RuntimeException e) {

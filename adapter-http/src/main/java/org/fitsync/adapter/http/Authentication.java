@@ -19,14 +19,17 @@ public final class Authentication {
 
     private final TokenVerifier verifier;
     private final Set<String> publicPaths;
+    private final Set<String> publicRoutes;
 
-    Authentication(TokenVerifier verifier, Set<String> publicPaths) {
+    Authentication(TokenVerifier verifier, Set<String> publicPaths, Set<String> publicRoutes) {
         this.verifier = verifier;
         this.publicPaths = Set.copyOf(publicPaths);
+        this.publicRoutes = Set.copyOf(publicRoutes);
     }
 
-    void authenticate(Context ctx, String path) {
-        if (!path.startsWith("/api/") || publicPaths.contains(path)) {
+    /** {@code route}: the method and matched path template, as {@code "PUT /api/v1/files/{id}/content"}. */
+    void authenticate(Context ctx, String path, String route) {
+        if (!path.startsWith("/api/") || publicPaths.contains(path) || publicRoutes.contains(route)) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -50,14 +50,16 @@ public final class HttpServer implements AutoCloseable {
             ReadinessPort readiness,
             List<RouteModule> modules) {
         Set<String> publicPaths = new HashSet<>();
+        Set<String> publicRoutes = new HashSet<>();
         List<String> fragments = new ArrayList<>();
         Map<String, RequestClass> getClasses = new HashMap<>();
         for (RouteModule module : modules) {
             publicPaths.addAll(module.publicPaths());
+            publicRoutes.addAll(module.publicRoutes());
             fragments.addAll(module.openApiFragments());
             getClasses.putAll(module.getClasses());
         }
-        Authentication authentication = new Authentication(verifier, publicPaths);
+        Authentication authentication = new Authentication(verifier, publicPaths, publicRoutes);
         WriteRateLimiting rateLimiting =
                 new WriteRateLimiting(TokenBucketLimiter.systemClock(settings.writeRateLimit()));
         AdmissionControl admission = new AdmissionControl(settings.admission(), getClasses, metrics);
@@ -79,7 +81,7 @@ public final class HttpServer implements AutoCloseable {
             // Authenticate once a route matched, so unknown paths stay 404 and metrics know the route.
             // Admission comes last: a request refused for another reason never takes a place.
             config.routes.beforeMatched(ctx -> {
-                authentication.authenticate(ctx, ctx.path());
+                authentication.authenticate(ctx, ctx.path(), ctx.method().name() + " " + matchedRoute(ctx));
                 rateLimiting.check(ctx, Authentication.authenticatedCaller(ctx));
                 admission.admit(ctx, matchedRoute(ctx));
             });

@@ -25,6 +25,14 @@ public interface RouteModule {
     }
 
     /**
+     * Routes reachable without a bearer token because they carry their own credential (a signed URL),
+     * each as the method and path template: {@code "PUT /api/v1/files/{id}/content"}.
+     */
+    default Set<String> publicRoutes() {
+        return Set.of();
+    }
+
+    /**
      * The admission class of {@code GET} requests to those of this module's routes (path templates)
      * that are not plain reads: pulls and event streams. Writes are classed by their method.
      */

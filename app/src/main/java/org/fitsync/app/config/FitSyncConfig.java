@@ -17,6 +17,7 @@ public record FitSyncConfig(
         SyncConfig sync,
         RunsConfig runs,
         ImportsConfig imports,
+        FilesConfig files,
         RateLimitConfig rateLimit,
         AdmissionConfig admission,
         LogFormat logFormat,
@@ -34,6 +35,7 @@ public record FitSyncConfig(
         ServerConfig server = ServerConfig.from(env);
         DatabaseConfig database = DatabaseConfig.from(env);
         AuthConfig auth = AuthConfig.from(env, database);
+        Path dataDir = env.path("FITSYNC_DATA_DIR", "./data");
         return new FitSyncConfig(
                 server,
                 database,
@@ -41,9 +43,10 @@ public record FitSyncConfig(
                 SyncConfig.from(env, auth.maxClockSkew(), Json.newMapper()),
                 RunsConfig.from(env),
                 ImportsConfig.from(env, server, database),
+                FilesConfig.from(env, database, auth, dataDir),
                 RateLimitConfig.from(env),
                 AdmissionConfig.from(env, server, database),
                 LogFormat.from(env, terminal),
-                env.path("FITSYNC_DATA_DIR", "./data"));
+                dataDir);
     }
 }

@@ -15,10 +15,12 @@ public final class Features {
 
     private final List<RouteModule> routes;
     private final List<AutoCloseable> workers;
+    private final FilesWiring files;
 
-    private Features(List<RouteModule> routes, List<AutoCloseable> workers) {
+    private Features(List<RouteModule> routes, List<AutoCloseable> workers, FilesWiring files) {
         this.routes = List.copyOf(routes);
         this.workers = List.copyOf(workers);
+        this.files = files;
     }
 
     public static Features wire(FeatureContext context, FitSyncConfig config) {
@@ -35,16 +37,29 @@ public final class Features {
                         NodeSecrets.tokenKey(config.imports(), config.dataDir()),
                         runs.importedRuns()))
                 : ImportsWiring.off();
+        FilesWiring files = FilesWiring.wire(
+                context,
+                config.files(),
+                NodeSecrets.filesSecret(config),
+                config.server().maxBodyBytes(),
+                runs.submitRun());
 
         List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes()));
         routes.addAll(sync.routes());
         routes.addAll(runs.routes());
+        routes.addAll(files.routes());
         List<AutoCloseable> workers = new ArrayList<>(sync.workers());
+        workers.addAll(files.workers());
         imports.ifPresent(wired -> {
             routes.addAll(wired.routes());
             workers.addAll(wired.workers());
         });
-        return new Features(routes, workers);
+        return new Features(routes, workers, files);
+    }
+
+    /** The HTTP server listens on {@code port} (URLs handed out name it unless a public URL is set). */
+    public void listening(int port) {
+        files.listening(port);
     }
 
     public List<RouteModule> routes() {

@@ -24,6 +24,14 @@ public final class NodeSecrets {
         return config.runs().cursorSecret().orElseGet(() -> jwtSecret(config.auth(), config.dataDir()));
     }
 
+    /**
+     * The key upload URLs are signed with: {@code FITSYNC_FILES_SECRET}, else the JWT secret (configured,
+     * so shared by every node, or generated into the data directory for one embedded node).
+     */
+    static String filesSecret(FitSyncConfig config) {
+        return config.files().secret().orElseGet(() -> jwtSecret(config.auth(), config.dataDir()));
+    }
+
     /** The provider tokens' key at rest: {@code FITSYNC_TOKEN_KEY} or {@code <data dir>/token-key}. */
     static String tokenKey(ImportsConfig imports, Path dataDir) {
         return imports.tokenKey().orElseGet(() -> SecretFiles.readOrCreate(dataDir.resolve("token-key"), 32));

@@ -44,6 +44,7 @@ final class RunsWiring {
     private final List<RouteModule> routes;
     private final ImportedRunStore importedRuns;
     private final SyncRecordStore syncStore;
+    private final SubmitRunUseCase submit;
 
     /**
      * {@code cursorSecret}: the key the history cursors are derived from; {@code coaches}: the coach
@@ -84,6 +85,7 @@ final class RunsWiring {
                 policy);
 
         SubmitRunUseCase submit = ingestion;
+        this.submit = submit;
         ListRunsUseCase list = history;
         GetRunUseCase get = history;
         GetTrackUseCase track = history;
@@ -113,6 +115,11 @@ final class RunsWiring {
 
     List<RouteModule> routes() {
         return routes;
+    }
+
+    /** For the activity files: their runs are submitted as the API's are. */
+    SubmitRunUseCase submitRun() {
+        return submit;
     }
 
     /** For the imports: their runs go through the same use cases as the API's. */

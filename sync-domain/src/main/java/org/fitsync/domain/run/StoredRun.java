@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A run as the history serves it: the submitted metadata plus what the server derived. */
+/**
+ * A run as the history serves it: the submitted metadata plus what the server derived. {@code fileId}
+ * names the activity file the run was made of, when it was (docs/api.md, Activity files).
+ */
 public record StoredRun(
         UUID id,
         TimeSpan span,
@@ -21,7 +24,8 @@ public record StoredRun(
         Optional<String> stravaId,
         Optional<String> weatherJson,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<UUID> fileId) {
 
     public StoredRun {
         overlaps = List.copyOf(overlaps);

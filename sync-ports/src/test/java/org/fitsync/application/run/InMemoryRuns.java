@@ -253,6 +253,7 @@ final class InMemoryRuns
                 run.stravaId(),
                 run.weatherJson(),
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                Optional.empty());
     }
 }

@@ -58,7 +58,9 @@ public final class PostgresRuns
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
             polyline, point_count, overlapping, "overlaps", strava_id, weather::text AS weather,
-            created_at, updated_at""";
+            created_at, updated_at,
+            (SELECT f.id FROM activity_files f WHERE f.user_id = runs.user_id AND f.run_id = runs.id
+                AND f.state = 'imported' ORDER BY f.created_at LIMIT 1) AS file_id""";
     private static final String TIMELINE_COLUMNS =
             "id, started_at, ended_at, source, created_version, notes, overlapping, \"overlaps\"";
     /**
@@ -444,7 +446,8 @@ public final class PostgresRuns
                 Optional.ofNullable(rs.getString("strava_id")),
                 Optional.ofNullable(rs.getString("weather")),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                Optional.ofNullable(rs.getObject("file_id", UUID.class)));
     }
 
     private static TimelineRun timelineRun(ResultSet rs) throws SQLException {
