@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.fitsync.adapter.blobs.fs.FilesystemBlobStore;
 import org.fitsync.adapter.blobs.fs.SignedUploadUrls;
+import org.fitsync.adapter.files.ActivityFileLimits;
+import org.fitsync.adapter.files.ActivityFileReader;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.files.FileRoutes;
 import org.fitsync.adapter.postgres.files.PostgresActivityFiles;
@@ -52,8 +54,7 @@ final class FilesWiring {
         }
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
         SignedUploadUrls uploadUrls = new SignedUploadUrls(secret, publicUrl);
-        // The reader: a placeholder until adapter-files is merged (see NoActivityFileReader).
-        ReadActivityFilePort reader = new NoActivityFileReader();
+        ReadActivityFilePort reader = new ActivityFileReader(ActivityFileLimits.defaults());
 
         FileService service = new FileService(
                 new FileService.Settings(config.maxBytes(), config.uploadTtl()),

@@ -50,6 +50,15 @@ public enum SampleStream {
         return value >= min && value <= max && (step == 0 || Math.rint(value / step) * step == value);
     }
 
+    /**
+     * A device's raw reading as this stream keeps it: rounded to the stream's step, or NaN (no
+     * reading) when it is outside the plausible range (a chest strap's 0 when it lost contact).
+     */
+    public double reading(double raw) {
+        double value = step == 0 ? raw : Math.rint(raw / step) * step;
+        return accepts(value) ? value + 0.0 : Double.NaN;
+    }
+
     /** What a bad value should have been, for a client to read. */
     String rule() {
         return "must be " + kind + " in [" + plain(min) + ", " + plain(max) + "], or null";

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.fitsync.domain.run.Source;
 
 /**
- * The one place where a recording's manufacturer becomes a run's {@link Source}. Extend the switch as
- * {@code Source} learns makers (coros, polar, suunto, wahoo are on their way).
+ * The one place where a recording's manufacturer becomes a run's {@link Source}: the makers FitSync
+ * ranks by name, and {@link #UNKNOWN_MAKER} for the rest.
  */
 public final class FileRunSources {
 
@@ -18,11 +18,14 @@ public final class FileRunSources {
 
     private FileRunSources() {}
 
-    // TODO(lead, at the merge of the Source additions): map coros, polar, suunto and wahoo here.
     public static Source sourceOf(Optional<String> manufacturer) {
         String maker = manufacturer.map(m -> m.trim().toLowerCase(Locale.ROOT)).orElse("");
         return switch (maker) {
             case "garmin" -> Source.GARMIN;
+            case "coros" -> Source.COROS;
+            case "polar" -> Source.POLAR;
+            case "suunto" -> Source.SUUNTO;
+            case "wahoo", "wahoo_fitness" -> Source.WAHOO;
             default -> UNKNOWN_MAKER;
         };
     }

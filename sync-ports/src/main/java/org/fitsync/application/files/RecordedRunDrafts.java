@@ -3,13 +3,21 @@ package org.fitsync.application.files;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.function.Function;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.files.ActivityRecording;
 import org.fitsync.domain.files.RecordedSample;
 import org.fitsync.domain.files.Sha256;
+import org.fitsync.domain.run.DraftSamples;
 import org.fitsync.domain.run.RunDraft;
+import org.fitsync.domain.run.SampleStream;
 import org.fitsync.domain.run.Track;
 
 /**
@@ -35,8 +43,9 @@ final class RecordedRunDrafts {
         Instant start = recording.start().truncatedTo(ChronoUnit.MICROS);
         Instant end = start.plusSeconds(Math.max(0, recording.elapsedS()));
         Track track = track(recording);
-        if (!track.isEmpty()) {
-            Instant last = Instant.ofEpochMilli(track.epochMs(track.size() - 1));
+        List<RecordedSample> samples = recording.samples();
+        if (!samples.isEmpty()) {
+            Instant last = Instant.ofEpochMilli(samples.get(samples.size() - 1).epochMs());
             if (last.isAfter(end)) {
                 end = last;
             }
@@ -45,7 +54,7 @@ final class RecordedRunDrafts {
         double distance = recording
                 .distanceM()
                 .orElseGet(() -> lastSampleDistance(recording).orElseGet(() -> trackLength(track)));
-        return new RunDraft(
+        RunDraft draft = new RunDraft(
                 Optional.of(id.toString()),
                 Optional.of(start.toString()),
                 Optional.of(end.toString()),
@@ -57,6 +66,51 @@ final class RecordedRunDrafts {
                 Optional.of(track),
                 Optional.empty(),
                 Optional.empty());
+        return streams(recording).map(draft::withSamples).orElse(draft);
+    }
+
+    /**
+     * The recording's heart rate, cadence, power, temperature and distance as the run's samples: one
+     * per instant (a repeated timestamp keeps its first sample), each reading rounded to its stream's
+     * step and dropped when implausible; empty when the file recorded none of them.
+     */
+    static Optional<DraftSamples> streams(ActivityRecording recording) {
+        List<RecordedSample> kept = new ArrayList<>();
+        long previous = Long.MIN_VALUE;
+        for (RecordedSample sample : recording.samples()) {
+            if (sample.epochMs() > previous) {
+                kept.add(sample);
+                previous = sample.epochMs();
+            }
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        column(columns, kept, SampleStream.HEART_RATE, RecordedSample::heartRate);
+        column(columns, kept, SampleStream.CADENCE, RecordedSample::cadence);
+        column(columns, kept, SampleStream.POWER, RecordedSample::powerW);
+        column(columns, kept, SampleStream.TEMPERATURE, RecordedSample::temperatureC);
+        column(columns, kept, SampleStream.DISTANCE_M, RecordedSample::distanceM);
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] times = kept.stream().mapToLong(RecordedSample::epochMs).toArray();
+        return Optional.of(new DraftSamples(Optional.of(times), columns));
+    }
+
+    private static void column(
+            Map<String, double[]> columns,
+            List<RecordedSample> samples,
+            SampleStream stream,
+            Function<RecordedSample, OptionalDouble> value) {
+        double[] column = new double[samples.size()];
+        boolean any = false;
+        for (int i = 0; i < column.length; i++) {
+            OptionalDouble raw = value.apply(samples.get(i));
+            column[i] = raw.isPresent() ? stream.reading(raw.getAsDouble()) : Double.NaN;
+            any |= !Double.isNaN(column[i]);
+        }
+        if (any) {
+            columns.put(stream.wireName(), column);
+        }
     }
 
     /** The samples with a position, in file order. */
