@@ -34,9 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files resource over HTTP on a real PostgreSQL and the filesystem blob store. The reader is the
- * placeholder (every file ends {@code failed}/{@code unsupported}); the lead adds end-to-end tests with
- * real files when adapter-files is merged.
+ * The files resource over HTTP on a real PostgreSQL and the filesystem blob store: declaring, signed
+ * uploads, what is refused, direct uploads and the sweep, with a file that holds no run (it ends
+ * {@code failed}). Real activity files are FilesEndToEndHttpTest's.
  */
 class FilesHttpTest {
 
@@ -152,7 +152,9 @@ class FilesHttpTest {
                                 .asText())
                         .isEqualTo("failed"));
         JsonNode failed = server.get("/api/v1/files/" + id, alice).json();
-        assertThat(failed.path("error").path("type").asText()).isEqualTo("unsupported");
+        assertThat(failed.path("error").path("type").asText())
+                .as("a GPX without a timed track point")
+                .isEqualTo("empty");
         assertThat(failed.path("sha256").asText()).isEqualTo(sha256(GPX));
         assertThat(failed.has("upload")).isFalse();
 
