@@ -93,6 +93,7 @@ class FitSyncConfigTest {
         assertThat(admission.reads()).isEqualTo(50);
         assertThat(admission.writes()).isEqualTo(50);
         assertThat(admission.streams()).isEqualTo(25);
+        assertThat(admission.events()).as("sync event streams hold no thread").isEqualTo(10_000);
         assertThat(admission.pullQueries()).isEqualTo(5);
         assertThat(admission.maxWait()).isEqualTo(Duration.ofSeconds(1));
         assertThat(admission.retryAfter()).isEqualTo(Duration.ofSeconds(2));
@@ -108,13 +109,14 @@ class FitSyncConfigTest {
                 "FITSYNC_ADMISSION_READS", "4",
                 "FITSYNC_ADMISSION_WRITES", "5",
                 "FITSYNC_ADMISSION_STREAMS", "6",
+                "FITSYNC_ADMISSION_EVENT_STREAMS", "20000",
                 "FITSYNC_ADMISSION_WAIT", "250ms",
                 "FITSYNC_ADMISSION_RETRY_AFTER", "7s",
                 "FITSYNC_DATABASE_CONNECTION_TIMEOUT", "500ms",
                 "FITSYNC_SPOOL_DIR", System.getProperty("java.io.tmpdir")));
         assertThat(config.admission().settings())
                 .isEqualTo(new org.fitsync.adapter.http.admission.AdmissionSettings(
-                        3, 2, 4, 5, 6, Duration.ofMillis(250), Duration.ofSeconds(7)));
+                        3, 2, 4, 5, 6, 20_000, Duration.ofMillis(250), Duration.ofSeconds(7)));
         assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofMillis(500));
     }
 

@@ -12,7 +12,12 @@ public enum RequestClass {
     /** {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} under {@code /api/}. */
     WRITE("write"),
     /** Long-lived event streams (Server-Sent Events), which hold a request thread for their whole life. */
-    STREAM("stream");
+    STREAM("stream"),
+    /**
+     * Sync change event streams, served asynchronously: an idle one holds no thread, only its
+     * connection and a little memory, so they are bounded apart from the thread-bound classes.
+     */
+    EVENTS("events");
 
     private final String label;
 

@@ -54,7 +54,7 @@ public final class SyncEventRoutes implements RouteModule {
 
     @Override
     public Map<String, RequestClass> getClasses() {
-        return Map.of(PATH, RequestClass.STREAM);
+        return Map.of(PATH, RequestClass.EVENTS);
     }
 
     /** Ends every open stream, so that the server's graceful stop does not wait on them. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class AdmissionGatesTest {
 
     private static AdmissionGates gates(int pulls, int pullQueries, int writes, Duration wait) {
-        return new AdmissionGates(new AdmissionSettings(pulls, pullQueries, 4, writes, 1, wait, Duration.ofSeconds(2)));
+        return new AdmissionGates(
+                new AdmissionSettings(pulls, pullQueries, 4, writes, 1, 1, wait, Duration.ofSeconds(2)));
     }
 
     @Test
