@@ -1,15 +1,25 @@
 package org.fitsync.app.config;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.SourcePriority;
 import org.fitsync.domain.run.TrackSimplifier;
 
 /**
- * The runs feature: {@code FITSYNC_SOURCE_PRIORITY}, {@code FITSYNC_POLYLINE_TOLERANCE_M} and
- * {@code FITSYNC_CURSOR_SECRET} (the history cursors' key; the JWT secret when unset).
+ * The runs feature: {@code FITSYNC_SOURCE_PRIORITY}, {@code FITSYNC_POLYLINE_TOLERANCE_M},
+ * {@code FITSYNC_CURSOR_SECRET} (the history cursors' key; the JWT secret when unset), and where an
+ * imported or uploaded run's start place is looked up ({@code FITSYNC_GEOCODER}: {@code nominatim} or
+ * {@code off}; {@code FITSYNC_GEOCODER_URL}).
  */
-public record RunsConfig(SourcePriority priority, double polylineToleranceMetres, Optional<String> cursorSecret) {
+public record RunsConfig(
+        SourcePriority priority, double polylineToleranceMetres, Optional<String> cursorSecret, Places places) {
+
+    /** Reverse geocoding of start points: on or off, and the Nominatim-compatible server asked. */
+    public record Places(boolean enabled, URI baseUrl) {}
+
+    static final URI DEFAULT_GEOCODER_URL = URI.create("https://nominatim.openstreetmap.org");
 
     static final String PRIORITY = "FITSYNC_SOURCE_PRIORITY";
     static final String TOLERANCE = "FITSYNC_POLYLINE_TOLERANCE_M";
@@ -26,7 +36,16 @@ public record RunsConfig(SourcePriority priority, double polylineToleranceMetres
                                         + raw + "'")))
                 .orElse(SourcePriority.DEFAULT);
         double tolerance = env.string(TOLERANCE).map(RunsConfig::tolerance).orElse(TrackSimplifier.DEFAULT_TOLERANCE_M);
-        return new RunsConfig(priority, tolerance, env.hmacKey(CURSOR_SECRET));
+        return new RunsConfig(priority, tolerance, env.hmacKey(CURSOR_SECRET), places(env));
+    }
+
+    private static Places places(Environment env) {
+        String geocoder = env.string("FITSYNC_GEOCODER", "nominatim").toLowerCase(Locale.ROOT);
+        if (!geocoder.equals("nominatim") && !geocoder.equals("off")) {
+            throw new ConfigException("FITSYNC_GEOCODER", "must be nominatim or off, got '" + geocoder + "'");
+        }
+        URI baseUrl = env.uri("FITSYNC_GEOCODER_URL").orElse(DEFAULT_GEOCODER_URL);
+        return new Places(geocoder.equals("nominatim"), baseUrl);
     }
 
     private static double tolerance(String raw) {

@@ -42,7 +42,8 @@ public final class Features {
                 config.files(),
                 NodeSecrets.filesSecret(config),
                 config.server().maxBodyBytes(),
-                runs.submitRun());
+                runs.submitRun(),
+                RunsWiring.places(context, config.runs().places()));
 
         List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes()));
         routes.addAll(sync.routes());

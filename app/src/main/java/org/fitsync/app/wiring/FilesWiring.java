@@ -16,6 +16,7 @@ import org.fitsync.application.files.FileProcessor;
 import org.fitsync.application.files.FileRunBridge;
 import org.fitsync.application.files.FileService;
 import org.fitsync.application.files.UnfinishedUploadSweep;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
 import org.fitsync.ports.out.files.ReadActivityFilePort;
 import org.slf4j.Logger;
@@ -41,7 +42,12 @@ final class FilesWiring {
      * every run made of a file is stored.
      */
     static FilesWiring wire(
-            FeatureContext context, FilesConfig config, String secret, long maxBodyBytes, SubmitRunUseCase submitRun) {
+            FeatureContext context,
+            FilesConfig config,
+            String secret,
+            long maxBodyBytes,
+            SubmitRunUseCase submitRun,
+            RunPlaces places) {
         var transactions = context.transactions();
         var clock = context.clock();
         PostgresActivityFiles files =
@@ -70,7 +76,8 @@ final class FilesWiring {
                 files,
                 blobs,
                 reader,
-                new FileRunBridge(submitRun));
+                new FileRunBridge(submitRun),
+                places);
         UnfinishedUploadSweep sweep =
                 new UnfinishedUploadSweep(config.unfinishedTtl(), transactions, files, blobs, clock);
         FileRoutes fileRoutes = new FileRoutes(

@@ -1,12 +1,14 @@
 package org.fitsync.app.wiring;
 
 import java.util.List;
+import org.fitsync.adapter.geocoding.NominatimPlaces;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.coach.CoachRunRoutes;
 import org.fitsync.adapter.http.run.PageCursors;
 import org.fitsync.adapter.http.run.RunHistoryPages;
 import org.fitsync.adapter.http.run.RunRoutes;
+import org.fitsync.adapter.postgres.run.PostgresRunPlaces;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.app.config.RunsConfig;
@@ -14,6 +16,7 @@ import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.application.run.RunSyncStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.TrackSimplifier;
@@ -26,6 +29,7 @@ import org.fitsync.ports.in.run.ImportedRunsUseCase;
 import org.fitsync.ports.in.run.ListRunsUseCase;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
 import org.fitsync.ports.out.imports.ImportedRunStore;
+import org.fitsync.ports.out.place.LookupPlacePort;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
@@ -106,6 +110,17 @@ final class RunsWiring {
                 new RunSyncStore(runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat, policy);
         this.importedRuns = new ImportsRunRejectionLog(
                 new ImportedRunBridge(context.transactions(), submit, importedRunsOfStrava, delete));
+    }
+
+    /**
+     * Start places of imported and uploaded runs: Nominatim at {@code FITSYNC_GEOCODER_URL}, or nothing
+     * when {@code FITSYNC_GEOCODER=off}.
+     */
+    static RunPlaces places(FeatureContext context, RunsConfig.Places config) {
+        LookupPlacePort lookup = config.enabled()
+                ? new NominatimPlaces(NominatimPlaces.Settings.of(config.baseUrl()))
+                : LookupPlacePort.OFF;
+        return new RunPlaces(lookup, new PostgresRunPlaces(), context.transactions());
     }
 
     static RunsWiring wire(

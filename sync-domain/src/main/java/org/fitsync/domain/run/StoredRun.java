@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A run as the history serves it: the submitted metadata plus what the server derived. {@code fileId}
- * names the activity file the run was made of, when it was (docs/api.md, Activity files).
+ * names the activity file the run was made of, when it was (docs/api.md, Activity files);
+ * {@code locationJson} where it started ({@code {"city", "region", "country"}}), when that is known.
  */
 public record StoredRun(
         UUID id,
@@ -25,7 +26,8 @@ public record StoredRun(
         Optional<String> weatherJson,
         Instant createdAt,
         Instant updatedAt,
-        Optional<UUID> fileId) {
+        Optional<UUID> fileId,
+        Optional<String> locationJson) {
 
     public StoredRun {
         overlaps = List.copyOf(overlaps);

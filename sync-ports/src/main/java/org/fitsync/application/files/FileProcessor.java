@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.domain.files.ActivityFile;
 import org.fitsync.domain.files.ActivityRecording;
 import org.fitsync.domain.files.BlobKey;
@@ -12,6 +13,7 @@ import org.fitsync.domain.files.FileError;
 import org.fitsync.domain.files.FileFormat;
 import org.fitsync.domain.files.FileReading;
 import org.fitsync.domain.files.ProcessingOutcome;
+import org.fitsync.domain.files.RecordedSample;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.files.ClaimFilePort;
 import org.fitsync.ports.out.files.LoadFilePort;
@@ -44,6 +46,7 @@ public final class FileProcessor {
     private final OpenBlobPort blobs;
     private final ReadActivityFilePort reader;
     private final StoreFileRunPort runs;
+    private final RunPlaces places;
 
     public FileProcessor(
             Settings settings,
@@ -52,7 +55,8 @@ public final class FileProcessor {
             LoadFilePort files,
             OpenBlobPort blobs,
             ReadActivityFilePort reader,
-            StoreFileRunPort runs) {
+            StoreFileRunPort runs,
+            RunPlaces places) {
         this.settings = settings;
         this.transactions = transactions;
         this.claims = claims;
@@ -60,6 +64,7 @@ public final class FileProcessor {
         this.blobs = blobs;
         this.reader = reader;
         this.runs = runs;
+        this.places = places;
     }
 
     /** Claims and processes one file; false if none was waiting. */
@@ -70,12 +75,23 @@ public final class FileProcessor {
         }
         ActivityFile file = claimed.get();
         FileReading reading = read(file);
-        transactions.useUserTransaction(file.user(), () -> {
-            ProcessingOutcome outcome = outcomeOf(file, reading);
-            if (!claims.finish(file, settings.node(), outcome)) {
+        ProcessingOutcome outcome = transactions.inUserTransaction(file.user(), () -> {
+            ProcessingOutcome decided = outcomeOf(file, reading);
+            if (!claims.finish(file, settings.node(), decided)) {
                 throw new LeaseLost();
             }
+            return decided;
         });
+        if (outcome instanceof ProcessingOutcome.Imported imported && reading instanceof FileReading.Read read) {
+            read.recording().samples().stream()
+                    .filter(RecordedSample::hasPosition)
+                    .findFirst()
+                    .ifPresent(start -> places.locate(
+                            file.user(),
+                            imported.runId(),
+                            start.lat().getAsDouble(),
+                            start.lon().getAsDouble()));
+        }
         return true;
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.files.ActivityFile;
@@ -36,6 +37,7 @@ import org.fitsync.ports.in.files.UploadFileContentUseCase.UploadOutcome;
 import org.fitsync.ports.in.files.UploadFileDirectlyCommand;
 import org.fitsync.ports.in.files.UploadFileDirectlyUseCase.DirectOutcome;
 import org.fitsync.ports.out.files.StoreFileRunPort;
+import org.fitsync.ports.out.place.LookupPlacePort;
 import org.junit.jupiter.api.Test;
 
 /** The files services over in-memory ports, a scripted reader and a clock the test moves. */
@@ -55,7 +57,14 @@ class FileServicesTest {
             new FileService.Blobs(store, store, store, store, store, store),
             clock);
     private final FileProcessor processor = new FileProcessor(
-            new FileProcessor.Settings("node-a", Duration.ofSeconds(30)), store, store, store, store, reader, runs);
+            new FileProcessor.Settings("node-a", Duration.ofSeconds(30)),
+            store,
+            store,
+            store,
+            store,
+            reader,
+            runs,
+            new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store));
     private final UnfinishedUploadSweep sweep =
             new UnfinishedUploadSweep(Duration.ofHours(24), store, store, store, clock);
 
@@ -226,7 +235,8 @@ class FileServicesTest {
         assertThat(draft.distanceM().orElseThrow()).isBetween(250.0, 275.0);
         assertThat(draft.metadataJson()).contains("{\"name\":\"Morning run\",\"sport\":\"running\"}");
         assertThat(RunValidation.validate(draft)).isInstanceOf(ValidationResult.Valid.class);
-        assertThat(FileRunSources.sourceOf(Optional.of("wahoo"))).isEqualTo(FileRunSources.UNKNOWN_MAKER);
+        assertThat(FileRunSources.sourceOf(Optional.of("wahoo"))).isEqualTo(Source.WAHOO);
+        assertThat(FileRunSources.sourceOf(Optional.of("bryton"))).isEqualTo(FileRunSources.UNKNOWN_MAKER);
         assertThat(FileRunSources.sourceOf(Optional.empty())).isEqualTo(Source.PHONE);
     }
 
@@ -235,7 +245,14 @@ class FileServicesTest {
         reader.answer("run", new FileReading.Read(run("running", true)));
         FileId id = direct("a.fit", "run");
         FileProcessor other = new FileProcessor(
-                new FileProcessor.Settings("node-b", Duration.ofSeconds(30)), store, store, store, store, reader, runs);
+                new FileProcessor.Settings("node-b", Duration.ofSeconds(30)),
+                store,
+                store,
+                store,
+                store,
+                reader,
+                runs,
+                new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store));
         assertThat(store.claimNext("node-a", Duration.ofSeconds(30))).isPresent(); // node-a claims, then dies
         assertThat(other.runOnce()).isFalse();
         clock.advance(Duration.ofSeconds(31));

@@ -254,6 +254,7 @@ final class InMemoryRuns
                 run.weatherJson(),
                 Instant.EPOCH,
                 Instant.EPOCH,
+                Optional.empty(),
                 Optional.empty());
     }
 }

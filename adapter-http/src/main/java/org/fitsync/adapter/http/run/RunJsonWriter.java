@@ -46,6 +46,7 @@ final class RunJsonWriter {
         node.put("strava_id", run.stravaId().orElse(null));
         node.set("weather", json(run.weatherJson()).orElse(null));
         node.put("file_id", run.fileId().map(UUID::toString).orElse(null));
+        node.set("location", json(run.locationJson()).orElse(null));
         node.put("created_at", run.createdAt().toString());
         node.put("updated_at", run.updatedAt().toString());
         return node;

@@ -58,7 +58,7 @@ public final class PostgresRuns
     private static final String RUN_COLUMNS = """
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
             polyline, point_count, overlapping, "overlaps", strava_id, weather::text AS weather,
-            created_at, updated_at,
+            created_at, updated_at, location::text AS location,
             (SELECT f.id FROM activity_files f WHERE f.user_id = runs.user_id AND f.run_id = runs.id
                 AND f.state = 'imported' ORDER BY f.created_at LIMIT 1) AS file_id""";
     private static final String TIMELINE_COLUMNS =
@@ -447,7 +447,8 @@ public final class PostgresRuns
                 Optional.ofNullable(rs.getString("weather")),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                Optional.ofNullable(rs.getObject("file_id", UUID.class)));
+                Optional.ofNullable(rs.getObject("file_id", UUID.class)),
+                Optional.ofNullable(rs.getString("location")));
     }
 
     private static TimelineRun timelineRun(ResultSet rs) throws SQLException {
