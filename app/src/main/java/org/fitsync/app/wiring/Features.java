@@ -30,13 +30,6 @@ public final class Features {
                 RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient());
         SyncWiring sync = SyncWiring.wire(
                 context, config.sync(), Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
-        Optional<ImportsWiring> imports = config.imports().enabled()
-                ? Optional.of(ImportsWiring.wire(
-                        context,
-                        config.imports(),
-                        NodeSecrets.tokenKey(config.imports(), config.dataDir()),
-                        runs.importedRuns()))
-                : ImportsWiring.off();
         FilesWiring files = FilesWiring.wire(
                 context,
                 config.files(),
@@ -44,6 +37,15 @@ public final class Features {
                 config.server().maxBodyBytes(),
                 runs.submitRun(),
                 RunsWiring.places(context, config.runs().places()));
+        Optional<ImportsWiring> imports = config.imports().enabled()
+                ? Optional.of(ImportsWiring.wire(
+                        context,
+                        config.imports(),
+                        NodeSecrets.tokenKey(config.imports(), config.dataDir()),
+                        runs.importedRuns(),
+                        files.archives(),
+                        files.files()))
+                : ImportsWiring.off();
 
         List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes()));
         routes.addAll(sync.routes());

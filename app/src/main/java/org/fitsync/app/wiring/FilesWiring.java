@@ -8,6 +8,8 @@ import org.fitsync.adapter.blobs.fs.FilesystemBlobStore;
 import org.fitsync.adapter.blobs.fs.SignedUploadUrls;
 import org.fitsync.adapter.files.ActivityFileLimits;
 import org.fitsync.adapter.files.ActivityFileReader;
+import org.fitsync.adapter.files.archive.ArchiveLimits;
+import org.fitsync.adapter.files.archive.StravaArchiveReader;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.files.FileRoutes;
 import org.fitsync.adapter.postgres.files.PostgresActivityFiles;
@@ -16,8 +18,10 @@ import org.fitsync.application.files.FileProcessor;
 import org.fitsync.application.files.FileRunBridge;
 import org.fitsync.application.files.FileService;
 import org.fitsync.application.files.UnfinishedUploadSweep;
+import org.fitsync.application.imports.archive.ArchiveProviders;
 import org.fitsync.application.run.RunPlaces;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
+import org.fitsync.ports.out.files.LoadFilePort;
 import org.fitsync.ports.out.files.ReadActivityFilePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +34,20 @@ final class FilesWiring {
     private final List<RouteModule> routes;
     private final List<AutoCloseable> workers;
     private final PublicUrl publicUrl;
+    private final ArchiveProviders archives;
+    private final LoadFilePort files;
 
-    private FilesWiring(List<RouteModule> routes, List<AutoCloseable> workers, PublicUrl publicUrl) {
+    private FilesWiring(
+            List<RouteModule> routes,
+            List<AutoCloseable> workers,
+            PublicUrl publicUrl,
+            ArchiveProviders archives,
+            LoadFilePort files) {
         this.routes = routes;
         this.workers = workers;
         this.publicUrl = publicUrl;
+        this.archives = archives;
+        this.files = files;
     }
 
     /**
@@ -87,7 +100,10 @@ final class FilesWiring {
         FileWorkers fileWorkers =
                 new FileWorkers(processor, config.workers(), config.poll(), sweep, config.sweepInterval());
         LOG.info("Activity files on: node {}, {} workers", node, config.workers());
-        return new FilesWiring(List.of(fileRoutes), List.of(fileWorkers), publicUrl);
+        // The Strava archive import reads uploaded ZIP files: the imports feature gets them as a provider.
+        ArchiveProviders archives = new ArchiveProviders(
+                transactions, files, blobs, new StravaArchiveReader(ArchiveLimits.defaults(), reader), clock);
+        return new FilesWiring(List.of(fileRoutes), List.of(fileWorkers), publicUrl, archives, files);
     }
 
     List<RouteModule> routes() {
@@ -96,6 +112,16 @@ final class FilesWiring {
 
     List<AutoCloseable> workers() {
         return workers;
+    }
+
+    /** Uploaded Strava account exports as the provider of {@code strava_archive} import jobs. */
+    ArchiveProviders archives() {
+        return archives;
+    }
+
+    /** The user's files, for checking the file an archive import names. */
+    LoadFilePort files() {
+        return files;
     }
 
     /** The HTTP server listens on {@code port}: upload URLs name it unless FITSYNC_PUBLIC_URL is set. */

@@ -2,6 +2,7 @@ package org.fitsync.app.wiring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +36,9 @@ import org.fitsync.ports.in.imports.ListImportsUseCase;
 import org.fitsync.ports.in.imports.StartImportUseCase;
 import org.fitsync.ports.in.imports.ViewConnectionUseCase;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
+import org.fitsync.ports.out.files.LoadFilePort;
 import org.fitsync.ports.out.imports.ActivityProvider;
+import org.fitsync.ports.out.imports.ActivityProviders;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
 import org.fitsync.ports.out.imports.ImportedRunStore;
@@ -66,9 +69,16 @@ final class ImportsWiring {
 
     /**
      * Strava on ({@code config.strava()} present). {@code tokenKey}: the key for provider tokens at rest;
-     * {@code runs}: the runs feature's store, through whose use cases every imported run goes.
+     * {@code runs}: the runs feature's store, through whose use cases every imported run goes;
+     * {@code archives} and {@code files}: the files feature's uploaded Strava exports (strava_archive).
      */
-    static ImportsWiring wire(FeatureContext context, ImportsConfig config, String tokenKey, ImportedRunStore runs) {
+    static ImportsWiring wire(
+            FeatureContext context,
+            ImportsConfig config,
+            String tokenKey,
+            ImportedRunStore runs,
+            ActivityProviders archives,
+            LoadFilePort files) {
         ImportsConfig.Strava settings = config.strava().orElseThrow();
         ImportsConfig.Workers workerSettings = config.workers();
         var jdbi = context.database().jdbi();
@@ -88,7 +98,7 @@ final class ImportsWiring {
                 ? new OpenMeteoWeather(config.weather().baseUrl(), Duration.ofSeconds(5))
                 : WeatherLookup.OFF;
 
-        ImportService imports = new ImportService(transactions, jobs, connections, events, clock);
+        ImportService imports = new ImportService(transactions, jobs, connections, files, events, clock);
         ConnectionService connectionService =
                 new ConnectionService(transactions, connections, authorization, jobs, runs, events, clock);
         DisconnectProviderUseCase disconnect = connectionService;
@@ -109,7 +119,11 @@ final class ImportsWiring {
                         workerSettings.parallelFetches()),
                 transactions,
                 jobs,
-                activities,
+                ActivityProviders.byName(Map.of(
+                        StartImportUseCase.STRAVA,
+                        ActivityProviders.always(activities),
+                        StartImportUseCase.STRAVA_ARCHIVE,
+                        archives)),
                 runs,
                 weather,
                 events,

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.files.FileId;
 
 /**
  * One import of a user's activities from a provider, as stored. {@code cursor} is the checkpoint:
  * the {@code start_date} of the oldest activity processed so far, which is where listing resumes
  * (the provider lists newest first). {@code activityId} is set for a single-activity import
- * (a webhook's new or updated activity) instead of a listing.
+ * (a webhook's new or updated activity) instead of a listing. {@code file} names the uploaded
+ * activity file an archive import ({@code strava_archive}) reads its activities from.
  */
 public record ImportJob(
         ImportId id,
@@ -20,6 +22,7 @@ public record ImportJob(
         ImportProgress progress,
         ImportRange range,
         Optional<String> activityId,
+        Optional<FileId> file,
         Optional<Instant> cursor,
         Optional<Instant> resumeAt,
         Optional<ImportError> error,
@@ -33,6 +36,7 @@ public record ImportJob(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(file, "file");
     }
 
     public static ImportJob queued(
@@ -49,9 +53,31 @@ public record ImportJob(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 0,
                 now,
                 Optional.empty());
+    }
+
+    /** A whole-archive import of one of the user's uploaded files. */
+    public static ImportJob queuedFromFile(ImportId id, UserId user, String provider, FileId file, Instant now) {
+        ImportJob job = queued(id, user, provider, ImportRange.WHOLE_HISTORY, Optional.empty(), now);
+        return new ImportJob(
+                job.id,
+                job.user,
+                job.provider,
+                job.state,
+                job.phase,
+                job.progress,
+                job.range,
+                job.activityId,
+                Optional.of(file),
+                job.cursor,
+                job.resumeAt,
+                job.error,
+                job.attempts,
+                job.createdAt,
+                job.finishedAt);
     }
 
     public ImportJob withProgress(ImportProgress next, ImportPhase nextPhase, Optional<Instant> nextCursor) {
@@ -64,6 +90,7 @@ public record ImportJob(
                 next,
                 range,
                 activityId,
+                file,
                 nextCursor,
                 resumeAt,
                 error,

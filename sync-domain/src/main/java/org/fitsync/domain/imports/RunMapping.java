@@ -34,6 +34,37 @@ public final class RunMapping {
         record Invalid(String reason) implements Mapped {}
     }
 
+    /**
+     * The run of an activity with what the provider had of it beyond the listing (an archive's file:
+     * its own start, samples, the description), or why none can be made.
+     */
+    public static Mapped map(ActivityDetails details, Optional<String> weather) {
+        ProviderActivity activity = details.activity();
+        if (!isRun(activity.sportType())) {
+            return new Mapped.NotARun(activity.sportType());
+        }
+        if (details.unusable().isPresent()) {
+            return new Mapped.Invalid(details.unusable().get());
+        }
+        Mapped mapped = map(activity, details.track(), weather);
+        if (!(mapped instanceof Mapped.Run run)) {
+            return mapped;
+        }
+        ImportedRun r = run.run();
+        return new Mapped.Run(new ImportedRun(
+                r.stravaId(),
+                r.startedAt(),
+                r.endedAt(),
+                r.durationS(),
+                r.distanceM(),
+                r.name(),
+                r.sportType(),
+                r.track(),
+                r.weather(),
+                details.description(),
+                details.samples()));
+    }
+
     public static Mapped map(ProviderActivity activity, List<TrackPoint> track, Optional<String> weather) {
         if (!isRun(activity.sportType())) {
             return new Mapped.NotARun(activity.sportType());

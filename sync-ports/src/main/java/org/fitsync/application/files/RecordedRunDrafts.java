@@ -22,9 +22,10 @@ import org.fitsync.domain.run.Track;
 
 /**
  * Turns a recording read from a file into the draft {@code POST /api/v1/runs} would build, so the run
- * rules judge it like any other run (docs/api.md, Activity files: mapping).
+ * rules judge it like any other run (docs/api.md, Activity files: mapping). Public for {@link #streams}, which
+ * the Strava archive import uses to keep a file's samples exactly as an uploaded file's are kept.
  */
-final class RecordedRunDrafts {
+public final class RecordedRunDrafts {
 
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
@@ -74,7 +75,7 @@ final class RecordedRunDrafts {
      * per instant (a repeated timestamp keeps its first sample), each reading rounded to its stream's
      * step and dropped when implausible; empty when the file recorded none of them.
      */
-    static Optional<DraftSamples> streams(ActivityRecording recording) {
+    public static Optional<DraftSamples> streams(ActivityRecording recording) {
         List<RecordedSample> kept = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         for (RecordedSample sample : recording.samples()) {

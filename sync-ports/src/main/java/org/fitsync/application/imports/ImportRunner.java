@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.imports.ActivityDetails;
 import org.fitsync.domain.imports.ImportError;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportPhase;
@@ -21,9 +22,9 @@ import org.fitsync.domain.imports.ImportProgress.ActivityOutcome;
 import org.fitsync.domain.imports.ImportState;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.RunMapping;
-import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ActivityProvider;
+import org.fitsync.ports.out.imports.ActivityProviders;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
 import org.fitsync.ports.out.imports.ImportMetrics;
@@ -51,11 +52,12 @@ public final class ImportRunner {
     private final Settings settings;
     private final TransactionPort transactions;
     private final ImportJobStore jobs;
-    private final ActivityProvider provider;
+    private final ActivityProviders providers;
+    private final WeatherLookup weather;
+    private final ExecutorService fetches;
     private final ImportedRunStore runs;
     private final ImportEvents events;
     private final ScheduledExecutorService heartbeats;
-    private final RunEnrichment enrichment;
     private final JobContext context;
     private final ImportMetrics metrics;
     private final Clock clock;
@@ -64,7 +66,7 @@ public final class ImportRunner {
             Settings settings,
             TransactionPort transactions,
             ImportJobStore jobs,
-            ActivityProvider provider,
+            ActivityProviders providers,
             ImportedRunStore runs,
             WeatherLookup weather,
             ImportEvents events,
@@ -76,11 +78,12 @@ public final class ImportRunner {
         this.settings = settings;
         this.transactions = transactions;
         this.jobs = jobs;
-        this.provider = provider;
+        this.providers = providers;
+        this.weather = weather;
+        this.fetches = fetches;
         this.runs = runs;
         this.events = events;
         this.heartbeats = heartbeats;
-        this.enrichment = new RunEnrichment(provider, weather, fetches, context, settings.parallelFetches(), clock);
         this.context = context;
         this.metrics = metrics;
         this.clock = clock;
@@ -105,7 +108,14 @@ public final class ImportRunner {
                 events.subscribe(job.id(), () -> heartbeats.execute(() -> checkStillRunning(job, stop)));
         JobContext.Scope scope = context.enter(job);
         try {
-            new Execution(job, stop).run();
+            ProviderResult<ActivityProviders.Opened> opened = providers.open(job);
+            if (opened instanceof ProviderResult.Ok<ActivityProviders.Opened> ok) {
+                try (ActivityProviders.Opened provider = ok.value()) {
+                    new Execution(job, stop, provider.provider()).run();
+                }
+            } else {
+                new Execution(job, stop, null).stopOn(opened);
+            }
         } catch (LeaseLost e) {
             // Cancelled, or another node took the job over: its state is theirs now.
         } finally {
@@ -162,11 +172,16 @@ public final class ImportRunner {
         private boolean unsaved;
         private final JobStop stop;
         private final UserId user;
+        private final ActivityProvider provider;
+        private final RunEnrichment enrichment;
 
-        Execution(ImportJob job, JobStop stop) {
+        /** {@code provider} is null when it could not be opened: the execution only records why. */
+        Execution(ImportJob job, JobStop stop, ActivityProvider provider) {
             this.job = job;
             this.stop = stop;
             this.user = job.user();
+            this.provider = provider;
+            this.enrichment = new RunEnrichment(provider, weather, fetches, context, settings.parallelFetches(), clock);
         }
 
         void run() {
@@ -262,15 +277,17 @@ public final class ImportRunner {
             }
             RunEnrichment.Enriched enriched = enrich.get();
             checkLease(); // a fetch cut short because the job stopped is not the provider failing
-            List<TrackPoint> track = List.of();
-            if (enriched.track() instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
-                track = ok.value();
-            } else if (!(enriched.track() instanceof ProviderResult.NotFound<List<TrackPoint>>)) {
-                stopOn(enriched.track());
+            ActivityDetails details;
+            if (enriched.details() instanceof ProviderResult.Ok<ActivityDetails> ok) {
+                details = ok.value();
+            } else if (enriched.details() instanceof ProviderResult.NotFound<ActivityDetails>) {
+                details = ActivityDetails.of(activity, List.of());
+            } else {
+                stopOn(enriched.details());
                 return false;
             }
             Optional<String> conditions = enriched.weather();
-            RunMapping.Mapped mapped = RunMapping.map(activity, track, conditions);
+            RunMapping.Mapped mapped = RunMapping.map(details, conditions);
             ImportJob before = job;
             ImportJob after = transactions.inUserTransaction(user, () -> {
                 ActivityOutcome outcome = outcomeOf(mapped, activity, replace);
@@ -333,6 +350,8 @@ public final class ImportRunner {
                 fail(new ImportError("provider_unauthorized", unauthorized.detail()), now);
             } else if (failure instanceof ProviderResult.NotFound<?> notFound) {
                 fail(new ImportError("not_found", notFound.detail()), now);
+            } else if (failure instanceof ProviderResult.Refused<?> refused) {
+                fail(new ImportError(refused.type(), refused.detail()), now);
             } else {
                 throw new IllegalStateException("not a failure: " + failure);
             }

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.files.ActivityFile;
+import org.fitsync.domain.files.FileFormat;
+import org.fitsync.domain.files.FileId;
+import org.fitsync.domain.files.FileState;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.ports.in.imports.CancelImportCommand;
@@ -17,6 +21,7 @@ import org.fitsync.ports.in.imports.StartImportUseCase;
 import org.fitsync.ports.in.imports.WatchImportQuery;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
 import org.fitsync.ports.out.TransactionPort;
+import org.fitsync.ports.out.files.LoadFilePort;
 import org.fitsync.ports.out.imports.ImportEvents;
 import org.fitsync.ports.out.imports.ImportJobStore;
 import org.fitsync.ports.out.imports.ProviderConnectionStore;
@@ -30,6 +35,7 @@ public final class ImportService
     private final TransactionPort transactions;
     private final ImportJobStore jobs;
     private final ProviderConnectionStore connections;
+    private final LoadFilePort files;
     private final ImportEvents events;
     private final Clock clock;
 
@@ -37,11 +43,13 @@ public final class ImportService
             TransactionPort transactions,
             ImportJobStore jobs,
             ProviderConnectionStore connections,
+            LoadFilePort files,
             ImportEvents events,
             Clock clock) {
         this.transactions = transactions;
         this.jobs = jobs;
         this.connections = connections;
+        this.files = files;
         this.events = events;
         this.clock = clock;
     }
@@ -50,11 +58,31 @@ public final class ImportService
     public StartOutcome start(StartImportCommand command) {
         UserId user = command.user();
         return transactions.inUserTransaction(user, () -> {
-            if (connections.load(user).isEmpty()) {
-                return new StartOutcome.NotConnected(command.provider());
+            ImportJob job;
+            if (command.file().isPresent()) {
+                // An archive is the user's own copy of their Strava data: no connection needed.
+                Optional<String> unusable = unusable(user, command.file().get());
+                if (unusable.isPresent()) {
+                    return new StartOutcome.FileNotUsable(unusable.get());
+                }
+                job = ImportJob.queuedFromFile(
+                        ImportId.random(),
+                        user,
+                        command.provider(),
+                        command.file().get(),
+                        clock.instant());
+            } else {
+                if (connections.load(user).isEmpty()) {
+                    return new StartOutcome.NotConnected(command.provider());
+                }
+                job = ImportJob.queued(
+                        ImportId.random(),
+                        user,
+                        command.provider(),
+                        command.range(),
+                        Optional.empty(),
+                        clock.instant());
             }
-            ImportJob job = ImportJob.queued(
-                    ImportId.random(), user, command.provider(), command.range(), Optional.empty(), clock.instant());
             ImportJobStore.Created created = jobs.create(job);
             if (created instanceof ImportJobStore.Created.AlreadyActive active) {
                 return new StartOutcome.AlreadyActive(active.active());
@@ -63,6 +91,21 @@ public final class ImportService
             events.changed(user, queued.id());
             return new StartOutcome.Started(queued);
         });
+    }
+
+    /** Why the file cannot be imported as an archive, if it cannot: the user's own ZIP with verified bytes. */
+    private Optional<String> unusable(UserId user, FileId id) {
+        Optional<ActivityFile> file = files.load(user, id);
+        if (file.isEmpty()) {
+            return Optional.of("no such file");
+        }
+        if (file.get().format() != FileFormat.ZIP) {
+            return Optional.of("must name a zip file (a Strava account export)");
+        }
+        if (file.get().state() == FileState.AWAITING_UPLOAD) {
+            return Optional.of("the file's bytes have not been uploaded");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -18,7 +18,7 @@ final class ImportedRunDrafts {
 
     static RunDraft draft(UUID id, ImportedRun run) {
         Track track = new Track(run.track());
-        return new RunDraft(
+        RunDraft draft = new RunDraft(
                 Optional.of(id.toString()),
                 Optional.of(run.startedAt().toString()),
                 Optional.of(run.endedAt().toString()),
@@ -30,6 +30,7 @@ final class ImportedRunDrafts {
                 Optional.of(track),
                 Optional.of(run.stravaId()),
                 run.weather());
+        return run.samples().map(draft::withSamples).orElse(draft);
     }
 
     /**
@@ -38,6 +39,11 @@ final class ImportedRunDrafts {
      */
     static String metadata(ImportedRun run) {
         StringBuilder json = new StringBuilder("{");
+        if (run.description().isPresent()) {
+            json.append("\"description\":");
+            string(json, run.description().get());
+            json.append(',');
+        }
         if (run.name() != null) {
             json.append("\"name\":");
             string(json, run.name());

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.fitsync.domain.imports.ActivityDetails;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ProviderActivity;
-import org.fitsync.domain.imports.RunMapping;
 import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ProviderResult;
@@ -23,8 +23,8 @@ import org.fitsync.ports.out.imports.WeatherLookup;
  */
 final class RunEnrichment {
 
-    /** The track as the provider answered, and the weather (empty whenever it could not be had). */
-    record Enriched(ProviderResult<List<TrackPoint>> track, Optional<String> weather) {}
+    /** The details as the provider answered, and the weather (empty whenever it could not be had). */
+    record Enriched(ProviderResult<ActivityDetails> details, Optional<String> weather) {}
 
     private final ActivityProvider provider;
     private final WeatherLookup weather;
@@ -53,16 +53,15 @@ final class RunEnrichment {
         if (stop.isStopped()) {
             return new Enriched(new ProviderResult.Unavailable<>("import stopped", clock.instant()), Optional.empty());
         }
-        ProviderResult<List<TrackPoint>> track = RunMapping.wantsTrack(activity)
-                ? provider.track(job.user(), activity)
-                : new ProviderResult.Ok<>(List.of());
-        if (track instanceof ProviderResult.Ok<List<TrackPoint>> ok) {
-            return new Enriched(track, weatherFor(activity, ok.value()));
+        ProviderResult<ActivityDetails> details = provider.details(job.user(), activity);
+        if (details instanceof ProviderResult.Ok<ActivityDetails> ok) {
+            return new Enriched(
+                    details, weatherFor(ok.value().activity(), ok.value().track()));
         }
-        if (track instanceof ProviderResult.NotFound<List<TrackPoint>>) {
-            return new Enriched(track, weatherFor(activity, List.of()));
+        if (details instanceof ProviderResult.NotFound<ActivityDetails>) {
+            return new Enriched(details, weatherFor(activity, List.of()));
         }
-        return new Enriched(track, Optional.empty());
+        return new Enriched(details, Optional.empty());
     }
 
     /** The runs of one page, to be asked for in this order. */

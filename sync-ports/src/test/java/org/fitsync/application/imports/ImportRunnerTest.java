@@ -18,6 +18,7 @@ import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportProgress;
 import org.fitsync.domain.imports.ImportState;
 import org.fitsync.domain.imports.ProviderActivity;
+import org.fitsync.ports.out.imports.ActivityProviders;
 import org.fitsync.ports.out.imports.ImportMetrics;
 import org.fitsync.ports.out.imports.ProviderResult;
 import org.fitsync.ports.out.imports.WeatherLookup;
@@ -46,7 +47,7 @@ class ImportRunnerTest {
                 new ImportRunner.Settings(node, LEASE, 2, MAX_ATTEMPTS, 2),
                 store,
                 store,
-                provider,
+                ActivityProviders.always(provider),
                 store,
                 WeatherLookup.OFF,
                 store,

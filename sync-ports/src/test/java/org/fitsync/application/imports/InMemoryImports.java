@@ -39,6 +39,7 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
     private final Clock clock;
     private Map<ImportId, Row> jobs = new LinkedHashMap<>();
     private Map<UserId, Map<String, String>> runs = new HashMap<>();
+    private final Map<String, ImportedRun> stored = new HashMap<>();
     private final List<ImportId> changes = new ArrayList<>();
     private int nextRun;
 
@@ -48,6 +49,11 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
 
     synchronized ImportJob job(ImportId id) {
         return jobs.get(id).job();
+    }
+
+    /** Every run stored (by Strava id), as the import handed it over; kept past rollbacks, for inspection. */
+    synchronized Map<String, ImportedRun> storedRuns() {
+        return Map.copyOf(stored);
     }
 
     /** The Strava ids of the user's stored runs. */
@@ -300,6 +306,7 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
                 job.progress(),
                 job.range(),
                 job.activityId(),
+                job.file(),
                 job.cursor(),
                 resumeAt,
                 error,
@@ -324,6 +331,7 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
         }
         String id = "run-" + ++nextRun;
         mine.put(run.stravaId(), id);
+        stored.put(run.stravaId(), run);
         return new StoreOutcome.Stored(id);
     }
 

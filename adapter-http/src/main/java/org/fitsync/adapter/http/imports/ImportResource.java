@@ -14,6 +14,7 @@ final class ImportResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", job.id().toString());
         body.put("provider", job.provider());
+        job.file().ifPresent(file -> body.put("file_id", file.toString()));
         body.put("state", job.state().wireName());
         body.put("phase", job.phase().wireName());
         ImportProgress p = job.progress();

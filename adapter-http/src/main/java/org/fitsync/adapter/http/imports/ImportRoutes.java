@@ -19,6 +19,7 @@ import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.admission.RequestClass;
 import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.files.FileId;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportRange;
@@ -92,14 +93,22 @@ public final class ImportRoutes implements RouteModule {
                 && !after.get().isBefore(before.get())) {
             errors.add(new FieldError("after", "must be earlier than before"));
         }
+        boolean archive = StartImportUseCase.STRAVA_ARCHIVE.equals(provider.asText());
+        Optional<FileId> file = fileId(body, archive, errors);
+        if (archive && (after.isPresent() || before.isPresent())) {
+            errors.add(new FieldError(after.isPresent() ? "after" : "before", "an archive import takes no range"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        var command = new StartImportCommand(user, provider.asText(), new ImportRange(after, before));
+        var command = new StartImportCommand(user, provider.asText(), new ImportRange(after, before), file);
         StartImportUseCase.StartOutcome outcome = useCases.start().start(command);
         if (outcome instanceof StartImportUseCase.StartOutcome.AlreadyActive active) {
             throw new ProblemException(Problem.conflict("import-in-progress", "An import is already queued or running")
                     .withExtension("import_id", active.active().toString()));
+        }
+        if (outcome instanceof StartImportUseCase.StartOutcome.FileNotUsable unusable) {
+            throw ProblemException.invalid(List.of(new FieldError("file_id", unusable.detail())));
         }
         if (outcome instanceof StartImportUseCase.StartOutcome.NotConnected) {
             throw new ProblemException(Problem.conflict(
@@ -107,6 +116,23 @@ public final class ImportRoutes implements RouteModule {
         }
         ImportJob job = ((StartImportUseCase.StartOutcome.Started) outcome).job();
         ctx.status(202).header("Location", "/api/v1/imports/" + job.id()).json(ImportResource.of(job));
+    }
+
+    /** {@code file_id}: required for an archive import, refused for any other. */
+    private static Optional<FileId> fileId(JsonNode body, boolean archive, List<FieldError> errors) {
+        JsonNode node = body.path("file_id");
+        boolean absent = node.isMissingNode() || node.isNull();
+        if (!archive) {
+            if (!absent) {
+                errors.add(new FieldError("file_id", "only a strava_archive import takes a file"));
+            }
+            return Optional.empty();
+        }
+        Optional<FileId> id = node.isTextual() ? FileId.parse(node.asText()) : Optional.empty();
+        if (id.isEmpty()) {
+            errors.add(new FieldError("file_id", "must be the UUID of an uploaded zip file"));
+        }
+        return id;
     }
 
     private static Optional<Instant> instant(JsonNode body, String field, List<FieldError> errors) {

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.files.FileId;
 import org.fitsync.domain.imports.ImportError;
 import org.fitsync.domain.imports.ImportId;
 import org.fitsync.domain.imports.ImportJob;
@@ -49,8 +50,9 @@ public final class PostgresImportJobs implements ImportJobStore {
         var handle = PostgresTransactions.handle();
         Optional<UUID> inserted = handle.createQuery("""
                         INSERT INTO import_jobs (user_id, id, provider, state, phase, range_after, range_before,
-                                                 activity_id, created_at, updated_at)
-                        VALUES (:user, :id, :provider, 'queued', 'listing', :after, :before, :activity, :created, :created)
+                                                 activity_id, file_id, created_at, updated_at)
+                        VALUES (:user, :id, :provider, 'queued', 'listing', :after, :before, :activity, :file,
+                                :created, :created)
                         ON CONFLICT (user_id)
                             WHERE state IN ('queued', 'running', 'waiting_rate_limit') AND activity_id IS NULL
                             DO NOTHING
@@ -63,6 +65,7 @@ public final class PostgresImportJobs implements ImportJobStore {
                         "before",
                         job.range().before().map(PostgresImportJobs::utc).orElse(null))
                 .bind("activity", job.activityId().orElse(null))
+                .bind("file", job.file().map(FileId::value).orElse(null))
                 .bind("created", utc(job.createdAt()))
                 .mapTo(UUID.class)
                 .findOne();
@@ -250,6 +253,7 @@ public final class PostgresImportJobs implements ImportJobStore {
                 progress,
                 new ImportRange(instant(rs, "range_after"), instant(rs, "range_before")),
                 Optional.ofNullable(rs.getString("activity_id")),
+                Optional.ofNullable(rs.getObject("file_id", UUID.class)).map(FileId::new),
                 instant(rs, "cursor_before"),
                 instant(rs, "resume_at"),
                 error,

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.imports.ActivityDetails;
 import org.fitsync.domain.imports.ProviderActivity;
+import org.fitsync.domain.imports.RunMapping;
 import org.fitsync.domain.run.TrackPoint;
 
 /**
@@ -19,6 +21,22 @@ public interface ActivityProvider {
 
     /** The GPS track of an activity; empty when it was recorded without GPS. */
     ProviderResult<List<TrackPoint>> track(UserId user, ProviderActivity activity);
+
+    /**
+     * What the run of a listed activity is made of beyond the listing. A provider API has the GPS track
+     * (fetched only for runs that have one; a track the provider does not have is no track); an archive
+     * has the whole recording.
+     */
+    default ProviderResult<ActivityDetails> details(UserId user, ProviderActivity activity) {
+        if (!RunMapping.wantsTrack(activity)) {
+            return new ProviderResult.Ok<>(ActivityDetails.of(activity, List.of()));
+        }
+        ProviderResult<List<TrackPoint>> track = track(user, activity);
+        if (track instanceof ProviderResult.NotFound<List<TrackPoint>>) {
+            return new ProviderResult.Ok<>(ActivityDetails.of(activity, List.of()));
+        }
+        return track.map(points -> ActivityDetails.of(activity, points));
+    }
 
     /** One activity by id (webhook events). */
     ProviderResult<ProviderActivity> activity(UserId user, String activityId);

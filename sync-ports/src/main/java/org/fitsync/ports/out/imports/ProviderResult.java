@@ -21,6 +21,12 @@ public sealed interface ProviderResult<T> {
     /** The thing asked for does not exist (any more). */
     record NotFound<T>(String detail) implements ProviderResult<T> {}
 
+    /**
+     * What the import reads can never be imported (an archive that breaks the safety limits, or is not
+     * an archive at all): no retry will help, the job fails with this {@code type} and {@code detail}.
+     */
+    record Refused<T>(String type, String detail) implements ProviderResult<T> {}
+
     /** The same failure, re-typed for a caller that expected another value. */
     @SuppressWarnings("unchecked")
     default <U> ProviderResult<U> map(Function<T, U> f) {
