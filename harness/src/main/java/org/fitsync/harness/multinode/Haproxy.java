@@ -89,9 +89,12 @@ final class Haproxy implements AutoCloseable {
         return """
                 global
                     maxconn 4000
+                    log stdout format raw local0 info
 
                 defaults
                     mode http
+                    log global
+                    option httplog
                     timeout connect 2s
                     timeout client 60s
                     timeout server 60s

@@ -131,6 +131,11 @@ final class MixPhone implements Runnable {
             response = send(call.request());
         } catch (IOException e) {
             call.unacknowledged().run();
+            if (started == Phase.IMPORT_KILL || phase.get() == Phase.IMPORT_KILL) {
+                // HAProxy had it on the node that was killed: cut off like a 502, never acknowledged.
+                tally.cutOff(Phase.IMPORT_KILL);
+                return;
+            }
             tally.failed(
                     started, operation.label() + ": " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             return;

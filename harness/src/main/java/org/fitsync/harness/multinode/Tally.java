@@ -49,7 +49,8 @@ final class Tally {
         counts.get(phase)[FAILED]++;
         String key = phase.label() + ": " + what;
         failures.merge(key, 1, Integer::sum);
-        firstFailure.putIfAbsent(key, detail.length() > 200 ? detail.substring(0, 200) + "…" : detail);
+        firstFailure.putIfAbsent(
+                key, java.time.Instant.now() + " " + (detail.length() > 200 ? detail.substring(0, 200) + "…" : detail));
     }
 
     synchronized long sent(Phase phase) {
