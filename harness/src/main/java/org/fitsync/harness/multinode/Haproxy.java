@@ -61,7 +61,8 @@ final class Haproxy implements AutoCloseable {
 
     /**
      * Round robin over the nodes, routed by {@code GET /health/ready} every 500 ms: one failed check takes a node
-     * out, two good ones put it back. Retries only when a connection to a node could not be made
+     * out, two good ones put it back, and a node back in rotation gets its share of requests over 5 s
+     * ({@code slowstart}: a restarted JVM is cold). Retries only when a connection to a node could not be made
      * ({@code retry-on conn-failure}, to another node): the request never reached a node, so nothing is hidden;
      * a node that fails or cuts off a request it received is seen by the client as it happened. The server
      * side closes after each response ({@code http-server-close}) so no request rides on an idle connection a
@@ -105,7 +106,7 @@ final class Haproxy implements AutoCloseable {
                     retries 2
                     option redispatch 1
                     retry-on conn-failure
-                    default-server inter 500ms fastinter 500ms downinter 500ms fall 1 rise 2
+                    default-server inter 500ms fastinter 500ms downinter 500ms fall 1 rise 2 slowstart 5s
 
                 frontend fitsync
                     bind 127.0.0.1:%d

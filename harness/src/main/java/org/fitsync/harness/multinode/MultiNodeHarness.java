@@ -110,7 +110,10 @@ public final class MultiNodeHarness {
                 env.put("FITSYNC_DATABASE_PASSWORD", postgres.appPassword());
                 env.put("FITSYNC_DATABASE_OWNER_USER", DebianPostgres.OWNER);
                 env.put("FITSYNC_DATABASE_OWNER_PASSWORD", postgres.ownerPassword());
-                env.put("FITSYNC_DATABASE_POOL_SIZE", "6");
+                env.put("FITSYNC_DATABASE_POOL_SIZE", "8");
+                // A request may wait longer for its admission place than the default 1 s: two cores shared with
+                // other builds must not turn CPU starvation into 503s (overload is proven by OverloadHttpTest).
+                env.put("FITSYNC_ADMISSION_WAIT", "5s");
                 env.put("FITSYNC_JWT_SECRET", jwt);
                 env.put("FITSYNC_TOKEN_KEY", Base64.getEncoder().encodeToString(random(32)));
                 env.put("FITSYNC_SHUTDOWN_GRACE", settings.grace());
