@@ -105,12 +105,9 @@ final class DebianPostgres implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.createFile(log);
         if (asRoot) {
-            // The postgres user must reach the cluster through the (root-owned) work directory.
-            for (Path dir = dataDir.getParent();
-                    dir != null && dir.startsWith(System.getProperty("java.io.tmpdir"));
-                    dir = dir.getParent()) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
+            // The postgres user must reach the cluster through the harness's own work directory (created 0700);
+            // only that directory is opened up, never the system's temporary directory above it.
+            Files.setPosixFilePermissions(dataDir.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
             run(List.of("chown", OS_USER + ":", dataDir.toString(), log.toString()), false);
         }
         run(
