@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fitsync.adapter.http.HttpServer;
@@ -40,10 +41,12 @@ public final class FitSyncApplication implements AutoCloseable {
 
     private final List<AutoCloseable> resources;
     private final HttpServer http;
+    private final Duration shutdownGrace;
 
-    private FitSyncApplication(List<AutoCloseable> resources, HttpServer http) {
+    private FitSyncApplication(List<AutoCloseable> resources, HttpServer http, Duration shutdownGrace) {
         this.resources = resources;
         this.http = http;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /**
@@ -113,7 +116,7 @@ public final class FitSyncApplication implements AutoCloseable {
             resources.add(0, http);
             features.listening(http.port());
             LOG.info("FitSync listening on port {}", http.port());
-            return new FitSyncApplication(resources, http);
+            return new FitSyncApplication(resources, http, server.shutdownGrace());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -141,9 +144,22 @@ public final class FitSyncApplication implements AutoCloseable {
         return http.port();
     }
 
-    /** Stops accepting, lets in-flight requests finish, stops workers, closes the pool and database. */
+    /**
+     * Stops: first, for {@code FITSYNC_SHUTDOWN_GRACE}, answers {@code /health/ready} with {@code 503} while still
+     * serving (a load balancer's health checks take the node out of rotation meanwhile); then stops accepting,
+     * lets in-flight requests finish, stops workers, closes the pool and database.
+     */
     @Override
     public void close() {
+        if (!shutdownGrace.isZero()) {
+            http.markStopping();
+            LOG.info("Stopping: not ready from now on, serving for {} more", shutdownGrace);
+            try {
+                Thread.sleep(shutdownGrace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         closeAll(resources);
     }
 

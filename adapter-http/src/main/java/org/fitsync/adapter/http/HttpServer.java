@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.fitsync.adapter.http.admission.AdmissionControl;
 import org.fitsync.adapter.http.admission.RequestClass;
@@ -36,10 +37,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final List<RouteModule> modules;
+    private final AtomicBoolean stopping;
 
-    private HttpServer(Javalin javalin, List<RouteModule> modules) {
+    private HttpServer(Javalin javalin, List<RouteModule> modules, AtomicBoolean stopping) {
         this.javalin = javalin;
         this.modules = List.copyOf(modules);
+        this.stopping = stopping;
     }
 
     public static HttpServer start(
@@ -66,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
         Problems problems = new Problems(mapper, admission);
         byte[] openApi = OpenApiDocument.build(mapper, fragments);
 
+        AtomicBoolean stopping = new AtomicBoolean();
         Javalin javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
             config.requestLogger.http((ctx, millis) -> {
@@ -91,11 +95,11 @@ public final class HttpServer implements AutoCloseable {
                 UnreadBody.drain(ctx, settings.maxBodyBytes());
             });
             problems.register(config.routes);
-            new OperationsRoutes(readiness, metrics, openApi).register(config.routes);
+            new OperationsRoutes(readiness, metrics, openApi, stopping::get).register(config.routes);
             modules.forEach(module -> module.register(config.routes));
         });
         javalin.start(settings.port());
-        return new HttpServer(javalin, modules);
+        return new HttpServer(javalin, modules, stopping);
     }
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
@@ -150,6 +154,14 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /**
+     * The first step of a graceful stop: {@code /health/ready} answers {@code 503} from now on while every
+     * request is still served, so a load balancer stops routing here before {@link #close()} stops accepting.
+     */
+    public void markStopping() {
+        stopping.set(true);
     }
 
     @Override

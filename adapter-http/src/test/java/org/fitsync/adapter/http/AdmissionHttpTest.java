@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,17 @@ class AdmissionHttpTest {
                         new SQLTransientConnectionException(
                                 "fitsync - Connection is not available, request timed out after 250ms"));
             });
+            // What Jdbi throws when PostgreSQL restarts under a request: its session was ended (57P01), or its
+            // connection broke (class 08).
+            routes.post("/api/v1/public/database-restarting", ctx -> {
+                throw new IllegalStateException(
+                        "Unable to execute statement",
+                        new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+            });
+            routes.get("/api/v1/public/database-gone", ctx -> {
+                throw new IllegalStateException(
+                        "Unable to execute statement", new SQLException("An I/O error occurred", "08006"));
+            });
             routes.get("/api/v1/public/missing", ctx -> {
                 throw ProblemException.notFound("nothing here");
             });
@@ -75,6 +87,8 @@ class AdmissionHttpTest {
                     "/api/v1/public/read",
                     "/api/v1/public/write",
                     "/api/v1/public/pool-timeout",
+                    "/api/v1/public/database-restarting",
+                    "/api/v1/public/database-gone",
                     "/api/v1/public/missing");
         }
     }
@@ -129,6 +143,14 @@ class AdmissionHttpTest {
         assertThat(rejected("read", "admission"))
                 .as("each failed request gave its place back")
                 .isZero();
+    }
+
+    @Test
+    void aDatabaseGoneUnderARequestIs503WithRetryAfterNotAServerError() throws Exception {
+        assertOverloaded(client.send(post("/api/v1/public/database-restarting"), ofString()), "3");
+        assertOverloaded(client.send(get("/api/v1/public/database-gone"), ofString()), "3");
+        assertThat(rejected("write", "database_unavailable")).isEqualTo(1.0);
+        assertThat(rejected("read", "database_unavailable")).isEqualTo(1.0);
     }
 
     @Test

@@ -86,6 +86,13 @@ class FitSyncConfigTest {
     }
 
     @Test
+    void aStoppingNodeStopsAtOnceUnlessAShutdownGraceIsSet() {
+        assertThat(config(Map.of()).server().shutdownGrace()).isZero();
+        assertThat(config(Map.of("FITSYNC_SHUTDOWN_GRACE", "3s")).server().shutdownGrace())
+                .isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void admissionSharesTheThreadsOutAndLeavesPullsHalfThePoolByDefault() {
         FitSyncConfig config = config(Map.of("FITSYNC_HTTP_THREADS", "200", "FITSYNC_DATABASE_POOL_SIZE", "10"));
         AdmissionConfig admission = config.admission();
@@ -146,7 +153,9 @@ class FitSyncConfigTest {
         "FITSYNC_ADMISSION_RETRY_AFTER, 2h",
         "FITSYNC_DATABASE_CONNECTION_TIMEOUT, 100ms",
         "FITSYNC_DATABASE_CONNECTION_TIMEOUT, 2m",
-        "FITSYNC_SPOOL_DIR, /nonexistent/fitsync-spool"
+        "FITSYNC_SPOOL_DIR, /nonexistent/fitsync-spool",
+        "FITSYNC_SHUTDOWN_GRACE, 6m",
+        "FITSYNC_SHUTDOWN_GRACE, later"
     })
     void badValueStopsStartUpNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))

@@ -1,7 +1,7 @@
 package org.fitsync.harness.load;
 
 /** What a simulated client does (the mix is {@link OperationMix}). */
-enum Operation {
+public enum Operation {
     /** Incremental pull with the client's cursor: every app start and every few minutes in the foreground. */
     SYNC_PULL("sync pull"),
     /** First pull of a second device (or a reinstall): the user's whole data set. */
@@ -19,7 +19,7 @@ enum Operation {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }

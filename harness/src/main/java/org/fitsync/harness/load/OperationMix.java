@@ -8,9 +8,9 @@ import java.util.Random;
  * The share of each operation in a simulated client's stream (docs/operations.md, "Load and capacity"): a phone
  * app syncs far more often than it records anything, and a GPS run is the rarest and largest write.
  */
-final class OperationMix {
+public final class OperationMix {
 
-    static final Map<Operation, Integer> PERCENT = percentages();
+    public static final Map<Operation, Integer> PERCENT = percentages();
 
     private OperationMix() {}
 
@@ -27,7 +27,7 @@ final class OperationMix {
         return mix;
     }
 
-    static Operation pick(Random random) {
+    public static Operation pick(Random random) {
         int roll = random.nextInt(100);
         for (Map.Entry<Operation, Integer> share : PERCENT.entrySet()) {
             roll -= share.getValue();

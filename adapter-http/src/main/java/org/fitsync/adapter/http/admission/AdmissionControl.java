@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,9 @@ public final class AdmissionControl {
         /** No place in the request's class came free within the wait. */
         ADMISSION("admission"),
         /** No database connection came free within the pool's timeout. */
-        DATABASE_POOL("database_pool");
+        DATABASE_POOL("database_pool"),
+        /** The database went away under the request (restart, failover): its connection broke or was ended. */
+        DATABASE_UNAVAILABLE("database_unavailable");
 
         private final String tag;
 
@@ -104,14 +107,32 @@ public final class AdmissionControl {
     /**
      * The {@code 503} for a request that failed because the connection pool had no connection for
      * it in time ({@link SQLTransientConnectionException} among the causes of {@code failure}), or
-     * empty for any other failure.
+     * because the database went away under it (a connection error, SQLSTATE class {@code 08}, or the
+     * server shutting down or starting up, {@code 57P01}–{@code 57P03}: a PostgreSQL restart); empty for
+     * any other failure. A retry is safe: writes are idempotent, also one whose commit was cut off.
      */
     public Optional<Problem> databaseBusy(Context ctx, Throwable failure) {
-        if (!poolTimedOut(failure)) {
+        Optional<Cause> cause = poolTimedOut(failure)
+                ? Optional.of(Cause.DATABASE_POOL)
+                : databaseWentAway(failure) ? Optional.of(Cause.DATABASE_UNAVAILABLE) : Optional.empty();
+        if (cause.isEmpty()) {
             return Optional.empty();
         }
         String label = ticket(ctx).map(t -> t.requestClass().label()).orElse("other");
-        return Optional.of(refuse(ctx, label, Cause.DATABASE_POOL));
+        return Optional.of(refuse(ctx, label, cause.get()));
+    }
+
+    private static boolean databaseWentAway(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean poolTimedOut(Throwable failure) {
