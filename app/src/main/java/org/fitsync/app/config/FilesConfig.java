@@ -62,7 +62,9 @@ public record FilesConfig(
 
     static FilesConfig from(Environment env, DatabaseConfig database, AuthConfig auth, Path dataDir) {
         Optional<String> secret = env.hmacKey("FITSYNC_FILES_SECRET");
-        if (secret.isEmpty() && auth.jwtSecret().isEmpty() && !database.embedded()) {
+        Optional<S3> s3 = s3(env);
+        // With S3 the bucket signs upload URLs: the node secret is not used.
+        if (s3.isEmpty() && secret.isEmpty() && auth.jwtSecret().isEmpty() && !database.embedded()) {
             throw new ConfigException(
                     "FITSYNC_FILES_SECRET",
                     "is required with FITSYNC_DATABASE_URL and FITSYNC_JWKS_URL: every node must sign upload URLs alike");
@@ -72,7 +74,6 @@ public record FilesConfig(
         if (lease.toMillis() < 300) {
             throw new ConfigException("FITSYNC_FILES_LEASE", "must be at least 300ms");
         }
-        Optional<S3> s3 = s3(env);
         return new FilesConfig(
                 env.bytes("FITSYNC_FILES_MAX_SIZE", DEFAULT_MAX_BYTES),
                 uploadTtl,

@@ -223,6 +223,18 @@ class FitSyncConfigTest {
     }
 
     @Test
+    void withS3NoFilesSecretIsNeededSinceTheBucketSignsUploadUrls() {
+        Map<String, String> env = Map.of(
+                "FITSYNC_DATABASE_URL", "jdbc:postgresql://db:5432/fitsync",
+                "FITSYNC_JWKS_URL", "https://auth.example/jwks",
+                "FITSYNC_CURSOR_SECRET", "c".repeat(32),
+                "FITSYNC_FILES_STORE", "s3",
+                "FITSYNC_S3_BUCKET", "fitsync-files");
+
+        assertThat(config(env).files().s3()).isPresent();
+    }
+
+    @Test
     void s3WithoutABucketOrWithHalfAKeyStopsStartUpNamingTheMissingOne() {
         assertThatThrownBy(() -> config(Map.of("FITSYNC_FILES_STORE", "s3")))
                 .isInstanceOf(ConfigException.class)
