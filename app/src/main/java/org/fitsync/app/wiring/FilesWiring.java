@@ -2,10 +2,15 @@ package org.fitsync.app.wiring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.fitsync.adapter.blobs.fs.FilesystemBlobStore;
 import org.fitsync.adapter.blobs.fs.SignedUploadUrls;
+import org.fitsync.adapter.blobs.s3.S3BlobStore;
+import org.fitsync.adapter.blobs.s3.S3Location;
 import org.fitsync.adapter.files.ActivityFileLimits;
 import org.fitsync.adapter.files.ActivityFileReader;
 import org.fitsync.adapter.files.archive.ArchiveLimits;
@@ -26,7 +31,7 @@ import org.fitsync.ports.out.files.ReadActivityFilePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Activity files: the files table, the filesystem blob store, the routes, and the processing workers. */
+/** Activity files: the files table, the blob store (filesystem or S3), the routes, and the processing workers. */
 final class FilesWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(FilesWiring.class);
@@ -65,21 +70,31 @@ final class FilesWiring {
         var clock = context.clock();
         PostgresActivityFiles files =
                 new PostgresActivityFiles(context.database().jdbi());
-        FilesystemBlobStore blobs;
-        try {
-            blobs = new FilesystemBlobStore(config.directory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the blob directory FITSYNC_FILES_DIR", e);
-        }
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
-        SignedUploadUrls uploadUrls = new SignedUploadUrls(secret, publicUrl);
+        List<AutoCloseable> closeables = new ArrayList<>();
+        FileService.Blobs blobs;
+        if (config.s3().isPresent()) {
+            S3BlobStore s3 = s3(config.s3().get(), clock);
+            closeables.add(s3);
+            // Clients put bytes at the bucket's presigned URLs: FitSync's own upload route refuses.
+            blobs = new FileService.Blobs(s3, s3, s3, s3, s3, Optional.empty());
+        } else {
+            FilesystemBlobStore fs;
+            try {
+                fs = new FilesystemBlobStore(config.directory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the blob directory FITSYNC_FILES_DIR", e);
+            }
+            SignedUploadUrls uploadUrls = new SignedUploadUrls(secret, publicUrl);
+            blobs = new FileService.Blobs(fs, fs, fs, fs, uploadUrls, Optional.of(uploadUrls));
+        }
         ReadActivityFilePort reader = new ActivityFileReader(ActivityFileLimits.defaults());
 
         FileService service = new FileService(
                 new FileService.Settings(config.maxBytes(), config.uploadTtl()),
                 transactions,
                 new FileService.Records(files, files, files),
-                new FileService.Blobs(blobs, blobs, blobs, blobs, uploadUrls, uploadUrls),
+                blobs,
                 clock);
         String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
         FileProcessor processor = new FileProcessor(
@@ -87,23 +102,42 @@ final class FilesWiring {
                 transactions,
                 files,
                 files,
-                blobs,
+                blobs.open(),
                 reader,
                 new FileRunBridge(submitRun),
                 places);
         UnfinishedUploadSweep sweep =
-                new UnfinishedUploadSweep(config.unfinishedTtl(), transactions, files, blobs, clock);
+                new UnfinishedUploadSweep(config.unfinishedTtl(), transactions, files, blobs.delete(), clock);
         FileRoutes fileRoutes = new FileRoutes(
                 new FileRoutes.UseCases(service, service, service, service, service, service),
                 context.jsonBody(),
                 maxBodyBytes);
         FileWorkers fileWorkers =
                 new FileWorkers(processor, config.workers(), config.poll(), sweep, config.sweepInterval());
-        LOG.info("Activity files on: node {}, {} workers", node, config.workers());
+        LOG.info(
+                "Activity files on: node {}, {} workers, blobs in {}",
+                node,
+                config.workers(),
+                config.s3().isPresent() ? "S3 bucket " + config.s3().get().bucket() : "FITSYNC_FILES_DIR");
         // The Strava archive import reads uploaded ZIP files: the imports feature gets them as a provider.
         ArchiveProviders archives = new ArchiveProviders(
-                transactions, files, blobs, new StravaArchiveReader(ArchiveLimits.defaults(), reader), clock);
-        return new FilesWiring(List.of(fileRoutes), List.of(fileWorkers), publicUrl, archives, files);
+                transactions, files, blobs.open(), new StravaArchiveReader(ArchiveLimits.defaults(), reader), clock);
+        // Workers first: they stop before the store they read from is closed.
+        List<AutoCloseable> workers = new ArrayList<>(List.of(fileWorkers));
+        workers.addAll(closeables);
+        return new FilesWiring(List.of(fileRoutes), List.copyOf(workers), publicUrl, archives, files);
+    }
+
+    private static S3BlobStore s3(FilesConfig.S3 s3, Clock clock) {
+        Optional<S3Location.AccessKey> key = s3.accessKeyId()
+                .map(id -> new S3Location.AccessKey(id, s3.secretAccessKey().orElseThrow()));
+        S3Location location =
+                new S3Location(s3.bucket(), s3.region(), s3.endpoint(), key, s3.prefix(), s3.sha256Checksums());
+        try {
+            return S3BlobStore.connect(location, s3.spool().resolve("fitsync-s3-uploads"), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload spool under FITSYNC_SPOOL_DIR", e);
+        }
     }
 
     List<RouteModule> routes() {

@@ -199,12 +199,63 @@ class FitSyncConfigTest {
         "FITSYNC_STRAVA_REQUEST_TIMEOUT, long",
         "FITSYNC_STRAVA_MAX_RETRIES, 11",
         "FITSYNC_STRAVA_BACKOFF_BASE, short",
-        "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief"
+        "FITSYNC_STRAVA_BREAKER_COOLDOWN, brief",
+        "FITSYNC_FILES_STORE, gcs",
+        "FITSYNC_S3_BUCKET, Not_A_Bucket",
+        "FITSYNC_S3_BUCKET, ab",
+        "FITSYNC_S3_REGION, Europe West",
+        "FITSYNC_S3_ENDPOINT, not a url",
+        "FITSYNC_S3_ENDPOINT, s3://bucket",
+        "FITSYNC_S3_PREFIX, /rooted/",
+        "FITSYNC_S3_CHECKSUM, md5"
     })
     void aBadValueOfAFeatureThatIsOffStillStopsStartUp(String variable, String value) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(variable);
+    }
+
+    @Test
+    void filesLiveOnTheFilesystemUnlessS3IsChosen() {
+        assertThat(config(Map.of("FITSYNC_S3_BUCKET", "fitsync-files")).files().s3())
+                .isEmpty();
+
+        FilesConfig.S3 s3 = config(Map.of("FITSYNC_FILES_STORE", "s3", "FITSYNC_S3_BUCKET", "fitsync-files"))
+                .files()
+                .s3()
+                .orElseThrow();
+
+        assertThat(s3.bucket()).isEqualTo("fitsync-files");
+        assertThat(s3.region()).isEqualTo("us-east-1");
+        assertThat(s3.endpoint()).isEmpty();
+        assertThat(s3.accessKeyId()).isEmpty();
+        assertThat(s3.prefix()).isEmpty();
+        assertThat(s3.sha256Checksums()).isTrue();
+    }
+
+    @Test
+    void withS3NoFilesSecretIsNeededSinceTheBucketSignsUploadUrls() {
+        Map<String, String> env = Map.of(
+                "FITSYNC_DATABASE_URL", "jdbc:postgresql://db:5432/fitsync",
+                "FITSYNC_JWKS_URL", "https://auth.example/jwks",
+                "FITSYNC_CURSOR_SECRET", "c".repeat(32),
+                "FITSYNC_FILES_STORE", "s3",
+                "FITSYNC_S3_BUCKET", "fitsync-files");
+
+        assertThat(config(env).files().s3()).isPresent();
+    }
+
+    @Test
+    void s3WithoutABucketOrWithHalfAKeyStopsStartUpNamingTheMissingOne() {
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_FILES_STORE", "s3")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_S3_BUCKET");
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_S3_ACCESS_KEY_ID", "AKIAEXAMPLE")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_S3_SECRET_ACCESS_KEY");
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_S3_SECRET_ACCESS_KEY", "secret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_S3_ACCESS_KEY_ID");
     }
 
     @Test

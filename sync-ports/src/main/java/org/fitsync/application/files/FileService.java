@@ -65,14 +65,17 @@ public final class FileService
     /** The ports of the files table. */
     public record Records(DeclareFilePort declare, LoadFilePort load, MarkFileUploadedPort markUploaded) {}
 
-    /** The ports of the blob store. */
+    /**
+     * The ports of the blob store. {@code grants} checks FitSync's own upload URLs; it is empty with an
+     * object store, whose presigned URLs the store checks itself, and FitSync's upload route then refuses.
+     */
     public record Blobs(
             StoreBlobPort store,
             InspectBlobPort inspect,
             OpenBlobPort open,
             DeleteBlobPort delete,
             IssueUploadTargetPort uploadTargets,
-            VerifyUploadGrantPort grants) {}
+            Optional<VerifyUploadGrantPort> grants) {}
 
     private final Settings settings;
     private final TransactionPort transactions;
@@ -118,7 +121,11 @@ public final class FileService
     @Override
     public UploadOutcome upload(UploadFileContentCommand command) {
         BlobKey key = new BlobKey(command.user(), command.id());
-        if (!blobs.grants().verify(key, command.expiresAt(), command.signature())) {
+        if (blobs.grants().isEmpty()) {
+            return new UploadOutcome.Forbidden("This server keeps files in object storage: PUT the bytes to the"
+                    + " upload.url that POST /api/v1/files answered, with its upload.headers");
+        }
+        if (!blobs.grants().get().verify(key, command.expiresAt(), command.signature())) {
             return new UploadOutcome.Forbidden("The upload URL's signature is not valid");
         }
         if (!clock.instant().isBefore(command.expiresAt())) {

@@ -54,7 +54,7 @@ class FileServicesTest {
             new FileService.Settings(1024, Duration.ofMinutes(15)),
             store,
             new FileService.Records(store, store, store),
-            new FileService.Blobs(store, store, store, store, store, store),
+            new FileService.Blobs(store, store, store, store, store, Optional.of(store)),
             clock);
     private final FileProcessor processor = new FileProcessor(
             new FileProcessor.Settings("node-a", Duration.ofSeconds(30)),
