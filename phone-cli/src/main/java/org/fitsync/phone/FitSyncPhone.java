@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             RecordRunCommand.class,
             StepsCommand.class,
+            UploadCommand.class,
             SyncCommand.class,
             StatusCommand.class,
             WatchCommand.class,

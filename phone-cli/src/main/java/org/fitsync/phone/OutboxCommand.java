@@ -20,12 +20,13 @@ final class OutboxCommand extends PhoneCommand {
         if (which == Which.pending) {
             client.pendingRecords(Integer.MAX_VALUE)
                     .forEach(r -> out().println(r.collection() + " " + Printer.record(r)));
-            client.queuedOps(Integer.MAX_VALUE).forEach(op -> out().println(op.key() + " attempts=" + op.attempts()));
+            client.queuedOps(Integer.MAX_VALUE)
+                    .forEach(op -> out().println(Printer.op(op) + " attempts=" + op.attempts()));
         } else {
             client.failedRecords(Integer.MAX_VALUE)
                     .forEach(r -> out().println(r.collection() + " " + Printer.record(r)));
             client.failedOps(Integer.MAX_VALUE)
-                    .forEach(op -> out().println(op.key() + " "
+                    .forEach(op -> out().println(Printer.op(op) + " "
                             + Printer.failure(op.failure().orElseThrow())));
         }
         return 0;

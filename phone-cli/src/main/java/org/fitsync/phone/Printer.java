@@ -47,6 +47,15 @@ final class Printer {
         return text.toString();
     }
 
+    /** An op of the outbox: its key, and for a queued file its name, size and SHA-256. */
+    static String op(org.fitsync.client.local.QueuedOp op) {
+        if (op.op() instanceof org.fitsync.client.local.OutboxOp.UploadFile upload) {
+            return op.key() + " filename=\"" + upload.file().filename() + "\" size="
+                    + upload.file().size() + " sha256=" + upload.file().sha256();
+        }
+        return op.key();
+    }
+
     static String status(SyncStatus status) {
         StringBuilder line = new StringBuilder(status.state().name().toLowerCase(java.util.Locale.ROOT));
         line.append(" pending=").append(status.pendingCount());

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.fitsync.client.engine.SyncCycle;
+import org.fitsync.client.local.LocalFiles;
 import org.fitsync.client.local.LocalStores;
 import org.fitsync.client.remote.SyncTransport;
 import org.fitsync.client.retry.RetryPolicy;
@@ -24,6 +25,7 @@ public final class ClientConfig {
     ClientSchema schema = ClientSchema.of(1, org.fitsync.domain.sync.CollectionRegistry.defaults());
     Clock clock = Clock.systemUTC();
     ConnectivityProbe probe = () -> false;
+    LocalFiles files = LocalFiles.NONE;
     RetryPolicy retry = RetryPolicy.DEFAULT;
     DoubleSupplier random = new Random()::nextDouble;
     Duration writeDebounce = Duration.ofSeconds(2);
@@ -44,6 +46,12 @@ public final class ClientConfig {
     /** The synced collections and schema version; by default the server's default collections at version 1. */
     public ClientConfig schema(ClientSchema value) {
         schema = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Where queued activity files wait to be sent; without it, {@code uploadActivityFile} fails. */
+    public ClientConfig files(LocalFiles value) {
+        files = Objects.requireNonNull(value);
         return this;
     }
 

@@ -1,5 +1,7 @@
 package org.fitsync.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.fitsync.client.engine.FileIntake;
 import org.fitsync.client.engine.LocalWrites;
 import org.fitsync.client.engine.Outcome;
 import org.fitsync.client.engine.SyncCycle;
 import org.fitsync.client.engine.SyncKind;
+import org.fitsync.client.local.ItemFailure;
 import org.fitsync.client.local.LocalRecord;
 import org.fitsync.client.local.LocalStore;
 import org.fitsync.client.local.OutboxCounts;
@@ -25,6 +29,9 @@ import org.fitsync.client.local.RecordQuery;
 import org.fitsync.client.local.RecordState;
 import org.fitsync.client.local.RunLifecycle;
 import org.fitsync.client.local.StoreMeta;
+import org.fitsync.client.remote.Exchange;
+import org.fitsync.client.remote.FileDeclaration;
+import org.fitsync.client.remote.RemoteFile;
 import org.fitsync.client.remote.TransportFailure;
 import org.fitsync.client.retry.FailureClass;
 import org.fitsync.client.schedule.Scheduler;
@@ -33,6 +40,7 @@ import org.fitsync.client.status.SyncError;
 import org.fitsync.client.status.SyncState;
 import org.fitsync.client.status.SyncStatus;
 import org.fitsync.client.status.SyncStatusListener;
+import org.fitsync.domain.FieldError;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
@@ -82,6 +90,7 @@ public final class FitSyncClient implements AutoCloseable {
             StoreMeta stored = tx.meta();
             return stored;
         });
+        sweepUnqueuedFiles();
         OutboxCounts counts = store.read(tx -> tx.counts());
         this.board = new StatusBoard(SyncStatus.initial(counts.pending(), counts.failed(), meta.lastSyncedAt()));
         this.cycle = new SyncCycle(
@@ -90,6 +99,7 @@ public final class FitSyncClient implements AutoCloseable {
                 config.schema,
                 config.retry,
                 config.sizes,
+                config.files,
                 collections -> notifyChanges(collections, RecordChanges.Origin.SERVER),
                 progress -> board.update(s -> s.withProgress(progress)));
     }
@@ -224,6 +234,122 @@ public final class FitSyncClient implements AutoCloseable {
         afterLocalWrite(null);
     }
 
+    // ---- Activity files -------------------------------------------------------------------------------
+
+    /**
+     * Queues an activity file (FIT, GPX or TCX, or a ZIP, each optionally {@code .gz}) to go to the server
+     * through its signed upload URL. The bytes are read to the end (the stream stays open: it is the
+     * caller's) and copied into the client's own storage, so the app may delete its file when this returns;
+     * the copy is deleted once the server has the file. The file id returned is its idempotency key: the
+     * file is stored once on the server however often a send is repeated. A bad name or an empty file is
+     * refused with nothing kept. Durable when it returns; blocks for the copy, so call it off the UI thread.
+     *
+     * @throws IOException if reading {@code bytes} or writing the copy failed (nothing is queued)
+     */
+    public UploadFileOutcome uploadActivityFile(String filename, InputStream bytes) throws IOException {
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(bytes, "bytes");
+        List<FieldError> errors = FileIntake.checkName(filename);
+        if (!errors.isEmpty()) {
+            return new UploadFileOutcome.Invalid(errors);
+        }
+        // Copied before it is queued: a kill in between leaves an unqueued copy, swept at the next sign-in.
+        Optional<FileDeclaration> copied = new FileIntake(config.files).copy(userId(), filename, bytes);
+        if (!copied.isPresent()) {
+            return new UploadFileOutcome.Invalid(List.of(new FieldError("size", "the file is empty")));
+        }
+        FileDeclaration file = copied.get();
+        store.write(tx -> {
+            tx.enqueue(new OutboxOp.UploadFile(file));
+            return null;
+        });
+        afterLocalWrite(null);
+        return new UploadFileOutcome.Queued(file);
+    }
+
+    /**
+     * Where a file given to {@link #uploadActivityFile} is: in this device's outbox, or else as the server
+     * has it ({@code GET /api/v1/files/{id}}, asked on the sync thread, after a sync that runs).
+     */
+    public CompletableFuture<FileStatus> fileStatus(UUID fileId) {
+        Objects.requireNonNull(fileId, "fileId");
+        CompletableFuture<FileStatus> result = new CompletableFuture<>();
+        config.scheduler.execute(() -> {
+            try {
+                result.complete(lookUpFile(fileId));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private FileStatus lookUpFile(UUID fileId) {
+        String key = "file:" + fileId;
+        Optional<QueuedOp> queued = store.read(tx -> {
+            List<QueuedOp> all = new ArrayList<>(tx.queuedOps(Integer.MAX_VALUE));
+            all.addAll(tx.failedOps(Integer.MAX_VALUE));
+            return all.stream().filter(op -> op.key().equals(key)).findFirst();
+        });
+        if (queued.isPresent()) {
+            Optional<ItemFailure> failure = queued.get().failure();
+            return failure.isPresent()
+                    ? new FileStatus(FileStatus.State.NOT_SENT, Optional.empty(), Optional.empty(), failure)
+                    : FileStatus.of(FileStatus.State.QUEUED);
+        }
+        Exchange<RemoteFile> answer = config.transport.file(tokens.currentToken(), fileId);
+        if (answer instanceof Exchange.Failed<RemoteFile> failed) {
+            TransportFailure failure = failed.failure();
+            boolean absent = failure instanceof TransportFailure.HttpError e && e.status() == 404;
+            return FileStatus.unknown(absent ? "neither this device nor the server has the file" : failure.describe());
+        }
+        RemoteFile remote = ((Exchange.Answered<RemoteFile>) answer).value();
+        FileStatus.State state;
+        switch (remote.state()) {
+            case "awaiting_upload" -> state = FileStatus.State.AWAITING_UPLOAD;
+            case "processing" -> state = FileStatus.State.PROCESSING;
+            case "imported" -> state = FileStatus.State.IMPORTED;
+            case "duplicate" -> state = FileStatus.State.DUPLICATE;
+            case "skipped" -> state = FileStatus.State.SKIPPED;
+            case "failed" -> state = FileStatus.State.FAILED;
+            default -> {
+                return FileStatus.unknown("the server answered the state " + remote.state());
+            }
+        }
+        return new FileStatus(state, remote.runId(), remote.detail(), Optional.empty());
+    }
+
+    /** Local copies no queued op refers to: left by a kill between copying and queueing, or after sending. */
+    private void sweepUnqueuedFiles() {
+        try {
+            List<UUID> stored = config.files.list(store.userId());
+            if (stored.isEmpty()) {
+                return;
+            }
+            Set<UUID> queued =
+                    store.read(tx -> fileIdsOf(tx.queuedOps(Integer.MAX_VALUE), tx.failedOps(Integer.MAX_VALUE)));
+            for (UUID id : stored) {
+                if (!queued.contains(id)) {
+                    config.files.delete(store.userId(), id);
+                }
+            }
+        } catch (IOException e) {
+            // Only space is lost; the next sign-in tries again.
+        }
+    }
+
+    private static Set<UUID> fileIdsOf(List<QueuedOp> queued, List<QueuedOp> failed) {
+        Set<UUID> ids = new java.util.HashSet<>();
+        for (List<QueuedOp> ops : List.of(queued, failed)) {
+            for (QueuedOp op : ops) {
+                if (op.op() instanceof OutboxOp.UploadFile upload) {
+                    ids.add(upload.file().id());
+                }
+            }
+        }
+        return ids;
+    }
+
     // ---- The outbox, for a settings screen --------------------------------------------------------
 
     public List<LocalRecord> pendingRecords(int limit) {
@@ -261,16 +387,24 @@ public final class FitSyncClient implements AutoCloseable {
     }
 
     /**
-     * Discards every local change that was not synced, pending or failed, and every queued run and
-     * reading. The next sync downloads the whole data set again, so the store then shows exactly the
+     * Discards every local change that was not synced, pending or failed, and every queued run, reading and
+     * file (with its local copy). The next sync downloads the whole data set again, so the store then shows exactly the
      * server's records.
      */
     public void discardLocalChanges() {
-        store.write(tx -> {
+        Set<UUID> files = store.write(tx -> {
+            Set<UUID> queuedFiles = fileIdsOf(tx.queuedOps(Integer.MAX_VALUE), tx.failedOps(Integer.MAX_VALUE));
             tx.discardLocalChanges();
             tx.saveMeta(tx.meta().pulledTo(0, tx.meta().schemaVersion()));
-            return null;
+            return queuedFiles;
         });
+        for (UUID id : files) {
+            try {
+                config.files.delete(store.userId(), id);
+            } catch (IOException e) {
+                // No op refers to it any more: swept at the next sign-in.
+            }
+        }
         refreshCounts();
         notifyChanges(
                 config.schema.collections().all().stream()

@@ -3,13 +3,14 @@ package org.fitsync.client.jvm;
 import java.net.URI;
 import java.nio.file.Path;
 import org.fitsync.client.ClientConfig;
+import org.fitsync.client.jvm.files.DirectoryFiles;
 import org.fitsync.client.jvm.http.HttpConnectivityProbe;
 import org.fitsync.client.jvm.http.HttpSyncTransport;
 import org.fitsync.client.jvm.sqlite.SqliteStores;
 
 /**
  * One-call set-up of the sync client for desktop and server JVMs: SQLite stores under a data directory
- * (a database per user), FitSync's HTTP API, the sync work on one daemon thread, and the server's
+ * (a database per user) with queued activity files beside them in {@code files/}, FitSync's HTTP API, the sync work on one daemon thread, and the server's
  * liveness endpoint as the connectivity probe. The result is an ordinary {@link ClientConfig}: tune it
  * further, then {@code FitSyncClient.signIn(config, user, tokens)}.
  *
@@ -34,6 +35,7 @@ public final class JvmClient {
 
     public static ClientConfig config(Path dataDirectory, URI server, ExecutorScheduler scheduler) {
         return ClientConfig.of(new SqliteStores(dataDirectory), new HttpSyncTransport(server), scheduler)
+                .files(new DirectoryFiles(dataDirectory.resolve("files")))
                 .connectivityProbe(new HttpConnectivityProbe(server));
     }
 }

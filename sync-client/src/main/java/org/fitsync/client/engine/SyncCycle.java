@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.fitsync.client.ClientSchema;
 import org.fitsync.client.SchemaMigration;
+import org.fitsync.client.local.LocalFiles;
 import org.fitsync.client.local.LocalStore;
 import org.fitsync.client.local.StoreMeta;
 import org.fitsync.client.remote.Exchange;
@@ -15,7 +16,7 @@ import org.fitsync.client.retry.RetryPolicy;
 import org.fitsync.client.status.SyncProgress;
 
 /**
- * One sync, in WatermelonDB's order with FitSync's requests in front: queued runs and readings are sent
+ * One sync, in WatermelonDB's order with FitSync's requests in front: queued runs, readings and files are sent
  * first (so the pull that follows brings the runs back as records), then every page is pulled, then local
  * record changes are pushed. The first failure ends the sync; what was done stays done.
  */
@@ -45,13 +46,14 @@ public final class SyncCycle {
             ClientSchema schema,
             RetryPolicy policy,
             Sizes sizes,
+            LocalFiles files,
             Consumer<Set<String>> onPulled,
             Consumer<SyncProgress> onProgress) {
         this.store = store;
         this.transport = transport;
         this.schema = schema;
         this.sizes = sizes;
-        this.ops = new OpSender(store, transport, policy);
+        this.ops = new OpSender(store, transport, policy, files);
         this.pusher = new RecordPusher(store, transport, policy, sizes.pushBatch());
         this.onPulled = onPulled;
         this.onProgress = onProgress;

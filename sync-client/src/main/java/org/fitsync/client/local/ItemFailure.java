@@ -23,7 +23,9 @@ public record ItemFailure(
         /** Another {@code 4xx} the item will get again however often it is sent. */
         REFUSED,
         /** The retry cap was reached on transient failures; {@link #detail()} holds the last one. */
-        GAVE_UP
+        GAVE_UP,
+        /** A queued file's local copy is gone (removed outside the client): there is nothing left to send. */
+        MISSING
     }
 
     public ItemFailure {

@@ -1,6 +1,7 @@
 package org.fitsync.client.local;
 
 import java.util.Objects;
+import org.fitsync.client.remote.FileDeclaration;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
@@ -8,7 +9,8 @@ import org.fitsync.domain.run.NewRun;
 
 /**
  * A request the outbox sends outside the record sync: runs go to {@code POST /api/v1/runs} (with their
- * track), device steps and sleep to the ingest endpoints. Each holds an already validated value, so
+ * track), device steps and sleep to the ingest endpoints, activity files to {@code POST /api/v1/files} and
+ * their signed upload URL (their bytes wait in {@link LocalFiles}). Each holds an already validated value, so
  * what the app was told is recorded is what gets sent.
  */
 public sealed interface OutboxOp {
@@ -48,6 +50,17 @@ public sealed interface OutboxOp {
         @Override
         public String key() {
             return "sleep:" + source.wireName() + ":" + reading.date();
+        }
+    }
+
+    record UploadFile(FileDeclaration file) implements OutboxOp {
+        public UploadFile {
+            Objects.requireNonNull(file, "file");
+        }
+
+        @Override
+        public String key() {
+            return "file:" + file.id();
         }
     }
 }

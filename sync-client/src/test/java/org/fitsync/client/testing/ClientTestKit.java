@@ -20,6 +20,7 @@ public final class ClientTestKit {
     public final VirtualTime time = new VirtualTime(Instant.parse("2026-12-01T08:00:00Z"));
     public final FakeServer server = new FakeServer();
     public final InMemoryStores stores = new InMemoryStores();
+    public final InMemoryFiles files = new InMemoryFiles();
     public final AtomicBoolean reachable = new AtomicBoolean(true);
     public final AtomicReference<String> token = new AtomicReference<>("token-1");
     /** What {@link TokenProvider#renewToken} returns; empty means the app has no new token. */
@@ -30,6 +31,7 @@ public final class ClientTestKit {
     public ClientConfig config() {
         return ClientConfig.of(stores, server, time)
                 .clock(time)
+                .files(files)
                 .retry(POLICY)
                 .random(() -> random)
                 .connectivityProbe(reachable::get);

@@ -1,6 +1,12 @@
 package org.fitsync.client.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.fitsync.client.remote.CollectionChanges;
 import org.fitsync.client.remote.Exchange;
+import org.fitsync.client.remote.FileBytes;
+import org.fitsync.client.remote.FileDeclaration;
 import org.fitsync.client.remote.IngestReceipt;
 import org.fitsync.client.remote.Problem;
 import org.fitsync.client.remote.PullReceipt;
@@ -22,21 +30,25 @@ import org.fitsync.client.remote.PullRequest;
 import org.fitsync.client.remote.PullSink;
 import org.fitsync.client.remote.PushReceipt;
 import org.fitsync.client.remote.PushRequest;
+import org.fitsync.client.remote.RemoteFile;
 import org.fitsync.client.remote.RunReceipt;
 import org.fitsync.client.remote.SyncTransport;
 import org.fitsync.client.remote.TransportFailure;
+import org.fitsync.client.remote.UploadReceipt;
 import org.fitsync.client.remote.WireRecord;
 import org.fitsync.domain.FieldError;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
+import org.fitsync.domain.files.Sha256;
+import org.fitsync.domain.files.UploadTarget;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.sync.RecordId;
 
 /**
  * A FitSync server in memory for the core's tests: versioned records, pulls after a cursor (paged),
  * pushes where the client's change applies unless the record was deleted (then it is rejected), runs by
- * client UUID, and ingests. Failures are injected per call ({@link #failNext}); every call is recorded.
+ * client UUID, ingests, and activity files (declared by client UUID, put at a signed URL, completed). Failures are injected per call ({@link #failNext}); every call is recorded.
  */
 public final class FakeServer implements SyncTransport {
 
@@ -59,6 +71,26 @@ public final class FakeServer implements SyncTransport {
     private Runnable duringNextPush = () -> {};
     private boolean loseNextPushAnswer;
     private long version;
+
+    /** A declared file: what was declared, its bytes once put, and its state. */
+    public static final class ServerFile {
+        public final FileDeclaration declaration;
+        public byte[] bytes;
+        public String state = "awaiting_upload";
+        public boolean completed;
+
+        ServerFile(FileDeclaration declaration) {
+            this.declaration = declaration;
+        }
+    }
+
+    public final Map<UUID, ServerFile> files = new LinkedHashMap<>();
+    /** How many times bytes arrived at a signed URL (a repeated put of the same bytes is accepted). */
+    public int puts;
+
+    private final Set<UUID> conflictingFiles = new HashSet<>();
+    private boolean loseNextPutAnswer;
+    private TransportFailure failNextPut;
 
     /** While down, every call is unreachable. */
     public synchronized void setDown(boolean value) {
@@ -100,6 +132,21 @@ public final class FakeServer implements SyncTransport {
 
     public synchronized void conflictOnRun(UUID id) {
         conflictingRuns.add(id);
+    }
+
+    /** Another file was declared under this id (another size or SHA-256): a declaration answers 409. */
+    public synchronized void conflictOnFile(UUID id) {
+        conflictingFiles.add(id);
+    }
+
+    /** The next put is stored, but its answer is lost on the way back. */
+    public synchronized void loseNextPutAnswer() {
+        loseNextPutAnswer = true;
+    }
+
+    /** The next put at a signed URL fails so (it needs no token, so {@link #failNext} does not reach it). */
+    public synchronized void failNextPut(TransportFailure failure) {
+        failNextPut = failure;
     }
 
     public synchronized void refuseStepsOn(String date) {
@@ -266,5 +313,117 @@ public final class FakeServer implements SyncTransport {
             results.add(new IngestReceipt.ItemResult(i, "stored", List.of()));
         }
         return Exchange.answered(new IngestReceipt(results));
+    }
+
+    @Override
+    public synchronized Exchange<RemoteFile> declareFile(String token, FileDeclaration file) {
+        Optional<Exchange<RemoteFile>> refused = refusal("declare " + file.id(), token);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ServerFile existing = files.get(file.id());
+        if (conflictingFiles.contains(file.id()) || (existing != null && !existing.declaration.equals(file))) {
+            return Exchange.failed(new TransportFailure.HttpError(
+                    409,
+                    Optional.empty(),
+                    new Problem(
+                            "https://fitsync.dev/problems/file-id-conflict",
+                            "This file id was declared with another size or SHA-256",
+                            "",
+                            List.of())));
+        }
+        ServerFile stored = files.computeIfAbsent(file.id(), id -> new ServerFile(file));
+        return Exchange.answered(remote(stored));
+    }
+
+    @Override
+    public synchronized Exchange<UploadReceipt> uploadFile(UploadTarget target, long size, FileBytes bytes) {
+        calls.add("put " + target.url().getPath());
+        if (down) {
+            return Exchange.failed(unreachable());
+        }
+        if (failNextPut != null) {
+            TransportFailure failure = failNextPut;
+            failNextPut = null;
+            return Exchange.failed(failure);
+        }
+        if (!target.headers().equals(Map.of("Content-Type", "application/octet-stream"))) {
+            return Exchange.failed(status(400, Optional.empty()));
+        }
+        UUID id = UUID.fromString(target.url().getPath().substring("/files/".length()));
+        ServerFile file = files.get(id);
+        if (file == null) {
+            return Exchange.failed(status(404, Optional.empty()));
+        }
+        byte[] content;
+        try (InputStream in = bytes.open()) {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            return Exchange.failed(unreachable());
+        }
+        if (content.length != size
+                || content.length != file.declaration.size()
+                || !sha256(content).equals(file.declaration.sha256())) {
+            return Exchange.failed(status(422, Optional.empty()));
+        }
+        puts++;
+        if (file.bytes == null) {
+            file.bytes = content;
+            file.state = "processing";
+        }
+        if (loseNextPutAnswer) {
+            loseNextPutAnswer = false;
+            return Exchange.failed(unreachable());
+        }
+        return Exchange.answered(new UploadReceipt(200));
+    }
+
+    @Override
+    public synchronized Exchange<RemoteFile> completeFile(String token, UUID fileId) {
+        Optional<Exchange<RemoteFile>> refused = refusal("complete " + fileId, token);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ServerFile file = files.get(fileId);
+        if (file == null) {
+            return Exchange.failed(status(404, Optional.empty()));
+        }
+        if (file.bytes == null) {
+            return Exchange.failed(status(409, Optional.empty()));
+        }
+        file.completed = true;
+        return Exchange.answered(remote(file));
+    }
+
+    @Override
+    public synchronized Exchange<RemoteFile> file(String token, UUID fileId) {
+        Optional<Exchange<RemoteFile>> refused = refusal("file " + fileId, token);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ServerFile file = files.get(fileId);
+        return file == null ? Exchange.failed(status(404, Optional.empty())) : Exchange.answered(remote(file));
+    }
+
+    private static RemoteFile remote(ServerFile file) {
+        Optional<UploadTarget> upload = file.bytes == null
+                ? Optional.of(new UploadTarget(
+                        URI.create("https://blobs.test/files/" + file.declaration.id() + "?signature=s"),
+                        "PUT",
+                        Map.of("Content-Type", "application/octet-stream"),
+                        Instant.parse("2030-01-01T00:00:00Z")))
+                : Optional.empty();
+        Optional<UUID> runId = file.state.equals("imported") || file.state.equals("duplicate")
+                ? Optional.of(UUID.nameUUIDFromBytes(file.bytes))
+                : Optional.empty();
+        return new RemoteFile(file.declaration.id(), file.state, upload, runId, Optional.empty());
+    }
+
+    public static Sha256 sha256(byte[] bytes) {
+        try {
+            return Sha256.of(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,12 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.fitsync.client.SchemaMigration;
 import org.fitsync.client.jvm.http.JsonBodyPublisher.JsonStep;
 import org.fitsync.client.remote.Exchange;
+import org.fitsync.client.remote.FileBytes;
+import org.fitsync.client.remote.FileDeclaration;
 import org.fitsync.client.remote.IngestReceipt;
 import org.fitsync.client.remote.Problem;
 import org.fitsync.client.remote.PullReceipt;
@@ -34,12 +39,15 @@ import org.fitsync.client.remote.PullRequest;
 import org.fitsync.client.remote.PullSink;
 import org.fitsync.client.remote.PushReceipt;
 import org.fitsync.client.remote.PushRequest;
+import org.fitsync.client.remote.RemoteFile;
 import org.fitsync.client.remote.RunReceipt;
 import org.fitsync.client.remote.SyncTransport;
 import org.fitsync.client.remote.TransportFailure;
+import org.fitsync.client.remote.UploadReceipt;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
+import org.fitsync.domain.files.UploadTarget;
 import org.fitsync.domain.run.NewRun;
 
 /**
@@ -62,6 +70,14 @@ public final class HttpSyncTransport implements SyncTransport {
     private static final String RUNS = "/api/v1/runs";
     private static final String INGEST_STEPS = "/api/v1/ingest/steps";
     private static final String INGEST_SLEEP = "/api/v1/ingest/sleep";
+    private static final String FILES = "/api/v1/files";
+
+    /** Headers java.net.http sets itself and refuses from the caller. */
+    private static final Set<String> RESTRICTED_HEADERS =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    /** An upload may take longer than an answer: its timeout grows by a second per 32 KiB (a slow mobile link). */
+    private static final long UPLOAD_BYTES_PER_SECOND = 32 * 1024;
 
     private final ServerAddress server;
     private final Duration requestTimeout;
@@ -139,6 +155,62 @@ public final class HttpSyncTransport implements SyncTransport {
         return ingest(token, INGEST_SLEEP, RequestBodies.sleep(source, items));
     }
 
+    @Override
+    public Exchange<RemoteFile> declareFile(String token, FileDeclaration file) {
+        return exchange(token, post(FILES, RequestBodies.file(file)), this::remoteFile);
+    }
+
+    @Override
+    public Exchange<UploadReceipt> uploadFile(UploadTarget target, long size, FileBytes bytes) {
+        URI url = target.url().isAbsolute()
+                ? target.url()
+                : server.resolve(target.url().toString());
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        return bytes.open();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }),
+                size);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+                .timeout(requestTimeout.plusSeconds(size / UPLOAD_BYTES_PER_SECOND))
+                .method(target.method(), body);
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        target.headers().forEach((name, value) -> {
+            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                builder.header(name, value);
+            }
+        });
+        // The signed URL is the credential: the bearer token is not sent to it (it may be another host's).
+        return send(builder.header("X-Request-Id", UUID.randomUUID().toString()).build(), (status, answer) -> {
+            answer.transferTo(OutputStream.nullOutputStream());
+            return new UploadReceipt(status);
+        });
+    }
+
+    @Override
+    public Exchange<RemoteFile> completeFile(String token, UUID fileId) {
+        return exchange(
+                token,
+                request(FILES + "/" + fileId + "/complete").POST(HttpRequest.BodyPublishers.noBody()),
+                this::remoteFile);
+    }
+
+    @Override
+    public Exchange<RemoteFile> file(String token, UUID fileId) {
+        return exchange(token, request(FILES + "/" + fileId).GET(), this::remoteFile);
+    }
+
+    private RemoteFile remoteFile(int status, InputStream body) throws IOException {
+        try (JsonParser parser = json.createParser(body)) {
+            return RemoteFileReader.read(parser);
+        }
+    }
+
     /** {@code 200} (all taken) and {@code 207} (some refused) carry the same per-item results. */
     private Exchange<IngestReceipt> ingest(String token, String path, List<JsonStep> body) {
         return exchange(token, post(path, body), (status, answer) -> {
@@ -172,6 +244,10 @@ public final class HttpSyncTransport implements SyncTransport {
         HttpRequest request = builder.header("Authorization", "Bearer " + token)
                 .header("X-Request-Id", UUID.randomUUID().toString())
                 .build();
+        return send(request, reader);
+    }
+
+    private <T> Exchange<T> send(HttpRequest request, AnswerReader<T> reader) {
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = StalledBodyGuard.watch(response.body(), requestTimeout)) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fitsync.client.jvm.http.JsonBodyPublisher.JsonStep;
 import org.fitsync.client.remote.CollectionChanges;
+import org.fitsync.client.remote.FileDeclaration;
 import org.fitsync.client.remote.PushRequest;
 import org.fitsync.client.remote.WireRecord;
 import org.fitsync.domain.daily.DeviceSource;
@@ -26,6 +27,18 @@ final class RequestBodies {
     static final int POINTS_PER_STEP = 200;
 
     private RequestBodies() {}
+
+    /** {@code {"id", "filename", "size", "sha256"}}, a file's declaration. */
+    static List<JsonStep> file(FileDeclaration file) {
+        return List.of(json -> {
+            json.writeStartObject();
+            json.writeStringField("id", file.id().toString());
+            json.writeStringField("filename", file.filename());
+            json.writeNumberField("size", file.size());
+            json.writeStringField("sha256", file.sha256().hex());
+            json.writeEndObject();
+        });
+    }
 
     /** {@code {"changes": {coll: {"created", "updated", "deleted"}}, "last_pulled_at"}}, a record per step. */
     static List<JsonStep> push(PushRequest request) {

@@ -10,12 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.fitsync.client.local.OutboxOp;
+import org.fitsync.client.remote.FileDeclaration;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.domain.daily.SleepStages;
 import org.fitsync.domain.daily.StepsReading;
+import org.fitsync.domain.files.Sha256;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.RunDraft;
 import org.fitsync.domain.run.RunValidation;
@@ -31,6 +34,7 @@ final class OpCodec {
     static final String RUN = "run";
     static final String STEPS = "steps";
     static final String SLEEP = "sleep";
+    static final String FILE = "file";
 
     /** What a queue row holds; {@code track} is null for every op but a run. */
     static final class Row {
@@ -89,6 +93,18 @@ final class OpCodec {
             });
             return new Row(STEPS, payload, null);
         }
+        if (op instanceof OutboxOp.UploadFile upload) {
+            FileDeclaration file = upload.file();
+            String payload = JsonText.write(json -> {
+                json.writeStartObject();
+                json.writeStringField("id", file.id().toString());
+                json.writeStringField("filename", file.filename());
+                json.writeNumberField("size", file.size());
+                json.writeStringField("sha256", file.sha256().hex());
+                json.writeEndObject();
+            });
+            return new Row(FILE, payload, null);
+        }
         OutboxOp.IngestSleep sleep = (OutboxOp.IngestSleep) op;
         SleepRecord night = sleep.reading().record();
         String payload = JsonText.write(json -> {
@@ -136,6 +152,12 @@ final class OpCodec {
                                                     minutes(fields, "light_min"),
                                                     minutes(fields, "rem_min"),
                                                     minutes(fields, "awake_min")))));
+                case FILE ->
+                    new OutboxOp.UploadFile(new FileDeclaration(
+                            UUID.fromString(text(fields, "id")),
+                            text(fields, "filename"),
+                            whole(fields, "size"),
+                            new Sha256(text(fields, "sha256"))));
                 default -> throw JsonText.corrupted("queued op", "unknown kind " + kind);
             };
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {

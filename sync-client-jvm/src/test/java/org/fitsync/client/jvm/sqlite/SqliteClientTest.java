@@ -2,6 +2,11 @@ package org.fitsync.client.jvm.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,16 +20,24 @@ import org.fitsync.client.FitSyncClient;
 import org.fitsync.client.RecordRun;
 import org.fitsync.client.RecordRunOutcome;
 import org.fitsync.client.TokenProvider;
+import org.fitsync.client.UploadFileOutcome;
+import org.fitsync.client.jvm.files.DirectoryFiles;
+import org.fitsync.client.local.OutboxOp;
 import org.fitsync.client.local.RunLifecycle;
 import org.fitsync.client.remote.Exchange;
+import org.fitsync.client.remote.FileBytes;
+import org.fitsync.client.remote.FileDeclaration;
 import org.fitsync.client.remote.IngestReceipt;
 import org.fitsync.client.remote.PullReceipt;
 import org.fitsync.client.remote.PullRequest;
 import org.fitsync.client.remote.PullSink;
 import org.fitsync.client.remote.PushReceipt;
 import org.fitsync.client.remote.PushRequest;
+import org.fitsync.client.remote.RemoteFile;
 import org.fitsync.client.remote.RunReceipt;
 import org.fitsync.client.remote.SyncTransport;
+import org.fitsync.client.remote.TransportFailure;
+import org.fitsync.client.remote.UploadReceipt;
 import org.fitsync.client.remote.WireRecord;
 import org.fitsync.client.schedule.Scheduler;
 import org.fitsync.client.status.SyncState;
@@ -32,6 +45,7 @@ import org.fitsync.client.status.SyncStatus;
 import org.fitsync.domain.daily.DeviceSource;
 import org.fitsync.domain.daily.SleepReading;
 import org.fitsync.domain.daily.StepsReading;
+import org.fitsync.domain.files.UploadTarget;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.Track;
@@ -104,6 +118,46 @@ class SqliteClientTest {
     }
 
     @Test
+    void aQueuedFileWaitsInTheStoreAndOnDiskAcrossAReopenAndIsSentFromItsCopy() throws Exception {
+        FakeServer server = new FakeServer();
+        DirectoryFiles files = new DirectoryFiles(dir.resolve("files"));
+        ClientConfig config =
+                ClientConfig.of(new SqliteStores(dir), server, INLINE).files(files);
+        byte[] bytes = "FIT bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FitSyncClient client = FitSyncClient.signIn(config, "alice", TOKENS);
+        FileDeclaration file = ((UploadFileOutcome.Queued)
+                        client.uploadActivityFile("run.fit", new ByteArrayInputStream(bytes)))
+                .file();
+        client.close();
+
+        FitSyncClient again = FitSyncClient.signIn(config, "alice", TOKENS);
+        assertThat(again.queuedOps(10)).extracting(op -> op.op()).containsExactly(new OutboxOp.UploadFile(file));
+        assertThat(Files.readAllBytes(files.fileOf("alice", file.id()))).isEqualTo(bytes);
+
+        SyncStatus status = again.syncNow().get();
+
+        assertThat(status.pendingCount()).isZero();
+        assertThat(server.declared).containsExactly(file);
+        assertThat(server.uploaded).containsExactly(bytes);
+        assertThat(files.list("alice")).isEmpty();
+        again.close();
+    }
+
+    @Test
+    void aCopyLeftByAKillBeforeItWasQueuedIsRemovedAtSignIn() throws IOException {
+        DirectoryFiles files = new DirectoryFiles(dir.resolve("files"));
+        UUID orphan = UUID.randomUUID();
+        files.put("alice", orphan, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        ClientConfig config =
+                ClientConfig.of(new SqliteStores(dir), new FakeServer(), INLINE).files(files);
+
+        FitSyncClient.signIn(config, "alice", TOKENS).close();
+
+        assertThat(files.list("alice")).isEmpty();
+        assertThat(files.fileOf("alice", orphan)).doesNotExist();
+    }
+
+    @Test
     void discardingLocalChangesOnAClientEmptiesTheOutbox() {
         ClientConfig config = ClientConfig.of(new SqliteStores(dir), new FakeServer(), INLINE);
         FitSyncClient client = FitSyncClient.signIn(config, "alice", TOKENS);
@@ -143,6 +197,8 @@ class SqliteClientTest {
     private static final class FakeServer implements SyncTransport {
         final List<NewRun> runs = new ArrayList<>();
         final List<String> pushedIds = new ArrayList<>();
+        final List<FileDeclaration> declared = new ArrayList<>();
+        final List<byte[]> uploaded = new ArrayList<>();
 
         @Override
         public Exchange<PullReceipt> pull(String token, PullRequest request, PullSink sink) {
@@ -184,6 +240,39 @@ class SqliteClientTest {
         @Override
         public Exchange<IngestReceipt> ingestSleep(String token, DeviceSource source, List<SleepReading> items) {
             return Exchange.answered(new IngestReceipt(List.of()));
+        }
+
+        @Override
+        public Exchange<RemoteFile> declareFile(String token, FileDeclaration file) {
+            declared.add(file);
+            return Exchange.answered(new RemoteFile(
+                    file.id(),
+                    "awaiting_upload",
+                    Optional.of(new UploadTarget(
+                            URI.create("https://blobs.test/" + file.id()), "PUT", Map.of(), Instant.MAX)),
+                    Optional.empty(),
+                    Optional.empty()));
+        }
+
+        @Override
+        public Exchange<UploadReceipt> uploadFile(UploadTarget target, long size, FileBytes bytes) {
+            try (InputStream in = bytes.open()) {
+                uploaded.add(in.readAllBytes());
+            } catch (IOException e) {
+                return Exchange.failed(new TransportFailure.Unreachable(e.toString()));
+            }
+            return Exchange.answered(new UploadReceipt(200));
+        }
+
+        @Override
+        public Exchange<RemoteFile> completeFile(String token, UUID fileId) {
+            return Exchange.answered(
+                    new RemoteFile(fileId, "processing", Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+
+        @Override
+        public Exchange<RemoteFile> file(String token, UUID fileId) {
+            return completeFile(token, fileId);
         }
     }
 }
