@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,18 +40,34 @@ class FilesEndToEndHttpTest {
     private static final Path SAMPLES = Path.of("../adapter-files/src/test/resources/samples");
 
     private static TestServer server;
+    private static HttpServer geocoder;
 
     @BeforeAll
     static void start() throws IOException {
+        // A local server answering Nominatim's /reverse as it does for Berlin.
+        geocoder = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        geocoder.createContext("/reverse", exchange -> {
+            byte[] body = "{\"address\":{\"city\":\"Berlin\",\"country\":\"Germany\",\"country_code\":\"de\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        geocoder.start();
         server = TestServer.start(Map.of(
                 "FITSYNC_FILES_SECRET", "files-e2e-secret-0123456789-abcdefghijklmnop",
                 "FITSYNC_FILES_DIR", Files.createTempDirectory("fitsync-blobs").toString(),
-                "FITSYNC_FILES_POLL", "100ms"));
+                "FITSYNC_FILES_POLL", "100ms",
+                "FITSYNC_GEOCODER", "nominatim",
+                "FITSYNC_GEOCODER_URL",
+                        "http://127.0.0.1:" + geocoder.getAddress().getPort()));
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        geocoder.stop(0);
     }
 
     private static byte[] sample(String name) {
@@ -147,6 +168,19 @@ class FilesEndToEndHttpTest {
                 .isEqualTo(171);
         assertThat(samples.path("power").get(0).asInt()).isEqualTo(200);
         assertThat(samples.path("temperature").get(0).asInt()).isEqualTo(18);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(run(token, run.path("id").asText())
+                                .path("location")
+                                .path("city")
+                                .asText())
+                        .as("the start place, from the geocoder")
+                        .isEqualTo("Berlin"));
+        assertThat(run(token, run.path("id").asText())
+                        .path("location")
+                        .path("country")
+                        .asText())
+                .isEqualTo("Germany");
 
         TestServer.Response content = server.get("/api/v1/files/" + fileId + "/content", token);
         assertThat(content.status()).isEqualTo(200);

@@ -62,6 +62,8 @@ public final class TestServer implements AutoCloseable {
         env.put("FITSYNC_DATA_DIR", tempDir().toString());
         // The test database's pool size, unless a test chooses its own.
         env.put("FITSYNC_DATABASE_POOL_SIZE", Integer.toString(database.maxPoolSize()));
+        // Tests never reach the internet: a test of start places points FITSYNC_GEOCODER_URL at a local fake.
+        env.put("FITSYNC_GEOCODER", "off");
         env.putAll(extraEnv);
         FitSyncConfig config = FitSyncConfig.from(new Environment(env));
         return new TestServer(FitSyncApplication.start(config, database, List.of()), database);
