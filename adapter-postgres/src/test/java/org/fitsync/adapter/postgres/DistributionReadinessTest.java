@@ -43,6 +43,10 @@ class DistributionReadinessTest {
                     + " distributed import_jobs; each claimed row is then a single-shard update)",
             "provider_user_for_athlete",
             "a webhook names a Strava athlete, not a user: a lookup by the unique athlete index",
+            "claim_activity_file",
+            "file processing claims the oldest waiting file of any user, like job claiming: on the coordinator",
+            "unfinished_activity_files",
+            "the sweep of uploads never completed lists them across users: on the coordinator, a few a day",
             "redeem_pairing_code",
             "a pairing code is redeemed by its hash before its owner is known: a lookup by the unique hash index");
 
