@@ -140,9 +140,13 @@ public final class PhoneJar {
             return process.isAlive();
         }
 
-        /** SIGKILL, then waits for the process and for its output to be read to the end. */
+        /**
+         * SIGKILL, then waits for the process and for its output to be read to the end. Through the process
+         * handle, not {@link Process#destroyForcibly()}: that one also closes the output pipe, so lines the
+         * process printed just before the kill but not yet read here would be lost.
+         */
         public void kill() {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
             try {
                 process.waitFor(30, TimeUnit.SECONDS);
                 reader.join(TimeUnit.SECONDS.toMillis(30));
