@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.app.config.FitSyncConfig;
+import org.fitsync.application.run.RunPlaces;
 
 /**
  * The composition of FitSync's features: each feature wires its own ports, services and adapters from
@@ -30,19 +32,22 @@ public final class Features {
                 RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient());
         SyncWiring sync = SyncWiring.wire(
                 context, config.sync(), Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
+        ExecutorService placeLookups = RunsWiring.placeLookups();
+        RunPlaces places = RunsWiring.places(context, config.runs().places(), placeLookups);
         FilesWiring files = FilesWiring.wire(
                 context,
                 config.files(),
                 NodeSecrets.filesSecret(config),
                 config.server().maxBodyBytes(),
                 runs.submitRun(),
-                RunsWiring.places(context, config.runs().places()));
+                places);
         Optional<ImportsWiring> imports = config.imports().enabled()
                 ? Optional.of(ImportsWiring.wire(
                         context,
                         config.imports(),
                         NodeSecrets.tokenKey(config.imports(), config.dataDir()),
                         runs.importedRuns(),
+                        places,
                         files.archives(),
                         files.files()))
                 : ImportsWiring.off();
@@ -52,6 +57,7 @@ public final class Features {
         routes.addAll(runs.routes());
         routes.addAll(files.routes());
         List<AutoCloseable> workers = new ArrayList<>(sync.workers());
+        workers.add(placeLookups::shutdownNow);
         workers.addAll(files.workers());
         imports.ifPresent(wired -> {
             routes.addAll(wired.routes());

@@ -27,6 +27,7 @@ import org.fitsync.application.imports.ImportRunner;
 import org.fitsync.application.imports.ImportService;
 import org.fitsync.application.imports.ProviderEventService;
 import org.fitsync.application.imports.TransactionalCredentials;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.ports.in.imports.CancelImportUseCase;
 import org.fitsync.ports.in.imports.ConnectProviderUseCase;
 import org.fitsync.ports.in.imports.DisconnectProviderUseCase;
@@ -77,6 +78,7 @@ final class ImportsWiring {
             ImportsConfig config,
             String tokenKey,
             ImportedRunStore runs,
+            RunPlaces places,
             ActivityProviders archives,
             LoadFilePort files) {
         ImportsConfig.Strava settings = config.strava().orElseThrow();
@@ -126,6 +128,7 @@ final class ImportsWiring {
                         archives)),
                 runs,
                 weather,
+                places,
                 events,
                 heartbeats,
                 fetches,

@@ -1,6 +1,11 @@
 package org.fitsync.app.wiring;
 
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.fitsync.adapter.geocoding.NominatimPlaces;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.auth.HmacSha256;
@@ -116,11 +121,31 @@ final class RunsWiring {
      * Start places of imported and uploaded runs: Nominatim at {@code FITSYNC_GEOCODER_URL}, or nothing
      * when {@code FITSYNC_GEOCODER=off}.
      */
-    static RunPlaces places(FeatureContext context, RunsConfig.Places config) {
+    static RunPlaces places(FeatureContext context, RunsConfig.Places config, Executor lookups) {
         LookupPlacePort lookup = config.enabled()
                 ? new NominatimPlaces(NominatimPlaces.Settings.of(config.baseUrl()))
                 : LookupPlacePort.OFF;
-        return new RunPlaces(lookup, new PostgresRunPlaces(), context.transactions());
+        return new RunPlaces(lookup, new PostgresRunPlaces(), context.transactions(), lookups);
+    }
+
+    /**
+     * The one thread that looks places up: the geocoder takes one request a second anyway. At most
+     * {@code 1,000} runs wait for theirs; beyond that (a big import against a slow geocoder) a run goes
+     * without a place rather than without memory.
+     */
+    static ExecutorService placeLookups() {
+        return new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(1_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "fitsync-place-lookups");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     static RunsWiring wire(

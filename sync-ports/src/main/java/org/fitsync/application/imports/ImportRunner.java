@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ActivityDetails;
 import org.fitsync.domain.imports.ImportError;
@@ -22,6 +24,7 @@ import org.fitsync.domain.imports.ImportProgress.ActivityOutcome;
 import org.fitsync.domain.imports.ImportState;
 import org.fitsync.domain.imports.ProviderActivity;
 import org.fitsync.domain.imports.RunMapping;
+import org.fitsync.domain.run.TrackPoint;
 import org.fitsync.ports.out.TransactionPort;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ActivityProviders;
@@ -54,6 +57,7 @@ public final class ImportRunner {
     private final ImportJobStore jobs;
     private final ActivityProviders providers;
     private final WeatherLookup weather;
+    private final RunPlaces places;
     private final ExecutorService fetches;
     private final ImportedRunStore runs;
     private final ImportEvents events;
@@ -69,6 +73,7 @@ public final class ImportRunner {
             ActivityProviders providers,
             ImportedRunStore runs,
             WeatherLookup weather,
+            RunPlaces places,
             ImportEvents events,
             ScheduledExecutorService heartbeats,
             ExecutorService fetches,
@@ -80,6 +85,7 @@ public final class ImportRunner {
         this.jobs = jobs;
         this.providers = providers;
         this.weather = weather;
+        this.places = places;
         this.fetches = fetches;
         this.runs = runs;
         this.events = events;
@@ -163,6 +169,13 @@ public final class ImportRunner {
     private static final class LeaseLost extends RuntimeException {
         LeaseLost() {
             super("import lease lost", null, false, false);
+        }
+    }
+
+    /** How storing one activity ended, and the run it created, if any. */
+    private record Stored(ActivityOutcome outcome, Optional<String> runId) {
+        static Stored without(ActivityOutcome outcome) {
+            return new Stored(outcome, Optional.empty());
         }
     }
 
@@ -289,16 +302,30 @@ public final class ImportRunner {
             Optional<String> conditions = enriched.weather();
             RunMapping.Mapped mapped = RunMapping.map(details, conditions);
             ImportJob before = job;
-            ImportJob after = transactions.inUserTransaction(user, () -> {
-                ActivityOutcome outcome = outcomeOf(mapped, activity, replace);
-                ImportJob next = before.withProgress(before.progress().plus(outcome), ImportPhase.IMPORTING, past);
-                writeCheckpoint(next);
-                return next;
+            Stored stored = transactions.inUserTransaction(user, () -> {
+                Stored outcome = store(mapped, activity, replace);
+                writeCheckpoint(
+                        before.withProgress(before.progress().plus(outcome.outcome()), ImportPhase.IMPORTING, past));
+                return outcome;
             });
-            metrics.activity(outcomeBetween(before, after));
-            job = after;
+            metrics.activity(stored.outcome());
+            job = before.withProgress(before.progress().plus(stored.outcome()), ImportPhase.IMPORTING, past);
             unsaved = false;
+            if (stored.runId().isPresent() && mapped instanceof RunMapping.Mapped.Run run) {
+                locate(stored.runId().get(), run.run().track());
+            }
             return true;
+        }
+
+        /** Once the run is committed: where it started, looked up in the background. */
+        private void locate(String runId, List<TrackPoint> track) {
+            if (!track.isEmpty()) {
+                places.locate(
+                        user,
+                        UUID.fromString(runId),
+                        track.get(0).lat(),
+                        track.get(0).lon());
+            }
         }
 
         private void skip(ActivityOutcome outcome, Optional<Instant> past) {
@@ -307,33 +334,25 @@ public final class ImportRunner {
             metrics.activity(outcome);
         }
 
-        /** Which count one stored activity moved (the outcome is decided inside the transaction). */
-        private ActivityOutcome outcomeBetween(ImportJob before, ImportJob after) {
-            ImportProgress a = before.progress();
-            ImportProgress b = after.progress();
-            if (b.imported() > a.imported()) {
-                return ActivityOutcome.IMPORTED;
-            }
-            if (b.skippedDuplicate() > a.skippedDuplicate()) {
-                return ActivityOutcome.DUPLICATE;
-            }
-            return b.skippedNotRun() > a.skippedNotRun() ? ActivityOutcome.NOT_A_RUN : ActivityOutcome.FAILED;
-        }
-
-        private ActivityOutcome outcomeOf(RunMapping.Mapped mapped, ProviderActivity activity, boolean replace) {
+        /** Stores one mapped activity; called inside the transaction that also moves the checkpoint. */
+        private Stored store(RunMapping.Mapped mapped, ProviderActivity activity, boolean replace) {
             if (!(mapped instanceof RunMapping.Mapped.Run run)) {
-                return mapped instanceof RunMapping.Mapped.NotARun ? ActivityOutcome.NOT_A_RUN : ActivityOutcome.FAILED;
+                return Stored.without(
+                        mapped instanceof RunMapping.Mapped.NotARun
+                                ? ActivityOutcome.NOT_A_RUN
+                                : ActivityOutcome.FAILED);
             }
             if (replace) {
                 runs.deleteByStravaId(user, activity.id());
             }
             ImportedRunStore.StoreOutcome stored = runs.store(user, run.run());
-            if (stored instanceof ImportedRunStore.StoreOutcome.Stored) {
-                return ActivityOutcome.IMPORTED;
+            if (stored instanceof ImportedRunStore.StoreOutcome.Stored created) {
+                return new Stored(ActivityOutcome.IMPORTED, Optional.of(created.runId()));
             }
-            return stored instanceof ImportedRunStore.StoreOutcome.Duplicate
-                    ? ActivityOutcome.DUPLICATE
-                    : ActivityOutcome.FAILED;
+            return Stored.without(
+                    stored instanceof ImportedRunStore.StoreOutcome.Duplicate
+                            ? ActivityOutcome.DUPLICATE
+                            : ActivityOutcome.FAILED);
         }
 
         private void stopOn(ProviderResult<?> failure) {

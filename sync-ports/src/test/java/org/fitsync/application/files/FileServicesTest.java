@@ -64,7 +64,7 @@ class FileServicesTest {
             store,
             reader,
             runs,
-            new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store));
+            new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store, Runnable::run));
     private final UnfinishedUploadSweep sweep =
             new UnfinishedUploadSweep(Duration.ofHours(24), store, store, store, clock);
 
@@ -252,7 +252,7 @@ class FileServicesTest {
                 store,
                 reader,
                 runs,
-                new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store));
+                new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store, Runnable::run));
         assertThat(store.claimNext("node-a", Duration.ofSeconds(30))).isPresent(); // node-a claims, then dies
         assertThat(other.runOnce()).isFalse();
         clock.advance(Duration.ofSeconds(31));

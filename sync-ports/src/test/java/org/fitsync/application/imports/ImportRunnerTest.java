@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.imports.ImportError;
@@ -22,6 +23,7 @@ import org.fitsync.ports.out.imports.ActivityProviders;
 import org.fitsync.ports.out.imports.ImportMetrics;
 import org.fitsync.ports.out.imports.ProviderResult;
 import org.fitsync.ports.out.imports.WeatherLookup;
+import org.fitsync.ports.out.place.LookupPlacePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,7 @@ class ImportRunnerTest {
                 ActivityProviders.always(provider),
                 store,
                 WeatherLookup.OFF,
+                new RunPlaces(LookupPlacePort.OFF, (user, run, place) -> {}, store, Runnable::run),
                 store,
                 heartbeats,
                 fetches,

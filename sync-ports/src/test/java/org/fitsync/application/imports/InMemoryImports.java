@@ -329,7 +329,7 @@ final class InMemoryImports implements TransactionPort, ImportJobStore, Imported
         if (known != null) {
             return new StoreOutcome.Duplicate(known);
         }
-        String id = "run-" + ++nextRun;
+        String id = new java.util.UUID(0, ++nextRun).toString(); // run ids are UUIDs, as in the server
         mine.put(run.stravaId(), id);
         stored.put(run.stravaId(), run);
         return new StoreOutcome.Stored(id);

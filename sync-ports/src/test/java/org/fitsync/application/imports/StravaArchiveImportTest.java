@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.fitsync.application.imports.archive.ArchiveProviders;
+import org.fitsync.application.run.RunPlaces;
 import org.fitsync.application.testing.MovableClock;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.files.ActivityFile;
@@ -35,6 +36,7 @@ import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.domain.imports.ImportProgress;
 import org.fitsync.domain.imports.ImportState;
 import org.fitsync.domain.imports.ImportedRun;
+import org.fitsync.domain.run.Place;
 import org.fitsync.ports.out.files.LoadFilePort;
 import org.fitsync.ports.out.imports.ImportJobStore;
 import org.fitsync.ports.out.imports.ImportMetrics;
@@ -93,6 +95,9 @@ class StravaArchiveImportTest {
         }
     };
 
+    /** The places recorded, by run id. */
+    private final Map<UUID, Place> places = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ImportRunner runner = new ImportRunner(
             new ImportRunner.Settings("node-a", Duration.ofMinutes(5), 2, 3, 2),
             store,
@@ -105,6 +110,12 @@ class StravaArchiveImportTest {
                     clock),
             store,
             WeatherLookup.OFF,
+            new RunPlaces(
+                    (lat, lon) ->
+                            Optional.of(new Place(Optional.of("Berlin"), Optional.empty(), Optional.of("Germany"))),
+                    (user, run, place) -> places.put(run, place),
+                    store,
+                    Runnable::run),
             store,
             heartbeats,
             fetches,
@@ -221,6 +232,10 @@ class StravaArchiveImportTest {
         assertThat(csvOnly.track()).isEmpty();
         assertThat(csvOnly.samples()).isEmpty();
         assertThat(runs.get("105").sportType()).isEqualTo("VirtualRun");
+
+        // Only the runs with a track (101 and 103, from their files) have a start to look up.
+        assertThat(places).hasSize(2);
+        assertThat(places.values()).allSatisfy(place -> assertThat(place.city()).contains("Berlin"));
     }
 
     @Test
