@@ -269,4 +269,71 @@ class FilesEndToEndHttpTest {
         assertThat(garmin.path("notes").asText()).isEqualTo("treadmill at the hotel");
         assertThat(run(token, phoneRun).path("overlapping").asBoolean()).isTrue();
     }
+
+    @Test
+    void hostileFilesFailWithTheirReasonKeepNoRunAndLeakNothing() throws IOException {
+        String token = server.token("e2e-hostile");
+        Path secret = Files.writeString(Files.createTempFile("fitsync-secret", ".txt"), "TOP-SECRET-CONTENT");
+        byte[] fit = sample("run-hr-cadence-devfield.fit");
+        byte[] corrupt = fit.clone();
+        corrupt[fit.length / 2] ^= 0x5a;
+        Map<String, Map.Entry<byte[], String>> hostile = new LinkedHashMap<>();
+        hostile.put("truncated.fit", Map.entry(java.util.Arrays.copyOf(fit, fit.length / 2), "truncated"));
+        hostile.put("corrupt.fit", Map.entry(corrupt, "corrupt"));
+        hostile.put("laughs.gpx", Map.entry(billionLaughs(), "unsafe_xml"));
+        hostile.put(
+                "xxe.gpx",
+                Map.entry(
+                        ("<?xml version=\"1.0\"?>\n<!DOCTYPE gpx [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
+                                        + "<gpx version=\"1.1\"><trk><name>&xxe;</name><trkseg>"
+                                        + "<trkpt lat=\"1\" lon=\"2\"><time>2024-01-01T00:00:00Z</time></trkpt>"
+                                        + "</trkseg></trk></gpx>")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "unsafe_xml"));
+        hostile.put("bomb.gpx.gz", Map.entry(gzipBomb(), "too_large"));
+
+        for (Map.Entry<String, Map.Entry<byte[], String>> file : hostile.entrySet()) {
+            JsonNode processed = processed(
+                    token, upload(token, file.getKey(), file.getValue().getKey()));
+            assertThat(processed.path("state").asText()).as(file.getKey()).isEqualTo("failed");
+            assertThat(processed.path("error").path("type").asText())
+                    .as(file.getKey())
+                    .isEqualTo(file.getValue().getValue());
+            assertThat(processed.has("run_id") && !processed.path("run_id").isNull())
+                    .as(file.getKey())
+                    .isFalse();
+            assertThat(processed.toString()).doesNotContain("TOP-SECRET");
+        }
+        assertThat(server.get("/api/v1/runs", token).json().path("items")).isEmpty();
+        assertThat(server.get("/health/ready", null).status()).isEqualTo(200);
+    }
+
+    /** Nine levels of entities, each ten of the one below: a billion "lol"s if anything expanded them. */
+    private static byte[] billionLaughs() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE gpx [\n<!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            xml.append("<!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                xml.append("&lol").append(i == 1 ? "" : Integer.toString(i - 1)).append(';');
+            }
+            xml.append("\">\n");
+        }
+        xml.append("]>\n<gpx version=\"1.1\"><metadata><name>&lol9;</name></metadata></gpx>");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 128 MiB of spaces inside a GPX document, about 128 KiB gzipped: past the reader's 64 MiB limit. */
+    private static byte[] gzipBomb() throws IOException {
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(compressed)) {
+            gz.write("<gpx version=\"1.1\">".getBytes(StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 128; i++) {
+                gz.write(block);
+            }
+            gz.write("</gpx>".getBytes(StandardCharsets.UTF_8));
+        }
+        return compressed.toByteArray();
+    }
 }
