@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -58,8 +59,9 @@ public final class MultiNodeHarness {
         Path workDir = Files.createTempDirectory("fitsync-multinode-");
         System.out.printf(
                 Locale.ROOT,
-                "FitSync multi-node: %d nodes behind HAProxy on Debian's PostgreSQL, %d phones, work dir %s%n",
+                "FitSync multi-node: %d nodes behind HAProxy on Debian's PostgreSQL%s, %d phones, work dir %s%n",
                 settings.nodes(),
+                settings.pgbouncer() ? " through PgBouncer (transaction mode)" : "",
                 settings.phones(),
                 workDir);
         Report report;
@@ -80,13 +82,21 @@ public final class MultiNodeHarness {
     /** PostgreSQL, the fake Strava, the nodes and HAProxy; closed in reverse. */
     static final class Cluster implements AutoCloseable {
         final DebianPostgres postgres;
+        final Optional<Pgbouncer> pgbouncer;
         final FakeStrava strava;
         final List<Node> nodes;
         final Haproxy haproxy;
         final String jwtSecret;
 
-        private Cluster(DebianPostgres postgres, FakeStrava strava, List<Node> nodes, Haproxy haproxy, String jwt) {
+        private Cluster(
+                DebianPostgres postgres,
+                Optional<Pgbouncer> pgbouncer,
+                FakeStrava strava,
+                List<Node> nodes,
+                Haproxy haproxy,
+                String jwt) {
             this.postgres = postgres;
+            this.pgbouncer = pgbouncer;
             this.strava = strava;
             this.nodes = nodes;
             this.haproxy = haproxy;
@@ -96,16 +106,25 @@ public final class MultiNodeHarness {
         static Cluster start(MultiNodeSettings settings, Path workDir) throws Exception {
             FitSyncJar jar = FitSyncJar.at(settings.jar());
             DebianPostgres postgres = null;
+            Optional<Pgbouncer> pgbouncer = Optional.empty();
             FakeStrava strava = null;
             List<Node> nodes = new ArrayList<>();
             try {
                 postgres = DebianPostgres.create(workDir, secret(24), secret(24));
+                if (settings.pgbouncer()) {
+                    pgbouncer = Optional.of(Pgbouncer.start(workDir, postgres));
+                }
                 strava = FakeStrava.start(FakeStravaConfig.generous().withLatency(Duration.ofMillis(400)));
                 ImportKill.stock(strava);
                 String jwt = secret(48);
                 int balancerPort = FitSyncJar.freePort();
                 Map<String, String> env = new HashMap<>();
                 env.put("FITSYNC_DATABASE_URL", postgres.jdbcUrl());
+                if (pgbouncer.isPresent()) {
+                    // Behind a transaction-mode pooler, LISTEN and the migrations need sessions of their own.
+                    env.put("FITSYNC_DATABASE_URL", pgbouncer.get().jdbcUrl());
+                    env.put("FITSYNC_DATABASE_DIRECT_URL", postgres.jdbcUrl());
+                }
                 env.put("FITSYNC_DATABASE_USER", DebianPostgres.APP);
                 env.put("FITSYNC_DATABASE_PASSWORD", postgres.appPassword());
                 env.put("FITSYNC_DATABASE_OWNER_USER", DebianPostgres.OWNER);
@@ -141,12 +160,13 @@ public final class MultiNodeHarness {
                 }
                 Haproxy haproxy = Haproxy.start(
                         workDir, balancerPort, nodes.stream().map(Node::port).toList());
-                return new Cluster(postgres, strava, nodes, haproxy, jwt);
+                return new Cluster(postgres, pgbouncer, strava, nodes, haproxy, jwt);
             } catch (Exception | Error e) {
                 nodes.forEach(Node::closeQuietly);
                 if (strava != null) {
                     strava.close();
                 }
+                pgbouncer.ifPresent(Pgbouncer::close);
                 if (postgres != null) {
                     postgres.close();
                 }
@@ -159,6 +179,7 @@ public final class MultiNodeHarness {
             haproxy.close();
             nodes.forEach(Node::closeQuietly);
             strava.close();
+            pgbouncer.ifPresent(Pgbouncer::close);
             postgres.close();
         }
     }

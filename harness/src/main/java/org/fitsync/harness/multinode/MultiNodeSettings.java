@@ -7,10 +7,18 @@ import java.nio.file.Path;
  * thinking {@code -Dmultinode.thinkMs=1000} on average, {@code -Dmultinode.steadySeconds=5} of load before the
  * first scenario, {@code -Dmultinode.outageSeconds=4} of PostgreSQL downtime, {@code -Dmultinode.grace=3s}
  * (the nodes' {@code FITSYNC_SHUTDOWN_GRACE}), {@code -Dmultinode.pgBin} and {@code -Dmultinode.haproxy} (the
- * binaries; default: Debian's), {@code -Dmultinode.jar} (the server jar).
+ * binaries; default: Debian's), {@code -Dmultinode.jar} (the server jar), and {@code -Dmultinode.pgbouncer=true}:
+ * the nodes' pools go through PgBouncer in transaction mode ({@code -Dmultinode.pgbouncer.bin}; default Debian's).
  */
 record MultiNodeSettings(
-        int nodes, int phones, int thinkMillis, int steadySeconds, int outageSeconds, String grace, Path jar) {
+        int nodes,
+        int phones,
+        int thinkMillis,
+        int steadySeconds,
+        int outageSeconds,
+        String grace,
+        Path jar,
+        boolean pgbouncer) {
 
     MultiNodeSettings {
         if (nodes < 2 || phones < 1 || thinkMillis < 1 || steadySeconds < 0 || outageSeconds < 1) {
@@ -26,6 +34,7 @@ record MultiNodeSettings(
                 Integer.getInteger("multinode.steadySeconds", 5),
                 Integer.getInteger("multinode.outageSeconds", 4),
                 System.getProperty("multinode.grace", "3s"),
-                Path.of(System.getProperty("multinode.jar", "app/target/fitsync.jar")));
+                Path.of(System.getProperty("multinode.jar", "app/target/fitsync.jar")),
+                Boolean.getBoolean("multinode.pgbouncer"));
     }
 }
