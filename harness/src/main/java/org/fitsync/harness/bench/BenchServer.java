@@ -55,7 +55,10 @@ public final class BenchServer implements AutoCloseable {
                 "FITSYNC_JWT_SECRET", JWT_SECRET,
                 "FITSYNC_TOKEN_KEY", Base64.getEncoder().encodeToString(tokenKey),
                 "FITSYNC_DATA_DIR", Files.createTempDirectory("fitsync-bench").toString(),
-                "FITSYNC_WEATHER", "off"));
+                "FITSYNC_WEATHER", "off",
+                // Nothing of a benchmark goes to the internet, and a file worker would wait on Nominatim's
+                // one-request-a-second spacing after every uploaded run.
+                "FITSYNC_GEOCODER", "off"));
         env.putAll(settings);
         Path log = Files.createTempFile("fitsync-bench-server", ".log");
         System.out.println("Server log: " + log);

@@ -2,6 +2,7 @@ package org.fitsync.harness.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import org.fitsync.harness.bench.CpuMeter;
  * time from declaration to imported, p50/p99, files/s, server CPU), then the import rate of a Strava
  * archive of 1,000 activities. Warm-up uploads and a warm-up archive go first and are discarded.
  * System properties: bench.files.clients (8), bench.files.uploads (per client, 25), bench.files.warmup
- * (warm-up uploads per client, 10), bench.files.pollMs (10), bench.files.activities (1000),
+ * (warm-up uploads per client, 10), bench.files.fallbackPollMs (200: a file is read on each
+ * change event of its user, and this often without one), bench.files.activities (1000),
  * bench.files.activitySeconds (1200), bench.files.archiveWarmup (100), bench.files.workers (the server's
  * FITSYNC_FILES_WORKERS; unset: its default), bench.jar, bench.server.jvmArgs.
  */
@@ -29,7 +31,7 @@ public final class FileIngestBenchmark {
         int clients = Integer.getInteger("bench.files.clients", 8);
         int uploads = Integer.getInteger("bench.files.uploads", 25);
         int warmup = Integer.getInteger("bench.files.warmup", 10);
-        Duration poll = Duration.ofMillis(Integer.getInteger("bench.files.pollMs", 10));
+        Duration fallback = Duration.ofMillis(Integer.getInteger("bench.files.fallbackPollMs", 200));
         int activities = Integer.getInteger("bench.files.activities", 1000);
         int activitySeconds = Integer.getInteger("bench.files.activitySeconds", 1200);
         int archiveWarmup = Integer.getInteger("bench.files.archiveWarmup", 100);
@@ -46,7 +48,20 @@ public final class FileIngestBenchmark {
                     System.getProperty("bench.files.workers", "default"),
                     Runtime.getRuntime().availableProcessors());
 
-            UploadPhase phase = new UploadPhase(c -> client(server, "uploader-" + c), poll);
+            HttpClient events = HttpClient.newHttpClient();
+            UploadPhase phase = new UploadPhase(
+                    new UploadPhase.Clients() {
+                        @Override
+                        public FilesClient client(int i) throws IOException {
+                            return new FilesClient(server.port(), server.token("uploader-" + i));
+                        }
+
+                        @Override
+                        public ChangeSignal changes(int i) throws IOException, InterruptedException {
+                            return new ChangeSignal(events, server.port(), server.token("uploader-" + i));
+                        }
+                    },
+                    fallback);
             phase.run(clients, warmup, Instant.parse("2023-06-01T06:00:00Z"));
             cpu.awaitCompilerIdle(Duration.ofSeconds(20));
             CpuMeter.Reading before = cpu.now();
@@ -55,12 +70,12 @@ public final class FileIngestBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "Uploads     : %d one-hour 1 Hz FIT files (3,600 records, %d bytes each) by %d clients after %d"
-                            + " warm-up files; polled every %d ms%n",
+                            + " warm-up files; each file read on its user's change events (else every %d ms)%n",
                     up.files(),
                     FitRunWriter.run(Instant.EPOCH, 3600).length,
                     clients,
                     clients * warmup,
-                    poll.toMillis());
+                    fallback.toMillis());
             System.out.printf(
                     Locale.ROOT,
                     "  declared -> imported: p50 %.0f ms, p99 %.0f ms, max %.0f ms (of which declare+PUT+complete"

@@ -17,7 +17,7 @@ import org.fitsync.harness.bench.PlainHttpClient;
 /**
  * One user's client of the files and imports API (docs/api.md, "Activity files" and "Imports") on one
  * keep-alive connection: the upload flow a phone runs (declare, PUT to the signed URL, complete) and the
- * polling of a file or an import until it finished.
+ * waiting for a file or an import to finish.
  */
 final class FilesClient implements AutoCloseable {
 
@@ -47,9 +47,20 @@ final class FilesClient implements AutoCloseable {
         expect(202, send("POST", "/api/v1/files/" + id + "/complete", token, new byte[0]));
     }
 
-    /** Polls the file every {@code every} until it left awaiting_upload and processing; answers the file. */
-    JsonNode awaitFile(UUID id, Duration every) throws IOException, InterruptedException {
-        return await("/api/v1/files/" + id, FILE_UNDERWAY, every);
+    /**
+     * Reads the file after each of the user's change events (or every {@code fallback} without one) until
+     * it left awaiting_upload and processing; answers the file.
+     */
+    JsonNode awaitFile(UUID id, ChangeSignal changes, Duration fallback) throws IOException, InterruptedException {
+        byte[] get = PlainHttpClient.request("GET", port, "/api/v1/files/" + id, token, "", new byte[0]);
+        while (true) {
+            long seen = changes.count();
+            JsonNode file = expect(200, http.send(get));
+            if (!FILE_UNDERWAY.contains(file.path("state").asText())) {
+                return file;
+            }
+            changes.awaitBeyond(seen, fallback);
+        }
     }
 
     /** Starts a Strava archive import of an uploaded ZIP; answers the import's id. */
@@ -60,18 +71,14 @@ final class FilesClient implements AutoCloseable {
                 .asText();
     }
 
+    /** Polls the import every {@code every} until it finished; its rate is taken from its own timestamps. */
     JsonNode awaitImport(String id, Duration every) throws IOException, InterruptedException {
-        return await("/api/v1/imports/" + id, IMPORT_UNDERWAY, every);
-    }
-
-    private JsonNode await(String path, Set<String> underway, Duration every) throws IOException, InterruptedException {
-        byte[] get = PlainHttpClient.request("GET", port, path, token, "", new byte[0]);
+        byte[] get = PlainHttpClient.request("GET", port, "/api/v1/imports/" + id, token, "", new byte[0]);
         while (true) {
-            JsonNode resource = expect(200, http.send(get));
-            if (!underway.contains(resource.path("state").asText())) {
-                return resource;
+            JsonNode job = expect(200, http.send(get));
+            if (!IMPORT_UNDERWAY.contains(job.path("state").asText())) {
+                return job;
             }
-            // The API has no "file processed" event to wait on, so clients poll; see the benchmark's notes.
             Thread.sleep(every.toMillis());
         }
     }

@@ -11,12 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /**
  * Concurrent clients, each uploading its own one-hour FIT files one after another (declare, PUT,
- * complete, poll until imported), timing each file from the declaration to the first poll that sees it
- * imported. Every file is a distinct run: its own start time, so its own bytes.
+ * complete, then read the file on each of its user's change events until imported), timing each file
+ * from the declaration to the first read that sees it imported. Every file is a distinct run: its own start time, so its own bytes.
  */
 final class UploadPhase {
 
@@ -28,13 +27,20 @@ final class UploadPhase {
         }
     }
 
-    private final IntFunction<FilesClient> clients;
-    private final Duration poll;
+    /** Client number i: its own user, connection and change events. */
+    interface Clients {
+        FilesClient client(int i) throws IOException;
 
-    /** {@code clients} opens client number i (its own user and connection). */
-    UploadPhase(IntFunction<FilesClient> clients, Duration poll) {
+        ChangeSignal changes(int i) throws IOException, InterruptedException;
+    }
+
+    private final Clients clients;
+    private final Duration fallback;
+
+    /** {@code fallback}: how often a client reads its file when no change event came. */
+    UploadPhase(Clients clients, Duration fallback) {
         this.clients = clients;
-        this.poll = poll;
+        this.fallback = fallback;
     }
 
     /** {@code clientCount} clients upload {@code perClient} files each, runs two hours apart back from {@code newest}. */
@@ -74,13 +80,14 @@ final class UploadPhase {
 
     private void uploadAll(int client, List<byte[]> files, double[] server, double[] upload, int at)
             throws IOException, InterruptedException {
-        try (FilesClient api = clients.apply(client)) {
+        try (FilesClient api = clients.client(client);
+                ChangeSignal changes = clients.changes(client)) {
             for (int i = 0; i < files.size(); i++) {
                 UUID id = UUID.randomUUID();
                 long start = System.nanoTime();
                 api.upload(id, "Morning_Run.fit", files.get(i));
                 long uploaded = System.nanoTime();
-                JsonNode file = api.awaitFile(id, poll);
+                JsonNode file = api.awaitFile(id, changes, fallback);
                 long done = System.nanoTime();
                 if (!file.path("state").asText().equals("imported")) {
                     throw new IllegalStateException("a file ended " + file.path("state") + ": " + file);
