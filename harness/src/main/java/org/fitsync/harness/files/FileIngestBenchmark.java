@@ -23,7 +23,7 @@ import org.fitsync.harness.bench.CpuMeter;
  * (warm-up uploads per client, 10), bench.files.fallbackPollMs (200: a file is read on each
  * change event of its user, and this often without one), bench.files.activities (1000),
  * bench.files.activitySeconds (1200), bench.files.archiveWarmup (100), bench.files.workers (the server's
- * FITSYNC_FILES_WORKERS; unset: its default), bench.jar, bench.server.jvmArgs.
+ * FITSYNC_FILES_WORKERS; unset: its default), bench.files.serverPoll (its FITSYNC_FILES_POLL), bench.jar, bench.server.jvmArgs.
  */
 public final class FileIngestBenchmark {
 
@@ -43,9 +43,10 @@ public final class FileIngestBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "Activity files benchmark: server java -jar fitsync.jar serve (pid %d), FITSYNC_FILES_WORKERS=%s,"
-                            + " %d cores%n",
+                            + " FITSYNC_FILES_POLL=%s, %d cores%n",
                     server.pid(),
                     System.getProperty("bench.files.workers", "default"),
+                    System.getProperty("bench.files.serverPoll", "default"),
                     Runtime.getRuntime().availableProcessors());
 
             HttpClient events = HttpClient.newHttpClient();
@@ -138,6 +139,11 @@ public final class FileIngestBenchmark {
         String workers = System.getProperty("bench.files.workers");
         if (workers != null) {
             env.put("FITSYNC_FILES_WORKERS", workers);
+        }
+        // An idle file worker looks for work this often: the wait of a file that arrives meanwhile.
+        String poll = System.getProperty("bench.files.serverPoll");
+        if (poll != null) {
+            env.put("FITSYNC_FILES_POLL", poll);
         }
         return env;
     }
