@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fitsync.adapter.http.auth.TokenIssuer;
@@ -19,7 +20,7 @@ import org.fitsync.harness.process.ServerProcess;
  * against the benchmark's database, so that the clients in the benchmark's JVM share neither its heap,
  * garbage collector nor JIT compiler, and the server's CPU time is its own.
  */
-final class BenchServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
 
     private static final String JWT_SECRET = "fitsync-bench-secret-0123456789-abcdefghijklmnop";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
@@ -33,13 +34,19 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** The jar of system property {@code bench.jar}; server JVM options from {@code bench.server.jvmArgs}. */
-    static BenchServer start(DatabaseSettings db) throws IOException, InterruptedException {
+    public static BenchServer start(DatabaseSettings db) throws IOException, InterruptedException {
+        return start(db, Map.of());
+    }
+
+    /** As {@link #start(DatabaseSettings)} with more {@code FITSYNC_*} settings (they win over the defaults). */
+    public static BenchServer start(DatabaseSettings db, Map<String, String> settings)
+            throws IOException, InterruptedException {
         FitSyncJar jar = FitSyncJar.fromProperty("bench.jar");
         byte[] tokenKey = new byte[32];
         new SecureRandom().nextBytes(tokenKey);
         // e.g. -Dbench.server.jvmArgs="-XX:StartFlightRecording=filename=server.jfr" to profile the server alone
         String jvmArgs = System.getProperty("bench.server.jvmArgs", "").trim();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "FITSYNC_DATABASE_URL", db.jdbcUrl(),
                 "FITSYNC_DATABASE_USER", db.appUser(),
                 "FITSYNC_DATABASE_PASSWORD", db.appPassword(),
@@ -48,7 +55,11 @@ final class BenchServer implements AutoCloseable {
                 "FITSYNC_JWT_SECRET", JWT_SECRET,
                 "FITSYNC_TOKEN_KEY", Base64.getEncoder().encodeToString(tokenKey),
                 "FITSYNC_DATA_DIR", Files.createTempDirectory("fitsync-bench").toString(),
-                "FITSYNC_WEATHER", "off");
+                "FITSYNC_WEATHER", "off",
+                // Nothing of a benchmark goes to the internet, and a file worker would wait on Nominatim's
+                // one-request-a-second spacing after every uploaded run.
+                "FITSYNC_GEOCODER", "off"));
+        env.putAll(settings);
         Path log = Files.createTempFile("fitsync-bench-server", ".log");
         System.out.println("Server log: " + log);
         BenchServer server =
@@ -62,15 +73,15 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return process.port();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String token(String user) {
+    public String token(String user) {
         return tokens.issue(user, List.of(), Duration.ofHours(2));
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fitsync.adapter.postgres.DatabaseSettings;
 
 /**
  * CPU time spent by the FitSync server's JVM (its own process, or this one) and by the PostgreSQL
@@ -16,15 +17,15 @@ import java.util.stream.Stream;
  * children, including those it has already reaped ({@code cutime}/{@code cstime}). Elsewhere it
  * reads as zero.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private static final double TICK_NANOS = 1e9 / 100; // USER_HZ is 100 on every Linux we run on
 
     /** CPU nanoseconds: the server's whole JVM, of which its JIT compiler and garbage collector threads, and PostgreSQL. */
-    record Reading(long jvmNanos, long jitNanos, long gcNanos, long postgresNanos) {
+    public record Reading(long jvmNanos, long jitNanos, long gcNanos, long postgresNanos) {
         static final Reading ZERO = new Reading(0, 0, 0, 0);
 
-        Reading minus(Reading before) {
+        public Reading minus(Reading before) {
             return new Reading(
                     jvmNanos - before.jvmNanos,
                     jitNanos - before.jitNanos,
@@ -44,12 +45,19 @@ final class CpuMeter {
     private final int port;
     private final long serverPid;
 
-    CpuMeter(int postgresPort, long serverPid) {
+    public CpuMeter(int postgresPort, long serverPid) {
         this.port = postgresPort;
         this.serverPid = serverPid;
     }
 
-    Reading now() {
+    /** The port of the PostgreSQL server behind {@code db}, whose processes are counted. */
+    public static int postgresPort(DatabaseSettings db) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(db.jdbcUrl());
+        return m.find() ? Integer.parseInt(m.group(1)) : 5432;
+    }
+
+    public Reading now() {
         long[] jitAndGc = jitAndGcNanos();
         return new Reading(jvmNanos(), jitAndGc[0], jitAndGc[1], postgresNanos());
     }
@@ -58,7 +66,7 @@ final class CpuMeter {
      * Waits until the server's JIT compiler threads use under a tenth of a core over a quarter of a
      * second (their queue is worked off), or {@code limit} passes; returns the milliseconds waited.
      */
-    long awaitCompilerIdle(Duration limit) throws InterruptedException {
+    public long awaitCompilerIdle(Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         long window = 250_000_000L;

@@ -17,13 +17,13 @@ import java.util.Locale;
  * keeps the client's cost per request small and on the calling thread, so on a machine where
  * clients and server share the cores the benchmark measures the server rather than the client.
  */
-final class PlainHttpClient implements AutoCloseable {
+public final class PlainHttpClient implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
 
-    PlainHttpClient(int port) throws IOException {
+    public PlainHttpClient(int port) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
@@ -33,10 +33,23 @@ final class PlainHttpClient implements AutoCloseable {
     }
 
     /** The bytes of a complete POST request with a JSON body, prepared before the timed part. */
-    static byte[] post(int port, String path, String token, byte[] body) {
-        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+    public static byte[] post(int port, String path, String token, byte[] body) {
+        return request("POST", port, path, token, "application/json", body);
+    }
+
+    /** The bytes of a complete request: no {@code Authorization} without a token, no body when it is empty. */
+    public static byte[] request(String method, int port, String path, String token, String contentType, byte[] body) {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        if (body.length > 0) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (body.length > 0 || !method.equals("GET")) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
@@ -45,9 +58,9 @@ final class PlainHttpClient implements AutoCloseable {
 
     // The bytes of one response, read once by the caller; never compared or hashed.
     @SuppressWarnings("ArrayRecordComponent")
-    record Response(int status, byte[] body) {}
+    public record Response(int status, byte[] body) {}
 
-    Response send(byte[] request) throws IOException {
+    public Response send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
         String status = line();

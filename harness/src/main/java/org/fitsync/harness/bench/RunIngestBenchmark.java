@@ -90,7 +90,7 @@ public final class RunIngestBenchmark {
                 rowSlices.add(
                         prepare(rows.stream().map(r -> r.subList(from, to)).toList()));
             }
-            CpuMeter cpu = new CpuMeter(port(db), server.pid());
+            CpuMeter cpu = new CpuMeter(CpuMeter.postgresPort(db), server.pid());
             int batches = warmUp(server, cpu, clients, warmup, warmupBatches, decimals);
             // The raw path's JDBC client is JIT-compiled too: it gets as many warm-up runs as the server did.
             for (int batch = 0; batch < batches; batch++) {
@@ -607,12 +607,6 @@ public final class RunIngestBenchmark {
     }
 
     /** The port of a jdbc:postgresql://host:port/db URL. */
-    private static int port(DatabaseSettings db) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(db.jdbcUrl());
-        return m.find() ? Integer.parseInt(m.group(1)) : 5432;
-    }
-
     private static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
