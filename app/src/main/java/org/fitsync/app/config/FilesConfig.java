@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Activity files (docs/api.md, Activity files): {@code FITSYNC_FILES_MAX_SIZE} (64 MiB), the upload
+ * Activity files (docs/api.md, Activity files): {@code FITSYNC_FILES_MAX_SIZE} (64 MiB) and, for a
+ * {@code .zip} archive, {@code FITSYNC_FILES_MAX_ARCHIVE_SIZE} (4 GiB, below S3's 5 GiB single PUT), the upload
  * URLs' life {@code FITSYNC_FILES_UPLOAD_TTL} (15m) and key {@code FITSYNC_FILES_SECRET} (else the JWT
  * secret, which every node shares), how long an upload may stay unfinished
  * ({@code FITSYNC_FILES_UNFINISHED_TTL}, 24h) and how often that is swept
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public record FilesConfig(
         long maxBytes,
+        long maxArchiveBytes,
         Duration uploadTtl,
         Optional<String> secret,
         Duration unfinishedTtl,
@@ -31,6 +33,7 @@ public record FilesConfig(
         Optional<S3> s3) {
 
     static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    static final long DEFAULT_MAX_ARCHIVE_BYTES = 4L * 1024 * 1024 * 1024;
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -76,6 +79,7 @@ public record FilesConfig(
         }
         return new FilesConfig(
                 env.bytes("FITSYNC_FILES_MAX_SIZE", DEFAULT_MAX_BYTES),
+                env.bytes("FITSYNC_FILES_MAX_ARCHIVE_SIZE", DEFAULT_MAX_ARCHIVE_BYTES),
                 uploadTtl,
                 secret,
                 positive(env, "FITSYNC_FILES_UNFINISHED_TTL", Duration.ofHours(24)),

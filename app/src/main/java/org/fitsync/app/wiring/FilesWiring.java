@@ -91,7 +91,7 @@ final class FilesWiring {
         ReadActivityFilePort reader = new ActivityFileReader(ActivityFileLimits.defaults());
 
         FileService service = new FileService(
-                new FileService.Settings(config.maxBytes(), config.uploadTtl()),
+                new FileService.Settings(config.maxBytes(), config.maxArchiveBytes(), config.uploadTtl()),
                 transactions,
                 new FileService.Records(files, files, files),
                 blobs,

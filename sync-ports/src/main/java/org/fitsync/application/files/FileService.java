@@ -12,6 +12,7 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.files.ActivityFile;
 import org.fitsync.domain.files.BlobFacts;
 import org.fitsync.domain.files.BlobKey;
+import org.fitsync.domain.files.FileFormat;
 import org.fitsync.domain.files.FileId;
 import org.fitsync.domain.files.FileState;
 import org.fitsync.domain.files.UploadTarget;
@@ -53,12 +54,21 @@ public final class FileService
                 ReadFileContentUseCase,
                 UploadFileDirectlyUseCase {
 
-    /** {@code maxBytes}: the largest file taken; {@code uploadTtl}: how long an upload URL stays valid. */
-    public record Settings(long maxBytes, Duration uploadTtl) {
+    /**
+     * {@code maxBytes}: the largest activity file taken; {@code maxArchiveBytes}: the largest archive (a
+     * whole Strava export runs to gigabytes, one activity rarely past a few megabytes); {@code uploadTtl}:
+     * how long an upload URL stays valid.
+     */
+    public record Settings(long maxBytes, long maxArchiveBytes, Duration uploadTtl) {
         public Settings {
-            if (maxBytes < 1 || uploadTtl.isNegative() || uploadTtl.isZero()) {
+            if (maxBytes < 1 || maxArchiveBytes < 1 || uploadTtl.isNegative() || uploadTtl.isZero()) {
                 throw new IllegalArgumentException("invalid file settings");
             }
+        }
+
+        /** The largest file of this format taken. */
+        public long maxBytes(FileFormat format) {
+            return format == FileFormat.ZIP ? maxArchiveBytes : maxBytes;
         }
     }
 
@@ -93,8 +103,9 @@ public final class FileService
 
     @Override
     public DeclareOutcome declare(DeclareFileCommand command) {
-        if (command.size() > settings.maxBytes()) {
-            return new DeclareOutcome.TooLarge(settings.maxBytes());
+        long limit = settings.maxBytes(command.format());
+        if (command.size() > limit) {
+            return new DeclareOutcome.TooLarge(limit);
         }
         ActivityFile declared = ActivityFile.declared(
                 command.user(),
@@ -204,7 +215,7 @@ public final class FileService
     public DirectOutcome upload(UploadFileDirectlyCommand command) {
         FileId id = FileId.random();
         BlobKey key = new BlobKey(command.user(), id);
-        long limit = Math.min(command.maxBytes(), settings.maxBytes());
+        long limit = Math.min(command.maxBytes(), settings.maxBytes(command.format()));
         BlobWrite write = io(() -> blobs.store().store(key, command.bytes(), Optional.empty(), limit));
         if (write instanceof BlobWrite.TooLarge tooLarge) {
             return new DirectOutcome.TooLarge(tooLarge.maxBytes());

@@ -51,7 +51,7 @@ class FileServicesTest {
     private final ScriptedReader reader = new ScriptedReader();
     private final RecordingRuns runs = new RecordingRuns();
     private final FileService files = new FileService(
-            new FileService.Settings(1024, Duration.ofMinutes(15)),
+            new FileService.Settings(1024, 4096, Duration.ofMinutes(15)),
             store,
             new FileService.Records(store, store, store),
             new FileService.Blobs(store, store, store, store, store, Optional.of(store)),
@@ -147,6 +147,23 @@ class FileServicesTest {
         assertThat(files.declare(new DeclareFileCommand(
                         ALICE, FileId.random(), "big.gpx", 1025, InMemoryFiles.sha256(bytes("x")), Optional.empty())))
                 .isEqualTo(new DeclareOutcome.TooLarge(1024));
+        // An archive (a whole Strava export) has its own, larger limit.
+        assertThat(files.declare(new DeclareFileCommand(
+                        ALICE,
+                        FileId.random(),
+                        "export.zip",
+                        4096,
+                        InMemoryFiles.sha256(bytes("x")),
+                        Optional.empty())))
+                .isInstanceOf(DeclareOutcome.Created.class);
+        assertThat(files.declare(new DeclareFileCommand(
+                        ALICE,
+                        FileId.random(),
+                        "export.zip",
+                        4097,
+                        InMemoryFiles.sha256(bytes("x")),
+                        Optional.empty())))
+                .isEqualTo(new DeclareOutcome.TooLarge(4096));
     }
 
     @Test
