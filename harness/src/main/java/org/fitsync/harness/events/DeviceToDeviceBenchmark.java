@@ -1,0 +1,183 @@
+package org.fitsync.harness.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.fitsync.adapter.http.auth.TokenIssuer;
+import org.fitsync.adapter.postgres.DatabaseSettings;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.harness.process.FitSyncJar;
+
+/**
+ * Device-to-device latency (docs/benchmarks.md, "Device to device"): two nodes on one PostgreSQL;
+ * device A pushes one record on node 2, device B listens to its change events on node 1 and pulls
+ * when told; a sample is the time from the start of A's push to B's pull having the record. Measured
+ * beside N idle event streams of other users on node 1, with node 1's heap (after a full GC) and
+ * threads at 0 and at each N.
+ *
+ * <p>System properties: {@code events.streams} (idle streams, ascending, {@code 1000,10000}),
+ * {@code events.samples} (per stream count, 500), {@code events.warmup} (samples discarded first at
+ * each count, 100), {@code events.pause} (ms between samples, 100: a device does not push twice
+ * within the stream's 50 ms coalescing interval), {@code events.jar} (app/target/fitsync.jar).
+ */
+public final class DeviceToDeviceBenchmark {
+
+    private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String USER = "device-user";
+
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final TokenIssuer tokens = new TokenIssuer(EventsNode.JWT_SECRET, Clock.systemUTC());
+    private int records;
+
+    private DeviceToDeviceBenchmark(HttpClient http) {
+        this.http = http;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] counts = Arrays.stream(
+                        System.getProperty("events.streams", "1000,10000").split(",", -1))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .sorted()
+                .toArray();
+        int samples = Integer.getInteger("events.samples", 500);
+        int warmup = Integer.getInteger("events.warmup", 100);
+        Duration pause = Duration.ofMillis(Integer.getInteger("events.pause", 100));
+        int most = counts[counts.length - 1];
+        System.out.printf(
+                Locale.ROOT,
+                "FitSync device-to-device benchmark: idle streams %s on node 1, %d samples (+%d warm-up) each,"
+                        + " %d ms apart; %d cores%n",
+                Arrays.toString(counts),
+                samples,
+                warmup,
+                pause.toMillis(),
+                Runtime.getRuntime().availableProcessors());
+        FitSyncJar jar = FitSyncJar.fromProperty("events.jar");
+        DatabaseSettings db = PostgresTestDatabase.fresh();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        DeviceToDeviceBenchmark bench = new DeviceToDeviceBenchmark(http);
+        // Room for the idle streams and device B beyond the default limit of 10,000.
+        Map<String, String> listening = Map.of("FITSYNC_ADMISSION_EVENT_STREAMS", Integer.toString(most + 100));
+        try (EventsNode node1 = EventsNode.start("1", jar, db, listening);
+                EventsNode node2 = EventsNode.start("2", jar, db, Map.of());
+                IdleStreams idle = new IdleStreams(http, node1.base(), bench::token);
+                ListeningDevice deviceB = new ListeningDevice(http, bench.json, node1.base(), bench.token(USER))) {
+            deviceB.start(SAMPLE_TIMEOUT);
+            ServerFootprint before = ServerFootprint.of(http, node1.base(), node1.pid());
+            System.out.printf(
+                    Locale.ROOT,
+                    "node 1 with device B's stream only: heap %.1f MB after GC, %d threads%n",
+                    before.heapBytes() / 1e6,
+                    before.threads());
+            List<String> rows = new ArrayList<>();
+            for (int count : counts) {
+                long openStart = System.nanoTime();
+                int accepted = idle.openUpTo(count);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d idle streams opened in %.1f s: %d accepted%s%n",
+                        count,
+                        (System.nanoTime() - openStart) / 1e9,
+                        accepted,
+                        idle.failures().isEmpty() ? "" : ", failures " + idle.failures());
+                if (accepted < count) {
+                    System.out.println("node 1 log tail:\n" + node1.logTail());
+                    throw new IllegalStateException(count - accepted + " of " + count + " streams did not open");
+                }
+                ServerFootprint footprint = ServerFootprint.of(http, node1.base(), node1.pid());
+                long[] latencies = bench.samples(node2.base(), deviceB, warmup, samples, pause);
+                if (idle.ended() > 0) {
+                    throw new IllegalStateException(idle.ended() + " idle streams ended during the samples");
+                }
+                double perThousand = count / 1000.0;
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| %,d | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f |",
+                        count,
+                        percentile(latencies, 0.50),
+                        percentile(latencies, 0.99),
+                        latencies[latencies.length - 1] / 1e6,
+                        footprint.heapBytes() / 1e6,
+                        (footprint.heapBytes() - before.heapBytes()) / 1e6 / perThousand,
+                        (footprint.threads() - before.threads()) / perThousand));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+            System.out.println();
+            System.out.println("| idle streams on node 1 | p50 ms | p99 ms | max ms | node 1 heap after GC, MB"
+                    + " | heap per 1,000 streams, MB | threads per 1,000 streams |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            rows.forEach(System.out::println);
+            System.out.printf(
+                    Locale.ROOT,
+                    "(node 1 without idle streams: %.1f MB heap after GC, %d threads)%n",
+                    before.heapBytes() / 1e6,
+                    before.threads());
+        } finally {
+            PostgresTestDatabase.shutDown();
+        }
+    }
+
+    /** Latencies in nanoseconds, sorted, of {@code samples} samples after {@code warmup} discarded ones. */
+    private long[] samples(URI pushNode, ListeningDevice deviceB, int warmup, int samples, Duration pause)
+            throws Exception {
+        long[] latencies = new long[samples];
+        for (int i = -warmup; i < samples; i++) {
+            Thread.sleep(pause.toMillis());
+            String id = "d2d-" + records++;
+            long start = System.nanoTime();
+            CompletableFuture<HttpResponse<String>> push = http.sendAsync(
+                    HttpRequest.newBuilder(pushNode.resolve("/api/v1/sync"))
+                            .header("Authorization", "Bearer " + token(USER))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(pushBody(id)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            deviceB.awaitRecord("workouts", id, SAMPLE_TIMEOUT);
+            long latency = System.nanoTime() - start;
+            HttpResponse<String> pushed = push.join();
+            if (pushed.statusCode() != 200) {
+                throw new IllegalStateException("device A's push: HTTP " + pushed.statusCode() + " " + pushed.body());
+            }
+            if (i >= 0) {
+                latencies[i] = latency;
+            }
+        }
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    private String pushBody(String id) throws Exception {
+        Map<String, Object> record = Map.of("id", id, "name", "Intervals", "updated_at", System.currentTimeMillis());
+        Map<String, Object> workouts = Map.of("created", List.of(record), "updated", List.of(), "deleted", List.of());
+        Map<String, Object> body = new HashMap<>();
+        body.put("changes", Map.of("workouts", workouts));
+        body.put("last_pulled_at", null);
+        return json.writeValueAsString(body);
+    }
+
+    private String token(String user) {
+        return tokens.issue(user, List.of(), Duration.ofHours(6));
+    }
+
+    /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
+    private static double percentile(long[] sorted, double quantile) {
+        int rank = (int) Math.ceil(quantile * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+}
