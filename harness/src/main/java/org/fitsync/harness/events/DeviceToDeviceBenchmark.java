@@ -86,6 +86,8 @@ public final class DeviceToDeviceBenchmark {
                     before.heapBytes() / 1e6,
                     before.threads());
             List<String> rows = new ArrayList<>();
+            ServerFootprint previous = before;
+            int previousCount = 0;
             for (int count : counts) {
                 long openStart = System.nanoTime();
                 int accepted = idle.openUpTo(count);
@@ -101,31 +103,40 @@ public final class DeviceToDeviceBenchmark {
                     throw new IllegalStateException(count - accepted + " of " + count + " streams did not open");
                 }
                 ServerFootprint footprint = ServerFootprint.of(http, node1.base(), node1.pid());
-                long[] latencies = bench.samples(node2.base(), deviceB, warmup, samples, pause);
+                Samples measured = bench.samples(node2.base(), deviceB, warmup, samples, pause);
                 if (idle.ended() > 0) {
                     throw new IllegalStateException(idle.ended() + " idle streams ended during the samples");
                 }
-                double perThousand = count / 1000.0;
+                // Per 1,000 streams added since the previous count: the first count's figures also
+                // hold the request threads Jetty started while the streams were opening.
+                double thousandsAdded = (count - previousCount) / 1000.0;
                 rows.add(String.format(
                         Locale.ROOT,
-                        "| %,d | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f |",
+                        "| %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %d | %.1f |",
                         count,
-                        percentile(latencies, 0.50),
-                        percentile(latencies, 0.99),
-                        latencies[latencies.length - 1] / 1e6,
+                        measured.total().percentile(0.50),
+                        measured.total().percentile(0.99),
+                        measured.total().max(),
+                        measured.push().percentile(0.50),
+                        measured.event().percentile(0.50),
                         footprint.heapBytes() / 1e6,
-                        (footprint.heapBytes() - before.heapBytes()) / 1e6 / perThousand,
-                        (footprint.threads() - before.threads()) / perThousand));
+                        (footprint.heapBytes() - previous.heapBytes()) / 1e6 / thousandsAdded,
+                        footprint.threads(),
+                        (footprint.threads() - previous.threads()) / thousandsAdded));
                 System.out.println(rows.get(rows.size() - 1));
+                previous = footprint;
+                previousCount = count;
             }
             System.out.println();
-            System.out.println("| idle streams on node 1 | p50 ms | p99 ms | max ms | node 1 heap after GC, MB"
-                    + " | heap per 1,000 streams, MB | threads per 1,000 streams |");
-            System.out.println("|---|---|---|---|---|---|---|");
+            System.out.println(
+                    "| idle streams on node 1 | p50 ms | p99 ms | max ms | A's push p50 ms | B's event p50 ms"
+                            + " | node 1 heap after GC, MB | heap per 1,000 streams added, MB | node 1 threads"
+                            + " | threads per 1,000 streams added |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
             System.out.printf(
                     Locale.ROOT,
-                    "(node 1 without idle streams: %.1f MB heap after GC, %d threads)%n",
+                    "(node 1 with no idle streams: %.1f MB heap after GC, %d threads)%n",
                     before.heapBytes() / 1e6,
                     before.threads());
         } finally {
@@ -133,33 +144,67 @@ public final class DeviceToDeviceBenchmark {
         }
     }
 
-    /** Latencies in nanoseconds, sorted, of {@code samples} samples after {@code warmup} discarded ones. */
-    private long[] samples(URI pushNode, ListeningDevice deviceB, int warmup, int samples, Duration pause)
+    /** Milliseconds from the start of device A's push, sorted. */
+    private static final class Millis {
+        private final double[] sorted;
+
+        private Millis(double[] values) {
+            this.sorted = values.clone();
+            Arrays.sort(sorted);
+        }
+
+        static Millis of(double[] values) {
+            return new Millis(values);
+        }
+
+        /** Nearest rank. */
+        double percentile(double quantile) {
+            int rank = (int) Math.ceil(quantile * sorted.length);
+            return sorted[Math.max(0, rank - 1)];
+        }
+
+        double max() {
+            return sorted[sorted.length - 1];
+        }
+    }
+
+    /** Until B's pull had the record, until A had its push's answer, until B had the event that led to that pull. */
+    private record Samples(Millis total, Millis push, Millis event) {}
+
+    /** {@code samples} samples after {@code warmup} discarded ones. */
+    private Samples samples(URI pushNode, ListeningDevice deviceB, int warmup, int samples, Duration pause)
             throws Exception {
-        long[] latencies = new long[samples];
+        double[] total = new double[samples];
+        double[] push = new double[samples];
+        double[] event = new double[samples];
         for (int i = -warmup; i < samples; i++) {
             Thread.sleep(pause.toMillis());
             String id = "d2d-" + records++;
             long start = System.nanoTime();
-            CompletableFuture<HttpResponse<String>> push = http.sendAsync(
-                    HttpRequest.newBuilder(pushNode.resolve("/api/v1/sync"))
-                            .header("Authorization", "Bearer " + token(USER))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(pushBody(id)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            deviceB.awaitRecord("workouts", id, SAMPLE_TIMEOUT);
-            long latency = System.nanoTime() - start;
-            HttpResponse<String> pushed = push.join();
-            if (pushed.statusCode() != 200) {
-                throw new IllegalStateException("device A's push: HTTP " + pushed.statusCode() + " " + pushed.body());
-            }
+            CompletableFuture<Long> pushed = http.sendAsync(
+                            HttpRequest.newBuilder(pushNode.resolve("/api/v1/sync"))
+                                    .header("Authorization", "Bearer " + token(USER))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(pushBody(id)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .thenApply(response -> {
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(
+                                    "device A's push: HTTP " + response.statusCode() + " " + response.body());
+                        }
+                        return System.nanoTime();
+                    });
+            long eventAt = deviceB.awaitRecord("workouts", id, SAMPLE_TIMEOUT);
+            long pulledAt = System.nanoTime();
+            long pushedAt = pushed.join();
             if (i >= 0) {
-                latencies[i] = latency;
+                total[i] = (pulledAt - start) / 1e6;
+                push[i] = (pushedAt - start) / 1e6;
+                event[i] = (eventAt - start) / 1e6;
             }
         }
-        Arrays.sort(latencies);
-        return latencies;
+        return new Samples(Millis.of(total), Millis.of(push), Millis.of(event));
     }
 
     private String pushBody(String id) throws Exception {
@@ -173,11 +218,5 @@ public final class DeviceToDeviceBenchmark {
 
     private String token(String user) {
         return tokens.issue(user, List.of(), Duration.ofHours(6));
-    }
-
-    /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
-    private static double percentile(long[] sorted, double quantile) {
-        int rank = (int) Math.ceil(quantile * sorted.length);
-        return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 }

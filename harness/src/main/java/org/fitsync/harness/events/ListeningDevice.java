@@ -26,6 +26,7 @@ final class ListeningDevice implements AutoCloseable {
     private volatile Stream<String> lines;
     private long cursor;
     private long highestAnnounced = -1;
+    private long announcedAt;
     private boolean ended;
 
     ListeningDevice(HttpClient http, ObjectMapper json, URI nodeBase, String token) {
@@ -63,7 +64,10 @@ final class ListeningDevice implements AutoCloseable {
                     long timestamp =
                             json.readTree(line.substring(5)).path("timestamp").asLong();
                     synchronized (this) {
-                        highestAnnounced = Math.max(highestAnnounced, timestamp);
+                        if (timestamp > highestAnnounced) {
+                            highestAnnounced = timestamp;
+                            announcedAt = System.nanoTime();
+                        }
                         notifyAll();
                     }
                 }
@@ -82,22 +86,24 @@ final class ListeningDevice implements AutoCloseable {
 
     /**
      * Waits for a {@code changed} event above its cursor, pulls, and repeats until the pull has record
-     * {@code id} of {@code collection}.
+     * {@code id} of {@code collection}. Returns when ({@link System#nanoTime()}) the event that led to
+     * that pull arrived.
      */
-    void awaitRecord(String collection, String id, Duration timeout) throws IOException, InterruptedException {
+    long awaitRecord(String collection, String id, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            awaitAnnouncedAbove(cursor, deadline, "a changed event with " + id);
+            long eventAt = awaitAnnouncedAbove(cursor, deadline, "a changed event with " + id);
             JsonNode pulled = pull(cursor);
             cursor = pulled.path("timestamp").asLong();
             JsonNode changes = pulled.path("changes").path(collection);
             if (contains(changes.path("updated"), id) || contains(changes.path("created"), id)) {
-                return;
+                return eventAt;
             }
         }
     }
 
-    private synchronized void awaitAnnouncedAbove(long floor, long deadline, String what) throws InterruptedException {
+    /** Waits for an announcement above {@code floor}; returns when the newest announcement arrived. */
+    private synchronized long awaitAnnouncedAbove(long floor, long deadline, String what) throws InterruptedException {
         while (highestAnnounced <= floor) {
             if (ended) {
                 throw new IllegalStateException("device B's event stream ended while waiting for " + what);
@@ -108,6 +114,7 @@ final class ListeningDevice implements AutoCloseable {
             }
             wait(Math.max(1, left / 1_000_000));
         }
+        return announcedAt;
     }
 
     private static boolean contains(JsonNode records, String id) {
