@@ -93,13 +93,12 @@ public final class DeviceToDeviceBenchmark {
                 int accepted = idle.openUpTo(count);
                 System.out.printf(
                         Locale.ROOT,
-                        "%d idle streams opened in %.1f s: %d accepted%s%n",
+                        "%d idle streams open after %.1f s (%d); refused and retried so far: %s%n",
                         count,
                         (System.nanoTime() - openStart) / 1e9,
                         accepted,
-                        idle.failures().isEmpty() ? "" : ", failures " + idle.failures());
+                        idle.refusals());
                 if (accepted < count) {
-                    System.out.println("node 1 log tail:\n" + node1.logTail());
                     throw new IllegalStateException(count - accepted + " of " + count + " streams did not open");
                 }
                 ServerFootprint footprint = ServerFootprint.of(http, node1.base(), node1.pid());

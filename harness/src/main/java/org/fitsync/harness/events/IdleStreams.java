@@ -10,26 +10,29 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Open, idle {@code GET /api/v1/sync/events} streams on one node, one per user, all on one
  * asynchronous HTTP client: their bodies (the cursor and heartbeats) are read and dropped. Opening
  * is throttled to a window of requests in flight, as devices do not all connect in the same
- * millisecond.
+ * millisecond, and a refused stream ({@code 503} while the node is busy opening the others) is
+ * opened again after the {@code Retry-After}, as a client does.
  */
 final class IdleStreams implements AutoCloseable {
 
-    private static final int OPENING_WINDOW = 200;
+    private static final int OPENING_WINDOW = 50;
+    private static final int MAX_ATTEMPTS = 5;
+    private static final long RETRY_AFTER_MS = 2_000;
 
     private final HttpClient http;
     private final URI events;
     private final Function<String, String> tokens;
     private final List<CompletableFuture<HttpResponse<Void>>> open = new ArrayList<>();
-    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final AtomicInteger accepted = new AtomicInteger();
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    private int nextUser;
 
     IdleStreams(HttpClient http, URI nodeBase, Function<String, String> tokens) {
         this.http = http;
@@ -37,47 +40,68 @@ final class IdleStreams implements AutoCloseable {
         this.tokens = tokens;
     }
 
-    /** Opens streams until {@code total} were opened (users {@code idle-<n>}); returns how many in all answered 200. */
-    @SuppressWarnings("FutureReturnValueIgnored") // the callbacks only count; they cannot fail
+    /** Opens streams of new users ({@code idle-<n>}) until {@code total} are open; returns how many are. */
     int openUpTo(int total) throws InterruptedException {
+        List<String> users = new ArrayList<>();
+        while (nextUser < total) {
+            users.add("idle-" + nextUser++);
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !users.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                Thread.sleep(RETRY_AFTER_MS);
+            }
+            users = openAll(users);
+        }
+        return open.size();
+    }
+
+    /** Opens a stream for each user; returns the users whose stream was refused. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the callbacks only sort the answers; they cannot fail
+    private List<String> openAll(List<String> users) throws InterruptedException {
         Semaphore window = new Semaphore(OPENING_WINDOW);
-        for (int n = open.size(); n < total; n++) {
+        ConcurrentLinkedQueue<CompletableFuture<HttpResponse<Void>>> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+        for (String user : users) {
             window.acquire();
             CompletableFuture<Boolean> answered = new CompletableFuture<>();
             HttpRequest request = HttpRequest.newBuilder(events)
-                    .header("Authorization", "Bearer " + tokens.apply("idle-" + n))
+                    .header("Authorization", "Bearer " + tokens.apply(user))
                     .header("Accept", "text/event-stream")
                     .build();
             CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(request, info -> {
-                if (info.statusCode() == 200) {
-                    accepted.incrementAndGet();
-                } else {
-                    failures.merge("status " + info.statusCode(), 1, Integer::sum);
+                answered.complete(info.statusCode() == 200);
+                if (info.statusCode() != 200) {
+                    refusals.merge("HTTP " + info.statusCode(), 1, Integer::sum);
                 }
-                answered.complete(true);
                 return HttpResponse.BodySubscribers.discarding();
             });
             stream.whenComplete((response, failure) -> {
                 if (failure != null && answered.complete(false)) {
-                    failures.merge(rootCause(failure), 1, Integer::sum);
+                    refusals.merge(rootCause(failure), 1, Integer::sum);
                 }
             });
-            answered.whenComplete((result, failure) -> window.release());
-            open.add(stream);
+            answered.whenComplete((ok, failure) -> {
+                if (ok) {
+                    accepted.add(stream);
+                } else {
+                    refused.add(user);
+                }
+                window.release();
+            });
         }
         window.acquire(OPENING_WINDOW); // every answer is in
-        window.release(OPENING_WINDOW);
-        return accepted.get();
+        open.addAll(accepted);
+        return new ArrayList<>(refused);
     }
 
-    /** Streams that ended (the server closed them, or they never opened) so far. */
+    /** Open streams that ended since (the server closed them). */
     long ended() {
         return open.stream().filter(CompletableFuture::isDone).count();
     }
 
-    /** Why streams failed to open, by cause, with their counts. */
-    Map<String, Integer> failures() {
-        return new TreeMap<>(failures);
+    /** Refused attempts so far, by cause (each was retried). */
+    Map<String, Integer> refusals() {
+        return new TreeMap<>(refusals);
     }
 
     private static String rootCause(Throwable failure) {
