@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a server process holds: its heap in use right after a full collection ({@code jcmd GC.run},
- * then the server's own {@code jvm_memory_used_bytes{area="heap"}} from {@code /metrics}), and its
- * threads ({@code Threads:} of {@code /proc/<pid>/status}, every native thread of the process).
+ * then the server's own {@code jvm_memory_used_bytes{area="heap"}} from {@code /metrics}), its
+ * resident memory ({@code VmRSS}, which also holds Jetty's direct buffers and the stacks) and its
+ * threads ({@code Threads:}), both from {@code /proc/<pid>/status}.
  */
-record ServerFootprint(long heapBytes, int threads) {
+record ServerFootprint(long heapBytes, long residentBytes, int threads) {
 
     static ServerFootprint of(HttpClient http, URI base, long pid) throws IOException, InterruptedException {
         Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run")
@@ -34,11 +35,15 @@ record ServerFootprint(long heapBytes, int threads) {
             }
         }
         int threads = 0;
+        long resident = 0;
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("Threads:")) {
                 threads = Integer.parseInt(line.substring(8).trim());
+            } else if (line.startsWith("VmRSS:")) {
+                resident = 1024
+                        * Long.parseLong(line.substring(6).replace("kB", "").trim());
             }
         }
-        return new ServerFootprint(heap, threads);
+        return new ServerFootprint(heap, resident, threads);
     }
 }

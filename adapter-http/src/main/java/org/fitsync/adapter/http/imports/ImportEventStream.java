@@ -71,11 +71,14 @@ final class ImportEventStream {
     }
 
     private void turn() {
+        if (response.isEnded()) {
+            return; // it reached its maximum life or the node is stopping
+        }
         if (heartbeatDue) {
             heartbeatDue = false;
             try {
                 response.write(": heartbeat\n\n");
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 response.end();
                 return;
             }
@@ -104,7 +107,7 @@ final class ImportEventStream {
                 response.write("event: progress\ndata: " + data + "\n\n");
                 lastSent = data;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             response.end(); // the client went away
             return;
         }

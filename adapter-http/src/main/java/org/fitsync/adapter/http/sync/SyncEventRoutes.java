@@ -57,7 +57,13 @@ public final class SyncEventRoutes implements RouteModule {
                 new WatchSyncChangesQuery(Authentication.caller(ctx).user());
         EventStreamResponse response = streams.open(ctx);
         SyncEventStream stream = new SyncEventStream(response, MIN_INTERVAL);
-        WatchSyncChangesUseCase.SyncWatch watching = watch.watch(query, stream::changed);
+        WatchSyncChangesUseCase.SyncWatch watching;
+        try {
+            watching = watch.watch(query, stream::changed);
+        } catch (RuntimeException e) {
+            response.end(); // not opened after all: the failure is answered instead (503 when the database is busy)
+            throw e;
+        }
         response.ended().whenComplete((ignored, failure) -> watching.close());
         stream.start(watching.cursor(), heartbeat);
         // The request ends when the stream does; until then no thread waits on it.
