@@ -111,7 +111,7 @@ public final class DeviceToDeviceBenchmark {
                 double thousandsAdded = (count - previousCount) / 1000.0;
                 rows.add(String.format(
                         Locale.ROOT,
-                        "| %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %d | %.1f |",
+                        "| %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %d | %.1f |",
                         count,
                         measured.total().percentile(0.50),
                         measured.total().percentile(0.99),
@@ -120,6 +120,7 @@ public final class DeviceToDeviceBenchmark {
                         measured.event().percentile(0.50),
                         footprint.heapBytes() / 1e6,
                         (footprint.heapBytes() - previous.heapBytes()) / 1e6 / thousandsAdded,
+                        (footprint.directBytes() - previous.directBytes()) / 1e6 / thousandsAdded,
                         (footprint.residentBytes() - previous.residentBytes()) / 1e6 / thousandsAdded,
                         footprint.threads(),
                         (footprint.threads() - previous.threads()) / thousandsAdded));
@@ -131,14 +132,17 @@ public final class DeviceToDeviceBenchmark {
             System.out.println(
                     "| idle streams on node 1 | p50 ms | p99 ms | max ms | A's push p50 ms | B's event p50 ms"
                             + " | node 1 heap after GC, MB | heap per 1,000 streams added, MB"
-                            + " | resident memory per 1,000 streams added, MB | node 1 threads"
+                            + " | direct buffers per 1,000 streams added, MB | resident memory per 1,000 streams added, MB"
+                            + " | node 1 threads"
                             + " | threads per 1,000 streams added |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
             System.out.printf(
                     Locale.ROOT,
-                    "(node 1 with no idle streams: %.1f MB heap after GC, %.0f MB resident, %d threads)%n",
+                    "(node 1 with no idle streams: %.1f MB heap after GC, %.1f MB direct buffers, %.0f MB resident,"
+                            + " %d threads)%n",
                     before.heapBytes() / 1e6,
+                    before.directBytes() / 1e6,
                     before.residentBytes() / 1e6,
                     before.threads());
         } finally {

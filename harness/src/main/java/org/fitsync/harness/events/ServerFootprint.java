@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a server process holds: its heap in use right after a full collection ({@code jcmd GC.run},
  * then the server's own {@code jvm_memory_used_bytes{area="heap"}} from {@code /metrics}), its
- * resident memory ({@code VmRSS}, which also holds Jetty's direct buffers and the stacks) and its
- * threads ({@code Threads:}), both from {@code /proc/<pid>/status}.
+ * direct buffers in use (Jetty's, {@code jvm_buffer_memory_used_bytes{id="direct"}}), its resident
+ * memory ({@code VmRSS}: also the heap the JVM has committed and not used) and its threads
+ * ({@code Threads:}), both from {@code /proc/<pid>/status}.
  */
-record ServerFootprint(long heapBytes, long residentBytes, int threads) {
+record ServerFootprint(long heapBytes, long directBytes, long residentBytes, int threads) {
 
     static ServerFootprint of(HttpClient http, URI base, long pid) throws IOException, InterruptedException {
         Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run")
@@ -28,12 +29,8 @@ record ServerFootprint(long heapBytes, long residentBytes, int threads) {
         String metrics = http.send(
                         HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
-        long heap = 0;
-        for (String line : metrics.lines().toList()) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                heap += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
+        long heap = sum(metrics, "jvm_memory_used_bytes{", "area=\"heap\"");
+        long direct = sum(metrics, "jvm_buffer_memory_used_bytes{", "id=\"direct\"");
         int threads = 0;
         long resident = 0;
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -44,6 +41,17 @@ record ServerFootprint(long heapBytes, long residentBytes, int threads) {
                         * Long.parseLong(line.substring(6).replace("kB", "").trim());
             }
         }
-        return new ServerFootprint(heap, resident, threads);
+        return new ServerFootprint(heap, direct, resident, threads);
+    }
+
+    /** The sum of the Prometheus samples of {@code metric} whose labels include {@code label}. */
+    private static long sum(String metrics, String metric, String label) {
+        long sum = 0;
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith(metric) && line.contains(label)) {
+                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 }
