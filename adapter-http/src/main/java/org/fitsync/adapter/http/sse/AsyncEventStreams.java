@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class AsyncEventStreams {
 
     private static final int WRITERS = 2;
+    private static final int EVENT_BUFFER_BYTES = 1024;
 
     private final ScheduledExecutorService writers;
     private final Set<EventStreamResponse> open = ConcurrentHashMap.newKeySet();
@@ -42,6 +43,9 @@ public final class AsyncEventStreams {
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
+        // Events are small and flushed one by one, and an open response keeps its output buffer:
+        // Jetty's default (32 KB of direct memory per stream) would cost 320 MB at 10,000 streams.
+        ctx.res().setBufferSize(EVENT_BUFFER_BYTES);
         EventStreamResponse stream = new EventStreamResponse(ctx.res().getOutputStream(), writers);
         open.add(stream);
         stream.ended().whenComplete((ignored, failure) -> open.remove(stream));
