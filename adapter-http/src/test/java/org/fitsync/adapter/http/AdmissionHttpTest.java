@@ -96,7 +96,7 @@ class AdmissionHttpTest {
     @BeforeEach
     void start() {
         metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        AdmissionSettings oneEach = new AdmissionSettings(1, 1, 1, 1, 1, 1, WAIT, Duration.ofSeconds(3));
+        AdmissionSettings oneEach = new AdmissionSettings(1, 1, 1, 1, 1, WAIT, Duration.ofSeconds(3));
         server = HttpServer.start(
                 new HttpSettings(0, 1024, WriteRateLimit.off(), HttpSettings.DEFAULT_MAX_THREADS, oneEach),
                 mapper,

@@ -99,8 +99,7 @@ class FitSyncConfigTest {
         assertThat(admission.pulls()).isEqualTo(50);
         assertThat(admission.reads()).isEqualTo(50);
         assertThat(admission.writes()).isEqualTo(50);
-        assertThat(admission.streams()).isEqualTo(25);
-        assertThat(admission.events()).as("sync event streams hold no thread").isEqualTo(10_000);
+        assertThat(admission.events()).as("event streams hold no thread").isEqualTo(10_000);
         assertThat(admission.pullQueries()).isEqualTo(5);
         assertThat(admission.maxWait()).isEqualTo(Duration.ofSeconds(1));
         assertThat(admission.retryAfter()).isEqualTo(Duration.ofSeconds(2));
@@ -115,7 +114,6 @@ class FitSyncConfigTest {
                 "FITSYNC_ADMISSION_PULL_QUERIES", "2",
                 "FITSYNC_ADMISSION_READS", "4",
                 "FITSYNC_ADMISSION_WRITES", "5",
-                "FITSYNC_ADMISSION_STREAMS", "6",
                 "FITSYNC_ADMISSION_EVENT_STREAMS", "20000",
                 "FITSYNC_ADMISSION_WAIT", "250ms",
                 "FITSYNC_ADMISSION_RETRY_AFTER", "7s",
@@ -123,7 +121,7 @@ class FitSyncConfigTest {
                 "FITSYNC_SPOOL_DIR", System.getProperty("java.io.tmpdir")));
         assertThat(config.admission().settings())
                 .isEqualTo(new org.fitsync.adapter.http.admission.AdmissionSettings(
-                        3, 2, 4, 5, 6, 20_000, Duration.ofMillis(250), Duration.ofSeconds(7)));
+                        3, 2, 4, 5, 20_000, Duration.ofMillis(250), Duration.ofSeconds(7)));
         assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofMillis(500));
     }
 
@@ -146,7 +144,7 @@ class FitSyncConfigTest {
         "FITSYNC_ADMISSION_PULL_QUERIES, none",
         "FITSYNC_ADMISSION_READS, 0",
         "FITSYNC_ADMISSION_WRITES, -1",
-        "FITSYNC_ADMISSION_STREAMS, 0",
+        "FITSYNC_ADMISSION_EVENT_STREAMS, 0",
         "FITSYNC_ADMISSION_WAIT, 11s",
         "FITSYNC_ADMISSION_WAIT, a while",
         "FITSYNC_ADMISSION_RETRY_AFTER, 0s",

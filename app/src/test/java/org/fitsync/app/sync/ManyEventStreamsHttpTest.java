@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fitsync.app.testing.SseReader;
 import org.fitsync.app.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sync change event streams hold no thread and are admitted in a class of their own: on a node with
- * 16 HTTP threads (so 2 import progress streams), 60 devices keep a stream open, every other request
+ * 16 HTTP threads, 60 devices keep a stream open, every other request
  * is still served, and a push reaches all 60.
  */
 class ManyEventStreamsHttpTest {

@@ -12,23 +12,16 @@ import java.util.Objects;
  *                    always leave connections to the other classes
  * @param reads       other reads in flight
  * @param writes      writes in flight
- * @param streams     open event streams that hold a thread (import progress)
- * @param events      open sync change event streams (asynchronous: no thread while idle)
+ * @param events      open event streams, sync change events and import progress (asynchronous: no
+ *                    thread while idle)
  * @param maxWait     how long a request waits for a free place before it is refused
  * @param retryAfter  what a refused request is told to wait before trying again
  */
 public record AdmissionSettings(
-        int pulls,
-        int pullQueries,
-        int reads,
-        int writes,
-        int streams,
-        int events,
-        Duration maxWait,
-        Duration retryAfter) {
+        int pulls, int pullQueries, int reads, int writes, int events, Duration maxWait, Duration retryAfter) {
 
     public AdmissionSettings {
-        if (pulls < 1 || pullQueries < 1 || reads < 1 || writes < 1 || streams < 1 || events < 1) {
+        if (pulls < 1 || pullQueries < 1 || reads < 1 || writes < 1 || events < 1) {
             throw new IllegalArgumentException("every limit must be at least 1");
         }
         Objects.requireNonNull(maxWait, "maxWait");
@@ -44,7 +37,7 @@ public record AdmissionSettings(
     /** No limits: for embedders and tests that do not choose. */
     public static AdmissionSettings unlimited() {
         int none = Integer.MAX_VALUE;
-        return new AdmissionSettings(none, none, none, none, none, none, Duration.ZERO, Duration.ofSeconds(1));
+        return new AdmissionSettings(none, none, none, none, none, Duration.ZERO, Duration.ofSeconds(1));
     }
 
     public int limit(RequestClass requestClass) {
@@ -52,7 +45,6 @@ public record AdmissionSettings(
             case PULL -> pulls;
             case READ -> reads;
             case WRITE -> writes;
-            case STREAM -> streams;
             case EVENTS -> events;
         };
     }

@@ -11,11 +11,10 @@ public enum RequestClass {
     READ("read"),
     /** {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} under {@code /api/}. */
     WRITE("write"),
-    /** Long-lived event streams (Server-Sent Events), which hold a request thread for their whole life. */
-    STREAM("stream"),
     /**
-     * Sync change event streams, served asynchronously: an idle one holds no thread, only its
-     * connection and a little memory, so they are bounded apart from the thread-bound classes.
+     * Event streams (Server-Sent Events: sync change events, import progress), served asynchronously:
+     * an idle one holds no thread, only its connection and a little memory, so they are bounded apart
+     * from the thread-bound classes.
      */
     EVENTS("events");
 

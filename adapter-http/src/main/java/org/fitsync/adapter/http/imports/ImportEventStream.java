@@ -1,87 +1,126 @@
 package org.fitsync.adapter.http.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.fitsync.domain.UserId;
-import org.fitsync.domain.imports.ImportId;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fitsync.adapter.http.sse.EventStreamResponse;
 import org.fitsync.domain.imports.ImportJob;
 import org.fitsync.ports.in.imports.GetImportQuery;
 import org.fitsync.ports.in.imports.GetImportUseCase;
-import org.fitsync.ports.in.imports.WatchImportQuery;
-import org.fitsync.ports.in.imports.WatchImportUseCase;
 
 /**
- * {@code GET /api/v1/imports/{id}/events}: Server-Sent Events. The current state at once, then a
- * {@code progress} event whenever the import changed on any node, heartbeat comments in between,
- * and the stream ends after the event that shows a terminal state. Each wake-up re-reads the
- * import, so a missed notification is only a heartbeat late, never lost.
+ * One open {@code GET /api/v1/imports/{id}/events} stream. It holds no thread while idle: a change
+ * notification or a heartbeat wakes it, and a short turn on the response's writers re-reads the
+ * import and sends a {@code progress} event if it changed, so a missed notification is only a
+ * heartbeat late, never lost. One turn runs at a time; wake-ups during a turn coalesce into one more.
+ * The stream ends after the event that shows a terminal state, or when the import is gone.
  */
 final class ImportEventStream {
 
-    private static final Duration MAX_STREAM = Duration.ofHours(2);
-
     private final GetImportUseCase get;
-    private final WatchImportUseCase watch;
+    private final GetImportQuery query;
     private final ObjectMapper json;
-    private final Duration heartbeat;
+    /** True while a turn is scheduled or running (or before the first event went out): one at a time. */
+    private final AtomicBoolean busy = new AtomicBoolean(true);
 
-    ImportEventStream(GetImportUseCase get, WatchImportUseCase watch, ObjectMapper json, Duration heartbeat) {
+    private volatile EventStreamResponse response;
+    private volatile boolean changeDue;
+    private volatile boolean heartbeatDue;
+    // Written only by the one turn running (busy).
+    private String lastSent;
+
+    ImportEventStream(GetImportUseCase get, GetImportQuery query, ObjectMapper json) {
         this.get = get;
-        this.watch = watch;
+        this.query = query;
         this.json = json;
-        this.heartbeat = heartbeat;
     }
 
-    void stream(Context ctx, UserId user, ImportId id) throws IOException {
-        Semaphore changed = new Semaphore(0);
-        Optional<WatchImportUseCase.Watch> subscription = watch.watch(new WatchImportQuery(user, id), changed::release);
-        if (subscription.isEmpty()) {
-            throw ImportRoutes.notFound();
+    /**
+     * Sends {@code current} on the caller's thread, then lets wake-ups through (those that came
+     * before are held until then), starts the heartbeat and ends the stream after {@code maxLife}.
+     */
+    void start(EventStreamResponse opened, ImportJob current, Duration heartbeat, Duration maxLife) {
+        this.response = opened;
+        send(current);
+        if (opened.isEnded()) {
+            return;
         }
-        try {
-            ctx.status(200);
-            ctx.res().setContentType("text/event-stream;charset=utf-8");
-            ctx.res().setHeader("Cache-Control", "no-cache");
-            ctx.res().setHeader("X-Accel-Buffering", "no");
-            OutputStream out = ctx.res().getOutputStream();
-            long deadline = System.nanoTime() + MAX_STREAM.toNanos();
-            String last = null;
-            while (System.nanoTime() < deadline) {
-                Optional<ImportJob> job = get.get(new GetImportQuery(user, id));
-                if (job.isEmpty()) {
-                    return;
-                }
-                String data = json.writeValueAsString(ImportResource.of(job.get()));
-                if (!data.equals(last)) {
-                    write(out, "event: progress\ndata: " + data + "\n\n");
-                    last = data;
-                }
-                if (job.get().state().isTerminal()) {
-                    return;
-                }
-                if (!changed.tryAcquire(heartbeat.toMillis(), TimeUnit.MILLISECONDS)) {
-                    write(out, ": heartbeat\n\n");
-                }
-                changed.drainPermits();
+        response.every(heartbeat, this::heartbeat);
+        response.endAfter(maxLife);
+        release();
+    }
+
+    /** The import changed on some node. */
+    void changed() {
+        changeDue = true;
+        schedule();
+    }
+
+    private void heartbeat() {
+        heartbeatDue = true;
+        schedule();
+    }
+
+    private void schedule() {
+        // busy is true until start, so response is set whenever the compareAndSet succeeds.
+        if (busy.compareAndSet(false, true) && !response.isEnded()) {
+            response.schedule(this::turn, 0);
+        }
+    }
+
+    private void turn() {
+        if (response.isEnded()) {
+            return; // it reached its maximum life or the node is stopping
+        }
+        if (heartbeatDue) {
+            heartbeatDue = false;
+            try {
+                response.write(": heartbeat\n\n");
+            } catch (IOException | RuntimeException e) {
+                response.end();
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // The client went away: nothing to tell it.
-        } finally {
-            subscription.get().close();
+        }
+        changeDue = false;
+        Optional<ImportJob> job;
+        try {
+            job = get.get(query);
+        } catch (RuntimeException e) {
+            response.end(); // the import could not be read (database busy): the client reconnects
+            return;
+        }
+        if (job.isEmpty()) {
+            response.end();
+            return;
+        }
+        send(job.get());
+        release();
+    }
+
+    /** Sends the import if it differs from what was sent last; ends the stream after a terminal state. */
+    private void send(ImportJob job) {
+        try {
+            String data = json.writeValueAsString(ImportResource.of(job));
+            if (!data.equals(lastSent)) {
+                response.write("event: progress\ndata: " + data + "\n\n");
+                lastSent = data;
+            }
+        } catch (IOException | RuntimeException e) {
+            response.end(); // the client went away
+            return;
+        }
+        if (job.state().isTerminal()) {
+            response.end();
         }
     }
 
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** Ends this turn; if a wake-up came during it, takes another. */
+    private void release() {
+        busy.set(false);
+        if (changeDue || heartbeatDue) {
+            schedule();
+        }
     }
 }

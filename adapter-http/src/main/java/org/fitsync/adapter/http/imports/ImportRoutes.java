@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,8 @@ import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.admission.RequestClass;
+import org.fitsync.adapter.http.sse.AsyncEventStreams;
+import org.fitsync.adapter.http.sse.EventStreamResponse;
 import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.files.FileId;
@@ -31,12 +34,16 @@ import org.fitsync.ports.in.imports.ListImportsQuery;
 import org.fitsync.ports.in.imports.ListImportsUseCase;
 import org.fitsync.ports.in.imports.StartImportCommand;
 import org.fitsync.ports.in.imports.StartImportUseCase;
+import org.fitsync.ports.in.imports.WatchImportQuery;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
 
 /** {@code /api/v1/imports}: start, list, poll, follow live (SSE) and cancel imports. */
 public final class ImportRoutes implements RouteModule {
 
     private static final String EVENTS = "/api/v1/imports/{id}/events";
+
+    /** A progress stream ends after this even if its import has not: the client reconnects. */
+    private static final Duration MAX_STREAM = Duration.ofHours(2);
 
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
@@ -49,13 +56,17 @@ public final class ImportRoutes implements RouteModule {
             WatchImportUseCase watch) {}
 
     private final UseCases useCases;
-    private final ImportEventStream events;
     private final JsonBody jsonBody;
+    private final ObjectMapper json;
+    private final Duration heartbeat;
+    private final AsyncEventStreams streams = new AsyncEventStreams("import-events");
 
+    /** {@code heartbeat}: how often a progress stream re-reads its import and sends a heartbeat comment. */
     public ImportRoutes(UseCases useCases, JsonBody jsonBody, ObjectMapper json, Duration heartbeat) {
         this.useCases = useCases;
         this.jsonBody = jsonBody;
-        this.events = new ImportEventStream(useCases.get(), useCases.watch(), json, heartbeat);
+        this.json = json;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -63,13 +74,19 @@ public final class ImportRoutes implements RouteModule {
         routes.post("/api/v1/imports", this::startImport);
         routes.get("/api/v1/imports", this::list);
         routes.get("/api/v1/imports/{id}", this::one);
-        routes.get(EVENTS, ctx -> events.stream(ctx, Authentication.caller(ctx).user(), id(ctx)));
+        routes.get(EVENTS, this::events);
         routes.post("/api/v1/imports/{id}/cancel", this::cancelImport);
     }
 
     @Override
     public Map<String, RequestClass> getClasses() {
-        return Map.of(EVENTS, RequestClass.STREAM);
+        return Map.of(EVENTS, RequestClass.EVENTS);
+    }
+
+    /** Ends every open progress stream, so that the server's graceful stop does not wait on them. */
+    @Override
+    public void stopping() {
+        streams.endAll();
     }
 
     @Override
@@ -156,6 +173,36 @@ public final class ImportRoutes implements RouteModule {
             errors.add(new FieldError(field, "must be an RFC 3339 timestamp"));
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code GET /api/v1/imports/{id}/events}: Server-Sent Events (docs/api.md, Imports). The current
+     * state at once, then a {@code progress} event whenever the import changed on any node, heartbeat
+     * comments in between; the stream ends after the event that shows a terminal state, or after
+     * {@link #MAX_STREAM}. Served asynchronously: once the first event is out no thread waits on it.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the clean-up after the stream cannot fail
+    private void events(Context ctx) throws IOException {
+        UserId user = Authentication.caller(ctx).user();
+        ImportId id = id(ctx);
+        GetImportQuery query = new GetImportQuery(user, id);
+        ImportEventStream stream = new ImportEventStream(useCases.get(), query, json);
+        // Watch first, then read: a change between the two is not missed.
+        WatchImportUseCase.Watch watching = useCases.watch()
+                .watch(new WatchImportQuery(user, id), stream::changed)
+                .orElseThrow(ImportRoutes::notFound);
+        ImportJob current;
+        try {
+            current = useCases.get().get(query).orElseThrow(ImportRoutes::notFound);
+        } catch (RuntimeException e) {
+            watching.close();
+            throw e;
+        }
+        EventStreamResponse response = streams.open(ctx);
+        response.ended().whenComplete((ignored, failure) -> watching.close());
+        stream.start(response, current, heartbeat, MAX_STREAM);
+        // The request ends when the stream does; until then no thread waits on it.
+        ctx.future(response::ended);
     }
 
     private void list(Context ctx) {

@@ -5,14 +5,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.fitsync.adapter.http.Authentication;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.admission.RequestClass;
+import org.fitsync.adapter.http.sse.AsyncEventStreams;
+import org.fitsync.adapter.http.sse.EventStreamResponse;
 import org.fitsync.ports.in.sync.WatchSyncChangesQuery;
 import org.fitsync.ports.in.sync.WatchSyncChangesUseCase;
 
@@ -30,21 +27,12 @@ public final class SyncEventRoutes implements RouteModule {
 
     private final WatchSyncChangesUseCase watch;
     private final Duration heartbeat;
-    private final ScheduledExecutorService writers;
-    private final Set<SyncEventStream> open = ConcurrentHashMap.newKeySet();
+    private final AsyncEventStreams streams = new AsyncEventStreams("sync-events");
 
     /** {@code heartbeat}: how often an idle stream gets a {@code : ping} comment. */
     public SyncEventRoutes(WatchSyncChangesUseCase watch, Duration heartbeat) {
         this.watch = watch;
         this.heartbeat = heartbeat;
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("fitsync-sync-events-" + thread.getName());
-            thread.setDaemon(true);
-            return thread;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        this.writers = pool;
     }
 
     @Override
@@ -60,27 +48,25 @@ public final class SyncEventRoutes implements RouteModule {
     /** Ends every open stream, so that the server's graceful stop does not wait on them. */
     @Override
     public void stopping() {
-        open.forEach(SyncEventStream::end);
-        writers.shutdown();
+        streams.endAll();
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the clean-up after the stream cannot fail
     private void open(Context ctx) throws IOException {
         WatchSyncChangesQuery query =
                 new WatchSyncChangesQuery(Authentication.caller(ctx).user());
-        ctx.status(200);
-        ctx.res().setContentType("text/event-stream;charset=utf-8");
-        ctx.res().setHeader("Cache-Control", "no-cache");
-        ctx.res().setHeader("X-Accel-Buffering", "no");
-        SyncEventStream stream = new SyncEventStream(ctx.res().getOutputStream(), writers, MIN_INTERVAL);
-        WatchSyncChangesUseCase.SyncWatch watching = watch.watch(query, stream::changed);
-        open.add(stream);
-        stream.ended().whenComplete((ignored, failure) -> {
-            open.remove(stream);
-            watching.close();
-        });
+        EventStreamResponse response = streams.open(ctx);
+        SyncEventStream stream = new SyncEventStream(response, MIN_INTERVAL);
+        WatchSyncChangesUseCase.SyncWatch watching;
+        try {
+            watching = watch.watch(query, stream::changed);
+        } catch (RuntimeException e) {
+            response.end(); // not opened after all: the failure is answered instead (503 when the database is busy)
+            throw e;
+        }
+        response.ended().whenComplete((ignored, failure) -> watching.close());
         stream.start(watching.cursor(), heartbeat);
         // The request ends when the stream does; until then no thread waits on it.
-        ctx.future(stream::ended);
+        ctx.future(response::ended);
     }
 }

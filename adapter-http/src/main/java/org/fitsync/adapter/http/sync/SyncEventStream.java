@@ -1,20 +1,14 @@
 package org.fitsync.adapter.http.sync;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fitsync.adapter.http.sse.EventStreamResponse;
 
 /**
  * One open {@code GET /api/v1/sync/events} stream. It holds no thread while idle: announcements and
- * heartbeats schedule a short write on the shared {@code writers}, and at most one write per stream
+ * heartbeats schedule a short write on the response's writers, and at most one write per stream
  * runs at a time. What arrives meanwhile coalesces into one pending timestamp (the newest), and a
  * {@code changed} event follows the previous one by at least {@code minInterval}, so a burst of
  * writes becomes a few events that end with the latest timestamp. Events carry a timestamp only.
@@ -23,30 +17,21 @@ final class SyncEventStream {
 
     private static final long NONE = Long.MIN_VALUE;
 
-    private final OutputStream out;
-    private final ScheduledExecutorService writers;
+    private final EventStreamResponse response;
     private final long minIntervalNanos;
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     /** The newest timestamp announced and not yet sent, or {@link #NONE}. */
     private final AtomicLong pending = new AtomicLong(NONE);
     /** True while a write is scheduled or running (or before the cursor went out): one at a time. */
     private final AtomicBoolean busy = new AtomicBoolean(true);
 
     private volatile boolean heartbeatDue;
-    private volatile ScheduledFuture<?> heartbeats;
     // Written only by the one write turn running (busy); read by announcers as a hint.
     private volatile long sent;
     private volatile long lastChangedAt;
 
-    SyncEventStream(OutputStream out, ScheduledExecutorService writers, Duration minInterval) {
-        this.out = out;
-        this.writers = writers;
+    SyncEventStream(EventStreamResponse response, Duration minInterval) {
+        this.response = response;
         this.minIntervalNanos = minInterval.toNanos();
-    }
-
-    /** Completes when the stream ended (the client went away, or the node is stopping). */
-    CompletableFuture<Void> ended() {
-        return ended;
     }
 
     /**
@@ -57,21 +42,12 @@ final class SyncEventStream {
         sent = cursor;
         lastChangedAt = System.nanoTime() - minIntervalNanos;
         try {
-            write("event: cursor\ndata: {\"timestamp\":" + cursor + "}\n\n");
+            response.write("event: cursor\ndata: {\"timestamp\":" + cursor + "}\n\n");
         } catch (IOException e) {
-            end();
+            response.end();
             return;
         }
-        long period = heartbeat.toMillis();
-        try {
-            heartbeats = writers.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            end(); // the node is stopping
-            return;
-        }
-        if (ended.isDone()) {
-            heartbeats.cancel(false);
-        }
+        response.every(heartbeat, this::heartbeat);
         release();
     }
 
@@ -86,29 +62,23 @@ final class SyncEventStream {
         schedule(0);
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // flush handles its own failures
     private void schedule(long delayNanos) {
-        if (!ended.isDone() && busy.compareAndSet(false, true)) {
-            try {
-                writers.schedule(this::flush, delayNanos, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
-                end(); // the node is stopping
-            }
+        if (!response.isEnded() && busy.compareAndSet(false, true)) {
+            response.schedule(this::flush, delayNanos);
         }
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // flush handles its own failures
     private void flush() {
         try {
             long wait = lastChangedAt + minIntervalNanos - System.nanoTime();
             long timestamp = pending.get();
             if (timestamp > sent && wait > 0 && !heartbeatDue) {
-                writers.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+                response.schedule(this::flush, wait);
                 return; // still busy: the delayed flush takes over
             }
             timestamp = pending.getAndSet(NONE);
             if (timestamp > sent && wait <= 0) {
-                write("event: changed\ndata: {\"timestamp\":" + timestamp + "}\n\n");
+                response.write("event: changed\ndata: {\"timestamp\":" + timestamp + "}\n\n");
                 sent = timestamp;
                 lastChangedAt = System.nanoTime();
                 heartbeatDue = false;
@@ -118,11 +88,11 @@ final class SyncEventStream {
                 }
                 if (heartbeatDue) {
                     heartbeatDue = false;
-                    write(": ping\n\n");
+                    response.write(": ping\n\n");
                 }
             }
         } catch (IOException | RuntimeException e) {
-            end();
+            response.end();
             return;
         }
         release();
@@ -135,19 +105,5 @@ final class SyncEventStream {
             long wait = lastChangedAt + minIntervalNanos - System.nanoTime();
             schedule(heartbeatDue ? 0 : Math.max(0, wait));
         }
-    }
-
-    private void write(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** Ends the stream; safe to call more than once and from any thread. */
-    void end() {
-        ScheduledFuture<?> beats = heartbeats;
-        if (beats != null) {
-            beats.cancel(false);
-        }
-        ended.complete(null);
     }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class AdmissionGatesTest {
 
     private static AdmissionGates gates(int pulls, int pullQueries, int writes, Duration wait) {
-        return new AdmissionGates(
-                new AdmissionSettings(pulls, pullQueries, 4, writes, 1, 1, wait, Duration.ofSeconds(2)));
+        return new AdmissionGates(new AdmissionSettings(pulls, pullQueries, 4, writes, 1, wait, Duration.ofSeconds(2)));
     }
 
     @Test
@@ -24,7 +23,7 @@ class AdmissionGatesTest {
         assertThat(gates.enter(RequestClass.WRITE)).isEmpty();
         assertThat(gates.enter(RequestClass.READ)).isPresent();
         assertThat(gates.enter(RequestClass.PULL)).isPresent();
-        assertThat(gates.enter(RequestClass.STREAM)).isPresent();
+        assertThat(gates.enter(RequestClass.EVENTS)).isPresent();
         assertThat(gates.inFlight(RequestClass.WRITE)).isEqualTo(2);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fitsync.adapter.http.sse.EventStreamResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,8 @@ class SyncEventStreamTest {
     @Test
     void changesArrivingWhileAWriteIsStuckBecomeOneEventWithTheNewestTimestamp() throws Exception {
         SlowSocket socket = new SlowSocket();
-        SyncEventStream stream = new SyncEventStream(socket, writers, Duration.ZERO);
+        EventStreamResponse response = new EventStreamResponse(socket, writers);
+        SyncEventStream stream = new SyncEventStream(response, Duration.ZERO);
         stream.start(0, Duration.ofHours(1));
 
         stream.changed(1);
@@ -89,6 +91,6 @@ class SyncEventStreamTest {
 
         assertThat(socket.fiftyWritten.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(socket.changedTimestamps()).containsExactly(1L, 50L);
-        stream.end();
+        response.end();
     }
 }

@@ -1,4 +1,4 @@
-package org.fitsync.app.sync;
+package org.fitsync.app.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,23 +10,24 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Reads a Server-Sent Events response on its own thread, keeping every line and every event. */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
 
-    record Event(String name, String data) {}
+    public record Event(String name, String data) {}
 
     private final HttpResponse<InputStream> response;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private volatile boolean finished;
 
-    SseReader(HttpResponse<InputStream> response) {
+    public SseReader(HttpResponse<InputStream> response) {
         this.response = response;
         this.thread = new Thread(this::read, "sse-reader");
         thread.setDaemon(true);
     }
 
     /** Starts reading; until then the response is left unread. */
-    SseReader start() {
+    public SseReader start() {
         thread.start();
         return this;
     }
@@ -47,14 +48,21 @@ final class SseReader implements AutoCloseable {
             }
         } catch (IOException e) {
             // The stream was closed by the test.
+        } finally {
+            finished = true;
         }
     }
 
-    List<String> lines() {
+    /** True once the server ended the stream (or the test closed it). */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    public List<String> lines() {
         return lines;
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return events;
     }
 
