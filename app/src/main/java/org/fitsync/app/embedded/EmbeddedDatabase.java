@@ -70,12 +70,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.debug("Closing the dead embedded PostgreSQL: {}", e.toString());
             }
             LeftoverPostmaster.clear(pgData, LEFTOVER_STOP_TIMEOUT);
-            EmbeddedPostgres restarted = builder(pgData).setPort(port).start();
-            if (closing) {
-                restarted.close();
-                return;
-            }
-            postgres = restarted;
+            // Kept even when the node began to close meanwhile: close() waits for this turn and then stops
+            // the instance started here, not the dead one.
+            postgres = builder(pgData).setPort(port).start();
             LOG.info("Embedded PostgreSQL is back on port {}", port);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Embedded PostgreSQL did not start again yet: {}", e.toString());
@@ -154,7 +151,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        watchdog.shutdownNow();
+        // Not shutdownNow(): interrupting a restart under way would leave the postmaster it started
+        // running after the node is gone. No new turn begins once closing is set.
+        watchdog.shutdown();
         try {
             watchdog.awaitTermination(LEFTOVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
