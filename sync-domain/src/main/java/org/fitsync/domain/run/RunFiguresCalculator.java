@@ -10,10 +10,11 @@ import java.util.OptionalInt;
  *
  * <ul>
  *   <li>Moving time: the time between consecutive points (or distance samples) where the runner was
- *       moving, i.e. covered at least {@link #MOVING_SPEED_MPS} × the time over the last
- *       {@link #SPEED_WINDOW_MS} (straight-line displacement on the track, so GPS jitter while standing
- *       does not add up as a summed path would; for the first points of a recording the full window is
- *       still required). 1 m/s is well below walking pace, so a walk break is moving and a stop at a
+ *       moving, i.e. covered at least {@link #MOVING_SPEED_MPS} × the time over the points of
+ *       the last {@link #SPEED_WINDOW_MS} (straight-line displacement on the track, so GPS jitter while
+ *       standing does not add up as a summed path would), and never less than 10 m: jitter within a
+ *       5 m radius is never movement. A gap between two points counts as moving only if the average
+ *       speed across it is at least 1 m/s. 1 m/s is well below walking pace, so a walk break is moving and a stop at a
  *       traffic light is not. From the track when it has two points or more, else from the
  *       {@code distance_m} stream, else the submitted {@code duration_s}.
  *   <li>Elevation gain and loss: {@link ElevationChange} over the track's elevations with a
@@ -79,10 +80,11 @@ public final class RunFiguresCalculator {
     }
 
     /**
-     * For each segment (i - 1, i): the window reaches back to the latest point at least
-     * {@link #SPEED_WINDOW_MS} before i (or the first point); the segment is moving when the
-     * displacement over the window is at least the moving speed times the window, and never less than
-     * the moving speed times the full window.
+     * For each segment (i - 1, i): the window reaches back to the earliest point at most
+     * {@link #SPEED_WINDOW_MS} before i (at least to i - 1, so a gap in the recording is a window of
+     * its own); the segment is moving when the displacement over the window is at least the moving
+     * speed times the window, and never less than the moving speed times the full window: after a start
+     * or a stop the first metres do not count until the runner has covered a window's distance.
      */
     private static long trackMovingMs(Track track) {
         long moving = 0;
@@ -92,7 +94,7 @@ public final class RunFiguresCalculator {
             if (segment <= 0) {
                 continue;
             }
-            while (from + 1 < i && track.epochMs(i) - track.epochMs(from + 1) >= SPEED_WINDOW_MS) {
+            while (from < i - 1 && track.epochMs(i) - track.epochMs(from) > SPEED_WINDOW_MS) {
                 from++;
             }
             long window = Math.max(track.epochMs(i) - track.epochMs(from), SPEED_WINDOW_MS);
@@ -128,7 +130,7 @@ public final class RunFiguresCalculator {
         long moving = 0;
         int from = 0;
         for (int i = 1; i < count; i++) {
-            while (from + 1 < i && times[i] - times[from + 1] >= SPEED_WINDOW_MS) {
+            while (from < i - 1 && times[i] - times[from] > SPEED_WINDOW_MS) {
                 from++;
             }
             long window = Math.max(times[i] - times[from], SPEED_WINDOW_MS);
