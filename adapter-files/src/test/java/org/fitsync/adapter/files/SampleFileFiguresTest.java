@@ -37,7 +37,7 @@ class SampleFileFiguresTest {
         RunFigures figures = figures(run);
 
         // FIT keeps altitude in 0.2 m steps: each of the six turning points may be off by one (49.4 and
-        // 42.8 today). Without the hysteresis the quantisation steps would count on every slope.
+        // 42.8 today).
         assertThat(figures.elevationGainM().getAsDouble()).isCloseTo(50.0, within(1.2));
         assertThat(figures.elevationLossM().getAsDouble()).isCloseTo(43.4, within(1.2));
         // 929 s elapsed with a 30 s pause; 2.3 m/s on the track: moving but for the pause and the
