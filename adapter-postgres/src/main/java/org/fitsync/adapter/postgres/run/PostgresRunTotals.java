@@ -42,12 +42,8 @@ public final class PostgresRunTotals implements SumRunsPort {
     @Override
     public List<PeriodTotals> sumRuns(
             UserId user, StatsPeriod period, ZoneId zone, Optional<Instant> from, Optional<Instant> to) {
-        StringBuilder sql = new StringBuilder(TOTALS);
-        from.ifPresent(f -> sql.append(" AND started_at >= :from"));
-        to.ifPresent(t -> sql.append(" AND started_at < :to"));
-        sql.append(" GROUP BY period_start ORDER BY period_start");
         Query query = PostgresTransactions.handle()
-                .createQuery(sql.toString())
+                .createQuery(sql(from.isPresent(), to.isPresent()))
                 .bind("user", user.value())
                 .bind("unit", period.wireName())
                 .bind("zone", zone.getId());
@@ -62,6 +58,12 @@ public final class PostgresRunTotals implements SumRunsPort {
                         rs.getDouble("longest_run_m"),
                         rs.getObject("longest_run_id", UUID.class)))
                 .list();
+    }
+
+    /** The statement, with the bounds asked for. */
+    static String sql(boolean from, boolean to) {
+        return TOTALS + (from ? " AND started_at >= :from" : "") + (to ? " AND started_at < :to" : "")
+                + " GROUP BY period_start ORDER BY period_start";
     }
 
     private static OffsetDateTime utc(Instant instant) {
