@@ -10,13 +10,13 @@ import java.util.OptionalInt;
  *
  * <ul>
  *   <li>Moving time: the time between consecutive points (or distance samples) where the runner was
- *       moving, i.e. covered at least {@link #MOVING_SPEED_MPS} × the time over the points of
- *       the last {@link #SPEED_WINDOW_MS} (straight-line displacement on the track, so GPS jitter while
- *       standing does not add up as a summed path would), and never less than 10 m: jitter within a
- *       5 m radius is never movement. A gap between two points counts as moving only if the average
- *       speed across it is at least 1 m/s. 1 m/s is well below walking pace, so a walk break is moving and a stop at a
- *       traffic light is not. From the track when it has two points or more, else from the
- *       {@code distance_m} stream, else the submitted {@code duration_s}.
+ *       moving, i.e. covered at least {@link #MOVING_SPEED_MPS} × the time over the points of the last
+ *       {@link #SPEED_WINDOW_MS}, and never less than 10 m. On the track that is the straight-line
+ *       displacement, so GPS jitter while standing does not add up as a summed path would: jitter
+ *       within a 5 m radius is never movement. A gap between two points counts as moving only if the
+ *       average speed across it is at least 1 m/s. 1 m/s is well below walking pace, so a walk break is
+ *       moving and a stop at a traffic light is not. From the track when it has two points or more,
+ *       else from the {@code distance_m} stream, else the submitted {@code duration_s}.
  *   <li>Elevation gain and loss: {@link ElevationChange} over the track's elevations with a
  *       hysteresis of {@link #ELEVATION_HYSTERESIS_M} (GoldenCheetah's default), no other smoothing.
  *   <li>Heart rate: the mean and maximum of the recorded values; cadence: the mean of the values
