@@ -13,8 +13,10 @@ import org.fitsync.adapter.http.coach.CoachRunRoutes;
 import org.fitsync.adapter.http.run.PageCursors;
 import org.fitsync.adapter.http.run.RunHistoryPages;
 import org.fitsync.adapter.http.run.RunRoutes;
+import org.fitsync.adapter.http.run.StatsRoutes;
 import org.fitsync.adapter.postgres.run.PostgresRunPlaces;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
+import org.fitsync.adapter.postgres.run.PostgresRunTotals;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.app.config.RunsConfig;
 import org.fitsync.application.imports.ImportedRunBridge;
@@ -22,12 +24,14 @@ import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.application.run.RunPlaces;
+import org.fitsync.application.run.RunStatsService;
 import org.fitsync.application.run.RunSyncStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunUseCase;
+import org.fitsync.ports.in.run.GetRunStatsUseCase;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
 import org.fitsync.ports.in.run.ImportedRunsUseCase;
@@ -44,6 +48,7 @@ import org.fitsync.ports.out.run.LoadTrackPort;
 import org.fitsync.ports.out.run.MetadataFormatPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
 import org.fitsync.ports.out.run.StoreNewRunPort;
+import org.fitsync.ports.out.run.SumRunsPort;
 import org.fitsync.ports.out.sync.ServerRecordsPort;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 
@@ -93,6 +98,9 @@ final class RunsWiring {
                 reviseRun,
                 policy);
 
+        SumRunsPort sumRuns = new PostgresRunTotals();
+        GetRunStatsUseCase stats = new RunStatsService(context.transactions(), sumRuns);
+
         SubmitRunUseCase submit = ingestion;
         this.submit = submit;
         ListRunsUseCase list = history;
@@ -108,7 +116,8 @@ final class RunsWiring {
                         context.jsonBody(),
                         context.json(),
                         cursors),
-                new CoachRunRoutes(list, coaches, new RunHistoryPages(context.json(), cursors)));
+                new CoachRunRoutes(list, coaches, new RunHistoryPages(context.json(), cursors)),
+                new StatsRoutes(stats, context.json()));
 
         ServerRecordsPort runRecords = new PostgresRunRecords();
         this.syncStore =

@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A run as the history serves it: the submitted metadata plus what the server derived. {@code fileId}
+ * A run as the history serves it: the submitted metadata plus what the server derived ({@code figures}
+ * among it, see {@link RunFiguresCalculator}). {@code fileId}
  * names the activity file the run was made of, when it was (docs/api.md, Activity files);
  * {@code locationJson} where it started ({@code {"city", "region", "country"}}), when that is known.
  */
@@ -27,7 +28,8 @@ public record StoredRun(
         Instant createdAt,
         Instant updatedAt,
         Optional<UUID> fileId,
-        Optional<String> locationJson) {
+        Optional<String> locationJson,
+        RunFigures figures) {
 
     public StoredRun {
         overlaps = List.copyOf(overlaps);

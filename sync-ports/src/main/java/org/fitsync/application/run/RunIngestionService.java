@@ -7,6 +7,8 @@ import org.fitsync.domain.run.EncodedPolyline;
 import org.fitsync.domain.run.IdempotencyDecision;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.OverlapPolicy;
+import org.fitsync.domain.run.RunFigures;
+import org.fitsync.domain.run.RunFiguresCalculator;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.ports.in.run.SubmitRunCommand;
@@ -27,7 +29,7 @@ import org.fitsync.ports.out.run.StoreNewRunPort.StoreAttempt;
  * idempotency check, the overlap lookup and the insert of one user's submissions happen one at a
  * time, and two overlapping runs sent at once always see each other. A known id is answered
  * without a claim, so re-sends and refused submissions change nothing. The CPU work (fingerprint,
- * simplification) is done before the lock is taken. The common case, a new run that overlaps
+ * simplification, the run's figures) is done before the lock is taken. The common case, a new run that overlaps
  * nothing, takes two store calls: the look that claims the version, and the attempt that stores it.
  */
 public final class RunIngestionService implements SubmitRunUseCase {
@@ -62,6 +64,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
         NewRun run = command.run();
         ContentFingerprint fingerprint = run.fingerprint();
         String polyline = EncodedPolyline.encode(simplifier.simplify(run.track()));
+        RunFigures figures = RunFiguresCalculator.of(run);
         return transactions.inUserTransaction(user, () -> {
             // A run id seen before is answered without claiming a version: a re-send or a refused
             // submission then leaves the user's sync state untouched. Stored runs keep their id,
@@ -77,7 +80,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             } else {
                 version = ((FirstLook.Claimed) first).version();
             }
-            StoreAttempt attempt = store.storeIfNew(user, run, fingerprint, polyline, version);
+            StoreAttempt attempt = store.storeIfNew(user, run, fingerprint, polyline, figures, version);
             if (attempt instanceof StoreAttempt.Stored stored) {
                 return new SubmitRunResult.Created(stored.run());
             }
@@ -90,7 +93,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             if (attempt instanceof StoreAttempt.StravaIdTaken taken) {
                 return new SubmitRunResult.StravaIdTaken(run.stravaId().orElseThrow(), taken.existingRun());
             }
-            StoredRun inserted = store.store(user, run, fingerprint, polyline, version);
+            StoredRun inserted = store.store(user, run, fingerprint, polyline, figures, version);
             if (!OverlapPolicy.overlapsAny(run.span(), ((StoreAttempt.MayOverlap) attempt).candidates())) {
                 return new SubmitRunResult.Created(inserted);
             }

@@ -12,6 +12,8 @@ import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.ContentFingerprint;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunFigures;
+import org.fitsync.domain.run.RunFiguresCalculator;
 import org.fitsync.domain.run.RunRevision;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.StoredRun;
@@ -137,7 +139,12 @@ final class InMemoryRuns
     /** Like the PostgreSQL store: an insert that checks, and only when it refuses, a look at why. */
     @Override
     public StoreAttempt storeIfNew(
-            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+            UserId user,
+            NewRun run,
+            ContentFingerprint fingerprint,
+            String polyline,
+            RunFigures figures,
+            long version) {
         requireTransaction();
         Optional<Row> sameActivity = run.stravaId()
                 .flatMap(stravaId -> rows.values().stream()
@@ -165,7 +172,13 @@ final class InMemoryRuns
     }
 
     @Override
-    public StoredRun store(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+    public StoredRun store(
+            UserId user,
+            NewRun run,
+            ContentFingerprint fingerprint,
+            String polyline,
+            RunFigures figures,
+            long version) {
         requireTransaction();
         calls.add("insert@" + version);
         Row row = new Row(run, fingerprint, version, version, false, List.of(), run.notes(), false);
@@ -255,6 +268,7 @@ final class InMemoryRuns
                 Instant.EPOCH,
                 Instant.EPOCH,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                RunFiguresCalculator.of(run));
     }
 }

@@ -10,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
+import org.fitsync.domain.run.RunFigures;
 import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.Samples;
 import org.fitsync.domain.run.StoredRun;
@@ -47,9 +49,35 @@ final class RunJsonWriter {
         node.set("weather", json(run.weatherJson()).orElse(null));
         node.put("file_id", run.fileId().map(UUID::toString).orElse(null));
         node.set("location", json(run.locationJson()).orElse(null));
+        node.set("stats", figures(run.figures()));
         node.put("created_at", run.createdAt().toString());
         node.put("updated_at", run.updatedAt().toString());
         return node;
+    }
+
+    /** The run's derived figures; an unknown one is {@code null}, never left out. */
+    private ObjectNode figures(RunFigures figures) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("moving_time_s", figures.movingTimeS());
+        putOrNull(node, "elevation_gain_m", figures.elevationGainM());
+        putOrNull(node, "elevation_loss_m", figures.elevationLossM());
+        putOrNull(node, "avg_heart_rate", figures.avgHeartRate());
+        if (figures.maxHeartRate().isPresent()) {
+            node.put("max_heart_rate", figures.maxHeartRate().getAsInt());
+        } else {
+            node.putNull("max_heart_rate");
+        }
+        putOrNull(node, "avg_cadence", figures.avgCadence());
+        putOrNull(node, "avg_pace_s_per_km", figures.avgPaceSPerKm());
+        return node;
+    }
+
+    private static void putOrNull(ObjectNode node, String name, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(name, value.getAsDouble());
+        } else {
+            node.putNull(name);
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.fitsync.adapter.postgres.PostgresSyncVersions;
 import org.fitsync.adapter.postgres.PostgresTransactions;
@@ -19,6 +21,8 @@ import org.fitsync.domain.run.FieldChange;
 import org.fitsync.domain.run.NewRun;
 import org.fitsync.domain.run.PageKey;
 import org.fitsync.domain.run.RunDetailsChange;
+import org.fitsync.domain.run.RunFigures;
+import org.fitsync.domain.run.RunFiguresCalculator;
 import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.RunRevision;
 import org.fitsync.domain.run.RunValidation;
@@ -26,6 +30,7 @@ import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimeSpan;
 import org.fitsync.domain.run.TimelineRun;
+import org.fitsync.domain.run.Track;
 import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
@@ -59,6 +64,8 @@ public final class PostgresRuns
             id, started_at, ended_at, duration_s, distance_m, source, notes, metadata::text AS metadata,
             polyline, point_count, overlapping, "overlaps", strava_id, weather::text AS weather,
             created_at, updated_at, location::text AS location,
+            moving_time_s, elevation_gain_m, elevation_loss_m, avg_heart_rate, max_heart_rate, avg_cadence,
+            avg_pace_s_per_km,
             (SELECT f.id FROM activity_files f WHERE f.user_id = runs.user_id AND f.run_id = runs.id
                 AND f.state = 'imported' ORDER BY f.created_at LIMIT 1) AS file_id""";
     private static final String TIMELINE_COLUMNS =
@@ -102,12 +109,14 @@ public final class PostgresRuns
 
     private static final String RUN_VALUES = """
             :user, :id, :started, :ended, :duration, :distance, :source, :notes, CAST(:metadata AS jsonb),
-            :polyline, :points, :track, :samples, :strava, CAST(:weather AS jsonb), :hash, :version, :version""";
+            :polyline, :points, :track, :samples, :strava, CAST(:weather AS jsonb), :hash, :version, :version,
+            :movingTime, :elevationGain, :elevationLoss, :avgHeartRate, :maxHeartRate, :avgCadence, :avgPace""";
 
     private static final String INSERT_RUN = """
             INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
                 metadata, polyline, point_count, track, samples, strava_id, weather, content_hash,
-                created_version, version)
+                created_version, version, moving_time_s, elevation_gain_m, elevation_loss_m, avg_heart_rate,
+                max_heart_rate, avg_cadence, avg_pace_s_per_km)
             """;
 
     @Override
@@ -183,8 +192,13 @@ public final class PostgresRuns
      */
     @Override
     public StoreAttempt storeIfNew(
-            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
-        Optional<StoredRun> stored = insertIfClear(user, run, fingerprint, polyline, version);
+            UserId user,
+            NewRun run,
+            ContentFingerprint fingerprint,
+            String polyline,
+            RunFigures figures,
+            long version) {
+        Optional<StoredRun> stored = insertIfClear(user, run, fingerprint, polyline, figures, version);
         if (stored.isPresent()) {
             return new StoreAttempt.Stored(stored.get());
         }
@@ -200,13 +214,20 @@ public final class PostgresRuns
     }
 
     @Override
-    public StoredRun store(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+    public StoredRun store(
+            UserId user,
+            NewRun run,
+            ContentFingerprint fingerprint,
+            String polyline,
+            RunFigures figures,
+            long version) {
         return bindRun(
                         handle().createQuery(INSERT_RUN + "VALUES (" + RUN_VALUES + ") RETURNING " + RUN_COLUMNS),
                         user,
                         run,
                         fingerprint,
                         polyline,
+                        figures,
                         version)
                 .map((rs, ctx) -> storedRun(rs))
                 .one();
@@ -218,7 +239,12 @@ public final class PostgresRuns
      * the user's lock: nothing can be stored for the user between its check and its insert.
      */
     Optional<StoredRun> insertIfClear(
-            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+            UserId user,
+            NewRun run,
+            ContentFingerprint fingerprint,
+            String polyline,
+            RunFigures figures,
+            long version) {
         String sameActivity = run.stravaId().isEmpty()
                 ? ""
                 : " AND NOT EXISTS (SELECT 1 FROM runs"
@@ -232,6 +258,7 @@ public final class PostgresRuns
                         run,
                         fingerprint,
                         polyline,
+                        figures,
                         version)
                 .bind("earliest", utc(run.span().start().minus(RunValidation.MAX_SPAN)))
                 .bind("start", utc(run.span().start()))
@@ -275,7 +302,13 @@ public final class PostgresRuns
     private record CheckedRow(Optional<RunIdentity> identity, Optional<TimelineRun> overlapping) {}
 
     private static Query bindRun(
-            Query query, UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version) {
+            Query query,
+            UserId user,
+            NewRun run,
+            ContentFingerprint fingerprint,
+            String polyline,
+            RunFigures figures,
+            long version) {
         return query.bind("user", user.value())
                 .bind("id", run.id())
                 .bind("started", utc(run.startedAt()))
@@ -292,7 +325,18 @@ public final class PostgresRuns
                 .bind("strava", run.stravaId().orElse(null))
                 .bind("weather", run.weatherJson().orElse(null))
                 .bind("hash", fingerprint.hex())
-                .bind("version", version);
+                .bind("version", version)
+                .bind("movingTime", figures.movingTimeS())
+                .bind("elevationGain", nullable(figures.elevationGainM()))
+                .bind("elevationLoss", nullable(figures.elevationLossM()))
+                .bind("avgHeartRate", nullable(figures.avgHeartRate()))
+                .bind(
+                        "maxHeartRate",
+                        figures.maxHeartRate().isPresent()
+                                ? figures.maxHeartRate().getAsInt()
+                                : null)
+                .bind("avgCadence", nullable(figures.avgCadence()))
+                .bind("avgPace", nullable(figures.avgPaceSPerKm()));
     }
 
     @Override
@@ -448,7 +492,39 @@ public final class PostgresRuns
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 Optional.ofNullable(rs.getObject("file_id", UUID.class)),
-                Optional.ofNullable(rs.getString("location")));
+                Optional.ofNullable(rs.getString("location")),
+                figures(rs));
+    }
+
+    /**
+     * The stored figures; a run stored before they were (V96) has none, and takes its moving time and
+     * pace from the submitted duration_s, as the stats aggregate does.
+     */
+    private static RunFigures figures(ResultSet rs) throws SQLException {
+        long movingTime = rs.getLong("moving_time_s");
+        if (rs.wasNull()) {
+            return RunFiguresCalculator.of(
+                    Track.EMPTY, Optional.empty(), rs.getLong("duration_s"), rs.getDouble("distance_m"));
+        }
+        int maxHeartRate = rs.getInt("max_heart_rate");
+        OptionalInt maxHeart = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(maxHeartRate);
+        return new RunFigures(
+                movingTime,
+                optionalDouble(rs, "elevation_gain_m"),
+                optionalDouble(rs, "elevation_loss_m"),
+                optionalDouble(rs, "avg_heart_rate"),
+                maxHeart,
+                optionalDouble(rs, "avg_cadence"),
+                optionalDouble(rs, "avg_pace_s_per_km"));
+    }
+
+    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private static Double nullable(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static TimelineRun timelineRun(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.application.testing.ValidRuns;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.RunFiguresCalculator;
 import org.fitsync.domain.run.RunRecording;
 import org.fitsync.domain.run.Source;
 import org.fitsync.domain.run.TimeSpan;
@@ -53,7 +54,8 @@ class PostgresRunsTest {
     @Test
     void storesAndReadsBackARunAndItsTrack() {
         NewRun run = run(UUID.randomUUID(), 0, 45);
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "_p~iF~ps|U", 1));
+        transactions.inUserTransaction(
+                ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "_p~iF~ps|U", RunFiguresCalculator.of(run), 1));
 
         var stored = transactions
                 .inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, run.id()))
@@ -74,7 +76,8 @@ class PostgresRunsTest {
     @Test
     void anotherUserCannotSeeTheRunEvenWithoutAFilter() {
         NewRun run = run(UUID.randomUUID(), 100, 130);
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 2));
+        transactions.inUserTransaction(
+                ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", RunFiguresCalculator.of(run), 2));
         assertThat(transactions.inUserSnapshot(BOB, () -> runs.loadRun(ALICE, run.id())))
                 .isEmpty();
         Long visible = transactions.inUserSnapshot(
@@ -89,7 +92,8 @@ class PostgresRunsTest {
     @Test
     void theFirstLookClaimsAVersionOnlyForAnUnknownIdAndSetsTheUserItself() {
         NewRun run = run(UUID.randomUUID(), 500, 530);
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 4));
+        transactions.inUserTransaction(
+                ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", RunFiguresCalculator.of(run), 4));
         long before = version(ALICE);
 
         // First in its transaction, so it is the statement that sets app.user_id.
@@ -125,7 +129,9 @@ class PostgresRunsTest {
     void anInsertIfClearStoresNothingWhenTheIdIsTakenOrTheSpanOverlaps() {
         NewRun first = run(UUID.randomUUID(), 700, 760);
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.insertIfClear(ALICE, first, first.fingerprint(), "", 7)))
+                        ALICE,
+                        () -> runs.insertIfClear(
+                                ALICE, first, first.fingerprint(), "", RunFiguresCalculator.of(first), 7)))
                 .hasValueSatisfying(stored -> assertThat(stored.id()).isEqualTo(first.id()));
         NewRun overlapping = run(UUID.randomUUID(), 759, 800);
         NewRun sameId = ValidRuns.of(
@@ -142,42 +148,70 @@ class PostgresRunsTest {
         NewRun backToBack = run(UUID.randomUUID(), 760, 800);
 
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.insertIfClear(ALICE, overlapping, overlapping.fingerprint(), "", 8)))
+                        ALICE,
+                        () -> runs.insertIfClear(
+                                ALICE,
+                                overlapping,
+                                overlapping.fingerprint(),
+                                "",
+                                RunFiguresCalculator.of(overlapping),
+                                8)))
                 .isEmpty();
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.insertIfClear(ALICE, sameId, sameId.fingerprint(), "", 8)))
+                        ALICE,
+                        () -> runs.insertIfClear(
+                                ALICE, sameId, sameId.fingerprint(), "", RunFiguresCalculator.of(sameId), 8)))
                 .isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, overlapping.id())))
                 .isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.loadRun(ALICE, first.id())))
                 .hasValueSatisfying(stored -> assertThat(stored.span()).isEqualTo(first.span()));
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.insertIfClear(ALICE, backToBack, backToBack.fingerprint(), "", 9)))
+                        ALICE,
+                        () -> runs.insertIfClear(
+                                ALICE,
+                                backToBack,
+                                backToBack.fingerprint(),
+                                "",
+                                RunFiguresCalculator.of(backToBack),
+                                9)))
                 .isPresent();
         // Another user's runs are no obstacle.
         UserId carol = new UserId("carol");
         assertThat(transactions.inUserTransaction(
-                        carol, () -> runs.insertIfClear(carol, overlapping, overlapping.fingerprint(), "", 1)))
+                        carol,
+                        () -> runs.insertIfClear(
+                                carol,
+                                overlapping,
+                                overlapping.fingerprint(),
+                                "",
+                                RunFiguresCalculator.of(overlapping),
+                                1)))
                 .isPresent();
     }
 
     @Test
     void storeIfNewSaysWhatStoppedIt() {
         NewRun first = run(UUID.randomUUID(), 1300, 1360);
-        var stored =
-                transactions.inUserTransaction(ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 10));
+        var stored = transactions.inUserTransaction(
+                ALICE,
+                () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", RunFiguresCalculator.of(first), 10));
         assertThat(stored)
                 .isInstanceOfSatisfying(
                         StoreNewRunPort.StoreAttempt.Stored.class,
                         s -> assertThat(s.run().id()).isEqualTo(first.id()));
 
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.storeIfNew(ALICE, first, first.fingerprint(), "", 11)))
+                        ALICE,
+                        () -> runs.storeIfNew(
+                                ALICE, first, first.fingerprint(), "", RunFiguresCalculator.of(first), 11)))
                 .isEqualTo(new StoreNewRunPort.StoreAttempt.AlreadyKnown(
                         new RunIdentity(first.id(), first.fingerprint(), false)));
         NewRun overlapping = run(UUID.randomUUID(), 1359, 1400);
         var overlap = transactions.inUserTransaction(
-                ALICE, () -> runs.storeIfNew(ALICE, overlapping, overlapping.fingerprint(), "", 11));
+                ALICE,
+                () -> runs.storeIfNew(
+                        ALICE, overlapping, overlapping.fingerprint(), "", RunFiguresCalculator.of(overlapping), 11));
         assertThat(overlap)
                 .isInstanceOfSatisfying(
                         StoreNewRunPort.StoreAttempt.MayOverlap.class,
@@ -187,11 +221,15 @@ class PostgresRunsTest {
 
         NewRun imported = stravaRun(UUID.randomUUID(), 1500, 1560, "strava-77");
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.storeIfNew(ALICE, imported, imported.fingerprint(), "", 12)))
+                        ALICE,
+                        () -> runs.storeIfNew(
+                                ALICE, imported, imported.fingerprint(), "", RunFiguresCalculator.of(imported), 12)))
                 .isInstanceOf(StoreNewRunPort.StoreAttempt.Stored.class);
         NewRun again = stravaRun(UUID.randomUUID(), 1600, 1660, "strava-77");
         assertThat(transactions.inUserTransaction(
-                        ALICE, () -> runs.storeIfNew(ALICE, again, again.fingerprint(), "", 13)))
+                        ALICE,
+                        () -> runs.storeIfNew(
+                                ALICE, again, again.fingerprint(), "", RunFiguresCalculator.of(again), 13)))
                 .isEqualTo(new StoreNewRunPort.StoreAttempt.StravaIdTaken(imported.id()));
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findIdentity(ALICE, again.id())))
                 .isEmpty();
@@ -209,7 +247,8 @@ class PostgresRunsTest {
     @Test
     void overlapLookupIsHalfOpen() {
         NewRun run = run(UUID.randomUUID(), 1000, 1060);
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", 3));
+        transactions.inUserTransaction(
+                ALICE, () -> runs.store(ALICE, run, run.fingerprint(), "", RunFiguresCalculator.of(run), 3));
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(1060, 1100))))
                 .isEmpty();
         assertThat(transactions.inUserSnapshot(ALICE, () -> runs.findOverlapping(ALICE, span(940, 1000))))
@@ -226,8 +265,10 @@ class PostgresRunsTest {
     void theLookBeforeInsertReadsTheIdentityAndTheOverlapsTogether() {
         NewRun first = run(UUID.randomUUID(), 2000, 2060);
         NewRun second = run(UUID.randomUUID(), 2030, 2090);
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, first, first.fingerprint(), "", 5));
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, second, second.fingerprint(), "", 6));
+        transactions.inUserTransaction(
+                ALICE, () -> runs.store(ALICE, first, first.fingerprint(), "", RunFiguresCalculator.of(first), 5));
+        transactions.inUserTransaction(
+                ALICE, () -> runs.store(ALICE, second, second.fingerprint(), "", RunFiguresCalculator.of(second), 6));
 
         var known =
                 transactions.inUserSnapshot(ALICE, () -> runs.lookBeforeInsert(ALICE, first.id(), span(2050, 2100)));
@@ -250,7 +291,9 @@ class PostgresRunsTest {
     @Test
     void aFortyEightHourRunIsFoundFromItsLastMinute() {
         NewRun longest = run(UUID.randomUUID(), 10_000, 10_000 + 48 * 60);
-        transactions.inUserTransaction(ALICE, () -> runs.store(ALICE, longest, longest.fingerprint(), "", 4));
+        transactions.inUserTransaction(
+                ALICE,
+                () -> runs.store(ALICE, longest, longest.fingerprint(), "", RunFiguresCalculator.of(longest), 4));
         assertThat(transactions.inUserSnapshot(
                         ALICE, () -> runs.findOverlapping(ALICE, span(10_000 + 48 * 60 - 1, 10_000 + 48 * 60 + 30))))
                 .extracting(t -> t.id())

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.ContentFingerprint;
 import org.fitsync.domain.run.NewRun;
+import org.fitsync.domain.run.RunFigures;
 import org.fitsync.domain.run.StoredRun;
 import org.fitsync.domain.run.TimelineRun;
 
@@ -28,13 +29,15 @@ public interface StoreNewRunPort {
      * id, no live run of the user comes from the same Strava activity and no live run is a candidate for
      * overlapping it. Otherwise it stores nothing and says which of these held, in that order.
      */
-    StoreAttempt storeIfNew(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version);
+    StoreAttempt storeIfNew(
+            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, RunFigures figures, long version);
 
     /**
      * Stores the run as {@link #storeIfNew} does, without looking: for a run the service has decided to
      * keep. The overlap policy revises its flags afterwards in the same transaction.
      */
-    StoredRun store(UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, long version);
+    StoredRun store(
+            UserId user, NewRun run, ContentFingerprint fingerprint, String polyline, RunFigures figures, long version);
 
     /** The outcome of {@link #identityOrClaim}. */
     sealed interface FirstLook {
