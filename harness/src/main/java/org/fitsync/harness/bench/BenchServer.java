@@ -41,7 +41,12 @@ public final class BenchServer implements AutoCloseable {
     /** As {@link #start(DatabaseSettings)} with more {@code FITSYNC_*} settings (they win over the defaults). */
     public static BenchServer start(DatabaseSettings db, Map<String, String> settings)
             throws IOException, InterruptedException {
-        FitSyncJar jar = FitSyncJar.fromProperty("bench.jar");
+        return start(db, settings, FitSyncJar.fromProperty("bench.jar"));
+    }
+
+    /** As {@link #start(DatabaseSettings, Map)} from another build's {@code jar} (a baseline). */
+    public static BenchServer start(DatabaseSettings db, Map<String, String> settings, FitSyncJar jar)
+            throws IOException, InterruptedException {
         byte[] tokenKey = new byte[32];
         new SecureRandom().nextBytes(tokenKey);
         // e.g. -Dbench.server.jvmArgs="-XX:StartFlightRecording=filename=server.jfr" to profile the server alone

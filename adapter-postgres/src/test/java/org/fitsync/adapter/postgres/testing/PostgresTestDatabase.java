@@ -35,6 +35,17 @@ public final class PostgresTestDatabase {
         return settings(pg, name);
     }
 
+    /**
+     * A new database with no migration applied: for another build of FitSync (a benchmark's baseline
+     * jar), which migrates it to its own schema when it starts.
+     */
+    public static synchronized DatabaseSettings freshUnmigrated() {
+        EmbeddedPostgres pg = server();
+        String name = "fitsync_test_" + COUNTER.incrementAndGet();
+        execute(pg.getPostgresDatabase(), "CREATE DATABASE " + name);
+        return settings(pg, name);
+    }
+
     /** A superuser connection to a test database, for assertions that look past row-level security. */
     public static DataSource ownerDataSource(DatabaseSettings settings) {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
