@@ -40,7 +40,7 @@ public final class PostgresBestEfforts implements StoreBestEffortsPort, LoadPers
      * deleted is skipped, so the next-best effort takes over with nothing recomputed. Ties go to the
      * earlier effort. The longest run and the biggest climb scan the user's live runs (as the stats do).
      */
-    private static final String RECORDS = """
+    static final String RECORDS = """
             SELECT 'effort' AS kind, d.distance, b.elapsed_ms, b.started_at AS effort_started_at, b.run_id,
                 b.run_started_at, NULL::double precision AS metres
             FROM unnest(CAST(:distances AS text[])) AS d(distance)
