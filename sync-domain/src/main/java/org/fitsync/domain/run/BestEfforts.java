@@ -2,6 +2,7 @@ package org.fitsync.domain.run;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +12,10 @@ import java.util.Optional;
  *
  * <p>The run's progress is its cumulative distance over time: from the track when it has two points
  * or more (the haversine distance between consecutive points summed, as recorded, without smoothing),
- * else from the {@code distance_m} stream of the samples (made non-decreasing: a value below an earlier
- * one counts as no progress). Between two points the runner is taken to move at constant speed, so the
+ * else from the {@code distance_m} stream of the samples (a step back, a glitch or a reset, is no
+ * progress). A step between two points faster than {@link #MAX_SPEED_MPS} (no runner is that
+ * fast; a GPS jump or a glitch in the distance stream is) counts as no progress, so it cannot make a
+ * record of a few seconds; the progress after it counts as usual. Between two points the runner is taken to move at constant speed, so the
  * distance is a piecewise linear function of time and an effort may start and end inside a segment:
  * its distance is then exact, not the first point-to-point span at least that long (which would make
  * a 400 m effort of 1 Hz points up to a few metres longer and its time a second too long).
@@ -25,6 +28,9 @@ import java.util.Optional;
  * one. Pauses inside an effort count (the clock runs, as on a track race).
  */
 public final class BestEfforts {
+
+    /** Faster than any runner's top speed (about 12.4 m/s in a 100 m final). */
+    public static final double MAX_SPEED_MPS = 12.5;
 
     private BestEfforts() {}
 
@@ -67,9 +73,9 @@ public final class BestEfforts {
                 times[0] = track.epochMs(0);
                 for (int i = 1; i < track.size(); i++) {
                     times[i] = track.epochMs(i);
-                    metres[i] = metres[i - 1]
-                            + RunFiguresCalculator.metresBetween(
-                                    track.lat(i - 1), track.lon(i - 1), track.lat(i), track.lon(i));
+                    double step = RunFiguresCalculator.metresBetween(
+                            track.lat(i - 1), track.lon(i - 1), track.lat(i), track.lon(i));
+                    metres[i] = metres[i - 1] + plausible(step, times[i] - times[i - 1]);
                 }
                 return Optional.of(new Progress(times, metres));
             }
@@ -77,25 +83,32 @@ public final class BestEfforts {
                 return Optional.empty();
             }
             Samples recorded = samples.get();
-            int count = 0;
+            long[] times = new long[recorded.size()];
+            double[] metres = new double[recorded.size()];
+            int at = 0;
+            double previous = 0;
             for (int i = 0; i < recorded.size(); i++) {
-                count += recorded.hasValue(SampleStream.DISTANCE_M, i) ? 1 : 0;
+                double value = recorded.value(SampleStream.DISTANCE_M, i);
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                times[at] = recorded.epochMs(i);
+                // A step back (a glitch, a reset) is no progress; a glitch's way back up is too fast to be.
+                metres[at] = at == 0
+                        ? value
+                        : metres[at - 1] + plausible(Math.max(0, value - previous), times[at] - times[at - 1]);
+                previous = value;
+                at++;
             }
-            if (count < 2) {
+            if (at < 2) {
                 return Optional.empty();
             }
-            long[] times = new long[count];
-            double[] metres = new double[count];
-            int at = 0;
-            for (int i = 0; i < recorded.size(); i++) {
-                if (recorded.hasValue(SampleStream.DISTANCE_M, i)) {
-                    times[at] = recorded.epochMs(i);
-                    double value = recorded.value(SampleStream.DISTANCE_M, i);
-                    metres[at] = at == 0 ? value : Math.max(metres[at - 1], value);
-                    at++;
-                }
-            }
-            return Optional.of(new Progress(times, metres));
+            return Optional.of(new Progress(Arrays.copyOf(times, at), Arrays.copyOf(metres, at)));
+        }
+
+        /** {@code metres} covered in {@code ms}, or none if no runner could have. */
+        private static double plausible(double metres, long ms) {
+            return metres <= MAX_SPEED_MPS * ms / 1000.0 ? metres : 0;
         }
 
         Optional<BestEffort> best(BestEffortDistance distance) {

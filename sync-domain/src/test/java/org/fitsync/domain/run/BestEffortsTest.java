@@ -108,6 +108,37 @@ class BestEffortsTest {
         assertThat(efforts.get(BestEffortDistance.M400).elapsedMs()).isEqualTo(100_000);
     }
 
+    @Test
+    void aGpsJumpOrADistanceGlitchIsNoProgress() {
+        // 600 s at 3 m/s with a point 500 m off the line at second 300: 1000 m out and back in 2 s.
+        List<Double> speeds = new ArrayList<>(Collections.nCopies(600, 3.0));
+        Track.Builder track = Track.builder(601);
+        double north = 0;
+        for (int i = 0; i <= 600; i++) {
+            double spike = i == 300 ? 500 : 0;
+            track.add(T0 + 1000L * i, 52.5 + (north + spike) / METRES_PER_DEGREE, 13.4);
+            north += i < 600 ? speeds.get(i) : 0;
+        }
+        Map<BestEffortDistance, BestEffort> efforts = byDistance(BestEfforts.of(track.build(), Optional.empty()));
+        assertThat(efforts.get(BestEffortDistance.M400).elapsedMs()).isCloseTo(133_333, within(700L));
+        // The mile cannot avoid the jump: it takes its 2 s without their 6 m, never the 1,000 m jumped.
+        assertThat(efforts.get(BestEffortDistance.MILE).elapsedMs())
+                .isCloseTo(Math.round(1609.344 / 3 * 1000) + 2000, within(700L));
+
+        // A distance stream that reads 0 for one sample and then goes on: neither the step back nor the
+        // 903 m step up after it is progress; as with the jump, an effort across it takes 2 s for 0 m.
+        long[] times = new long[600];
+        double[] distance = new double[600];
+        for (int i = 0; i < 600; i++) {
+            times[i] = T0 + 1000L * i;
+            distance[i] = i == 300 ? 0 : 3.0 * i;
+        }
+        Samples samples = Samples.of(times, Map.of(SampleStream.DISTANCE_M, distance));
+        Map<BestEffortDistance, BestEffort> fromSamples = byDistance(BestEfforts.of(Track.EMPTY, Optional.of(samples)));
+        assertThat(fromSamples.get(BestEffortDistance.M400).elapsedMs()).isCloseTo(133_333, within(1L));
+        assertThat(fromSamples.get(BestEffortDistance.K1).elapsedMs()).isCloseTo(335_333, within(1L));
+    }
+
     /** Seconds per kilometre for each kilometre, as speeds a second at a time. */
     private static List<Double> metresPerSecond(List<Double> secondsPerKm) {
         List<Double> speeds = new ArrayList<>();
