@@ -23,6 +23,13 @@ CREATE TABLE run_best_efforts (
 -- Its columns are the record query's whole order, so the scan stops at that first row.
 CREATE INDEX run_best_efforts_fastest ON run_best_efforts (user_id, distance, elapsed_ms, started_at, run_id);
 
+-- The longest run and the biggest climb among canonical runs: the first entry of each, not a scan and
+-- sort of the user's whole history.
+CREATE INDEX runs_longest_canonical ON runs (user_id, distance_m DESC, started_at, id)
+    WHERE deleted_at IS NULL AND NOT overlapping;
+CREATE INDEX runs_biggest_climb_canonical ON runs (user_id, elevation_gain_m DESC NULLS LAST, started_at, id)
+    WHERE deleted_at IS NULL AND NOT overlapping;
+
 ALTER TABLE run_best_efforts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE run_best_efforts FORCE ROW LEVEL SECURITY;
 CREATE POLICY run_best_efforts_isolation ON run_best_efforts

@@ -38,7 +38,8 @@ public final class PostgresBestEfforts implements StoreBestEffortsPort, LoadPers
      * The records in one statement. Per distance, the efforts in {@code run_best_efforts_fastest}
      * order until the first whose run is canonical (a primary key look-up each): a run flagged or
      * deleted is skipped, so the next-best effort takes over with nothing recomputed. Ties go to the
-     * earlier effort. The longest run and the biggest climb scan the user's live runs (as the stats do).
+     * earlier effort. The longest run and the biggest climb are the first entries of their partial
+     * indexes over canonical runs ({@code runs_longest_canonical}, {@code runs_biggest_climb_canonical}).
      */
     static final String RECORDS = """
             SELECT 'effort' AS kind, d.distance, b.elapsed_ms, b.started_at AS effort_started_at, b.run_id,
@@ -59,7 +60,7 @@ public final class PostgresBestEfforts implements StoreBestEffortsPort, LoadPers
             UNION ALL
             (SELECT 'climb', NULL, NULL, NULL, id, started_at, elevation_gain_m FROM runs
                 WHERE user_id = :user AND deleted_at IS NULL AND NOT overlapping AND elevation_gain_m > 0
-                ORDER BY elevation_gain_m DESC, started_at, id LIMIT 1)""";
+                ORDER BY elevation_gain_m DESC NULLS LAST, started_at, id LIMIT 1)""";
 
     private static final List<String> DISTANCES = wireNames();
 
