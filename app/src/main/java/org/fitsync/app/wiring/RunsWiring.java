@@ -11,15 +11,18 @@ import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.auth.HmacSha256;
 import org.fitsync.adapter.http.coach.CoachRunRoutes;
 import org.fitsync.adapter.http.run.PageCursors;
+import org.fitsync.adapter.http.run.RecordsRoutes;
 import org.fitsync.adapter.http.run.RunHistoryPages;
 import org.fitsync.adapter.http.run.RunRoutes;
 import org.fitsync.adapter.http.run.StatsRoutes;
+import org.fitsync.adapter.postgres.run.PostgresBestEfforts;
 import org.fitsync.adapter.postgres.run.PostgresRunPlaces;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
 import org.fitsync.adapter.postgres.run.PostgresRunTotals;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.app.config.RunsConfig;
 import org.fitsync.application.imports.ImportedRunBridge;
+import org.fitsync.application.run.PersonalRecordsService;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
@@ -31,6 +34,7 @@ import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunUseCase;
+import org.fitsync.ports.in.run.GetPersonalRecordsUseCase;
 import org.fitsync.ports.in.run.GetRunStatsUseCase;
 import org.fitsync.ports.in.run.GetRunUseCase;
 import org.fitsync.ports.in.run.GetTrackUseCase;
@@ -43,10 +47,12 @@ import org.fitsync.ports.out.run.DeleteRunPort;
 import org.fitsync.ports.out.run.EditRunPort;
 import org.fitsync.ports.out.run.FindOverlapsPort;
 import org.fitsync.ports.out.run.ListRunsPort;
+import org.fitsync.ports.out.run.LoadPersonalRecordsPort;
 import org.fitsync.ports.out.run.LoadRunPort;
 import org.fitsync.ports.out.run.LoadTrackPort;
 import org.fitsync.ports.out.run.MetadataFormatPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
+import org.fitsync.ports.out.run.StoreBestEffortsPort;
 import org.fitsync.ports.out.run.StoreNewRunPort;
 import org.fitsync.ports.out.run.SumRunsPort;
 import org.fitsync.ports.out.sync.ServerRecordsPort;
@@ -76,6 +82,9 @@ final class RunsWiring {
         ListRunsPort listRuns = runs;
         LoadTrackPort loadTrack = runs;
         MetadataFormatPort metadataFormat = runs;
+        PostgresBestEfforts bestEfforts = new PostgresBestEfforts();
+        StoreBestEffortsPort storeBestEfforts = bestEfforts;
+        LoadPersonalRecordsPort loadRecords = bestEfforts;
         OverlapPolicy policy = new OverlapPolicy(config.priority());
 
         RunIngestionService ingestion = new RunIngestionService(
@@ -83,6 +92,7 @@ final class RunsWiring {
                 context.versions(),
                 loadRun,
                 storeNewRun,
+                storeBestEfforts,
                 findOverlaps,
                 reviseRun,
                 policy,
@@ -100,6 +110,7 @@ final class RunsWiring {
 
         SumRunsPort sumRuns = new PostgresRunTotals();
         GetRunStatsUseCase stats = new RunStatsService(context.transactions(), sumRuns);
+        GetPersonalRecordsUseCase records = new PersonalRecordsService(context.transactions(), loadRecords);
 
         SubmitRunUseCase submit = ingestion;
         this.submit = submit;
@@ -117,7 +128,8 @@ final class RunsWiring {
                         context.json(),
                         cursors),
                 new CoachRunRoutes(list, coaches, new RunHistoryPages(context.json(), cursors)),
-                new StatsRoutes(stats, context.json()));
+                new StatsRoutes(stats, context.json()),
+                new RecordsRoutes(records, context.json()));
 
         ServerRecordsPort runRecords = new PostgresRunRecords();
         this.syncStore =

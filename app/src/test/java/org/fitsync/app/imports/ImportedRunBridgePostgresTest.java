@@ -16,6 +16,7 @@ import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.PostgresDatabase;
 import org.fitsync.adapter.postgres.PostgresSyncVersions;
 import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.adapter.postgres.run.PostgresBestEfforts;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.app.testing.StoredRuns;
@@ -55,8 +56,16 @@ class ImportedRunBridgePostgresTest {
         PostgresRuns runs = new PostgresRuns();
         PostgresSyncVersions versions = new PostgresSyncVersions();
         OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-        RunIngestionService ingestion =
-                new RunIngestionService(transactions, versions, runs, runs, runs, runs, policy, new TrackSimplifier(5));
+        RunIngestionService ingestion = new RunIngestionService(
+                transactions,
+                versions,
+                runs,
+                runs,
+                new PostgresBestEfforts(),
+                runs,
+                runs,
+                policy,
+                new TrackSimplifier(5));
         RunEditingService editing = new RunEditingService(transactions, versions, runs, runs, runs, runs, runs, policy);
         bridge = new ImportedRunBridge(transactions, ingestion, editing, editing);
     }

@@ -1,7 +1,10 @@
 package org.fitsync.application.run;
 
+import java.util.List;
 import java.util.Optional;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.run.BestEffort;
+import org.fitsync.domain.run.BestEfforts;
 import org.fitsync.domain.run.ContentFingerprint;
 import org.fitsync.domain.run.EncodedPolyline;
 import org.fitsync.domain.run.IdempotencyDecision;
@@ -20,6 +23,7 @@ import org.fitsync.ports.out.run.FindOverlapsPort;
 import org.fitsync.ports.out.run.LoadRunPort;
 import org.fitsync.ports.out.run.ReviseRunPort;
 import org.fitsync.ports.out.run.RunIdentity;
+import org.fitsync.ports.out.run.StoreBestEffortsPort;
 import org.fitsync.ports.out.run.StoreNewRunPort;
 import org.fitsync.ports.out.run.StoreNewRunPort.FirstLook;
 import org.fitsync.ports.out.run.StoreNewRunPort.StoreAttempt;
@@ -29,8 +33,9 @@ import org.fitsync.ports.out.run.StoreNewRunPort.StoreAttempt;
  * idempotency check, the overlap lookup and the insert of one user's submissions happen one at a
  * time, and two overlapping runs sent at once always see each other. A known id is answered
  * without a claim, so re-sends and refused submissions change nothing. The CPU work (fingerprint,
- * simplification, the run's figures) is done before the lock is taken. The common case, a new run that overlaps
- * nothing, takes two store calls: the look that claims the version, and the attempt that stores it.
+ * simplification, the run's figures and best efforts) is done before the lock is taken. The common case, a new
+ * run that overlaps nothing, takes two store calls: the look that claims the version, and the attempt that
+ * stores it; a third stores its best efforts when it has any.
  */
 public final class RunIngestionService implements SubmitRunUseCase {
 
@@ -38,6 +43,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
     private final SyncVersionPort versions;
     private final LoadRunPort load;
     private final StoreNewRunPort store;
+    private final StoreBestEffortsPort bestEfforts;
     private final OverlapReevaluation overlaps;
     private final TrackSimplifier simplifier;
 
@@ -46,6 +52,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             SyncVersionPort versions,
             LoadRunPort load,
             StoreNewRunPort store,
+            StoreBestEffortsPort bestEfforts,
             FindOverlapsPort find,
             ReviseRunPort revise,
             OverlapPolicy policy,
@@ -54,6 +61,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
         this.versions = versions;
         this.load = load;
         this.store = store;
+        this.bestEfforts = bestEfforts;
         this.overlaps = new OverlapReevaluation(policy, find, revise);
         this.simplifier = simplifier;
     }
@@ -65,6 +73,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
         ContentFingerprint fingerprint = run.fingerprint();
         String polyline = EncodedPolyline.encode(simplifier.simplify(run.track()));
         RunFigures figures = RunFiguresCalculator.of(run);
+        List<BestEffort> efforts = BestEfforts.of(run);
         return transactions.inUserTransaction(user, () -> {
             // A run id seen before is answered without claiming a version: a re-send or a refused
             // submission then leaves the user's sync state untouched. Stored runs keep their id,
@@ -82,6 +91,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             }
             StoreAttempt attempt = store.storeIfNew(user, run, fingerprint, polyline, figures, version);
             if (attempt instanceof StoreAttempt.Stored stored) {
+                storeBestEfforts(user, run, efforts);
                 return new SubmitRunResult.Created(stored.run());
             }
             if (attempt instanceof StoreAttempt.AlreadyKnown known) {
@@ -94,12 +104,23 @@ public final class RunIngestionService implements SubmitRunUseCase {
                 return new SubmitRunResult.StravaIdTaken(run.stravaId().orElseThrow(), taken.existingRun());
             }
             StoredRun inserted = store.store(user, run, fingerprint, polyline, figures, version);
+            storeBestEfforts(user, run, efforts);
             if (!OverlapPolicy.overlapsAny(run.span(), ((StoreAttempt.MayOverlap) attempt).candidates())) {
                 return new SubmitRunResult.Created(inserted);
             }
             overlaps.around(user, run.span(), version);
             return new SubmitRunResult.Created(load.loadRun(user, run.id()).orElseThrow());
         });
+    }
+
+    /**
+     * A run's best efforts are stored with it and never change after: its track and samples do not.
+     * Whether they count as records is read from the run's flags (canonical runs only).
+     */
+    private void storeBestEfforts(UserId user, NewRun run, List<BestEffort> efforts) {
+        if (!efforts.isEmpty()) {
+            bestEfforts.storeBestEfforts(user, run.id(), efforts);
+        }
     }
 
     /** Empty for a retry whose run is no longer live (deleted since an unlocked look). */
