@@ -48,7 +48,9 @@ class DistributionReadinessTest {
             "unfinished_activity_files",
             "the sweep of uploads never completed lists them across users: on the coordinator, a few a day",
             "redeem_pairing_code",
-            "a pairing code is redeemed by its hash before its owner is known: a lookup by the unique hash index");
+            "a pairing code is redeemed by its hash before its owner is known: a lookup by the unique hash index",
+            "shared_run",
+            "a public share link names a token, not a user: a read-only lookup by the unique token-hash index");
 
     private static final Pattern TABLE_USE =
             Pattern.compile("\\b(?:FROM|JOIN|UPDATE|INTO)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);

@@ -18,18 +18,27 @@ public final class Features {
     private final List<RouteModule> routes;
     private final List<AutoCloseable> workers;
     private final FilesWiring files;
+    private final PublicUrl shareLinksUrl;
 
-    private Features(List<RouteModule> routes, List<AutoCloseable> workers, FilesWiring files) {
+    private Features(
+            List<RouteModule> routes, List<AutoCloseable> workers, FilesWiring files, PublicUrl shareLinksUrl) {
         this.routes = List.copyOf(routes);
         this.workers = List.copyOf(workers);
         this.files = files;
+        this.shareLinksUrl = shareLinksUrl;
     }
 
     public static Features wire(FeatureContext context, FitSyncConfig config) {
         DailyWiring daily = DailyWiring.wire(context);
         CoachWiring coach = CoachWiring.wire(context, daily.entries(), daily.manualEntries());
-        RunsWiring runs =
-                RunsWiring.wire(context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient());
+        PublicUrl shareLinksUrl = new PublicUrl(config.files().publicUrl());
+        PrivacyWiring privacy = PrivacyWiring.wire(
+                context,
+                config.runs().polylineToleranceMetres(),
+                config.rateLimit().sharedLinkRateLimit(),
+                shareLinksUrl);
+        RunsWiring runs = RunsWiring.wire(
+                context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient(), privacy.othersView());
         SyncWiring sync = SyncWiring.wire(
                 context, config.sync(), Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
         ExecutorService placeLookups = RunsWiring.placeLookups();
@@ -52,7 +61,7 @@ public final class Features {
                         files.files()))
                 : ImportsWiring.off();
 
-        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes()));
+        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), privacy.routes()));
         routes.addAll(sync.routes());
         routes.addAll(runs.routes());
         routes.addAll(files.routes());
@@ -63,12 +72,13 @@ public final class Features {
             routes.addAll(wired.routes());
             workers.addAll(wired.workers());
         });
-        return new Features(routes, workers, files);
+        return new Features(routes, workers, files, shareLinksUrl);
     }
 
     /** The HTTP server listens on {@code port} (URLs handed out name it unless a public URL is set). */
     public void listening(int port) {
         files.listening(port);
+        shareLinksUrl.listening(port);
     }
 
     public List<RouteModule> routes() {

@@ -15,6 +15,7 @@ import org.fitsync.adapter.http.run.RecordsRoutes;
 import org.fitsync.adapter.http.run.RunHistoryPages;
 import org.fitsync.adapter.http.run.RunRoutes;
 import org.fitsync.adapter.http.run.StatsRoutes;
+import org.fitsync.adapter.http.run.TrackDocuments;
 import org.fitsync.adapter.postgres.run.PostgresBestEfforts;
 import org.fitsync.adapter.postgres.run.PostgresRunPlaces;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
@@ -32,6 +33,7 @@ import org.fitsync.application.run.RunSyncStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
+import org.fitsync.ports.in.privacy.OthersViewUseCase;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunUseCase;
 import org.fitsync.ports.in.run.GetPersonalRecordsUseCase;
@@ -68,9 +70,15 @@ final class RunsWiring {
 
     /**
      * {@code cursorSecret}: the key the history cursors are derived from; {@code coaches}: the coach
-     * feature's link checks, for a coach reading a client's runs.
+     * feature's link checks, for a coach reading a client's runs; {@code othersView}: the privacy feature's
+     * view of a user's runs as others see them, which is what a coach gets.
      */
-    private RunsWiring(FeatureContext context, RunsConfig config, String cursorSecret, ActForClientUseCase coaches) {
+    private RunsWiring(
+            FeatureContext context,
+            RunsConfig config,
+            String cursorSecret,
+            ActForClientUseCase coaches,
+            OthersViewUseCase othersView) {
         // One adapter implements every out-port of runs; naming each says which one a service gets.
         PostgresRuns runs = new PostgresRuns();
         LoadRunPort loadRun = runs;
@@ -127,7 +135,12 @@ final class RunsWiring {
                         context.jsonBody(),
                         context.json(),
                         cursors),
-                new CoachRunRoutes(list, coaches, new RunHistoryPages(context.json(), cursors)),
+                new CoachRunRoutes(
+                        list,
+                        othersView,
+                        coaches,
+                        new RunHistoryPages(context.json(), cursors),
+                        new TrackDocuments(context.json())),
                 new StatsRoutes(stats, context.json()),
                 new RecordsRoutes(records, context.json()));
 
@@ -170,8 +183,12 @@ final class RunsWiring {
     }
 
     static RunsWiring wire(
-            FeatureContext context, RunsConfig config, String cursorSecret, ActForClientUseCase coaches) {
-        return new RunsWiring(context, config, cursorSecret, coaches);
+            FeatureContext context,
+            RunsConfig config,
+            String cursorSecret,
+            ActForClientUseCase coaches,
+            OthersViewUseCase othersView) {
+        return new RunsWiring(context, config, cursorSecret, coaches, othersView);
     }
 
     List<RouteModule> routes() {

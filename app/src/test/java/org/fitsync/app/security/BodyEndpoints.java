@@ -56,6 +56,12 @@ public final class BodyEndpoints {
                     "{\"notes\":\"patched\",\"metadata\":{\"shoes\":\"old\",\"laps\":[1,2]}}"),
             BodyEndpoint.user("sync-push", "POST", "/api/v1/sync", SYNC_PUSH_BODY),
             BodyEndpoint.user(
+                    "privacy-put",
+                    "PUT",
+                    "/api/v1/privacy",
+                    "{\"zones\":[{\"lat\":52.52,\"lon\":13.405,\"radius_m\":300}],\"hide_start_end_m\":200}"),
+            BodyEndpoint.user("run-share", "POST", "/api/v1/runs/{run}/share", "{}"),
+            BodyEndpoint.user(
                     "import-start",
                     "POST",
                     "/api/v1/imports",
@@ -79,6 +85,8 @@ public final class BodyEndpoints {
             "/api/v1/runs?limit=200&include_overlapping=true",
             "/api/v1/runs/{run}",
             "/api/v1/runs/{run}/track",
+            "/api/v1/privacy",
+            "coach:/api/v1/coach/clients/{client}/runs/{run}/track",
             "/api/v1/sync?last_pulled_at=0&schema_version=1&migration=null",
             "coach:/api/v1/coach/clients/{client}/entries?from=2000-01-01&to=2100-01-01");
 

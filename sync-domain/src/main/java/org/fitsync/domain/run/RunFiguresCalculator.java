@@ -166,7 +166,7 @@ public final class RunFiguresCalculator {
     }
 
     /** Great-circle distance (haversine), accurate to well under a metre over a window's reach. */
-    static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
+    public static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)

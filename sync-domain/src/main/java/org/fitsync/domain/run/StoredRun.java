@@ -42,4 +42,27 @@ public record StoredRun(
     public Instant endedAt() {
         return span.end();
     }
+
+    /** The same run with another polyline over {@code points} points (a track as others see it). */
+    public StoredRun withPolyline(String otherPolyline, int points) {
+        return new StoredRun(
+                id,
+                span,
+                durationS,
+                distanceM,
+                source,
+                notes,
+                metadataJson,
+                otherPolyline,
+                points,
+                overlapping,
+                overlaps,
+                stravaId,
+                weatherJson,
+                createdAt,
+                updatedAt,
+                fileId,
+                locationJson,
+                figures);
+    }
 }

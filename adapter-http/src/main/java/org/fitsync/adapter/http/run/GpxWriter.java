@@ -3,6 +3,7 @@ package org.fitsync.adapter.http.run;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -16,7 +17,8 @@ import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
 /**
- * A track as a GPX 1.1 document: one {@code trk} with one {@code trkseg}. GPX numbers are
+ * A track as a GPX 1.1 document: one {@code trk} with one {@code trkseg} (a {@code trkseg} per
+ * segment of a track with hidden stretches cut out, see {@code TrackRedaction}). GPX numbers are
  * {@code xsd:decimal}, which has no exponent, so they are written in plain notation; GPX longitude
  * excludes 180, which is written as the same meridian, -180. A point with a sample at its time (within
  * {@link #MATCH_TOLERANCE_MS}) carries its heart rate and cadence in Garmin's TrackPointExtension v1,
@@ -35,9 +37,12 @@ final class GpxWriter {
     private GpxWriter() {}
 
     static byte[] write(UUID runId, RunRecording recording) {
-        Track track = recording.track();
-        Optional<Samples> samples = recording.samples();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + track.size() * 110);
+        return write(runId, List.of(recording.track()), recording.samples());
+    }
+
+    static byte[] write(UUID runId, List<Track> segments, Optional<Samples> samples) {
+        int points = segments.stream().mapToInt(Track::size).sum();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + points * 110);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -53,21 +58,9 @@ final class GpxWriter {
             xml.writeStartElement(NAMESPACE, "trk");
             element(xml, "name", "Run " + runId);
             element(xml, "type", "running");
-            xml.writeStartElement(NAMESPACE, "trkseg");
-            for (TrackPoint p : track.points()) {
-                xml.writeStartElement(NAMESPACE, "trkpt");
-                xml.writeAttribute("lat", decimal(p.lat()));
-                xml.writeAttribute("lon", decimal(p.lon() == 180.0 ? -180.0 : p.lon()));
-                if (p.elevationM().isPresent()) {
-                    element(xml, "ele", decimal(p.elevationM().getAsDouble()));
-                }
-                element(xml, "time", Instant.ofEpochMilli(p.epochMs()).toString());
-                if (samples.isPresent()) {
-                    extension(xml, samples.get(), samples.get().nearest(p.epochMs(), MATCH_TOLERANCE_MS));
-                }
-                xml.writeEndElement();
+            for (Track track : segments) {
+                segment(xml, track, samples);
             }
-            xml.writeEndElement();
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -76,6 +69,24 @@ final class GpxWriter {
             throw new IllegalStateException("GPX could not be written", e);
         }
         return out.toByteArray();
+    }
+
+    private static void segment(XMLStreamWriter xml, Track track, Optional<Samples> samples) throws XMLStreamException {
+        xml.writeStartElement(NAMESPACE, "trkseg");
+        for (TrackPoint p : track.points()) {
+            xml.writeStartElement(NAMESPACE, "trkpt");
+            xml.writeAttribute("lat", decimal(p.lat()));
+            xml.writeAttribute("lon", decimal(p.lon() == 180.0 ? -180.0 : p.lon()));
+            if (p.elevationM().isPresent()) {
+                element(xml, "ele", decimal(p.elevationM().getAsDouble()));
+            }
+            element(xml, "time", Instant.ofEpochMilli(p.epochMs()).toString());
+            if (samples.isPresent()) {
+                extension(xml, samples.get(), samples.get().nearest(p.epochMs(), MATCH_TOLERANCE_MS));
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
     }
 
     /** {@code <extensions><gpxtpx:TrackPointExtension>} with hr and cad, when the sample has either. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -85,33 +86,57 @@ final class RunJsonWriter {
      * and the {@code samples} object beside them when the run has samples.
      */
     byte[] track(RunRecording recording) {
-        Track track = recording.track();
-        int samples = recording.samples().map(Samples::size).orElse(0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + track.size() * 48 + samples * 24);
+        return track(List.of(recording.track()), recording.samples(), false);
+    }
+
+    /**
+     * The track document of a track cut into segments: {@code points} holds every segment's points
+     * one after another, and {@code segment_starts} (when asked for) the index in it where each
+     * segment starts.
+     */
+    byte[] track(List<Track> segments, Optional<Samples> samples, boolean withSegmentStarts) {
+        int points = segments.stream().mapToInt(Track::size).sum();
+        int sampleCount = samples.map(Samples::size).orElse(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + points * 48 + sampleCount * 24);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("points");
-            for (TrackPoint p : track.points()) {
-                json.writeStartArray();
-                json.writeNumber(p.epochMs());
-                json.writeNumber(p.lat());
-                json.writeNumber(p.lon());
-                if (p.elevationM().isPresent()) {
-                    json.writeNumber(p.elevationM().getAsDouble());
-                } else {
-                    json.writeNull();
+            for (Track track : segments) {
+                writePoints(json, track);
+            }
+            json.writeEndArray();
+            if (withSegmentStarts) {
+                json.writeArrayFieldStart("segment_starts");
+                int start = 0;
+                for (Track track : segments) {
+                    json.writeNumber(start);
+                    start += track.size();
                 }
                 json.writeEndArray();
             }
-            json.writeEndArray();
-            if (recording.samples().isPresent()) {
-                SamplesJson.write(json, recording.samples().get());
+            if (samples.isPresent()) {
+                SamplesJson.write(json, samples.get());
             }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void writePoints(JsonGenerator json, Track track) throws IOException {
+        for (TrackPoint p : track.points()) {
+            json.writeStartArray();
+            json.writeNumber(p.epochMs());
+            json.writeNumber(p.lat());
+            json.writeNumber(p.lon());
+            if (p.elevationM().isPresent()) {
+                json.writeNumber(p.elevationM().getAsDouble());
+            } else {
+                json.writeNull();
+            }
+            json.writeEndArray();
+        }
     }
 
     private Optional<JsonNode> json(Optional<String> text) {

@@ -2,6 +2,7 @@ package org.fitsync.adapter.http.run;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.xml.stream.XMLOutputFactory;
@@ -30,9 +31,16 @@ final class TcxWriter {
     private TcxWriter() {}
 
     static byte[] write(StoredRun run, RunRecording recording) {
-        Track track = recording.track();
-        Optional<Samples> samples = recording.samples();
-        int points = track.isEmpty() ? samples.map(Samples::size).orElse(0) : track.size();
+        return write(run, List.of(recording.track()), recording.samples());
+    }
+
+    /**
+     * With the track in segments (hidden stretches cut out, see {@code TrackRedaction}): a Track
+     * element per segment.
+     */
+    static byte[] write(StoredRun run, List<Track> segments, Optional<Samples> samples) {
+        int gpsPoints = segments.stream().mapToInt(Track::size).sum();
+        int points = gpsPoints == 0 ? samples.map(Samples::size).orElse(0) : gpsPoints;
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + points * 250);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
@@ -51,20 +59,24 @@ final class TcxWriter {
             element(xml, "Calories", "0");
             element(xml, "Intensity", "Active");
             element(xml, "TriggerMethod", "Manual");
-            if (points > 0) {
+            if (gpsPoints == 0 && points > 0) {
                 xml.writeStartElement(NAMESPACE, "Track");
+                Samples s = samples.get();
+                for (int i = 0; i < s.size(); i++) {
+                    trackpoint(xml, s.epochMs(i), Track.EMPTY, -1, s, OptionalInt.of(i));
+                }
+                xml.writeEndElement();
+            }
+            for (Track track : gpsPoints == 0 ? List.<Track>of() : segments) {
                 if (track.isEmpty()) {
-                    Samples s = samples.get();
-                    for (int i = 0; i < s.size(); i++) {
-                        trackpoint(xml, s.epochMs(i), track, -1, s, OptionalInt.of(i));
-                    }
-                } else {
-                    for (int i = 0; i < track.size(); i++) {
-                        OptionalInt sample = samples.isPresent()
-                                ? samples.get().nearest(track.epochMs(i), GpxWriter.MATCH_TOLERANCE_MS)
-                                : OptionalInt.empty();
-                        trackpoint(xml, track.epochMs(i), track, i, samples.orElse(null), sample);
-                    }
+                    continue;
+                }
+                xml.writeStartElement(NAMESPACE, "Track");
+                for (int i = 0; i < track.size(); i++) {
+                    OptionalInt sample = samples.isPresent()
+                            ? samples.get().nearest(track.epochMs(i), GpxWriter.MATCH_TOLERANCE_MS)
+                            : OptionalInt.empty();
+                    trackpoint(xml, track.epochMs(i), track, i, samples.orElse(null), sample);
                 }
                 xml.writeEndElement();
             }
