@@ -52,7 +52,10 @@ public final class Features {
                         files.files()))
                 : ImportsWiring.off();
 
-        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes()));
+        AccountWiring account = AccountWiring.wire(
+                context, files.blobs(), imports.map(ImportsWiring::revocation).orElseGet(AccountWiring::withoutStrava));
+
+        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), account.routes()));
         routes.addAll(sync.routes());
         routes.addAll(runs.routes());
         routes.addAll(files.routes());

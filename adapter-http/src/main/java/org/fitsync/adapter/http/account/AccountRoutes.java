@@ -1,0 +1,74 @@
+package org.fitsync.adapter.http.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.fitsync.adapter.http.Authentication;
+import org.fitsync.adapter.http.JsonBody;
+import org.fitsync.adapter.http.ProblemException;
+import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.domain.UserId;
+import org.fitsync.ports.in.account.EraseAccountCommand;
+import org.fitsync.ports.in.account.EraseAccountUseCase;
+import org.fitsync.ports.in.account.EraseAccountUseCase.Outcome;
+import org.slf4j.MDC;
+
+/** {@code DELETE /api/v1/me}: the caller's account erased everywhere (docs/api.md, Your data). */
+public final class AccountRoutes implements RouteModule {
+
+    private static final String ME = "/api/v1/me";
+
+    private final EraseAccountUseCase erase;
+    private final JsonBody body;
+    private final ObjectMapper mapper;
+
+    public AccountRoutes(EraseAccountUseCase erase, JsonBody body, ObjectMapper mapper) {
+        this.erase = erase;
+        this.body = body;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.delete(ME, this::erase);
+    }
+
+    @Override
+    public List<String> openApiFragments() {
+        return List.of("/openapi/me.json");
+    }
+
+    private void erase(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        // The log of an erasure names nobody: neither its own line nor this request's access log line.
+        MDC.remove("user_id");
+        JsonNode confirm = body.readObject(ctx).get("confirm");
+        if (confirm == null || !confirm.isTextual()) {
+            throw ProblemException.invalid("confirm", "is required: your user id, to confirm the erasure");
+        }
+        Outcome outcome = erase.erase(new EraseAccountCommand(user, confirm.textValue()));
+        if (!(outcome instanceof Outcome.Erased erased)) {
+            throw ProblemException.invalid("confirm", "is not your user id; nothing was erased");
+        }
+        ObjectNode json = mapper.createObjectNode();
+        json.put("erased", true);
+        json.put("strava", erased.provider().name().toLowerCase(Locale.ROOT));
+        if (erased.provider() == EraseAccountUseCase.ProviderRevocation.FAILED
+                || erased.provider() == EraseAccountUseCase.ProviderRevocation.NOT_CONFIGURED) {
+            json.put(
+                    "strava_detail",
+                    "Strava could not be told; the connection is erased here, but revoke FitSync's access"
+                            + " in Strava's settings (My Apps) yourself");
+        }
+        ObjectNode rows = json.putObject("rows");
+        new TreeMap<>(erased.rows()).forEach(rows::put);
+        json.put("files_deleted", erased.blobsDeleted());
+        json.put("files_not_deleted", erased.blobsNotDeleted());
+        ctx.json(json);
+    }
+}
