@@ -1,22 +1,31 @@
 package org.fitsync.app.wiring;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.adapter.http.account.AccountRoutes;
 import org.fitsync.adapter.postgres.account.PostgresAccountErasure;
+import org.fitsync.adapter.postgres.coach.PostgresCoaching;
+import org.fitsync.adapter.postgres.daily.PostgresDailyEntries;
+import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.application.account.AccountErasureService;
+import org.fitsync.application.account.AccountExportService;
+import org.fitsync.ports.in.account.AccountExportSink;
 import org.fitsync.ports.in.account.EraseAccountUseCase;
 import org.fitsync.ports.in.account.EraseAccountUseCase.Outcome;
 import org.fitsync.ports.in.account.EraseAccountUseCase.ProviderRevocation;
+import org.fitsync.ports.in.account.ExportAccountUseCase;
+import org.fitsync.ports.in.imports.ViewConnectionQuery;
+import org.fitsync.ports.in.imports.ViewConnectionUseCase;
 import org.fitsync.ports.out.account.RevokeProviderAccessPort;
 import org.fitsync.ports.out.files.DeleteBlobPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's own data (docs/api.md "Your data"): erasing the account. The files feature hands over
- * its blob store, the imports feature (when on) its Strava revocation.
+ * The user's own data (docs/api.md "Your data"): erasing and exporting the account. The files feature
+ * hands over its blob store, the imports feature (when on) its Strava revocation and connection view.
  */
 final class AccountWiring {
 
@@ -28,11 +37,26 @@ final class AccountWiring {
         this.routes = routes;
     }
 
-    /** {@code revocation}: the imports feature's; without it, a stored connection cannot be revoked at Strava. */
-    static AccountWiring wire(FeatureContext context, DeleteBlobPort blobs, RevokeProviderAccessPort revocation) {
+    /**
+     * {@code revocation} and {@code connections}: the imports feature's; without them, a stored
+     * connection cannot be revoked at Strava, and an export lists no integration.
+     */
+    static AccountWiring wire(
+            FeatureContext context,
+            DeleteBlobPort blobs,
+            RevokeProviderAccessPort revocation,
+            Optional<ViewConnectionUseCase> connections) {
         EraseAccountUseCase erase = new AccountErasureService(
                 context.transactions(), new PostgresAccountErasure(), revocation, blobs, AccountWiring::logErasure);
-        return new AccountWiring(new AccountRoutes(erase, context.jsonBody(), context.json()));
+        PostgresRuns runs = new PostgresRuns();
+        ExportAccountUseCase export = new AccountExportService(
+                new AccountExportService.Ports(
+                        context.transactions(), runs, runs, new PostgresDailyEntries(), new PostgresCoaching()),
+                user -> connections
+                        .flatMap(view -> view.status(new ViewConnectionQuery(user)))
+                        .map(status ->
+                                new AccountExportSink.Integration("strava", status.athleteId(), status.scopes())));
+        return new AccountWiring(new AccountRoutes(erase, export, context.jsonBody(), context.json()));
     }
 
     /** Without Strava: a connection stored while it was on is still erased, but cannot be revoked there. */

@@ -53,7 +53,10 @@ public final class Features {
                 : ImportsWiring.off();
 
         AccountWiring account = AccountWiring.wire(
-                context, files.blobs(), imports.map(ImportsWiring::revocation).orElseGet(AccountWiring::withoutStrava));
+                context,
+                files.blobs(),
+                imports.map(ImportsWiring::revocation).orElseGet(AccountWiring::withoutStrava),
+                imports.map(ImportsWiring::connections));
 
         List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), account.routes()));
         routes.addAll(sync.routes());

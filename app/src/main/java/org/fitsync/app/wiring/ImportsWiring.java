@@ -59,11 +59,17 @@ final class ImportsWiring {
     private final List<RouteModule> routes;
     private final List<AutoCloseable> workers;
     private final RevokeProviderAccessPort revocation;
+    private final ViewConnectionUseCase connections;
 
-    private ImportsWiring(List<RouteModule> routes, List<AutoCloseable> workers, RevokeProviderAccessPort revocation) {
+    private ImportsWiring(
+            List<RouteModule> routes,
+            List<AutoCloseable> workers,
+            RevokeProviderAccessPort revocation,
+            ViewConnectionUseCase connections) {
         this.routes = routes;
         this.workers = workers;
         this.revocation = revocation;
+        this.connections = connections;
     }
 
     /** The feature when Strava is off: no routes, no workers. */
@@ -170,7 +176,13 @@ final class ImportsWiring {
         return new ImportsWiring(
                 List.of(importRoutes, stravaRoutes),
                 List.of(stopping(fetches), importWorkers, stopping(webhookExecutor), postgresEvents),
-                new ProviderAccessRevocation(transactions, connections, authorization));
+                new ProviderAccessRevocation(transactions, connections, authorization),
+                status);
+    }
+
+    /** The user's Strava connection (never its tokens), for an account export. */
+    ViewConnectionUseCase connections() {
+        return connections;
     }
 
     /** Revokes a user's Strava grant at Strava, for an account erasure. */

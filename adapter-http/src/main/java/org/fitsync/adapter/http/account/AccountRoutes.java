@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -16,19 +17,26 @@ import org.fitsync.domain.UserId;
 import org.fitsync.ports.in.account.EraseAccountCommand;
 import org.fitsync.ports.in.account.EraseAccountUseCase;
 import org.fitsync.ports.in.account.EraseAccountUseCase.Outcome;
+import org.fitsync.ports.in.account.ExportAccountUseCase;
 import org.slf4j.MDC;
 
-/** {@code DELETE /api/v1/me}: the caller's account erased everywhere (docs/api.md, Your data). */
+/**
+ * The caller's own data (docs/api.md, Your data): {@code DELETE /api/v1/me} erases the account
+ * everywhere, {@code GET /api/v1/me/export.zip} streams all of it as one zip.
+ */
 public final class AccountRoutes implements RouteModule {
 
     private static final String ME = "/api/v1/me";
+    private static final String EXPORT = "/api/v1/me/export.zip";
 
     private final EraseAccountUseCase erase;
+    private final ExportAccountUseCase export;
     private final JsonBody body;
     private final ObjectMapper mapper;
 
-    public AccountRoutes(EraseAccountUseCase erase, JsonBody body, ObjectMapper mapper) {
+    public AccountRoutes(EraseAccountUseCase erase, ExportAccountUseCase export, JsonBody body, ObjectMapper mapper) {
         this.erase = erase;
+        this.export = export;
         this.body = body;
         this.mapper = mapper;
     }
@@ -36,6 +44,23 @@ public final class AccountRoutes implements RouteModule {
     @Override
     public void register(RoutesConfig routes) {
         routes.delete(ME, this::erase);
+        routes.get(EXPORT, this::export);
+    }
+
+    /**
+     * Written while it is read: the runs come page by page, so memory stays bounded whatever the
+     * account's size. A failure after the first bytes can only cut the zip short (its central
+     * directory is missing, so no unzip takes it for complete).
+     */
+    private void export(Context ctx) throws IOException {
+        UserId user = Authentication.caller(ctx).user();
+        ctx.status(200)
+                .contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"fitsync-export.zip\"")
+                .header("Cache-Control", "no-store");
+        try (AccountExportZip zip = new AccountExportZip(ctx.outputStream(), mapper)) {
+            export.export(user, zip);
+        }
     }
 
     @Override
