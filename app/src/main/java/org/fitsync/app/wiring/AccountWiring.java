@@ -1,5 +1,6 @@
 package org.fitsync.app.wiring;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.fitsync.ports.in.account.EraseAccountUseCase.ProviderRevocation;
 import org.fitsync.ports.in.account.ExportAccountUseCase;
 import org.fitsync.ports.in.imports.ViewConnectionQuery;
 import org.fitsync.ports.in.imports.ViewConnectionUseCase;
+import org.fitsync.ports.in.sync.PullChangesUseCase;
 import org.fitsync.ports.out.account.RevokeProviderAccessPort;
 import org.fitsync.ports.out.files.DeleteBlobPort;
 import org.slf4j.Logger;
@@ -39,13 +41,16 @@ final class AccountWiring {
 
     /**
      * {@code revocation} and {@code connections}: the imports feature's; without them, a stored
-     * connection cannot be revoked at Strava, and an export lists no integration.
+     * connection cannot be revoked at Strava, and an export lists no integration. {@code pull}: the
+     * sync feature's, for the export's sync records, spooled in {@code spool}.
      */
     static AccountWiring wire(
             FeatureContext context,
             DeleteBlobPort blobs,
             RevokeProviderAccessPort revocation,
-            Optional<ViewConnectionUseCase> connections) {
+            Optional<ViewConnectionUseCase> connections,
+            PullChangesUseCase pull,
+            Path spool) {
         EraseAccountUseCase erase = new AccountErasureService(
                 context.transactions(), new PostgresAccountErasure(), revocation, blobs, AccountWiring::logErasure);
         PostgresRuns runs = new PostgresRuns();
@@ -56,7 +61,8 @@ final class AccountWiring {
                         .flatMap(view -> view.status(new ViewConnectionQuery(user)))
                         .map(status ->
                                 new AccountExportSink.Integration("strava", status.athleteId(), status.scopes())));
-        return new AccountWiring(new AccountRoutes(erase, export, context.jsonBody(), context.json()));
+        return new AccountWiring(new AccountRoutes(
+                new AccountRoutes.UseCases(erase, export, pull), context.jsonBody(), context.json(), spool));
     }
 
     /** Without Strava: a connection stored while it was on is still erased, but cannot be revoked there. */

@@ -56,7 +56,9 @@ public final class Features {
                 context,
                 files.blobs(),
                 imports.map(ImportsWiring::revocation).orElseGet(AccountWiring::withoutStrava),
-                imports.map(ImportsWiring::connections));
+                imports.map(ImportsWiring::connections),
+                sync.pull(),
+                config.sync().spoolDirectory());
 
         List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), account.routes()));
         routes.addAll(sync.routes());

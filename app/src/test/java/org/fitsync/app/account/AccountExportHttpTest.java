@@ -57,6 +57,15 @@ class AccountExportHttpTest {
         TestServer.Response day =
                 server.put("/api/v1/entries/2026-10-02", alice, Map.of("steps", 9000, "notes", "hills, then \"easy\""));
         assertThat(day.status()).isEqualTo(200);
+        Map<String, Object> workout = new java.util.HashMap<>(
+                Map.of("id", "w1", "name", "Leg day", "updated_at", 1795158000000L, "_status", "created"));
+        workout.put("_changed", "");
+        Map<String, Object> push = new java.util.HashMap<>();
+        push.put(
+                "changes",
+                Map.of("workouts", Map.of("created", List.of(workout), "updated", List.of(), "deleted", List.of())));
+        push.put("last_pulled_at", null);
+        assertThat(server.post("/api/v1/sync", alice, push).status()).isEqualTo(200);
 
         Map<String, byte[]> zip = export(alice);
 
@@ -75,6 +84,11 @@ class AccountExportHttpTest {
         assertThat(server.json().readTree(zip.get("integrations.json")).path("items"))
                 .isEmpty();
         assertThat(zip).containsKey("coach_links.json");
+        JsonNode workouts = server.json().readTree(zip.get("sync/workouts.json"));
+        assertThat(workouts).hasSize(1);
+        assertThat(workouts.get(0).path("id").asText()).isEqualTo("w1");
+        assertThat(workouts.get(0).path("name").asText()).isEqualTo("Leg day");
+        assertThat(server.json().readTree(zip.get("sync/runs.json"))).hasSize(3);
 
         // Another user uploads the exported GPX files: the runs that come out match the originals.
         String bob = server.token("export-bob-" + UUID.randomUUID());

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ import org.fitsync.ports.in.account.AccountExportSink;
 /**
  * The export as one zip, written as it goes: {@code runs/<id>.json} for every run and
  * {@code runs/<id>.gpx} for every run with a track, {@code days.json} and {@code days.csv},
- * {@code coach_links.json}, {@code integrations.json} (never tokens). Nothing is held but the entry
+ * {@code coach_links.json}, {@code integrations.json} (never tokens), {@code sync/<collection>.json}. Nothing is held but the entry
  * being written.
  */
 final class AccountExportZip implements AccountExportSink, AutoCloseable {
@@ -95,6 +97,17 @@ final class AccountExportZip implements AccountExportSink, AutoCloseable {
         ObjectNode doc = mapper.createObjectNode();
         doc.set("items", items);
         entry("integrations.json", json(doc));
+    }
+
+    /** A file spooled beforehand (the sync records), copied in as it is. */
+    void file(String name, Path file) {
+        try {
+            zip.putNextEntry(new ZipEntry(name));
+            Files.copy(file, zip);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled. */

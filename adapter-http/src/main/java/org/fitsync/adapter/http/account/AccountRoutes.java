@@ -6,18 +6,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.fitsync.adapter.http.Authentication;
 import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.sync.SyncRecordFiles;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.in.account.EraseAccountCommand;
 import org.fitsync.ports.in.account.EraseAccountUseCase;
 import org.fitsync.ports.in.account.EraseAccountUseCase.Outcome;
 import org.fitsync.ports.in.account.ExportAccountUseCase;
+import org.fitsync.ports.in.sync.PullChangesQuery;
+import org.fitsync.ports.in.sync.PullChangesUseCase;
 import org.slf4j.MDC;
 
 /**
@@ -29,16 +36,24 @@ public final class AccountRoutes implements RouteModule {
     private static final String ME = "/api/v1/me";
     private static final String EXPORT = "/api/v1/me/export.zip";
 
+    /** The use cases behind these routes. */
+    public record UseCases(EraseAccountUseCase erase, ExportAccountUseCase export, PullChangesUseCase pull) {}
+
     private final EraseAccountUseCase erase;
     private final ExportAccountUseCase export;
+    private final PullChangesUseCase pull;
     private final JsonBody body;
     private final ObjectMapper mapper;
+    private final Path spool;
 
-    public AccountRoutes(EraseAccountUseCase erase, ExportAccountUseCase export, JsonBody body, ObjectMapper mapper) {
-        this.erase = erase;
-        this.export = export;
+    /** {@code spool}: where an export's sync records wait while the zip is written (the pull spool's directory). */
+    public AccountRoutes(UseCases useCases, JsonBody body, ObjectMapper mapper, Path spool) {
+        this.erase = useCases.erase();
+        this.export = useCases.export();
+        this.pull = useCases.pull();
         this.body = body;
         this.mapper = mapper;
+        this.spool = spool;
     }
 
     @Override
@@ -54,12 +69,19 @@ public final class AccountRoutes implements RouteModule {
      */
     private void export(Context ctx) throws IOException {
         UserId user = Authentication.caller(ctx).user();
-        ctx.status(200)
-                .contentType("application/zip")
-                .header("Content-Disposition", "attachment; filename=\"fitsync-export.zip\"")
-                .header("Cache-Control", "no-store");
-        try (AccountExportZip zip = new AccountExportZip(ctx.outputStream(), mapper)) {
-            export.export(user, zip);
+        Files.createDirectories(spool);
+        try (SyncRecordFiles sync = new SyncRecordFiles(spool, mapper)) {
+            // A first sync's pull: every live record of every collection, from one snapshot.
+            pull.pull(new PullChangesQuery(user, Optional.empty(), Optional.empty(), OptionalInt.empty()), sync);
+            ctx.status(200)
+                    .contentType("application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"fitsync-export.zip\"")
+                    .header("Cache-Control", "no-store");
+            try (AccountExportZip zip = new AccountExportZip(ctx.outputStream(), mapper)) {
+                export.export(user, zip);
+                new TreeMap<>(sync.files())
+                        .forEach((collection, file) -> zip.file("sync/" + collection + ".json", file));
+            }
         }
     }
 
