@@ -201,6 +201,49 @@ class EraseAccountHttpTest {
     }
 
     @Test
+    void anImportRunningForTheUserStopsAndStoresNothingMore() throws Exception {
+        long athlete = 71_000_005L;
+        long other = 71_000_006L;
+        Instant newest = Instant.parse("2026-08-01T07:00:00Z");
+        strava.addActivities(athlete, FakeStrava.history(6_200_000_000L, 150, newest, 7));
+        strava.addActivities(other, FakeStrava.history(6_300_000_000L, 3, newest, 8));
+        // One import worker: the other user's import can only run once the erased user's has stopped.
+        try (TestServer node =
+                StravaFixture.start(PostgresTestDatabase.fresh(), strava, Map.of("FITSYNC_IMPORT_WORKERS", "1"))) {
+            String f = "erase-f-" + UUID.randomUUID();
+            String token = node.token(f);
+            String otherToken = node.token("erase-g-" + UUID.randomUUID());
+            assertThat(StravaFixture.connect(node, strava, token, athlete, "read,activity:read_all")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(StravaFixture.connect(node, strava, otherToken, other, "read,activity:read_all")
+                            .status())
+                    .isEqualTo(200);
+            strava.setLatency(Duration.ofMillis(20));
+            try {
+                String job = StravaFixture.startImport(node, token);
+                StravaFixture.awaitImport(
+                        node,
+                        token,
+                        job,
+                        status -> status.path("progress").path("imported").asInt() >= 3,
+                        Duration.ofSeconds(60));
+
+                TestServer.Response erased = send(node, token, Map.of("confirm", f));
+                assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+
+                JsonNode next = StravaFixture.awaitFinished(
+                        node, otherToken, StravaFixture.startImport(node, otherToken), Duration.ofSeconds(60));
+                assertThat(next.path("state").asText()).isEqualTo("completed");
+            } finally {
+                strava.setLatency(Duration.ZERO);
+            }
+            assertThat(rowsNaming(node, f)).as("rows naming the erased user").isEmpty();
+            assertThat(node.get("/api/v1/runs", token).json().path("items")).isEmpty();
+        }
+    }
+
+    @Test
     void aUserWithoutDataCanBeErased() {
         String e = "erase-e-" + UUID.randomUUID();
         TestServer.Response erased = erase(server.token(e), Map.of("confirm", e));
@@ -297,8 +340,12 @@ class EraseAccountHttpTest {
     }
 
     private static TestServer.Response erase(String token, Object body) {
+        return send(server, token, body);
+    }
+
+    private static TestServer.Response send(TestServer node, String token, Object body) {
         try {
-            return server.send(server.request("/api/v1/me", token)
+            return node.send(node.request("/api/v1/me", token)
                     .method(
                             "DELETE",
                             HttpRequest.BodyPublishers.ofByteArray(server.json().writeValueAsBytes(body)))
@@ -323,8 +370,12 @@ class EraseAccountHttpTest {
      * (text, varchar, uuid, json and arrays alike); tables with none are left out.
      */
     private static Map<String, Long> rowsNaming(String user) {
+        return rowsNaming(server, user);
+    }
+
+    private static Map<String, Long> rowsNaming(TestServer node, String user) {
         Map<String, List<String>> columns = new TreeMap<>();
-        for (String row : strings("""
+        for (String row : strings(node, """
                 SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
                   JOIN information_schema.tables t USING (table_schema, table_name)
                  WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
@@ -348,7 +399,7 @@ class EraseAccountHttpTest {
                             .map(column -> "strpos(\"" + column + "\"::text, ?) > 0")
                             .toList());
             Object[] params = table.getValue().stream().map(c -> user).toArray();
-            long rows = count("SELECT count(*) FROM \"" + table.getKey() + "\" WHERE " + any, params);
+            long rows = count(node, "SELECT count(*) FROM \"" + table.getKey() + "\" WHERE " + any, params);
             if (rows > 0) {
                 naming.put(table.getKey(), rows);
             }
@@ -373,7 +424,11 @@ class EraseAccountHttpTest {
     }
 
     private static long count(String sql, Object... params) {
-        try (Connection c = owner().getConnection();
+        return count(server, sql, params);
+    }
+
+    private static long count(TestServer node, String sql, Object... params) {
+        try (Connection c = node.ownerDataSource().getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -400,7 +455,11 @@ class EraseAccountHttpTest {
     }
 
     private static List<String> strings(String sql) {
-        try (Connection c = owner().getConnection();
+        return strings(server, sql);
+    }
+
+    private static List<String> strings(TestServer node, String sql) {
+        try (Connection c = node.ownerDataSource().getConnection();
                 PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
             List<String> out = new ArrayList<>();
