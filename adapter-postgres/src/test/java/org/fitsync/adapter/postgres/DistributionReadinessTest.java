@@ -50,7 +50,10 @@ class DistributionReadinessTest {
             "redeem_pairing_code",
             "a pairing code is redeemed by its hash before its owner is known: a lookup by the unique hash index",
             "shared_run",
-            "a public share link names a token, not a user: a read-only lookup by the unique token-hash index");
+            "a public share link names a token, not a user: a read-only lookup by the unique token-hash index",
+            "erase_references_to_me",
+            "an erased user's name in other users' rows (a coach's link, a redeemed code, a coach's value):"
+                    + " multi-shard on the coordinator, once per erasure");
 
     private static final Pattern TABLE_USE =
             Pattern.compile("\\b(?:FROM|JOIN|UPDATE|INTO)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);

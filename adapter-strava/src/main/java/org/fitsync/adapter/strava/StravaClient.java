@@ -146,7 +146,7 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
     }
 
     @Override
-    public void deauthorize(ProviderConnection connection) {
+    public boolean deauthorize(ProviderConnection connection) {
         String access = connection.accessToken();
         if (connection.needsRefresh(clock.instant(), Duration.ofSeconds(30))) {
             // Strava only takes a live access token here; the refreshed pair is not kept, it is being revoked.
@@ -164,7 +164,8 @@ public final class StravaClient implements ActivityProvider, ProviderAuthorizati
                 }
             }
         }
-        http.oauth(StravaTokens.form(settings.oauth("/deauthorize"), Map.of("access_token", access)));
+        return http.oauth(StravaTokens.form(settings.oauth("/deauthorize"), Map.of("access_token", access)))
+                instanceof StravaHttp.Reply.Success;
     }
 
     /** The URL the user is sent to for consent. */

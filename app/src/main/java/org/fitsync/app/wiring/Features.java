@@ -61,7 +61,16 @@ public final class Features {
                         files.files()))
                 : ImportsWiring.off();
 
-        List<RouteModule> routes = new ArrayList<>(List.of(daily.routes(), coach.routes(), privacy.routes()));
+        AccountWiring account = AccountWiring.wire(
+                context,
+                files.blobs(),
+                imports.map(ImportsWiring::revocation).orElseGet(AccountWiring::withoutStrava),
+                imports.map(ImportsWiring::connections),
+                sync.pull(),
+                config.sync().spoolDirectory());
+
+        List<RouteModule> routes =
+                new ArrayList<>(List.of(daily.routes(), coach.routes(), privacy.routes(), account.routes()));
         routes.addAll(sync.routes());
         routes.addAll(runs.routes());
         routes.addAll(files.routes());

@@ -26,6 +26,7 @@ import org.fitsync.application.files.UnfinishedUploadSweep;
 import org.fitsync.application.imports.archive.ArchiveProviders;
 import org.fitsync.application.run.RunPlaces;
 import org.fitsync.ports.in.run.SubmitRunUseCase;
+import org.fitsync.ports.out.files.DeleteBlobPort;
 import org.fitsync.ports.out.files.LoadFilePort;
 import org.fitsync.ports.out.files.ReadActivityFilePort;
 import org.slf4j.Logger;
@@ -41,18 +42,21 @@ final class FilesWiring {
     private final PublicUrl publicUrl;
     private final ArchiveProviders archives;
     private final LoadFilePort files;
+    private final DeleteBlobPort blobs;
 
     private FilesWiring(
             List<RouteModule> routes,
             List<AutoCloseable> workers,
             PublicUrl publicUrl,
             ArchiveProviders archives,
-            LoadFilePort files) {
+            LoadFilePort files,
+            DeleteBlobPort blobs) {
         this.routes = routes;
         this.workers = workers;
         this.publicUrl = publicUrl;
         this.archives = archives;
         this.files = files;
+        this.blobs = blobs;
     }
 
     /**
@@ -125,7 +129,7 @@ final class FilesWiring {
         // Workers first: they stop before the store they read from is closed.
         List<AutoCloseable> workers = new ArrayList<>(List.of(fileWorkers));
         workers.addAll(closeables);
-        return new FilesWiring(List.of(fileRoutes), List.copyOf(workers), publicUrl, archives, files);
+        return new FilesWiring(List.of(fileRoutes), List.copyOf(workers), publicUrl, archives, files, blobs.delete());
     }
 
     private static S3BlobStore s3(FilesConfig.S3 s3, Clock clock) {
@@ -156,6 +160,11 @@ final class FilesWiring {
     /** The user's files, for checking the file an archive import names. */
     LoadFilePort files() {
         return files;
+    }
+
+    /** Removes stored files' bytes, for an account erasure. */
+    DeleteBlobPort blobs() {
+        return blobs;
     }
 
     /** The HTTP server listens on {@code port}: upload URLs name it unless FITSYNC_PUBLIC_URL is set. */

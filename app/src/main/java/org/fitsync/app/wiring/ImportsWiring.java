@@ -25,6 +25,7 @@ import org.fitsync.app.config.ImportsConfig;
 import org.fitsync.application.imports.ConnectionService;
 import org.fitsync.application.imports.ImportRunner;
 import org.fitsync.application.imports.ImportService;
+import org.fitsync.application.imports.ProviderAccessRevocation;
 import org.fitsync.application.imports.ProviderEventService;
 import org.fitsync.application.imports.TransactionalCredentials;
 import org.fitsync.application.run.RunPlaces;
@@ -37,6 +38,7 @@ import org.fitsync.ports.in.imports.ListImportsUseCase;
 import org.fitsync.ports.in.imports.StartImportUseCase;
 import org.fitsync.ports.in.imports.ViewConnectionUseCase;
 import org.fitsync.ports.in.imports.WatchImportUseCase;
+import org.fitsync.ports.out.account.RevokeProviderAccessPort;
 import org.fitsync.ports.out.files.LoadFilePort;
 import org.fitsync.ports.out.imports.ActivityProvider;
 import org.fitsync.ports.out.imports.ActivityProviders;
@@ -56,10 +58,18 @@ final class ImportsWiring {
 
     private final List<RouteModule> routes;
     private final List<AutoCloseable> workers;
+    private final RevokeProviderAccessPort revocation;
+    private final ViewConnectionUseCase connections;
 
-    private ImportsWiring(List<RouteModule> routes, List<AutoCloseable> workers) {
+    private ImportsWiring(
+            List<RouteModule> routes,
+            List<AutoCloseable> workers,
+            RevokeProviderAccessPort revocation,
+            ViewConnectionUseCase connections) {
         this.routes = routes;
         this.workers = workers;
+        this.revocation = revocation;
+        this.connections = connections;
     }
 
     /** The feature when Strava is off: no routes, no workers. */
@@ -165,7 +175,19 @@ final class ImportsWiring {
         LOG.info("Strava import on: node {}, {} workers", node, workerSettings.count());
         return new ImportsWiring(
                 List.of(importRoutes, stravaRoutes),
-                List.of(stopping(fetches), importWorkers, stopping(webhookExecutor), postgresEvents));
+                List.of(stopping(fetches), importWorkers, stopping(webhookExecutor), postgresEvents),
+                new ProviderAccessRevocation(transactions, connections, authorization),
+                status);
+    }
+
+    /** The user's Strava connection (never its tokens), for an account export. */
+    ViewConnectionUseCase connections() {
+        return connections;
+    }
+
+    /** Revokes a user's Strava grant at Strava, for an account erasure. */
+    RevokeProviderAccessPort revocation() {
+        return revocation;
     }
 
     List<RouteModule> routes() {

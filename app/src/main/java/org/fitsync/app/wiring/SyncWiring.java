@@ -13,15 +13,17 @@ import org.fitsync.application.sync.CollectionStores;
 import org.fitsync.application.sync.PullService;
 import org.fitsync.application.sync.PushService;
 import org.fitsync.application.sync.SyncChangeService;
+import org.fitsync.ports.in.sync.PullChangesUseCase;
 import org.fitsync.ports.out.sync.PurgeHorizonPort;
 import org.fitsync.ports.out.sync.SyncRecordStore;
 
 /**
  * The sync engine: pull and push services over the generic JSONB store, except for the collections
  * the server computes on (runs, daily entries), whose own stores read and write their tables; and
- * the change events, heard from every node through the database.
+ * the change events, heard from every node through the database. {@code pull} serves the account
+ * export as well.
  */
-record SyncWiring(List<RouteModule> routes, List<AutoCloseable> workers) {
+record SyncWiring(PullChangesUseCase pull, List<RouteModule> routes, List<AutoCloseable> workers) {
 
     /** {@code dedicated}: the stores of the collections the server computes on, by collection name. */
     static SyncWiring wire(FeatureContext context, SyncConfig config, Map<String, SyncRecordStore> dedicated) {
@@ -41,6 +43,7 @@ record SyncWiring(List<RouteModule> routes, List<AutoCloseable> workers) {
         PostgresSyncChanges changes = new PostgresSyncChanges(context.database().listenerSource());
         SyncChangeService watch = new SyncChangeService(context.transactions(), context.versions(), changes);
         return new SyncWiring(
+                pull,
                 List.of(
                         new SyncRoutes(pull, push, context.jsonBody(), context.json(), config.spoolDirectory()),
                         new SyncEventRoutes(watch, config.eventsHeartbeat())),

@@ -20,15 +20,15 @@ import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.strava.testing.FakeStrava;
 import org.fitsync.app.testing.TestServer;
 
-/** A FitSync node wired to a fake Strava, and the steps the import tests share. */
-final class StravaFixture {
+/** A FitSync node wired to a fake Strava, and the steps the import (and erasure) tests share. */
+public final class StravaFixture {
 
     static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY";
     static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
 
     private StravaFixture() {}
 
-    static Map<String, String> env(FakeStrava strava, Map<String, String> extra) {
+    public static Map<String, String> env(FakeStrava strava, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("FITSYNC_STRAVA_BASE_URL", strava.baseUrl().toString());
         env.put("FITSYNC_STRAVA_CLIENT_ID", strava.config().clientId());
@@ -48,12 +48,13 @@ final class StravaFixture {
         return env;
     }
 
-    static TestServer start(DatabaseSettings database, FakeStrava strava, Map<String, String> extra) {
+    public static TestServer start(DatabaseSettings database, FakeStrava strava, Map<String, String> extra) {
         return TestServer.start(database, env(strava, extra));
     }
 
     /** The OAuth dance: authorize URL from FitSync, consent at the fake Strava, its redirect to our callback. */
-    static TestServer.Response connect(TestServer server, FakeStrava strava, String token, long athlete, String scope)
+    public static TestServer.Response connect(
+            TestServer server, FakeStrava strava, String token, long athlete, String scope)
             throws IOException, InterruptedException {
         TestServer.Response authorize = server.get("/api/v1/integrations/strava/authorize", token);
         assertThat(authorize.status()).isEqualTo(200);
@@ -68,13 +69,13 @@ final class StravaFixture {
         return server.get(callback.getRawPath() + "?" + callback.getRawQuery(), null);
     }
 
-    static String startImport(TestServer server, String token) {
+    public static String startImport(TestServer server, String token) {
         TestServer.Response started = server.post("/api/v1/imports", token, Map.of("provider", "strava"));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return started.json().path("id").asText();
     }
 
-    static JsonNode awaitImport(
+    public static JsonNode awaitImport(
             TestServer server, String token, String id, Predicate<JsonNode> condition, Duration timeout)
             throws InterruptedException {
         AtomicReference<JsonNode> last = new AtomicReference<>();
@@ -94,7 +95,7 @@ final class StravaFixture {
         }
     }
 
-    static JsonNode awaitFinished(TestServer server, String token, String id, Duration timeout)
+    public static JsonNode awaitFinished(TestServer server, String token, String id, Duration timeout)
             throws InterruptedException {
         return awaitImport(
                 server, token, id, node -> TERMINAL.contains(node.path("state").asText()), timeout);

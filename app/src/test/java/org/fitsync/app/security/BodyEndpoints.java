@@ -55,6 +55,8 @@ public final class BodyEndpoints {
                     "/api/v1/runs/{run}",
                     "{\"notes\":\"patched\",\"metadata\":{\"shoes\":\"old\",\"laps\":[1,2]}}"),
             BodyEndpoint.user("sync-push", "POST", "/api/v1/sync", SYNC_PUSH_BODY),
+            // Never the fixture user's own id: the fixture's data must survive every variation.
+            BodyEndpoint.user("me-erase", "DELETE", "/api/v1/me", "{\"confirm\":\"someone-else\"}"),
             BodyEndpoint.user(
                     "privacy-put",
                     "PUT",
@@ -73,8 +75,12 @@ public final class BodyEndpoints {
                     "{\"object_type\":\"activity\",\"object_id\":1234,\"aspect_type\":\"create\",\"owner_id\":999,"
                             + "\"subscription_id\":1,\"event_time\":1795158000,\"updates\":{}}"));
 
-    /** Endpoints whose valid body the fixture cannot make succeed: an unknown pairing code; Strava not connected. */
-    public static final java.util.Set<String> REFUSED_IN_FIXTURE = java.util.Set.of("coach-link", "import-start");
+    /**
+     * Endpoints whose valid body the fixture cannot make succeed: an unknown pairing code; Strava not
+     * connected; an erasure confirmed with another user's id.
+     */
+    public static final java.util.Set<String> REFUSED_IN_FIXTURE =
+            java.util.Set.of("coach-link", "import-start", "me-erase");
 
     /**
      * Reads of everything the fixture's user (and coach) stored: after an accepted hostile write these

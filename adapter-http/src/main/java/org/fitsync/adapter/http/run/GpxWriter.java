@@ -24,7 +24,7 @@ import org.fitsync.domain.run.TrackPoint;
  * {@link #MATCH_TOLERANCE_MS}) carries its heart rate and cadence in Garmin's TrackPointExtension v1,
  * which Garmin Connect, Strava and most tools read; cadence there is strides (one foot) per minute.
  */
-final class GpxWriter {
+public final class GpxWriter {
 
     static final String CONTENT_TYPE = "application/gpx+xml";
     /** A watch logs GPS and sensors on the same tick; a phone's clocks may differ by under a second. */
@@ -36,7 +36,7 @@ final class GpxWriter {
 
     private GpxWriter() {}
 
-    static byte[] write(UUID runId, RunRecording recording) {
+    public static byte[] write(UUID runId, RunRecording recording) {
         return write(runId, List.of(recording.track()), recording.samples());
     }
 

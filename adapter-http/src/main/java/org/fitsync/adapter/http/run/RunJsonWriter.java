@@ -21,15 +21,15 @@ import org.fitsync.domain.run.Track;
 import org.fitsync.domain.run.TrackPoint;
 
 /** The run resource and the track document of docs/api.md. */
-final class RunJsonWriter {
+public final class RunJsonWriter {
 
     private final ObjectMapper mapper;
 
-    RunJsonWriter(ObjectMapper mapper) {
+    public RunJsonWriter(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    ObjectNode run(StoredRun run) {
+    public ObjectNode run(StoredRun run) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", run.id().toString());
         node.put("started_at", run.startedAt().toString());

@@ -73,6 +73,8 @@ public final class FakeStrava implements AutoCloseable {
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile int failStatus = 503;
+    private volatile boolean deauthorizeDown;
+    private final AtomicInteger deauthorizeCalls = new AtomicInteger();
     private volatile Duration latency;
     private volatile Duration accessTokenTtl;
 
@@ -236,6 +238,16 @@ public final class FakeStrava implements AutoCloseable {
         return refreshes.get();
     }
 
+    /** While {@code down}, every deauthorisation is answered {@code 503} and revokes nothing. */
+    public void deauthorizeDown(boolean down) {
+        deauthorizeDown = down;
+    }
+
+    /** Deauthorisation requests received, answered or failed. */
+    public int deauthorizeCalls() {
+        return deauthorizeCalls.get();
+    }
+
     public boolean deauthorized(long athleteId) {
         return deauthorized.contains(athleteId);
     }
@@ -273,6 +285,11 @@ public final class FakeStrava implements AutoCloseable {
             case "GET /oauth/authorize" -> authorize(exchange, query);
             case "POST /oauth/token" -> token(exchange, query);
             case "POST /oauth/deauthorize" -> {
+                deauthorizeCalls.incrementAndGet();
+                if (deauthorizeDown) {
+                    send(exchange, 503, error("Service Unavailable"));
+                    return;
+                }
                 Token token = accessTokens.remove(query.getOrDefault("access_token", ""));
                 if (token == null || !clock.instant().isBefore(token.expiresAt())) {
                     send(exchange, 401, error("Authorization Error"));
