@@ -262,7 +262,19 @@ class EraseAccountHttpTest {
 
     /** A user's own data in every table a user writes through the API. */
     private static void ownData(String user, String token) {
-        postRun(token);
+        String run = postRun(token);
+        assertThat(server.put(
+                                "/api/v1/privacy",
+                                token,
+                                Map.of(
+                                        "zones",
+                                        List.of(Map.of("lat", 52.5, "lon", 13.4, "radius_m", 200)),
+                                        "hide_start_end_m",
+                                        100))
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.post("/api/v1/runs/" + run + "/share", token, "").status())
+                .isEqualTo(201);
         assertThat(server.put("/api/v1/entries/2026-11-20", token, Map.of("steps", 4321))
                         .status())
                 .isEqualTo(200);
@@ -301,23 +313,28 @@ class EraseAccountHttpTest {
         update("INSERT INTO sync_purge_horizons (user_id, version) VALUES (?, 1)", user);
     }
 
-    private static void postRun(String token) {
+    /**
+     * A five-minute run at a jogger's 2.6 m/s, long enough for a 400 m best effort; returns its id.
+     */
+    private static String postRun(String token) {
         Instant start = Instant.parse("2026-11-20T07:00:00Z")
                 .plusSeconds(UUID.randomUUID().hashCode() & 0xffff);
         List<List<Object>> track = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            track.add(List.of(start.plusSeconds(i).toEpochMilli(), 52.5 + i * 0.0001, 13.4 + i * 0.0001, 40.0));
+        for (int i = 0; i < 300; i++) {
+            track.add(List.of(start.plusSeconds(i).toEpochMilli(), 52.5 + i * 0.00002, 13.4 + i * 0.00002, 40.0));
         }
+        String id = UUID.randomUUID().toString();
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("id", UUID.randomUUID().toString());
+        run.put("id", id);
         run.put("started_at", start.toString());
-        run.put("ended_at", start.plusSeconds(60).toString());
-        run.put("duration_s", 60);
-        run.put("distance_m", 250.0);
+        run.put("ended_at", start.plusSeconds(300).toString());
+        run.put("duration_s", 300);
+        run.put("distance_m", 780.0);
         run.put("source", "phone");
         run.put("track", track);
         TestServer.Response posted = server.post("/api/v1/runs", token, run);
         assertThat(posted.status()).as(posted.toString()).isIn(200, 201);
+        return id;
     }
 
     /** The client issues a pairing code, the coach redeems it. */
