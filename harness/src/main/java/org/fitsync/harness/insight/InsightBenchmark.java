@@ -46,7 +46,7 @@ public final class InsightBenchmark {
                 warmup,
                 samples);
         DatabaseSettings db = PostgresTestDatabase.fresh();
-        try (BenchServer server = BenchServer.start(db);
+        try (BenchServer server = BenchServer.start(db, Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "1000000"));
                 PlainHttpClient client = new PlainHttpClient(server.port())) {
             String token = server.token(USER);
             long loadStart = System.nanoTime();
