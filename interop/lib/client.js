@@ -44,7 +44,8 @@ const modelClasses = Object.keys(TABLES).map((table) => {
 let counter = 0
 
 function conflictResolver(table, local, remote, resolved) {
-  if (!SERVER_WINS.has(table)) return resolved
+  // Records under reserved ids (srv_…) are the server's own, whatever their collection's strategy.
+  if (!SERVER_WINS.has(table) && !local.id.startsWith('srv_')) return resolved
   // The server's record wins: take it whole and drop the local edit instead of pushing it back.
   return { ...resolved, ...remote, id: local.id, _status: 'synced', _changed: '' }
 }

@@ -229,3 +229,55 @@ test('runs and daily entries: server-made records sync, notes and days edited of
   assert.equal(state.runs, undefined)
   assert.equal(state.daily_entries['2026-11-20'].steps, 9000)
 })
+
+/** A run due north at 3 m/s for `seconds`: its best efforts are every standard distance it covers. */
+function steadyRunBody(id, startMs, seconds) {
+  const track = []
+  for (let i = 0; i <= seconds; i++) track.push([startMs + 1000 * i, 52.5 + (3 * i) / 111195, 13.4, 40])
+  return { id, started_at: new Date(startMs).toISOString(), ended_at: new Date(startMs + 1000 * (seconds + 1)).toISOString(),
+    duration_s: seconds, distance_m: 3 * seconds, source: 'phone', track }
+}
+
+test('personal records: the server publishes best efforts beside the client\'s own records and keeps them its own', async () => {
+  const { token: t, clients: [a, b] } = clientsOfOneUser()
+  const first = '0b7d2c9e-4a51-4c1e-9d3f-6a2b8c1e5f01'
+  const second = '0b7d2c9e-4a51-4c1e-9d3f-6a2b8c1e5f02'
+  assert.equal((await api('POST', '/api/v1/runs', t, steadyRunBody(first, Date.parse('2026-11-02T07:00:00Z'), 600))).status, 201)
+  await a.create('personal_records', 'pr1', { exercise: 'squat', metric: '1rm', value: 140 })
+  await a.sync()
+  await b.sync()
+
+  const records = (await api('GET', '/api/v1/records', t)).json
+  const km = records.best_efforts.find((e) => e.distance === '1k')
+  const synced = await b.find('personal_records', 'srv_best_effort_1k')
+  assert.equal(synced.exercise, 'running')
+  assert.equal(synced.metric, 'best_effort_1k')
+  assert.equal(synced.workout_id, first)
+  assert.equal(synced.value, km.time_s)
+  assert.equal(synced.achieved_at, Date.parse(km.started_at))
+  assert.equal((await b.find('personal_records', 'srv_longest_run')).value, 1800)
+  assert.equal((await b.find('personal_records', 'pr1')).value, 140)
+
+  // An offline edit of the server's record is refused, and the next sync puts the server's back.
+  await b.edit('personal_records', 'srv_best_effort_1k', { value: 1 })
+  await b.edit('personal_records', 'pr1', { value: 145 })
+  await b.sync()
+  assert.deepStrictEqual(b.pushes.at(-1).experimentalRejectedIds, { personal_records: ['srv_best_effort_1k'] })
+  await b.sync()
+  assert.equal((await b.find('personal_records', 'srv_best_effort_1k')).value, km.time_s)
+
+  // A longer run takes the records; deleting it on one client hands them back on every client.
+  assert.equal((await api('POST', '/api/v1/runs', t, steadyRunBody(second, Date.parse('2026-11-03T07:00:00Z'), 1800))).status, 201)
+  await a.sync()
+  assert.equal((await a.find('personal_records', 'srv_best_effort_5k')).workout_id, second)
+  assert.equal((await a.find('personal_records', 'srv_longest_run')).workout_id, second)
+  await b.sync()
+  await b.remove('runs', second)
+  await b.sync()
+  await a.sync()
+  await b.sync()
+  const state = await assertConverged(t, [a, b])
+  assert.equal(state.personal_records.srv_longest_run.workout_id, first)
+  assert.equal(state.personal_records.srv_best_effort_5k, undefined)
+  assert.equal(state.personal_records.pr1.value, 145)
+})

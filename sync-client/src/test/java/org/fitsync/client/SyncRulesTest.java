@@ -69,6 +69,31 @@ class SyncRulesTest {
     }
 
     @Test
+    void theServersRecordsArriveButTheAppCannotWriteThem() {
+        kit.server.serverPut(
+                "personal_records", wire("srv_best_effort_5k", Map.of("value", new Value.Num(1_320.5)), 1_000));
+        sync();
+        assertThat(client.get("personal_records", "srv_best_effort_5k")
+                        .orElseThrow()
+                        .value("value"))
+                .isEqualTo(new Value.Num(1_320.5));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> client.put("personal_records", "srv_best_effort_5k", Map.of("value", new Value.Num(1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("read-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> client.delete("personal_records", "srv_best_effort_5k"))
+                .isInstanceOf(IllegalArgumentException.class);
+        client.put("personal_records", "pr1", Map.of("value", new Value.Num(140)));
+        assertThat(client.get("personal_records", "srv_best_effort_5k")
+                        .orElseThrow()
+                        .value("value"))
+                .isEqualTo(new Value.Num(1_320.5));
+        assertThat(client.status().pendingCount()).isEqualTo(1);
+    }
+
+    @Test
     void aRecordDeletedOnTheServerIsDeletedLocallyEvenWithLocalChanges() {
         kit.server.serverPut("workouts", wire("w1", workout("Legs"), 1_000));
         sync();

@@ -38,7 +38,12 @@ public final class Features {
                 config.rateLimit().sharedLinkRateLimit(),
                 shareLinksUrl);
         RunsWiring runs = RunsWiring.wire(
-                context, config.runs(), NodeSecrets.cursorSecret(config), coach.actForClient(), privacy.othersView());
+                context,
+                config.runs(),
+                config.sync().registry(),
+                NodeSecrets.cursorSecret(config),
+                coach.actForClient(),
+                privacy.othersView());
         SyncWiring sync = SyncWiring.wire(
                 context, config.sync(), Map.of("runs", runs.syncStore(), "daily_entries", daily.syncStore()));
         ExecutorService placeLookups = RunsWiring.placeLookups();

@@ -21,8 +21,10 @@ import org.fitsync.adapter.postgres.run.PostgresRunPlaces;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
 import org.fitsync.adapter.postgres.run.PostgresRunTotals;
 import org.fitsync.adapter.postgres.run.PostgresRuns;
+import org.fitsync.adapter.postgres.sync.PostgresServerRecords;
 import org.fitsync.app.config.RunsConfig;
 import org.fitsync.application.imports.ImportedRunBridge;
+import org.fitsync.application.run.PersonalRecordsPublisher;
 import org.fitsync.application.run.PersonalRecordsService;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunHistoryService;
@@ -32,6 +34,7 @@ import org.fitsync.application.run.RunStatsService;
 import org.fitsync.application.run.RunSyncStore;
 import org.fitsync.domain.run.OverlapPolicy;
 import org.fitsync.domain.run.TrackSimplifier;
+import org.fitsync.domain.sync.CollectionRegistry;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.ports.in.privacy.OthersViewUseCase;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
@@ -71,11 +74,13 @@ final class RunsWiring {
     /**
      * {@code cursorSecret}: the key the history cursors are derived from; {@code coaches}: the coach
      * feature's link checks, for a coach reading a client's runs; {@code othersView}: the privacy feature's
-     * view of a user's runs as others see them, which is what a coach gets.
+     * view of a user's runs as others see them, which is what a coach gets; {@code registry}: the synced
+     * collections, where the runner's records are published when it has {@code personal_records}.
      */
     private RunsWiring(
             FeatureContext context,
             RunsConfig config,
+            CollectionRegistry registry,
             String cursorSecret,
             ActForClientUseCase coaches,
             OthersViewUseCase othersView) {
@@ -94,6 +99,8 @@ final class RunsWiring {
         StoreBestEffortsPort storeBestEfforts = bestEfforts;
         LoadPersonalRecordsPort loadRecords = bestEfforts;
         OverlapPolicy policy = new OverlapPolicy(config.priority());
+        PersonalRecordsPublisher publishedRecords = PersonalRecordsPublisher.into(
+                registry.find("personal_records"), loadRecords, new PostgresServerRecords(), context.clock());
 
         RunIngestionService ingestion = new RunIngestionService(
                 context.transactions(),
@@ -104,7 +111,8 @@ final class RunsWiring {
                 findOverlaps,
                 reviseRun,
                 policy,
-                new TrackSimplifier(config.polylineToleranceMetres()));
+                new TrackSimplifier(config.polylineToleranceMetres()),
+                publishedRecords);
         RunHistoryService history = new RunHistoryService(context.transactions(), listRuns, loadRun, loadTrack);
         RunEditingService editing = new RunEditingService(
                 context.transactions(),
@@ -114,7 +122,8 @@ final class RunsWiring {
                 deleteRun,
                 findOverlaps,
                 reviseRun,
-                policy);
+                policy,
+                publishedRecords);
 
         SumRunsPort sumRuns = new PostgresRunTotals();
         GetRunStatsUseCase stats = new RunStatsService(context.transactions(), sumRuns);
@@ -145,8 +154,8 @@ final class RunsWiring {
                 new RecordsRoutes(records, context.json()));
 
         ServerRecordsPort runRecords = new PostgresRunRecords();
-        this.syncStore =
-                new RunSyncStore(runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat, policy);
+        this.syncStore = new RunSyncStore(
+                runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat, policy, publishedRecords);
         this.importedRuns = new ImportsRunRejectionLog(
                 new ImportedRunBridge(context.transactions(), submit, importedRunsOfStrava, delete));
     }
@@ -185,10 +194,11 @@ final class RunsWiring {
     static RunsWiring wire(
             FeatureContext context,
             RunsConfig config,
+            CollectionRegistry registry,
             String cursorSecret,
             ActForClientUseCase coaches,
             OthersViewUseCase othersView) {
-        return new RunsWiring(context, config, cursorSecret, coaches, othersView);
+        return new RunsWiring(context, config, registry, cursorSecret, coaches, othersView);
     }
 
     List<RouteModule> routes() {

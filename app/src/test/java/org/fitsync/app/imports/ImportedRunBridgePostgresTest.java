@@ -21,6 +21,7 @@ import org.fitsync.adapter.postgres.run.PostgresRuns;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.app.testing.StoredRuns;
 import org.fitsync.application.imports.ImportedRunBridge;
+import org.fitsync.application.run.PersonalRecordsPublisher;
 import org.fitsync.application.run.RunEditingService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.domain.UserId;
@@ -65,8 +66,10 @@ class ImportedRunBridgePostgresTest {
                 runs,
                 runs,
                 policy,
-                new TrackSimplifier(5));
-        RunEditingService editing = new RunEditingService(transactions, versions, runs, runs, runs, runs, runs, policy);
+                new TrackSimplifier(5),
+                PersonalRecordsPublisher.NONE);
+        RunEditingService editing = new RunEditingService(
+                transactions, versions, runs, runs, runs, runs, runs, policy, PersonalRecordsPublisher.NONE);
         bridge = new ImportedRunBridge(transactions, ingestion, editing, editing);
     }
 

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.fitsync.app.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.Test;
 class RecordsHttpTest {
 
     private static final Instant DAY = Instant.parse("2026-11-02T07:00:00Z");
-    /** Metres per degree of latitude on the sphere the server measures on. */
-    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
     private static TestServer server;
 
@@ -224,30 +220,8 @@ class RecordsHttpTest {
         return response.json().path("id").asText();
     }
 
-    /**
-     * A run of {@code minutes} at {@code speedMps} due north, a point a second, climbing
-     * {@code climbPerSecond} metres a second, starting {@code startMinute} minutes after {@link #DAY}.
-     */
     private static Map<String, Object> run(
             int startMinute, int minutes, double speedMps, double climbPerSecond, String source) {
-        Instant start = DAY.plusSeconds(60L * startMinute);
-        int seconds = 60 * minutes;
-        List<List<Object>> track = new ArrayList<>();
-        for (int i = 0; i <= seconds; i++) {
-            track.add(Arrays.asList(
-                    start.toEpochMilli() + 1000L * i,
-                    52.5 + speedMps * i / METRES_PER_DEGREE,
-                    13.4,
-                    100 + climbPerSecond * i));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", UUID.randomUUID().toString());
-        body.put("started_at", start.toString());
-        body.put("ended_at", start.plusSeconds(seconds + 1).toString());
-        body.put("duration_s", seconds);
-        body.put("distance_m", speedMps * seconds);
-        body.put("source", source);
-        body.put("track", track);
-        return body;
+        return RunBodies.steady(DAY.plusSeconds(60L * startMinute), minutes, speedMps, climbPerSecond, source);
     }
 }

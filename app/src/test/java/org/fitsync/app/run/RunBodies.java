@@ -33,6 +33,35 @@ final class RunBodies {
         return body;
     }
 
+    /** Metres per degree of latitude on the sphere the server measures on. */
+    private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
+
+    /**
+     * A run of {@code minutes} at {@code speedMps} due north from {@code start}, a point a second,
+     * climbing {@code climbPerSecond} metres a second: its best efforts are known exactly.
+     */
+    static Map<String, Object> steady(
+            Instant start, int minutes, double speedMps, double climbPerSecond, String source) {
+        int seconds = 60 * minutes;
+        List<List<Object>> track = new ArrayList<>();
+        for (int i = 0; i <= seconds; i++) {
+            track.add(Arrays.asList(
+                    start.toEpochMilli() + 1000L * i,
+                    52.5 + speedMps * i / METRES_PER_DEGREE,
+                    13.4,
+                    100 + climbPerSecond * i));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", UUID.randomUUID().toString());
+        body.put("started_at", start.toString());
+        body.put("ended_at", start.plusSeconds(seconds + 1).toString());
+        body.put("duration_s", seconds);
+        body.put("distance_m", speedMps * seconds);
+        body.put("source", source);
+        body.put("track", track);
+        return body;
+    }
+
     static Map<String, Object> run(int startMinute, int minutes, String source) {
         return run(UUID.randomUUID(), startMinute, minutes, source);
     }

@@ -348,6 +348,14 @@ class ServerCollectionsSyncHttpTest {
                         List.of(Map.of("date", "2026-09-01", "steps", 1), Map.of("date", "2026-09-02", "steps", 2))));
         expected.add("daily_entries/2026-09-01");
         expected.add("daily_entries/2026-09-02");
+        // The runs' records, which the server publishes in personal_records, page like any record.
+        server.get("/api/v1/sync", token)
+                .json()
+                .path("changes")
+                .path("personal_records")
+                .path("created")
+                .forEach(r -> expected.add("personal_records/" + r.path("id").asText()));
+        assertThat(expected).contains("personal_records/srv_longest_run");
 
         for (int limit : new int[] {1, 2, 3, 7}) {
             List<String> seen = new ArrayList<>();

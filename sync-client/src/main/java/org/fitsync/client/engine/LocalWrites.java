@@ -12,6 +12,7 @@ import org.fitsync.client.local.RecordState;
 import org.fitsync.domain.sync.Collection;
 import org.fitsync.domain.sync.Column;
 import org.fitsync.domain.sync.RecordId;
+import org.fitsync.domain.sync.ServerRecordIds;
 import org.fitsync.domain.sync.Value;
 
 /**
@@ -49,6 +50,7 @@ public final class LocalWrites {
     /** Sets the given columns (others keep their values); returns the record as stored, or empty if nothing changed. */
     public Optional<LocalRecord> put(
             LocalTransaction tx, String collection, RecordId id, Map<String, Value> values, long nowMs) {
+        requireClients(id);
         Map<String, Value> checked = checked(collection, values);
         Optional<LocalRecord> existing = tx.find(collection, id);
         if (!existing.isPresent()) {
@@ -106,8 +108,20 @@ public final class LocalWrites {
         return Optional.of(updated);
     }
 
+    /**
+     * The server refuses any write to a record it computes (ids beginning {@code srv_}, e.g. the runner's
+     * best efforts in personal_records): refusing it here tells the app at once instead of after a sync.
+     */
+    private static void requireClients(RecordId id) {
+        if (ServerRecordIds.isReserved(id)) {
+            throw new IllegalArgumentException(id + " is a record the server computes (ids beginning "
+                    + ServerRecordIds.PREFIX + " are read-only)");
+        }
+    }
+
     /** Returns whether a live record was deleted. */
     public boolean delete(LocalTransaction tx, String collection, RecordId id, long nowMs) {
+        requireClients(id);
         schema.collection(collection);
         Optional<LocalRecord> existing = tx.find(collection, id);
         if (!existing.isPresent() || existing.get().isDeleted()) {

@@ -15,6 +15,9 @@ import java.util.Optional;
 public record ConflictResolver(Collection collection, Optional<ChangePosition> lastPulledAt, long now) {
 
     public PushDecision upsert(Optional<StoredRecord> stored, PushedRecord pushed) {
+        if (ServerRecordIds.isReserved(pushed.id())) {
+            return refusedServerRecord(stored, pushed.id());
+        }
         if (!stored.isPresent()) {
             return new PushDecision.Store(fresh(pushed), Optional.empty());
         }
@@ -66,10 +69,22 @@ public record ConflictResolver(Collection collection, Optional<ChangePosition> l
     }
 
     public PushDecision delete(Optional<StoredRecord> stored, RecordId id) {
+        if (ServerRecordIds.isReserved(id)) {
+            return refusedServerRecord(stored, id);
+        }
         if (!stored.isPresent() || stored.get().deleted()) {
             return new PushDecision.IgnoreDelete(id);
         }
         return new PushDecision.Delete(id);
+    }
+
+    /**
+     * A server-computed record is the server's alone: the push is refused (experimentalRejectedIds)
+     * and the stored record, if any, re-stamped so that the pusher's next pull puts the server's
+     * state back in place of its local edit.
+     */
+    private static PushDecision refusedServerRecord(Optional<StoredRecord> stored, RecordId id) {
+        return new PushDecision.Rejected(id, stored.isPresent());
     }
 
     private SyncRecord fresh(PushedRecord pushed) {

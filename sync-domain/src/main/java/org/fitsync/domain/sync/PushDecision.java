@@ -23,7 +23,11 @@ public sealed interface PushDecision {
     /** Nothing to write: the push matches what is stored (e.g. a retried push). */
     record Unchanged(RecordId id) implements PushDecision {}
 
-    /** An update to a record deleted on the server: refused; the tombstone is re-stamped as for {@link KeepStored}. */
+    /**
+     * Refused: an update to a record deleted on the server, or any write to a record the server
+     * computes ({@link ServerRecordIds}); the stored row, when {@code restamp}, is re-stamped as for
+     * {@link KeepStored}.
+     */
     record Rejected(RecordId id, boolean restamp) implements PushDecision {}
 
     /** Turn the live record into a tombstone. */

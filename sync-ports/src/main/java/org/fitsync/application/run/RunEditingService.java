@@ -25,7 +25,7 @@ import org.fitsync.ports.out.run.ReviseRunPort;
  * Edits and deletions. Like ingestion, each claims the user's next version (the write lock) once the
  * run is known to exist
  * and stamps every row it changes with it; a deletion re-evaluates the runs it overlapped, which
- * may now stand alone or become canonical.
+ * may now stand alone or become canonical, and brings the runner's records in sync up to date.
  */
 public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase, ImportedRunsUseCase {
 
@@ -35,6 +35,7 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
     private final EditRunPort edit;
     private final DeleteRunPort delete;
     private final OverlapReevaluation overlaps;
+    private final PersonalRecordsPublisher records;
 
     public RunEditingService(
             TransactionPort transactions,
@@ -44,8 +45,10 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
             DeleteRunPort delete,
             FindOverlapsPort find,
             ReviseRunPort revise,
-            OverlapPolicy policy) {
+            OverlapPolicy policy,
+            PersonalRecordsPublisher records) {
         this.transactions = transactions;
+        this.records = records;
         this.versions = versions;
         this.load = load;
         this.edit = edit;
@@ -79,6 +82,9 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
             long version = versions.claimNextVersion(user);
             Optional<TimelineRun> deleted = delete.deleteRun(user, id, version);
             deleted.ifPresent(run -> overlaps.around(user, run.span(), version));
+            if (deleted.isPresent()) {
+                records.republish(user, version);
+            }
             return deleted.isPresent();
         });
     }
@@ -94,6 +100,9 @@ public final class RunEditingService implements EditRunUseCase, DeleteRunUseCase
             long version = versions.claimNextVersion(user);
             List<TimelineRun> deleted = delete.deleteRunsFrom(user, Source.STRAVA, version);
             deleted.forEach(run -> overlaps.around(user, run.span(), version));
+            if (!deleted.isEmpty()) {
+                records.republish(user, version);
+            }
             return deleted.size();
         });
     }

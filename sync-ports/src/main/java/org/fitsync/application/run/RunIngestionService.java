@@ -35,7 +35,8 @@ import org.fitsync.ports.out.run.StoreNewRunPort.StoreAttempt;
  * without a claim, so re-sends and refused submissions change nothing. The CPU work (fingerprint,
  * simplification, the run's figures and best efforts) is done before the lock is taken. The common case, a new
  * run that overlaps nothing, takes two store calls: the look that claims the version, and the attempt that
- * stores it; a third stores its best efforts when it has any.
+ * stores it; a third stores its best efforts when it has any. Last, the runner's records in sync are
+ * brought up to date in the same version ({@link PersonalRecordsPublisher}).
  */
 public final class RunIngestionService implements SubmitRunUseCase {
 
@@ -46,6 +47,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
     private final StoreBestEffortsPort bestEfforts;
     private final OverlapReevaluation overlaps;
     private final TrackSimplifier simplifier;
+    private final PersonalRecordsPublisher records;
 
     public RunIngestionService(
             TransactionPort transactions,
@@ -56,7 +58,8 @@ public final class RunIngestionService implements SubmitRunUseCase {
             FindOverlapsPort find,
             ReviseRunPort revise,
             OverlapPolicy policy,
-            TrackSimplifier simplifier) {
+            TrackSimplifier simplifier,
+            PersonalRecordsPublisher records) {
         this.transactions = transactions;
         this.versions = versions;
         this.load = load;
@@ -64,6 +67,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
         this.bestEfforts = bestEfforts;
         this.overlaps = new OverlapReevaluation(policy, find, revise);
         this.simplifier = simplifier;
+        this.records = records;
     }
 
     @Override
@@ -92,6 +96,7 @@ public final class RunIngestionService implements SubmitRunUseCase {
             StoreAttempt attempt = store.storeIfNew(user, run, fingerprint, polyline, figures, version);
             if (attempt instanceof StoreAttempt.Stored stored) {
                 storeBestEfforts(user, run, efforts);
+                records.republish(user, version);
                 return new SubmitRunResult.Created(stored.run());
             }
             if (attempt instanceof StoreAttempt.AlreadyKnown known) {
@@ -106,9 +111,11 @@ public final class RunIngestionService implements SubmitRunUseCase {
             StoredRun inserted = store.store(user, run, fingerprint, polyline, figures, version);
             storeBestEfforts(user, run, efforts);
             if (!OverlapPolicy.overlapsAny(run.span(), ((StoreAttempt.MayOverlap) attempt).candidates())) {
+                records.republish(user, version);
                 return new SubmitRunResult.Created(inserted);
             }
             overlaps.around(user, run.span(), version);
+            records.republish(user, version);
             return new SubmitRunResult.Created(load.loadRun(user, run.id()).orElseThrow());
         });
     }

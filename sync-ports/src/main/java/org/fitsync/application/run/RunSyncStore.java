@@ -23,7 +23,7 @@ import org.fitsync.ports.out.sync.ServerRecordsPort;
  * to a known run applies its {@code notes} and {@code metadata} (client_wins; the other columns are
  * the server's), as {@code PATCH /api/v1/runs/{id}} would; a pushed delete soft-deletes the run and
  * re-evaluates the runs it overlapped, as {@code DELETE /api/v1/runs/{id}} does. Both run in the
- * push's transaction and version.
+ * push's transaction and version, and a delete brings the runner's records in sync up to date too.
  */
 public final class RunSyncStore extends ServerComputedStore {
 
@@ -31,6 +31,7 @@ public final class RunSyncStore extends ServerComputedStore {
     private final DeleteRunPort delete;
     private final OverlapReevaluation overlaps;
     private final MetadataFormatPort metadataFormat;
+    private final PersonalRecordsPublisher personalRecords;
 
     public RunSyncStore(
             ServerRecordsPort records,
@@ -39,8 +40,10 @@ public final class RunSyncStore extends ServerComputedStore {
             FindOverlapsPort find,
             ReviseRunPort revise,
             MetadataFormatPort metadataFormat,
-            OverlapPolicy policy) {
+            OverlapPolicy policy,
+            PersonalRecordsPublisher personalRecords) {
         super(records);
+        this.personalRecords = personalRecords;
         this.edit = edit;
         this.metadataFormat = metadataFormat;
         this.delete = delete;
@@ -62,7 +65,10 @@ public final class RunSyncStore extends ServerComputedStore {
         if (write instanceof RecordWrite.Upsert upsert) {
             edit.editRun(user, id, details(upsert.record()), version);
         } else if (write instanceof RecordWrite.Tombstone) {
-            delete.deleteRun(user, id, version).ifPresent(run -> overlaps.around(user, run.span(), version));
+            delete.deleteRun(user, id, version).ifPresent(run -> {
+                overlaps.around(user, run.span(), version);
+                personalRecords.republish(user, version);
+            });
         }
     }
 

@@ -31,10 +31,19 @@ class PersonalRecordsServiceTest {
     private final InMemoryRuns store = new InMemoryRuns();
     private final InMemoryBestEfforts efforts = new InMemoryBestEfforts(store);
     private final OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
-    private final RunIngestionService ingestion =
-            new RunIngestionService(store, store, store, store, efforts, store, store, policy, new TrackSimplifier(5));
-    private final RunEditingService editing =
-            new RunEditingService(store, store, store, store, store, store, store, policy);
+    private final RunIngestionService ingestion = new RunIngestionService(
+            store,
+            store,
+            store,
+            store,
+            efforts,
+            store,
+            store,
+            policy,
+            new TrackSimplifier(5),
+            PersonalRecordsPublisher.NONE);
+    private final RunEditingService editing = new RunEditingService(
+            store, store, store, store, store, store, store, policy, PersonalRecordsPublisher.NONE);
     private final PersonalRecordsService records = new PersonalRecordsService(store, efforts);
 
     @Test

@@ -28,9 +28,18 @@ class RunServicesTest {
     private final InMemoryRuns store = new InMemoryRuns();
     private final OverlapPolicy policy = new OverlapPolicy(SourcePriority.DEFAULT);
     private final RunIngestionService ingestion = new RunIngestionService(
-            store, store, store, store, new InMemoryBestEfforts(store), store, store, policy, new TrackSimplifier(5));
-    private final RunEditingService editing =
-            new RunEditingService(store, store, store, store, store, store, store, policy);
+            store,
+            store,
+            store,
+            store,
+            new InMemoryBestEfforts(store),
+            store,
+            store,
+            policy,
+            new TrackSimplifier(5),
+            PersonalRecordsPublisher.NONE);
+    private final RunEditingService editing = new RunEditingService(
+            store, store, store, store, store, store, store, policy, PersonalRecordsPublisher.NONE);
 
     @Test
     void aNewIdClaimsTheVersionBeforeItsInsertChecksUnderTheLock() {
