@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.sync.ChangePosition;
 import org.fitsync.domain.sync.Collection;
@@ -17,6 +20,7 @@ import org.fitsync.domain.sync.CollectionRegistry;
 import org.fitsync.domain.sync.Column;
 import org.fitsync.domain.sync.ConflictStrategy;
 import org.fitsync.domain.sync.RecordId;
+import org.fitsync.domain.sync.StoredRecord;
 import org.fitsync.domain.sync.SyncRecord;
 import org.fitsync.domain.sync.Value;
 import org.fitsync.ports.in.sync.Migration;
@@ -26,7 +30,10 @@ import org.fitsync.ports.in.sync.PullOutcome;
 import org.fitsync.ports.in.sync.PullSection;
 import org.fitsync.ports.in.sync.PullSink;
 import org.fitsync.ports.in.sync.PulledRecord;
+import org.fitsync.ports.out.sync.ChangeScope;
 import org.fitsync.ports.out.sync.RecordWrite;
+import org.fitsync.ports.out.sync.StoredChange;
+import org.fitsync.ports.out.sync.SyncRecordStore;
 import org.junit.jupiter.api.Test;
 
 /** The pull's rules against in-memory ports: cursor, sections, deletions, replacement, migration, paging. */
@@ -82,6 +89,60 @@ class PullServiceTest {
         assertThat(again.mode).isEqualTo(PullMode.INCREMENTAL);
         assertThat(again.events).isEmpty();
         assertThat(again.timestamp).isEqualTo(first.timestamp);
+    }
+
+    @Test
+    void aClientThatHasEverythingIsAnsweredWithoutReadingAnyCollection() {
+        store.upsert(ALICE, WORKOUTS, workout("w1", "squat"));
+        long cursor = pull(ALICE, Optional.empty()).timestamp;
+        List<String> reads = new ArrayList<>();
+        PullService watched = pullService(new CollectionStores(
+                new ReadsWatcher(store, reads), Map.of("runs", new ReadsWatcher(new InMemorySyncStore(), reads))));
+
+        Pulled pulled = new Pulled();
+        PullOutcome outcome = watched.pull(
+                new PullChangesQuery(ALICE, Optional.of(cursor), Optional.empty(), OptionalInt.empty()), pulled);
+
+        assertThat(outcome).isEqualTo(new PullOutcome.Pulled(PullMode.INCREMENTAL, cursor, false));
+        assertThat(pulled.events).isEmpty();
+        assertThat(reads).isEmpty();
+
+        // One change later, the same pull reads the stores and finds it.
+        store.upsert(ALICE, WORKOUTS, workout("w2", "bench"));
+        Pulled next = new Pulled();
+        watched.pull(new PullChangesQuery(ALICE, Optional.of(cursor), Optional.empty(), OptionalInt.empty()), next);
+        assertThat(next.events).containsExactly("updated workouts/w2");
+        assertThat(reads).isNotEmpty();
+    }
+
+    /** A store that notes every read of changes, and otherwise is {@code delegate}. */
+    private record ReadsWatcher(SyncRecordStore delegate, List<String> reads) implements SyncRecordStore {
+        @Override
+        public Map<RecordId, StoredRecord> load(UserId user, Collection collection, Set<RecordId> ids) {
+            return delegate.load(user, collection, ids);
+        }
+
+        @Override
+        public void write(UserId user, Collection collection, List<RecordWrite> writes) {
+            delegate.write(user, collection, writes);
+        }
+
+        @Override
+        public void streamChanges(UserId user, ChangeScope scope, Consumer<StoredChange> sink) {
+            reads.add("stream " + scope.collections());
+            delegate.streamChanges(user, scope, sink);
+        }
+
+        @Override
+        public List<StoredChange> changesPage(UserId user, ChangeScope scope, int limit) {
+            reads.add("page " + scope.collections());
+            return delegate.changesPage(user, scope, limit);
+        }
+
+        @Override
+        public OptionalLong purgeTombstones(UserId user, Instant cutoff) {
+            return delegate.purgeTombstones(user, cutoff);
+        }
     }
 
     @Test

@@ -35,11 +35,12 @@ public final class PostgresBestEfforts implements StoreBestEffortsPort, LoadPers
                 AS e(distance, elapsed_ms, started_ms)""";
 
     /**
-     * The records in one statement. Per distance, the efforts in {@code run_best_efforts_fastest}
-     * order until the first whose run is canonical (a primary key look-up each): a run flagged or
-     * deleted is skipped, so the next-best effort takes over with nothing recomputed. Ties go to the
-     * earlier effort. The longest run and the biggest climb are the first entries of their partial
-     * indexes over canonical runs ({@code runs_longest_canonical}, {@code runs_biggest_climb_canonical}).
+     * The records in one statement. Per distance, the first entry of {@code
+     * run_best_efforts_fastest_canonical}, which holds only efforts of canonical runs (V103's triggers
+     * keep each effort's flag equal to its run's): a run flagged or deleted leaves it, so the next-best
+     * effort takes over with nothing recomputed. Ties go to the earlier effort. The longest run and the
+     * biggest climb are the first entries of their partial indexes over canonical runs ({@code
+     * runs_longest_canonical}, {@code runs_biggest_climb_canonical}).
      */
     static final String RECORDS = """
             SELECT 'effort' AS kind, d.distance, b.elapsed_ms, b.started_at AS effort_started_at, b.run_id,
@@ -47,12 +48,11 @@ public final class PostgresBestEfforts implements StoreBestEffortsPort, LoadPers
             FROM unnest(CAST(:distances AS text[])) AS d(distance)
             CROSS JOIN LATERAL (
                 SELECT e.elapsed_ms, e.started_at, e.run_id, r.started_at AS run_started_at
-                FROM run_best_efforts e
-                JOIN runs r ON r.user_id = e.user_id AND r.id = e.run_id
-                WHERE e.user_id = :user AND e.distance = d.distance
-                    AND r.deleted_at IS NULL AND NOT r.overlapping
-                ORDER BY e.elapsed_ms, e.started_at, e.run_id
-                LIMIT 1) AS b
+                FROM (SELECT elapsed_ms, started_at, run_id FROM run_best_efforts
+                      WHERE user_id = :user AND distance = d.distance AND canonical
+                      ORDER BY elapsed_ms, started_at, run_id
+                      LIMIT 1) AS e
+                JOIN runs r ON r.user_id = :user AND r.id = e.run_id) AS b
             UNION ALL
             (SELECT 'longest', NULL, NULL, NULL, id, started_at, distance_m FROM runs
                 WHERE user_id = :user AND deleted_at IS NULL AND NOT overlapping AND distance_m > 0

@@ -89,7 +89,8 @@ class PostgresBestEffortsTest {
                                 .mapTo(String.class)
                                 .list()));
         assertThat(plan)
-                .contains("run_best_efforts_fastest", "runs_longest_canonical", "runs_biggest_climb_canonical")
+                .contains(
+                        "run_best_efforts_fastest_canonical", "runs_longest_canonical", "runs_biggest_climb_canonical")
                 .doesNotContain("Seq Scan");
     }
 
