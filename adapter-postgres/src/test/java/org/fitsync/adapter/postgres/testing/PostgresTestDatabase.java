@@ -24,8 +24,21 @@ public final class PostgresTestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private static EmbeddedPostgres server;
+    private static boolean durable;
 
     private PostgresTestDatabase() {}
+
+    /**
+     * Makes the embedded server commit durably (fsync, synchronous commits, full page writes), as a
+     * deployment does, instead of the test suite's throwaway settings: for benchmarks whose figures
+     * include the commit. Call it before the first database is asked for.
+     */
+    public static synchronized void useDurableCommits() {
+        if (server != null && !durable) {
+            throw new IllegalStateException("the embedded PostgreSQL already runs without durable commits");
+        }
+        durable = true;
+    }
 
     /** A new database with every migration applied, and the settings to reach it as app and owner. */
     public static synchronized DatabaseSettings fresh() {
@@ -63,11 +76,12 @@ public final class PostgresTestDatabase {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
+                String onlyIfDurable = durable ? "on" : "off";
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("fsync", onlyIfDurable)
+                        .setServerConfig("synchronous_commit", onlyIfDurable)
+                        .setServerConfig("full_page_writes", onlyIfDurable)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
