@@ -291,7 +291,12 @@ class AccountExportHttpTest {
         try (TestServer other = TestServer.start(
                 idle.database(), Map.of("FITSYNC_FILES_DIR", idleBlobs.toString(), "FITSYNC_EXPORT_POLL", "100ms"))) {
             // Either node answers for the job and serves its link: nodes share the database and blobs.
-            JsonNode done = awaitDone(idle, dave, id);
+            JsonNode done = awaitDone(other, dave, id);
+            assertThat(idle.get("/api/v1/me/export/" + id, dave)
+                            .json()
+                            .path("state")
+                            .asText())
+                    .isEqualTo("done");
             Map<String, byte[]> zip =
                     unzip(fetch(URI.create(done.path("download_url").asText())).body());
             assertThat(zip).containsKeys("runs/" + runId + ".json", "runs/" + runId + ".gpx");

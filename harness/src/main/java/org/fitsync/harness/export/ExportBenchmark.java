@@ -58,8 +58,7 @@ public final class ExportBenchmark {
                 System.getProperty("bench.server.jvmArgs"));
         DatabaseSettings db = PostgresTestDatabase.fresh();
         try (BenchServer server = BenchServer.start(
-                        db,
-                        Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "1000000", "FITSYNC_EXPORT_POLL", "200ms"));
+                        db, Map.of("FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "1000000", "FITSYNC_EXPORT_POLL", "200ms"));
                 PlainHttpClient client = new PlainHttpClient(server.port())) {
             String token = server.token(USER);
             long loadStart = System.nanoTime();
