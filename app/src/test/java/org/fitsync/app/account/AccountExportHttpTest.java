@@ -141,8 +141,11 @@ class AccountExportHttpTest {
         assertThat(nights.get(0).path("source").asText()).isEqualTo("healthkit");
         assertThat(nights.get(0).path("deep_min").asInt()).isEqualTo(80);
         assertThat(new String(zip.get("sleep.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("date,source,start,end,total_min,deep_min,light_min,rem_min,awake_min\r\n"
-                        + "2026-10-02,healthkit,2026-10-01T22:40:00Z,2026-10-02T06:10:00Z,431,80,250,90,11\r\n");
+                .isEqualTo(String.join(
+                        "\r\n",
+                        "date,source,start,end,total_min,deep_min,light_min,rem_min,awake_min",
+                        "2026-10-02,healthkit,2026-10-01T22:40:00Z,2026-10-02T06:10:00Z,431,80,250,90,11",
+                        ""));
         assertThat(server.json().readTree(zip.get("integrations.json")).path("items"))
                 .isEmpty();
         assertThat(new String(zip.get("integrations.json"), StandardCharsets.UTF_8))
