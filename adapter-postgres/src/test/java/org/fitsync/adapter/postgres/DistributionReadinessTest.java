@@ -51,6 +51,11 @@ class DistributionReadinessTest {
             "a pairing code is redeemed by its hash before its owner is known: a lookup by the unique hash index",
             "shared_run",
             "a public share link names a token, not a user: a read-only lookup by the unique token-hash index",
+            "claim_account_export",
+            "export workers claim the oldest waiting account export of any user, like job claiming: on the"
+                    + " coordinator",
+            "finished_account_exports",
+            "the retention sweep lists old exports across users: on the coordinator, a batch an hour",
             "erase_references_to_me",
             "an erased user's name in other users' rows (a coach's link, a redeemed code, a coach's value):"
                     + " multi-shard on the coordinator, once per erasure");

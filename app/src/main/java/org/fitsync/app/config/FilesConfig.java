@@ -66,11 +66,13 @@ public record FilesConfig(
     static FilesConfig from(Environment env, DatabaseConfig database, AuthConfig auth, Path dataDir) {
         Optional<String> secret = env.hmacKey("FITSYNC_FILES_SECRET");
         Optional<S3> s3 = s3(env);
-        // With S3 the bucket signs upload URLs: the node secret is not used.
-        if (s3.isEmpty() && secret.isEmpty() && auth.jwtSecret().isEmpty() && !database.embedded()) {
+        // With S3 the bucket signs upload URLs, but account export download links are FitSync's own,
+        // served by any node: every node must sign them alike, whichever store holds the bytes.
+        if (secret.isEmpty() && auth.jwtSecret().isEmpty() && !database.embedded()) {
             throw new ConfigException(
                     "FITSYNC_FILES_SECRET",
-                    "is required with FITSYNC_DATABASE_URL and FITSYNC_JWKS_URL: every node must sign upload URLs alike");
+                    "is required with FITSYNC_DATABASE_URL and FITSYNC_JWKS_URL: every node must sign upload URLs"
+                            + " and export download links alike");
         }
         Duration uploadTtl = positive(env, "FITSYNC_FILES_UPLOAD_TTL", Duration.ofMinutes(15));
         Duration lease = positive(env, "FITSYNC_FILES_LEASE", Duration.ofMinutes(2));

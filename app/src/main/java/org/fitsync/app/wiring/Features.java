@@ -68,11 +68,16 @@ public final class Features {
 
         AccountWiring account = AccountWiring.wire(
                 context,
-                files.blobs(),
+                config.exports(),
+                new AccountWiring.ExportInputs(
+                        files.blobStore(),
+                        files.files(),
+                        NodeSecrets.filesSecret(config),
+                        shareLinksUrl,
+                        sync.pull(),
+                        config.sync().spoolDirectory()),
                 imports.map(ImportsWiring::revocation).orElseGet(AccountWiring::withoutStrava),
-                imports.map(ImportsWiring::connections),
-                sync.pull(),
-                config.sync().spoolDirectory());
+                imports.map(ImportsWiring::connections));
 
         List<RouteModule> routes =
                 new ArrayList<>(List.of(daily.routes(), coach.routes(), privacy.routes(), account.routes()));
@@ -81,6 +86,8 @@ public final class Features {
         routes.addAll(files.routes());
         List<AutoCloseable> workers = new ArrayList<>(sync.workers());
         workers.add(placeLookups::shutdownNow);
+        // Export workers stop before the blob store they write to is closed.
+        workers.add(account.workers());
         workers.addAll(files.workers());
         imports.ifPresent(wired -> {
             routes.addAll(wired.routes());

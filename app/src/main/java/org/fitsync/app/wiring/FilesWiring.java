@@ -42,7 +42,7 @@ final class FilesWiring {
     private final PublicUrl publicUrl;
     private final ArchiveProviders archives;
     private final LoadFilePort files;
-    private final DeleteBlobPort blobs;
+    private final FileService.Blobs blobs;
 
     private FilesWiring(
             List<RouteModule> routes,
@@ -50,7 +50,7 @@ final class FilesWiring {
             PublicUrl publicUrl,
             ArchiveProviders archives,
             LoadFilePort files,
-            DeleteBlobPort blobs) {
+            FileService.Blobs blobs) {
         this.routes = routes;
         this.workers = workers;
         this.publicUrl = publicUrl;
@@ -129,7 +129,7 @@ final class FilesWiring {
         // Workers first: they stop before the store they read from is closed.
         List<AutoCloseable> workers = new ArrayList<>(List.of(fileWorkers));
         workers.addAll(closeables);
-        return new FilesWiring(List.of(fileRoutes), List.copyOf(workers), publicUrl, archives, files, blobs.delete());
+        return new FilesWiring(List.of(fileRoutes), List.copyOf(workers), publicUrl, archives, files, blobs);
     }
 
     private static S3BlobStore s3(FilesConfig.S3 s3, Clock clock) {
@@ -164,6 +164,11 @@ final class FilesWiring {
 
     /** Removes stored files' bytes, for an account erasure. */
     DeleteBlobPort blobs() {
+        return blobs.delete();
+    }
+
+    /** The blob store, for account exports: they keep their zips in it under keys of their own. */
+    FileService.Blobs blobStore() {
         return blobs;
     }
 

@@ -1,6 +1,7 @@
 package org.fitsync.app.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -106,6 +107,13 @@ class EraseAccountHttpTest {
                         .status())
                 .isEqualTo(200);
 
+        // An account export whose zip is in the blob store: the erasure deletes both.
+        TestServer.Response export = server.post("/api/v1/me/export", aToken, Map.of());
+        assertThat(export.status()).as(export.toString()).isEqualTo(202);
+        String exportPath = "/api/v1/me/export/" + export.json().path("id").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> server.get(exportPath, aToken).json().path("state").asText(), "done"::equals);
+
         List<String> userTables = tablesWithUserId();
         assertThat(userTables).as("the fixture reaches").isNotEmpty();
         for (String table : userTables) {
@@ -116,7 +124,8 @@ class EraseAccountHttpTest {
         Map<String, Long> aBefore = rowsNaming(a);
         Map<String, Long> clientBefore = rowsNaming(client);
         Map<String, Long> coachBefore = rowsNaming(coach);
-        assertThat(storedBlobs(a)).isEqualTo(1);
+        // The uploaded file and the export's zip.
+        assertThat(storedBlobs(a)).isEqualTo(2);
 
         // A confirmation that is not the caller's id changes nothing.
         TestServer.Response wrong = erase(aToken, Map.of("confirm", client));
@@ -147,7 +156,9 @@ class EraseAccountHttpTest {
         assertThat(body.path("erased").asBoolean()).isTrue();
         assertThat(body.path("strava").asText()).isEqualTo("revoked");
         assertThat(body.path("rows").path("runs").asLong()).isPositive();
-        assertThat(body.path("files_deleted").asInt()).isEqualTo(1);
+        assertThat(body.path("files_deleted").asInt()).isEqualTo(2);
+        assertThat(body.path("rows").path("account_exports").asLong()).isEqualTo(1);
+        assertThat(server.get(exportPath, aToken).status()).isEqualTo(404);
         assertThat(strava.deauthorized(ATHLETE_A)).isTrue();
         assertThat(strava.deauthorized(ATHLETE_B)).isFalse();
 

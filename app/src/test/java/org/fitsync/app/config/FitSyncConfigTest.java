@@ -232,15 +232,41 @@ class FitSyncConfigTest {
     }
 
     @Test
-    void withS3NoFilesSecretIsNeededSinceTheBucketSignsUploadUrls() {
-        Map<String, String> env = Map.of(
+    void withS3TheFilesSecretIsStillNeededSinceExportDownloadLinksAreSignedByEveryNode() {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "FITSYNC_DATABASE_URL", "jdbc:postgresql://db:5432/fitsync",
                 "FITSYNC_JWKS_URL", "https://auth.example/jwks",
                 "FITSYNC_CURSOR_SECRET", "c".repeat(32),
                 "FITSYNC_FILES_STORE", "s3",
-                "FITSYNC_S3_BUCKET", "fitsync-files");
+                "FITSYNC_S3_BUCKET", "fitsync-files"));
 
+        assertThatThrownBy(() -> config(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_FILES_SECRET");
+        env.put("FITSYNC_FILES_SECRET", "f".repeat(32));
         assertThat(config(env).files().s3()).isPresent();
+    }
+
+    @Test
+    void exportsDefaultToOneWorkerHourLongLinksAndAWeekOfRetention() {
+        ExportsConfig exports = config(Map.of()).exports();
+
+        assertThat(exports.workers()).isEqualTo(1);
+        assertThat(exports.linkTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(exports.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config(Map.of(
+                                "FITSYNC_EXPORT_WORKERS", "0",
+                                "FITSYNC_EXPORT_LINK_TTL", "10m",
+                                "FITSYNC_EXPORT_RETENTION", "2d"))
+                        .exports())
+                .extracting(ExportsConfig::workers, ExportsConfig::linkTtl, ExportsConfig::retention)
+                .containsExactly(0, Duration.ofMinutes(10), Duration.ofDays(2));
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_EXPORT_WORKERS", "-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_EXPORT_WORKERS");
+        assertThatThrownBy(() -> config(Map.of("FITSYNC_EXPORT_LEASE", "100ms")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FITSYNC_EXPORT_LEASE");
     }
 
     @Test

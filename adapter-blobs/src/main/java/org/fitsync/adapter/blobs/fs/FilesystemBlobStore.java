@@ -25,7 +25,8 @@ import org.fitsync.ports.out.files.OpenBlobPort;
 import org.fitsync.ports.out.files.StoreBlobPort;
 
 /**
- * Blobs on the filesystem, at {@code <root>/<user>/<file id>} with the user directory's name the
+ * Blobs on the filesystem, at {@code <root>/<user>/<file id>} (an account export's zip at
+ * {@code <root>/<user>/exports/<export id>}) with the user directory's name the
  * base64url of the user id (a user id may hold any character, a path segment may not). An upload is
  * streamed into {@code <root>/.incoming/<random>} while counted and hashed, never held in memory, and
  * moved into place atomically only when it matches; what does not match is deleted. Several nodes
@@ -122,7 +123,11 @@ public final class FilesystemBlobStore implements StoreBlobPort, InspectBlobPort
         String user = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(key.user().value().getBytes(StandardCharsets.UTF_8));
-        return root.resolve(user).resolve(key.id().toString());
+        Path userDir = root.resolve(user);
+        // Exports sit in a subdirectory: "exports" is no UUID, so it never names an activity file.
+        return key.kind() == BlobKey.Kind.ACCOUNT_EXPORT
+                ? userDir.resolve("exports").resolve(key.id().toString())
+                : userDir.resolve(key.id().toString());
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * Blobs in S3-compatible object storage, at {@code <prefix><base64url(user)>/<file id>} (the layout of
+ * Blobs in S3-compatible object storage, at {@code <prefix><base64url(user)>/<file id>} (an account
+ * export's zip at {@code <prefix><base64url(user)>/exports/<export id>}; the layout of
  * the filesystem store; no filename in the key). Clients put bytes straight into the bucket at a
  * presigned {@code PUT} that binds {@code Content-Length} and {@code x-amz-checksum-sha256} (the declared
  * SHA-256) into the signature, so S3 itself refuses other bytes; they never pass through FitSync.
@@ -219,7 +220,8 @@ public final class S3BlobStore
         String user = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(key.user().value().getBytes(StandardCharsets.UTF_8));
-        return prefix + user + "/" + key.id();
+        String kind = key.kind() == BlobKey.Kind.ACCOUNT_EXPORT ? "exports/" : "";
+        return prefix + user + "/" + kind + key.id();
     }
 
     @Override

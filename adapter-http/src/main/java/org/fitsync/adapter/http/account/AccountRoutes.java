@@ -5,83 +5,131 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import org.fitsync.adapter.http.Authentication;
 import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
-import org.fitsync.adapter.http.sync.SyncRecordFiles;
 import org.fitsync.domain.UserId;
+import org.fitsync.domain.account.ExportId;
+import org.fitsync.ports.in.account.DownloadAccountExportUseCase;
 import org.fitsync.ports.in.account.EraseAccountCommand;
 import org.fitsync.ports.in.account.EraseAccountUseCase;
 import org.fitsync.ports.in.account.EraseAccountUseCase.Outcome;
-import org.fitsync.ports.in.account.ExportAccountUseCase;
-import org.fitsync.ports.in.sync.PullChangesQuery;
-import org.fitsync.ports.in.sync.PullChangesUseCase;
+import org.fitsync.ports.in.account.GetAccountExportUseCase;
+import org.fitsync.ports.in.account.RequestAccountExportUseCase;
 import org.slf4j.MDC;
 
 /**
  * The caller's own data (docs/api.md, Your data): {@code DELETE /api/v1/me} erases the account
- * everywhere, {@code GET /api/v1/me/export.zip} streams all of it as one zip.
+ * everywhere; {@code POST /api/v1/me/export} starts an export job, {@code GET /api/v1/me/export/{id}}
+ * follows it and, once it is done, hands out a signed link that expires, through which
+ * {@code GET /api/v1/exports/{id}/download} serves the zip without a bearer token, on any node.
  */
 public final class AccountRoutes implements RouteModule {
 
     private static final String ME = "/api/v1/me";
-    private static final String EXPORT = "/api/v1/me/export.zip";
+    private static final String EXPORTS = "/api/v1/me/export";
+    private static final String DOWNLOAD = "/api/v1/exports/{id}/download";
 
     /** The use cases behind these routes. */
-    public record UseCases(EraseAccountUseCase erase, ExportAccountUseCase export, PullChangesUseCase pull) {}
+    public record UseCases(
+            EraseAccountUseCase erase,
+            RequestAccountExportUseCase requestExport,
+            GetAccountExportUseCase getExport,
+            DownloadAccountExportUseCase downloadExport) {}
 
-    private final EraseAccountUseCase erase;
-    private final ExportAccountUseCase export;
-    private final PullChangesUseCase pull;
+    private final UseCases useCases;
     private final JsonBody body;
     private final ObjectMapper mapper;
-    private final Path spool;
 
-    /** {@code spool}: where an export's sync records wait while the zip is written (the pull spool's directory). */
-    public AccountRoutes(UseCases useCases, JsonBody body, ObjectMapper mapper, Path spool) {
-        this.erase = useCases.erase();
-        this.export = useCases.export();
-        this.pull = useCases.pull();
+    public AccountRoutes(UseCases useCases, JsonBody body, ObjectMapper mapper) {
+        this.useCases = useCases;
         this.body = body;
         this.mapper = mapper;
-        this.spool = spool;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.delete(ME, this::erase);
-        routes.get(EXPORT, this::export);
+        routes.post(EXPORTS, this::requestExport);
+        routes.get(EXPORTS + "/{id}", this::getExport);
+        routes.get(DOWNLOAD, this::download);
+    }
+
+    /** The download link is its own credential: signed over the export, its user and its expiry. */
+    @Override
+    public Set<String> publicRoutes() {
+        return Set.of("GET " + DOWNLOAD);
+    }
+
+    private void requestExport(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        RequestAccountExportUseCase.Requested requested =
+                useCases.requestExport().request(user);
+        ctx.status(requested instanceof RequestAccountExportUseCase.Requested.Started ? 202 : 200)
+                .header("Location", EXPORTS + "/" + requested.job().id())
+                .json(ExportResource.of(requested.job(), Optional.empty()));
+    }
+
+    private void getExport(Context ctx) {
+        UserId user = Authentication.caller(ctx).user();
+        GetAccountExportUseCase.ExportView view = ExportId.parse(ctx.pathParam("id"))
+                .flatMap(id -> useCases.getExport().get(user, id))
+                .orElseThrow(() -> ProblemException.notFound("No such export"));
+        ctx.header("Cache-Control", "no-store").json(ExportResource.of(view.job(), view.download()));
     }
 
     /**
-     * Written while it is read: the runs come page by page, so memory stays bounded whatever the
-     * account's size. A failure after the first bytes can only cut the zip short (its central
-     * directory is missing, so no unzip takes it for complete).
+     * Whatever is wrong with a link (incomplete, tampered with, expired, another export's, or the
+     * export is gone) the answer is the same 404, so a link tells nothing about any other export.
      */
-    private void export(Context ctx) throws IOException {
-        UserId user = Authentication.caller(ctx).user();
-        Files.createDirectories(spool);
-        try (SyncRecordFiles sync = new SyncRecordFiles(spool, mapper)) {
-            // A first sync's pull: every live record of every collection, from one snapshot.
-            pull.pull(new PullChangesQuery(user, Optional.empty(), Optional.empty(), OptionalInt.empty()), sync);
-            ctx.status(200)
-                    .contentType("application/zip")
-                    .header("Content-Disposition", "attachment; filename=\"fitsync-export.zip\"")
-                    .header("Cache-Control", "no-store");
-            try (AccountExportZip zip = new AccountExportZip(ctx.outputStream(), mapper)) {
-                export.export(user, zip);
-                new TreeMap<>(sync.files())
-                        .forEach((collection, file) -> zip.file("sync/" + collection + ".json", file));
-            }
+    private void download(Context ctx) {
+        Optional<ExportId> id = ExportId.parse(ctx.pathParam("id"));
+        Optional<UserId> user = Optional.ofNullable(ctx.queryParam("user")).flatMap(AccountRoutes::user);
+        Optional<Instant> expires =
+                Optional.ofNullable(ctx.queryParam("expires")).flatMap(AccountRoutes::epochSeconds);
+        String signature = ctx.queryParam("signature");
+        if (id.isEmpty() || user.isEmpty() || expires.isEmpty() || signature == null) {
+            throw noSuchLink();
+        }
+        DownloadAccountExportUseCase.ExportDownload export = useCases.downloadExport()
+                .download(new DownloadAccountExportUseCase.Query(id.get(), user.get(), expires.get(), signature))
+                .orElseThrow(AccountRoutes::noSuchLink);
+        ctx.status(200)
+                .contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"fitsync-export-" + id.get() + ".zip\"")
+                .header("Content-Length", Long.toString(export.sizeBytes()))
+                .header("Cache-Control", "no-store");
+        // Javalin copies the stream to the response and closes it: the zip is never held whole.
+        ctx.result(export.bytes());
+    }
+
+    private static ProblemException noSuchLink() {
+        return ProblemException.notFound(
+                "No export at this link: it is incomplete, wrong or expired. GET the export again for a fresh link");
+    }
+
+    private static Optional<UserId> user(String encoded) {
+        try {
+            return Optional.of(new UserId(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> epochSeconds(String text) {
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -98,7 +146,7 @@ public final class AccountRoutes implements RouteModule {
         if (confirm == null || !confirm.isTextual()) {
             throw ProblemException.invalid("confirm", "is required: your user id, to confirm the erasure");
         }
-        Outcome outcome = erase.erase(new EraseAccountCommand(user, confirm.textValue()));
+        Outcome outcome = useCases.erase().erase(new EraseAccountCommand(user, confirm.textValue()));
         if (!(outcome instanceof Outcome.Erased erased)) {
             throw ProblemException.invalid("confirm", "is not your user id; nothing was erased");
         }

@@ -40,12 +40,20 @@ public final class PostgresAccountErasure implements EraseAccountDataPort {
 
     @Override
     public List<BlobKey> storedFiles(UserId user) {
-        return PostgresTransactions.handle()
-                .createQuery("SELECT id FROM activity_files WHERE user_id = :user ORDER BY id")
+        Handle handle = PostgresTransactions.handle();
+        List<BlobKey> keys =
+                new ArrayList<>(handle.createQuery("SELECT id FROM activity_files WHERE user_id = :user ORDER BY id")
+                        .bind("user", user.value())
+                        .mapTo(UUID.class)
+                        .map(id -> new BlobKey(user, new FileId(id)))
+                        .list());
+        // Account exports keep their zips in the blob store too, under keys of their own (V104).
+        keys.addAll(handle.createQuery("SELECT id FROM account_exports WHERE user_id = :user ORDER BY id")
                 .bind("user", user.value())
                 .mapTo(UUID.class)
-                .map(id -> new BlobKey(user, new FileId(id)))
-                .list();
+                .map(id -> BlobKey.export(user, id))
+                .list());
+        return keys;
     }
 
     @Override

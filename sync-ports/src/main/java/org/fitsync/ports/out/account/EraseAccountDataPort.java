@@ -11,7 +11,7 @@ import org.fitsync.domain.files.BlobKey;
  */
 public interface EraseAccountDataPort {
 
-    /** The blob keys of the user's stored files (their bytes live outside the database). */
+    /** The blob keys of the user's stored files and account exports (their bytes live outside the database). */
     List<BlobKey> storedFiles(UserId user);
 
     /** Deletes every row naming the user, and unnames them in other users' rows. */
