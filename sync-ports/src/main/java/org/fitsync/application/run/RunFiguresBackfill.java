@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.run.BestEffort;
 import org.fitsync.domain.run.BestEfforts;
@@ -69,7 +70,7 @@ public final class RunFiguresBackfill implements BackfillRunFiguresUseCase {
     }
 
     @Override
-    public FiguresBackfillReport drain() {
+    public FiguresBackfillReport drain(BooleanSupplier stop) {
         FiguresBackfillReport report = FiguresBackfillReport.NOTHING;
         Optional<RunKey> after = Optional.empty();
         while (true) {
@@ -77,6 +78,9 @@ public final class RunFiguresBackfill implements BackfillRunFiguresUseCase {
             for (Map.Entry<UserId, List<UUID>> user : byUser(found).entrySet()) {
                 List<UUID> runIds = user.getValue();
                 for (int from = 0; from < runIds.size(); from += RUNS_PER_TRANSACTION) {
+                    if (stop.getAsBoolean()) {
+                        return report;
+                    }
                     List<UUID> batch = runIds.subList(from, Math.min(runIds.size(), from + RUNS_PER_TRANSACTION));
                     report = report.plus(backfill(user.getKey(), batch));
                 }
