@@ -16,7 +16,8 @@ CREATE INDEX runs_awaiting_figures ON runs (user_id, id)
     WHERE figures_computed_at IS NULL AND deleted_at IS NULL;
 
 -- Finding runs across users runs as the migration owner through the SECURITY DEFINER function below,
--- as claim_import_job does (V40). The owner's policy shows it the queued runs only, and only to read.
+-- as claim_import_job does (V40). The owner's policy shows it the queued runs only, and only to read
+-- (the app role, which should not be the owner, never gets it).
 DO $$
 BEGIN
     EXECUTE format('CREATE POLICY runs_awaiting_figures_definer ON runs FOR SELECT TO %I'
