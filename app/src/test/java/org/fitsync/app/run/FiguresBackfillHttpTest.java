@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,6 +142,31 @@ class FiguresBackfillHttpTest {
         assertThat(figures.path("elevation_gain_m").isNull()).isTrue();
         assertThat(awaiting("backfill-damaged")).isZero();
         assertThat(server.figuresBackfill().drain().runsBackfilled()).isZero();
+    }
+
+    @Test
+    void aUserWhoseWriteLockIsHeldElsewhereIsLeftForTheNextPassWithoutWaiting() throws Exception {
+        String token = server.token("backfill-busy");
+        post(token, run(0, 10, 3.0, 0));
+        storedBeforeTheFigures("backfill-busy");
+
+        // Another node backfilling the user, or the user's own write, holds the version row.
+        try (Connection other = server.ownerDataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    other.prepareStatement("SELECT version FROM sync_state WHERE user_id = ? FOR UPDATE")) {
+                lock.setString(1, "backfill-busy");
+                lock.executeQuery().close();
+            }
+            FiguresBackfillReport whileHeld = server.figuresBackfill().drain();
+            assertThat(whileHeld.usersBusy()).isEqualTo(1);
+            assertThat(awaiting("backfill-busy")).isEqualTo(1);
+            other.rollback();
+        }
+
+        assertThat(server.figuresBackfill().drain().runsBackfilled()).isEqualTo(1);
+        assertThat(awaiting("backfill-busy")).isZero();
+        assertThat(records(token).path("best_efforts")).isNotEmpty();
     }
 
     /** As an upgraded database has the user's runs: no figures, no best efforts, no published records. */
