@@ -33,7 +33,8 @@ final class FiguresBackfillWorker implements AutoCloseable {
         this.computed = runs(metrics, "computed");
         this.undecodable = runs(metrics, "undecodable");
         this.failures = Counter.builder("fitsync.backfill.failures")
-                .description("Batches of the figures backfill that failed and wait for the next pass")
+                .description(
+                        "Batches (or whole passes) of the figures backfill that failed; the next pass retries them")
                 .register(metrics);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "fitsync-figures-backfill");

@@ -22,8 +22,4 @@ public record FiguresBackfillReport(
                 usersFailed + other.usersFailed,
                 firstFailure.or(other::firstFailure));
     }
-
-    public boolean didAnything() {
-        return runsBackfilled > 0 || usersBusy > 0 || usersFailed > 0;
-    }
 }
