@@ -31,6 +31,7 @@ import org.fitsync.app.embedded.NodeDatabase;
 import org.fitsync.app.wiring.FeatureContext;
 import org.fitsync.app.wiring.Features;
 import org.fitsync.app.wiring.NodeSecrets;
+import org.fitsync.ports.in.run.BackfillRunFiguresUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,17 @@ public final class FitSyncApplication implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final HttpServer http;
     private final Duration shutdownGrace;
+    private final BackfillRunFiguresUseCase figuresBackfill;
 
-    private FitSyncApplication(List<AutoCloseable> resources, HttpServer http, Duration shutdownGrace) {
+    private FitSyncApplication(
+            List<AutoCloseable> resources,
+            HttpServer http,
+            Duration shutdownGrace,
+            BackfillRunFiguresUseCase figuresBackfill) {
         this.resources = resources;
         this.http = http;
         this.shutdownGrace = shutdownGrace;
+        this.figuresBackfill = figuresBackfill;
     }
 
     /**
@@ -116,7 +123,7 @@ public final class FitSyncApplication implements AutoCloseable {
             resources.add(0, http);
             features.listening(http.port());
             LOG.info("FitSync listening on port {}", http.port());
-            return new FitSyncApplication(resources, http, server.shutdownGrace());
+            return new FitSyncApplication(resources, http, server.shutdownGrace(), features.figuresBackfill());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -138,6 +145,14 @@ public final class FitSyncApplication implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+    }
+
+    /**
+     * The figures backfill of this node's database: what its worker runs every FITSYNC_BACKFILL_INTERVAL,
+     * for running a pass at once (tests, an operator's tool).
+     */
+    public BackfillRunFiguresUseCase figuresBackfill() {
+        return figuresBackfill;
     }
 
     public int port() {

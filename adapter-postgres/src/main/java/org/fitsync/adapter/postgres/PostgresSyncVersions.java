@@ -1,5 +1,6 @@
 package org.fitsync.adapter.postgres;
 
+import java.util.OptionalLong;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.out.SyncVersionPort;
 import org.jdbi.v3.core.statement.Query;
@@ -41,6 +42,34 @@ public final class PostgresSyncVersions implements SyncVersionPort {
             }
             return claim.mapTo(Long.class).one();
         });
+    }
+
+    /**
+     * Locks the user's version row unless another transaction holds it (SKIP LOCKED), then claims as
+     * usual, which no longer waits. A user without the row yet has no write to wait for: the claim
+     * creates it.
+     */
+    @Override
+    public OptionalLong claimNextVersionIfFree(UserId user) {
+        boolean locked = PostgresTransactions.handle()
+                        .createQuery("SELECT count(*) FROM (SELECT 1 FROM sync_state WHERE user_id = :user"
+                                + " FOR UPDATE SKIP LOCKED) AS free")
+                        .bind("user", user.value())
+                        .mapTo(Long.class)
+                        .one()
+                == 1;
+        if (!locked && currentVersionRowExists(user)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(claimNextVersion(user));
+    }
+
+    private static boolean currentVersionRowExists(UserId user) {
+        return PostgresTransactions.handle()
+                .createQuery("SELECT EXISTS (SELECT 1 FROM sync_state WHERE user_id = :user)")
+                .bind("user", user.value())
+                .mapTo(Boolean.class)
+                .one();
     }
 
     @Override

@@ -58,7 +58,11 @@ class DistributionReadinessTest {
             "the retention sweep lists old exports across users: on the coordinator, a batch an hour",
             "erase_references_to_me",
             "an erased user's name in other users' rows (a coach's link, a redeemed code, a coach's value):"
-                    + " multi-shard on the coordinator, once per erasure");
+                    + " multi-shard on the coordinator, once per erasure",
+            "runs_awaiting_figures",
+            "the figures backfill lists runs stored before their figures existed, keys only, across users: a"
+                    + " multi-shard range scan of a partial index on the coordinator; each user's batch is then"
+                    + " single-shard, in that user's transaction");
 
     private static final Pattern TABLE_USE =
             Pattern.compile("\\b(?:FROM|JOIN|UPDATE|INTO)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);

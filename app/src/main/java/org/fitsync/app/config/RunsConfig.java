@@ -1,6 +1,7 @@
 package org.fitsync.app.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.fitsync.domain.run.Source;
@@ -11,13 +12,27 @@ import org.fitsync.domain.run.TrackSimplifier;
  * The runs feature: {@code FITSYNC_SOURCE_PRIORITY}, {@code FITSYNC_POLYLINE_TOLERANCE_M},
  * {@code FITSYNC_CURSOR_SECRET} (the history cursors' key; the JWT secret when unset), and where an
  * imported or uploaded run's start place is looked up ({@code FITSYNC_GEOCODER}: {@code nominatim} or
- * {@code off}; {@code FITSYNC_GEOCODER_URL}).
+ * {@code off}; {@code FITSYNC_GEOCODER_URL}), and the backfill of figures for runs stored before they
+ * existed ({@link Backfill}).
  */
 public record RunsConfig(
-        SourcePriority priority, double polylineToleranceMetres, Optional<String> cursorSecret, Places places) {
+        SourcePriority priority,
+        double polylineToleranceMetres,
+        Optional<String> cursorSecret,
+        Places places,
+        Backfill backfill) {
 
     /** Reverse geocoding of start points: on or off, and the Nominatim-compatible server asked. */
     public record Places(boolean enabled, URI baseUrl) {}
+
+    /**
+     * The figures backfill on this node: {@code FITSYNC_BACKFILL} ({@code on}, the default, or {@code off})
+     * and how long it rests between passes, {@code FITSYNC_BACKFILL_INTERVAL} (1m). Once every run has its
+     * figures a pass is one look at an empty index.
+     */
+    public record Backfill(boolean enabled, Duration interval) {}
+
+    static final Duration DEFAULT_BACKFILL_INTERVAL = Duration.ofMinutes(1);
 
     static final URI DEFAULT_GEOCODER_URL = URI.create("https://nominatim.openstreetmap.org");
 
@@ -36,7 +51,19 @@ public record RunsConfig(
                                         + raw + "'")))
                 .orElse(SourcePriority.DEFAULT);
         double tolerance = env.string(TOLERANCE).map(RunsConfig::tolerance).orElse(TrackSimplifier.DEFAULT_TOLERANCE_M);
-        return new RunsConfig(priority, tolerance, env.hmacKey(CURSOR_SECRET), places(env));
+        return new RunsConfig(priority, tolerance, env.hmacKey(CURSOR_SECRET), places(env), backfill(env));
+    }
+
+    private static Backfill backfill(Environment env) {
+        String backfill = env.string("FITSYNC_BACKFILL", "on").toLowerCase(Locale.ROOT);
+        if (!backfill.equals("on") && !backfill.equals("off")) {
+            throw new ConfigException("FITSYNC_BACKFILL", "must be on or off, got '" + backfill + "'");
+        }
+        Duration interval = env.duration("FITSYNC_BACKFILL_INTERVAL", DEFAULT_BACKFILL_INTERVAL);
+        if (interval.isZero() || interval.isNegative()) {
+            throw new ConfigException("FITSYNC_BACKFILL_INTERVAL", "must be positive");
+        }
+        return new Backfill(backfill.equals("on"), interval);
     }
 
     private static Places places(Environment env) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import org.fitsync.adapter.http.RouteModule;
 import org.fitsync.app.config.FitSyncConfig;
 import org.fitsync.application.run.RunPlaces;
+import org.fitsync.ports.in.run.BackfillRunFiguresUseCase;
 
 /**
  * The composition of FitSync's features: each feature wires its own ports, services and adapters from
@@ -19,13 +20,19 @@ public final class Features {
     private final List<AutoCloseable> workers;
     private final FilesWiring files;
     private final PublicUrl shareLinksUrl;
+    private final BackfillRunFiguresUseCase figuresBackfill;
 
     private Features(
-            List<RouteModule> routes, List<AutoCloseable> workers, FilesWiring files, PublicUrl shareLinksUrl) {
+            List<RouteModule> routes,
+            List<AutoCloseable> workers,
+            FilesWiring files,
+            PublicUrl shareLinksUrl,
+            BackfillRunFiguresUseCase figuresBackfill) {
         this.routes = List.copyOf(routes);
         this.workers = List.copyOf(workers);
         this.files = files;
         this.shareLinksUrl = shareLinksUrl;
+        this.figuresBackfill = figuresBackfill;
     }
 
     public static Features wire(FeatureContext context, FitSyncConfig config) {
@@ -88,12 +95,13 @@ public final class Features {
         workers.add(placeLookups::shutdownNow);
         // Export workers stop before the blob store they write to is closed.
         workers.add(account.workers());
+        workers.addAll(runs.workers());
         workers.addAll(files.workers());
         imports.ifPresent(wired -> {
             routes.addAll(wired.routes());
             workers.addAll(wired.workers());
         });
-        return new Features(routes, workers, files, shareLinksUrl);
+        return new Features(routes, workers, files, shareLinksUrl, runs.figuresBackfill());
     }
 
     /** The HTTP server listens on {@code port} (URLs handed out name it unless a public URL is set). */
@@ -104,6 +112,11 @@ public final class Features {
 
     public List<RouteModule> routes() {
         return routes;
+    }
+
+    /** The figures backfill, which this node's worker runs unless FITSYNC_BACKFILL is off. */
+    public BackfillRunFiguresUseCase figuresBackfill() {
+        return figuresBackfill;
     }
 
     /** Background work to stop, in order, before the database closes. */

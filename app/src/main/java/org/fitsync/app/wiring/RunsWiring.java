@@ -1,6 +1,7 @@
 package org.fitsync.app.wiring;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import org.fitsync.adapter.http.run.RunRoutes;
 import org.fitsync.adapter.http.run.StatsRoutes;
 import org.fitsync.adapter.http.run.TrackDocuments;
 import org.fitsync.adapter.postgres.run.PostgresBestEfforts;
+import org.fitsync.adapter.postgres.run.PostgresRunFigures;
 import org.fitsync.adapter.postgres.run.PostgresRunPlaces;
 import org.fitsync.adapter.postgres.run.PostgresRunRecords;
 import org.fitsync.adapter.postgres.run.PostgresRunTotals;
@@ -27,6 +29,7 @@ import org.fitsync.application.imports.ImportedRunBridge;
 import org.fitsync.application.run.PersonalRecordsPublisher;
 import org.fitsync.application.run.PersonalRecordsService;
 import org.fitsync.application.run.RunEditingService;
+import org.fitsync.application.run.RunFiguresBackfill;
 import org.fitsync.application.run.RunHistoryService;
 import org.fitsync.application.run.RunIngestionService;
 import org.fitsync.application.run.RunPlaces;
@@ -37,6 +40,7 @@ import org.fitsync.domain.run.TrackSimplifier;
 import org.fitsync.domain.sync.CollectionRegistry;
 import org.fitsync.ports.in.coach.ActForClientUseCase;
 import org.fitsync.ports.in.privacy.OthersViewUseCase;
+import org.fitsync.ports.in.run.BackfillRunFiguresUseCase;
 import org.fitsync.ports.in.run.DeleteRunUseCase;
 import org.fitsync.ports.in.run.EditRunUseCase;
 import org.fitsync.ports.in.run.GetPersonalRecordsUseCase;
@@ -70,6 +74,8 @@ final class RunsWiring {
     private final ImportedRunStore importedRuns;
     private final SyncRecordStore syncStore;
     private final SubmitRunUseCase submit;
+    private final BackfillRunFiguresUseCase figuresBackfill;
+    private final Optional<FiguresBackfillWorker> backfillWorker;
 
     /**
      * {@code cursorSecret}: the key the history cursors are derived from; {@code coaches}: the coach
@@ -158,6 +164,20 @@ final class RunsWiring {
                 runRecords, editRun, deleteRun, findOverlaps, reviseRun, metadataFormat, policy, publishedRecords);
         this.importedRuns = new ImportsRunRejectionLog(
                 new ImportedRunBridge(context.transactions(), submit, importedRunsOfStrava, delete));
+
+        PostgresRunFigures awaitingFigures =
+                new PostgresRunFigures(context.database().jdbi());
+        this.figuresBackfill = new RunFiguresBackfill(
+                context.transactions(),
+                context.versions(),
+                awaitingFigures,
+                awaitingFigures,
+                storeBestEfforts,
+                publishedRecords);
+        this.backfillWorker = config.backfill().enabled()
+                ? Optional.of(new FiguresBackfillWorker(
+                        figuresBackfill, config.backfill().interval(), context.metrics()))
+                : Optional.empty();
     }
 
     /**
@@ -213,6 +233,16 @@ final class RunsWiring {
     /** For the imports: their runs go through the same use cases as the API's. */
     ImportedRunStore importedRuns() {
         return importedRuns;
+    }
+
+    /** The figures backfill of runs stored before the figures existed (what this node's worker runs). */
+    BackfillRunFiguresUseCase figuresBackfill() {
+        return figuresBackfill;
+    }
+
+    /** This node's figures backfill worker, unless FITSYNC_BACKFILL is off. */
+    List<AutoCloseable> workers() {
+        return backfillWorker.<List<AutoCloseable>>map(List::of).orElse(List.of());
     }
 
     /** The {@code runs} collection of the sync engine, over the runs table. */

@@ -32,7 +32,16 @@ class FitSyncConfigTest {
         assertThat(config.server().httpThreads()).isEqualTo(ServerConfig.DEFAULT_HTTP_THREADS);
         assertThat(config.imports().enabled()).isFalse();
         assertThat(config.imports().workers().count()).isEqualTo(2);
+        assertThat(config.runs().backfill().enabled()).isTrue();
+        assertThat(config.runs().backfill().interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+    }
+
+    @Test
+    void theFiguresBackfillCanBeTurnedOffAndPaced() {
+        FitSyncConfig config = config(Map.of("FITSYNC_BACKFILL", "OFF", "FITSYNC_BACKFILL_INTERVAL", "30s"));
+        assertThat(config.runs().backfill().enabled()).isFalse();
+        assertThat(config.runs().backfill().interval()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -176,6 +185,9 @@ class FitSyncConfigTest {
         "FITSYNC_SOURCE_PRIORITY, garmin",
         "FITSYNC_POLYLINE_TOLERANCE_M, -1",
         "FITSYNC_CURSOR_SECRET, short",
+        "FITSYNC_BACKFILL, sometimes",
+        "FITSYNC_BACKFILL_INTERVAL, 0s",
+        "FITSYNC_BACKFILL_INTERVAL, hourly",
         "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE, -1",
         "FITSYNC_RATE_LIMIT_WRITES_BURST, 0",
         "FITSYNC_LOG_FORMAT, xml",

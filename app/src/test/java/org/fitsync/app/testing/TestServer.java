@@ -23,6 +23,7 @@ import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.app.FitSyncApplication;
 import org.fitsync.app.config.Environment;
 import org.fitsync.app.config.FitSyncConfig;
+import org.fitsync.ports.in.run.BackfillRunFiguresUseCase;
 
 /**
  * A real FitSync node for integration tests: the full application on a random port, on a fresh
@@ -87,6 +88,11 @@ public final class TestServer implements AutoCloseable {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    /** The node's figures backfill, for a pass run at once. */
+    public BackfillRunFiguresUseCase figuresBackfill() {
+        return app.figuresBackfill();
     }
 
     /** A superuser view of the database, for assertions that look past row-level security. */

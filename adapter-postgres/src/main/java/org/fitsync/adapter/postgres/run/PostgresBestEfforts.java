@@ -26,13 +26,18 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class PostgresBestEfforts implements StoreBestEffortsPort, LoadPersonalRecordsPort {
 
-    /** One statement for all of a run's efforts; the start is epoch milliseconds, exactly. */
+    /**
+     * One statement for all of a run's efforts; the start is epoch milliseconds, exactly. A run's efforts
+     * never change, so an effort already stored (the figures backfill meeting a run whose efforts ingest
+     * stored, or a second node's) is left as it is.
+     */
     private static final String INSERT = """
             INSERT INTO run_best_efforts (user_id, run_id, distance, elapsed_ms, started_at)
             SELECT :user, :run, e.distance, e.elapsed_ms,
                 timestamptz 'epoch' + e.started_ms * interval '1 millisecond'
             FROM unnest(CAST(:distances AS text[]), CAST(:elapsed AS bigint[]), CAST(:starts AS bigint[]))
-                AS e(distance, elapsed_ms, started_ms)""";
+                AS e(distance, elapsed_ms, started_ms)
+            ON CONFLICT (user_id, run_id, distance) DO NOTHING""";
 
     /**
      * The records in one statement. Per distance, the first entry of {@code

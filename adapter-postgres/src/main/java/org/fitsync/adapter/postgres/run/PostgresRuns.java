@@ -110,13 +110,13 @@ public final class PostgresRuns
     private static final String RUN_VALUES = """
             :user, :id, :started, :ended, :duration, :distance, :source, :notes, CAST(:metadata AS jsonb),
             :polyline, :points, :track, :samples, :strava, CAST(:weather AS jsonb), :hash, :version, :version,
-            :movingTime, :elevationGain, :elevationLoss, :avgHeartRate, :maxHeartRate, :avgCadence, :avgPace""";
+            :movingTime, :elevationGain, :elevationLoss, :avgHeartRate, :maxHeartRate, :avgCadence, :avgPace, now()""";
 
     private static final String INSERT_RUN = """
             INSERT INTO runs (user_id, id, started_at, ended_at, duration_s, distance_m, source, notes,
                 metadata, polyline, point_count, track, samples, strava_id, weather, content_hash,
                 created_version, version, moving_time_s, elevation_gain_m, elevation_loss_m, avg_heart_rate,
-                max_heart_rate, avg_cadence, avg_pace_s_per_km)
+                max_heart_rate, avg_cadence, avg_pace_s_per_km, figures_computed_at)
             """;
 
     @Override
