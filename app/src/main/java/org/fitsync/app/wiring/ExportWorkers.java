@@ -1,8 +1,6 @@
 package org.fitsync.app.wiring;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +18,9 @@ final class ExportWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportWorkers.class);
 
-    private final AccountExportRunner runner;
-    private final Duration poll;
-    private final List<Thread> threads = new ArrayList<>();
+    private final PollingThreads threads;
     private final ScheduledExecutorService heartbeats;
     private final ScheduledExecutorService sweeper;
-    private volatile boolean running = true;
 
     ExportWorkers(
             AccountExportRunner runner,
@@ -34,15 +29,10 @@ final class ExportWorkers implements AutoCloseable {
             ScheduledExecutorService heartbeats,
             FinishedExportSweep sweep,
             Duration sweepEvery) {
-        this.runner = runner;
-        this.poll = poll;
         this.heartbeats = heartbeats;
-        for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(this::work, "fitsync-export-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+        // The exception names no user: the job is marked failed, or its lease lets another node retry.
+        this.threads =
+                new PollingThreads("fitsync-export", count, poll, runner::runOnce, LOG, "Account export worker error");
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "fitsync-export-sweep");
             thread.setDaemon(true);
@@ -64,40 +54,9 @@ final class ExportWorkers implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void work() {
-        while (running) {
-            boolean worked;
-            try {
-                worked = runner.runOnce();
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                // The exception names no user: the job is marked failed, or its lease lets another node retry.
-                LOG.warn("Account export worker error", e);
-                worked = false;
-            }
-            if (!worked) {
-                try {
-                    Thread.sleep(poll.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.close();
         sweeper.shutdownNow();
         heartbeats.shutdownNow();
         try {

@@ -1,8 +1,6 @@
 package org.fitsync.app.wiring;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,21 +18,18 @@ final class FileWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileWorkers.class);
 
-    private final FileProcessor processor;
-    private final Duration poll;
-    private final List<Thread> threads = new ArrayList<>();
+    private final PollingThreads threads;
     private final ScheduledExecutorService sweeper;
-    private volatile boolean running = true;
 
     FileWorkers(FileProcessor processor, int count, Duration poll, UnfinishedUploadSweep sweep, Duration sweepEvery) {
-        this.processor = processor;
-        this.poll = poll;
-        for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(this::work, "fitsync-files-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+        // No file content or name in the log: the exception names the failure only.
+        this.threads = new PollingThreads(
+                "fitsync-files",
+                count,
+                poll,
+                processor::runOnce,
+                LOG,
+                "File worker error; the file's lease lets another attempt process it");
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "fitsync-files-sweep");
             thread.setDaemon(true);
@@ -56,41 +51,10 @@ final class FileWorkers implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void work() {
-        while (running) {
-            boolean worked;
-            try {
-                worked = processor.runOnce();
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                // No file content or name in the log: the exception names the failure only.
-                LOG.warn("File worker error; the file's lease lets another attempt process it", e);
-                worked = false;
-            }
-            if (!worked) {
-                try {
-                    Thread.sleep(poll.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
         sweeper.shutdownNow();
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.close();
         try {
             sweeper.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

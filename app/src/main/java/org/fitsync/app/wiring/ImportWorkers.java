@@ -1,8 +1,6 @@
 package org.fitsync.app.wiring;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.fitsync.application.imports.ImportRunner;
 import org.slf4j.Logger;
@@ -16,57 +14,23 @@ final class ImportWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportWorkers.class);
 
-    private final ImportRunner runner;
-    private final Duration poll;
     private final ScheduledExecutorService heartbeats;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running = true;
+    private final PollingThreads threads;
 
     ImportWorkers(ImportRunner runner, int count, Duration poll, ScheduledExecutorService heartbeats) {
-        this.runner = runner;
-        this.poll = poll;
         this.heartbeats = heartbeats;
-        for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(this::work, "fitsync-import-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-    }
-
-    private void work() {
-        while (running) {
-            boolean worked;
-            try {
-                worked = runner.runOnce();
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("Import worker error; the job's lease lets another attempt resume it", e);
-                worked = false;
-            }
-            if (!worked) {
-                try {
-                    Thread.sleep(poll.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
+        this.threads = new PollingThreads(
+                "fitsync-import",
+                count,
+                poll,
+                runner::runOnce,
+                LOG,
+                "Import worker error; the job's lease lets another attempt resume it");
     }
 
     @Override
     public void close() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.close();
         heartbeats.shutdownNow();
         try {
             heartbeats.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
