@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import org.fitsync.adapter.http.Authentication;
 import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.SignedLinkParameters;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.account.ExportId;
 import org.fitsync.ports.in.account.DownloadAccountExportUseCase;
@@ -93,9 +92,8 @@ public final class AccountRoutes implements RouteModule {
      */
     private void download(Context ctx) {
         Optional<ExportId> id = ExportId.parse(ctx.pathParam("id"));
-        Optional<UserId> user = Optional.ofNullable(ctx.queryParam("user")).flatMap(AccountRoutes::user);
-        Optional<Instant> expires =
-                Optional.ofNullable(ctx.queryParam("expires")).flatMap(AccountRoutes::epochSeconds);
+        Optional<UserId> user = SignedLinkParameters.user(ctx);
+        Optional<Instant> expires = SignedLinkParameters.expires(ctx);
         String signature = ctx.queryParam("signature");
         if (id.isEmpty() || user.isEmpty() || expires.isEmpty() || signature == null) {
             throw noSuchLink();
@@ -115,22 +113,6 @@ public final class AccountRoutes implements RouteModule {
     private static ProblemException noSuchLink() {
         return ProblemException.notFound(
                 "No export at this link: it is incomplete, wrong or expired. GET the export again for a fresh link");
-    }
-
-    private static Optional<UserId> user(String encoded) {
-        try {
-            return Optional.of(new UserId(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> epochSeconds(String text) {
-        try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

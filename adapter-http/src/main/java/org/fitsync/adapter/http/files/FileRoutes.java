@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.Problem;
 import org.fitsync.adapter.http.ProblemException;
 import org.fitsync.adapter.http.RouteModule;
+import org.fitsync.adapter.http.SignedLinkParameters;
 import org.fitsync.domain.FieldError;
 import org.fitsync.domain.UserId;
 import org.fitsync.domain.files.ActivityFile;
@@ -145,9 +145,8 @@ public final class FileRoutes implements RouteModule {
 
     private void upload(Context ctx) {
         FileId id = id(ctx);
-        Optional<UserId> user = Optional.ofNullable(ctx.queryParam("user")).flatMap(FileRoutes::user);
-        Optional<Instant> expires =
-                Optional.ofNullable(ctx.queryParam("expires")).flatMap(FileRoutes::epochSeconds);
+        Optional<UserId> user = SignedLinkParameters.user(ctx);
+        Optional<Instant> expires = SignedLinkParameters.expires(ctx);
         String signature = ctx.queryParam("signature");
         if (user.isEmpty() || expires.isEmpty() || signature == null) {
             throw forbidden("The upload URL is incomplete: it needs user, expires and signature");
@@ -243,22 +242,6 @@ public final class FileRoutes implements RouteModule {
             return Optional.empty();
         }
         return Optional.of(node.asText());
-    }
-
-    private static Optional<UserId> user(String encoded) {
-        try {
-            return Optional.of(new UserId(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> epochSeconds(String text) {
-        try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static FileId id(Context ctx) {

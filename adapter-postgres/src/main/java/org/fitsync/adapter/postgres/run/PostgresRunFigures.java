@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
 import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.domain.UserId;
@@ -15,6 +14,7 @@ import org.fitsync.ports.out.run.FindRunsAwaitingFiguresPort;
 import org.fitsync.ports.out.run.RunKey;
 import org.fitsync.ports.out.run.StoreRunFiguresPort;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The runs awaiting figures (V105) for the figures backfill. Finding them across users goes through
@@ -65,7 +65,7 @@ public final class PostgresRunFigures implements FindRunsAwaitingFiguresPort, St
 
     @Override
     public void storeFigures(UserId user, UUID runId, RunFigures figures) {
-        PostgresTransactions.handle()
+        Update update = PostgresTransactions.handle()
                 .createUpdate("""
                         UPDATE runs SET moving_time_s = :movingTime, elevation_gain_m = :elevationGain,
                             elevation_loss_m = :elevationLoss, avg_heart_rate = :avgHeartRate,
@@ -73,19 +73,8 @@ public final class PostgresRunFigures implements FindRunsAwaitingFiguresPort, St
                             figures_computed_at = now()
                         WHERE user_id = :user AND id = :id""")
                 .bind("user", user.value())
-                .bind("id", runId)
-                .bind("movingTime", figures.movingTimeS())
-                .bind("elevationGain", nullable(figures.elevationGainM()))
-                .bind("elevationLoss", nullable(figures.elevationLossM()))
-                .bind("avgHeartRate", nullable(figures.avgHeartRate()))
-                .bind(
-                        "maxHeartRate",
-                        figures.maxHeartRate().isPresent()
-                                ? figures.maxHeartRate().getAsInt()
-                                : null)
-                .bind("avgCadence", nullable(figures.avgCadence()))
-                .bind("avgPace", nullable(figures.avgPaceSPerKm()))
-                .execute();
+                .bind("id", runId);
+        RunFiguresColumns.bind(update, figures).execute();
     }
 
     /** A recording that does not decode (damaged, or of a format this version does not know) is reported, not thrown. */
@@ -101,9 +90,5 @@ public final class PostgresRunFigures implements FindRunsAwaitingFiguresPort, St
         }
         return new AwaitingRun(
                 rs.getObject("id", UUID.class), rs.getLong("duration_s"), rs.getDouble("distance_m"), recording);
-    }
-
-    private static Double nullable(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
     }
 }

@@ -309,34 +309,25 @@ public final class PostgresRuns
             String polyline,
             RunFigures figures,
             long version) {
-        return query.bind("user", user.value())
-                .bind("id", run.id())
-                .bind("started", utc(run.startedAt()))
-                .bind("ended", utc(run.endedAt()))
-                .bind("duration", run.durationS())
-                .bind("distance", run.distanceM())
-                .bind("source", run.source().wireName())
-                .bind("notes", run.notes().orElse(null))
-                .bind("metadata", run.metadataJson().orElse(null))
-                .bind("polyline", polyline)
-                .bind("points", run.track().size())
-                .bind("track", TrackCodec.encode(run.track()))
-                .bind("samples", run.samples().map(SampleCodec::encode).orElse(null))
-                .bind("strava", run.stravaId().orElse(null))
-                .bind("weather", run.weatherJson().orElse(null))
-                .bind("hash", fingerprint.hex())
-                .bind("version", version)
-                .bind("movingTime", figures.movingTimeS())
-                .bind("elevationGain", nullable(figures.elevationGainM()))
-                .bind("elevationLoss", nullable(figures.elevationLossM()))
-                .bind("avgHeartRate", nullable(figures.avgHeartRate()))
-                .bind(
-                        "maxHeartRate",
-                        figures.maxHeartRate().isPresent()
-                                ? figures.maxHeartRate().getAsInt()
-                                : null)
-                .bind("avgCadence", nullable(figures.avgCadence()))
-                .bind("avgPace", nullable(figures.avgPaceSPerKm()));
+        return RunFiguresColumns.bind(
+                query.bind("user", user.value())
+                        .bind("id", run.id())
+                        .bind("started", utc(run.startedAt()))
+                        .bind("ended", utc(run.endedAt()))
+                        .bind("duration", run.durationS())
+                        .bind("distance", run.distanceM())
+                        .bind("source", run.source().wireName())
+                        .bind("notes", run.notes().orElse(null))
+                        .bind("metadata", run.metadataJson().orElse(null))
+                        .bind("polyline", polyline)
+                        .bind("points", run.track().size())
+                        .bind("track", TrackCodec.encode(run.track()))
+                        .bind("samples", run.samples().map(SampleCodec::encode).orElse(null))
+                        .bind("strava", run.stravaId().orElse(null))
+                        .bind("weather", run.weatherJson().orElse(null))
+                        .bind("hash", fingerprint.hex())
+                        .bind("version", version),
+                figures);
     }
 
     @Override
@@ -521,10 +512,6 @@ public final class PostgresRuns
     private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
-    }
-
-    private static Double nullable(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static TimelineRun timelineRun(ResultSet rs) throws SQLException {
