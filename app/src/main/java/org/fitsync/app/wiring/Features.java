@@ -101,6 +101,14 @@ public final class Features {
             routes.addAll(wired.routes());
             workers.addAll(wired.workers());
         });
+        // With FITSYNC_JWKS_URL an identity provider signs users in; the node has no secret to sign with.
+        NodeSecrets.hs256Secret(config.auth(), config.dataDir())
+                .map(secret -> SignInLinksWiring.wire(
+                        context,
+                        secret,
+                        config.auth().maxClockSkew(),
+                        config.rateLimit().signInLinkRateLimit()))
+                .ifPresent(signIn -> routes.add(signIn.routes()));
         return new Features(routes, workers, files, shareLinksUrl, runs.figuresBackfill());
     }
 

@@ -1,6 +1,7 @@
 package org.fitsync.app.wiring;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.fitsync.app.config.AuthConfig;
 import org.fitsync.app.config.FitSyncConfig;
 import org.fitsync.app.config.ImportsConfig;
@@ -17,6 +18,14 @@ public final class NodeSecrets {
     /** The HS256 secret tokens are signed with: {@code FITSYNC_JWT_SECRET} or {@code <data dir>/jwt-secret}. */
     public static String jwtSecret(AuthConfig auth, Path dataDir) {
         return auth.jwtSecret().orElseGet(() -> SecretFiles.readOrCreate(dataDir.resolve("jwt-secret"), 48));
+    }
+
+    /**
+     * The HS256 secret this node verifies tokens with, and so may sign them and sign-in links with; none
+     * when it verifies with {@code FITSYNC_JWKS_URL} (an identity provider issues the tokens).
+     */
+    public static Optional<String> hs256Secret(AuthConfig auth, Path dataDir) {
+        return auth.jwksUrl().isPresent() ? Optional.empty() : Optional.of(jwtSecret(auth, dataDir));
     }
 
     /** The key the run history cursors are derived from: {@code FITSYNC_CURSOR_SECRET}, else the JWT secret. */

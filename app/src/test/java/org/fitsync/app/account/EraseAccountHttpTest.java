@@ -320,6 +320,8 @@ class EraseAccountHttpTest {
                 .header("Content-Type", "application/octet-stream")
                 .build());
         assertThat(file.status()).as(file.toString()).isEqualTo(201);
+        TestServer.Response signedIn = server.post("/api/v1/auth/link", null, Map.of("link", server.signInLink(user)));
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
         // The purge horizon is written only by the tombstone purge, which runs days later: set it directly.
         update("INSERT INTO sync_purge_horizons (user_id, version) VALUES (?, 1)", user);
     }

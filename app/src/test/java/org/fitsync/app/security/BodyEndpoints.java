@@ -1,7 +1,13 @@
 package org.fitsync.app.security;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.fitsync.adapter.http.auth.SignInLinkIssuer;
+import org.fitsync.app.testing.TestServer;
 
 /**
  * Every FitSync endpoint that takes a body: the hostile-input corpus, the fuzz targets and the SQL
@@ -22,6 +28,14 @@ public final class BodyEndpoints {
             + "\"updated_at\":1795158000000,\"_status\":\"created\",\"_changed\":\"\"}],\"updated\":[],\"deleted\":[\"w0\"]},"
             + "\"settings\":{\"created\":[],\"updated\":[{\"id\":\"s1\",\"key\":\"units\",\"value\":\"metric\"}],\"deleted\":[]}},"
             + "\"last_pulled_at\":null}";
+
+    /**
+     * A sign-in link for the fixture's user, well formed and signed with the test secret but long expired:
+     * a live one would sign in only once, so no body for the exchange can succeed every time.
+     */
+    public static final String EXPIRED_SIGN_IN_LINK = new SignInLinkIssuer(
+                    TestServer.JWT_SECRET, Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC))
+            .issue(SecurityFixture.USER, List.of("coach"), Duration.ofMinutes(15));
 
     public static final List<BodyEndpoint> ALL = List.of(
             BodyEndpoint.user(
@@ -73,14 +87,16 @@ public final class BodyEndpoints {
                     "POST",
                     "/api/v1/webhooks/strava",
                     "{\"object_type\":\"activity\",\"object_id\":1234,\"aspect_type\":\"create\",\"owner_id\":999,"
-                            + "\"subscription_id\":1,\"event_time\":1795158000,\"updates\":{}}"));
+                            + "\"subscription_id\":1,\"event_time\":1795158000,\"updates\":{}}"),
+            BodyEndpoint.user(
+                    "sign-in-link", "POST", "/api/v1/auth/link", "{\"link\":\"" + EXPIRED_SIGN_IN_LINK + "\"}"));
 
     /**
      * Endpoints whose valid body the fixture cannot make succeed: an unknown pairing code; Strava not
-     * connected; an erasure confirmed with another user's id.
+     * connected; an erasure confirmed with another user's id; an expired sign-in link.
      */
     public static final java.util.Set<String> REFUSED_IN_FIXTURE =
-            java.util.Set.of("coach-link", "import-start", "me-erase");
+            java.util.Set.of("coach-link", "import-start", "me-erase", "sign-in-link");
 
     /**
      * Reads of everything the fixture's user (and coach) stored: after an accepted hostile write these

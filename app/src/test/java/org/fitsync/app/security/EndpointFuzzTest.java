@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class EndpointFuzzTest {
 
-    // Ten targets at 20 s keep the CI fuzzing run near five minutes with JVM and database start-up.
+    // Eleven targets at 20 s keep the CI fuzzing run near five minutes with JVM and database start-up.
     static final String CI_DURATION = "20s";
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
@@ -89,5 +89,10 @@ class EndpointFuzzTest {
     @FuzzTest(maxDuration = CI_DURATION)
     void stravaWebhook(byte[] body) {
         fuzz("strava-webhook", body);
+    }
+
+    @FuzzTest(maxDuration = CI_DURATION)
+    void signInLink(byte[] body) {
+        fuzz("sign-in-link", body);
     }
 }

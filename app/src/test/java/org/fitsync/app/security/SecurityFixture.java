@@ -8,7 +8,7 @@ import org.fitsync.app.testing.TestServer;
 
 /**
  * A running node with a user and a coach linked to that user, for the hostile-input suites.
- * The write rate limit is off: these suites send thousands of writes as one user on purpose.
+ * The rate limits are off: these suites send thousands of writes as one user on purpose.
  */
 public final class SecurityFixture implements AutoCloseable {
 
@@ -27,12 +27,14 @@ public final class SecurityFixture implements AutoCloseable {
     }
 
     /**
-     * Rate limit off; Strava routes on, pointed at a closed local port (no user here connects Strava,
+     * Rate limits off; Strava routes on, pointed at a closed local port (no user here connects Strava,
      * so it is never called), without import workers or weather.
      */
     public static Map<String, String> environment() {
         return Map.of(
                 "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE",
+                "0",
+                "FITSYNC_RATE_LIMIT_SIGN_IN_LINKS_PER_MINUTE",
                 "0",
                 "FITSYNC_STRAVA_CLIENT_ID",
                 "4711",

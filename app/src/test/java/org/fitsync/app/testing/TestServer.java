@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.fitsync.adapter.http.Json;
+import org.fitsync.adapter.http.auth.SignInLinkIssuer;
 import org.fitsync.adapter.http.auth.TokenIssuer;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
@@ -36,6 +37,7 @@ public final class TestServer implements AutoCloseable {
     private final FitSyncApplication app;
     private final DatabaseSettings database;
     private final TokenIssuer tokens = new TokenIssuer(JWT_SECRET, Clock.systemUTC());
+    private final SignInLinkIssuer links = new SignInLinkIssuer(JWT_SECRET, Clock.systemUTC());
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = Json.newMapper();
@@ -84,6 +86,11 @@ public final class TestServer implements AutoCloseable {
 
     public String token(String user, String... roles) {
         return tokens.issue(user, List.of(roles), Duration.ofHours(1));
+    }
+
+    /** A one-time sign-in link for the web app, as {@code token --link} prints after {@code #link=}: 15 minutes. */
+    public String signInLink(String user, String... roles) {
+        return links.issue(user, List.of(roles), Duration.ofMinutes(15));
     }
 
     public DatabaseSettings database() {

@@ -134,7 +134,8 @@ public final class TokenVerifier {
         return claims;
     }
 
-    private static Set<String> roles(JWTClaimsSet claims) throws AuthenticationException {
+    /** The optional {@code roles} claim: an array of strings. */
+    static Set<String> roles(JWTClaimsSet claims) throws AuthenticationException {
         Object raw = claims.getClaim("roles");
         if (raw == null) {
             return Set.of();
