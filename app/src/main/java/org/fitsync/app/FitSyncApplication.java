@@ -31,6 +31,7 @@ import org.fitsync.app.embedded.NodeDatabase;
 import org.fitsync.app.wiring.FeatureContext;
 import org.fitsync.app.wiring.Features;
 import org.fitsync.app.wiring.NodeSecrets;
+import org.fitsync.app.wiring.WebAppWiring;
 import org.fitsync.ports.in.run.BackfillRunFiguresUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ public final class FitSyncApplication implements AutoCloseable {
                     tokenVerifier(config),
                     metrics,
                     new PostgresReadiness(database.jdbi(), migrations),
-                    features.routes());
+                    WebAppWiring.withWebApp(features.routes(), config, json));
             resources.add(0, http);
             features.listening(http.port());
             LOG.info("FitSync listening on port {}", http.port());

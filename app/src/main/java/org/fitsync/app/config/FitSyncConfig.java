@@ -21,6 +21,7 @@ public record FitSyncConfig(
         ExportsConfig exports,
         RateLimitConfig rateLimit,
         AdmissionConfig admission,
+        WebAppConfig webApp,
         LogFormat logFormat,
         Path dataDir) {
 
@@ -48,6 +49,7 @@ public record FitSyncConfig(
                 ExportsConfig.from(env),
                 RateLimitConfig.from(env),
                 AdmissionConfig.from(env, server, database),
+                WebAppConfig.from(env),
                 LogFormat.from(env, terminal),
                 dataDir);
     }

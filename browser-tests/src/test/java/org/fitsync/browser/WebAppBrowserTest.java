@@ -1,0 +1,273 @@
+package org.fitsync.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web app as a runner uses it, in headless Chromium against the packaged jar. */
+class WebAppBrowserTest {
+
+    private static final int RUNS = 120;
+    private static final Instant TRACK_RUN_START =
+            Instant.parse("2026-06-01T06:30:00Z").plus(Duration.ofDays(RUNS - 1));
+
+    private static RunningFitSync fitsync;
+    private static String aliceToken;
+    private static String trackRunId;
+
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void startServerWithRuns() throws Exception {
+        fitsync = RunningFitSync.start();
+        aliceToken = fitsync.token("alice");
+        for (int i = 0; i < RUNS - 1; i++) {
+            fitsync.call(aliceToken, "POST", "/api/v1/runs", SeededRuns.plain(i));
+        }
+        trackRunId = fitsync.call(aliceToken, "POST", "/api/v1/runs", SeededRuns.withTrack(TRACK_RUN_START))
+                .get("id")
+                .asText();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (fitsync != null) {
+            fitsync.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void a_sign_in_link_opens_the_run_list_and_leaves_no_secret_in_the_address_bar() throws Exception {
+        browser.get(fitsync.url("/app/"));
+        awaitHeading("Sign in to FitSync");
+        Chromium.screenshot(browser, "sign-in");
+        assertNoSeriousAccessibilityViolations("sign-in page");
+
+        browser.get(fitsync.signInLink("alice"));
+        awaitHeading("Your runs");
+        assertThat(browser.getCurrentUrl()).isEqualTo(fitsync.url("/app/")).doesNotContain("link");
+        assertThat(browser.findElement(By.id("nav")).getText()).contains("alice");
+    }
+
+    @Test
+    void a_used_sign_in_link_shows_the_servers_problem() throws Exception {
+        String link = fitsync.signInLink("alice");
+        browser.get(link);
+        awaitHeading("Your runs");
+        browser.executeScript("sessionStorage.clear()");
+
+        browser.get(link);
+        awaitHeading("Sign in to FitSync");
+        JsonNode problem = exchange(link.substring(link.indexOf("#link=") + 6));
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        String notice = awaitNotice();
+        assertThat(notice)
+                .contains(problem.get("title").asText())
+                .contains(problem.get("detail").asText());
+    }
+
+    @Test
+    void the_run_list_pages_through_every_run_once_newest_first() throws Exception {
+        signIn("alice");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> !driver.findElements(By.cssSelector("#run-list li")).isEmpty());
+        Chromium.screenshot(browser, "runs");
+        List<String> shown = new ArrayList<>();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(driver -> {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            return "end"
+                    .equals(driver.findElement(By.cssSelector(".list-status")).getDomAttribute("data-state"));
+        });
+        for (WebElement item : browser.findElements(By.cssSelector("#run-list li"))) {
+            shown.add(item.getDomAttribute("data-run-id"));
+        }
+
+        assertThat(shown).hasSize(RUNS).doesNotHaveDuplicates();
+        assertThat(shown).isEqualTo(apiRunIds(aliceToken));
+        assertThat(shown.get(0)).isEqualTo(trackRunId);
+        assertNoSeriousAccessibilityViolations("run list");
+    }
+
+    @Test
+    void a_run_page_draws_every_point_of_the_route_and_charts_of_pace_elevation_and_heart_rate() throws Exception {
+        signIn("alice");
+        browser.get(fitsync.url("/app/runs/" + trackRunId));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement route =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-map path.route")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#run-charts figure canvas"), 3));
+
+        JsonNode run = fitsync.call(aliceToken, "GET", "/api/v1/runs/" + trackRunId, null);
+        int drawn = pathPoints(route.getDomAttribute("d"));
+        assertThat(drawn)
+                .isEqualTo(Polyline.pointCount(run.get("polyline").asText()))
+                .isGreaterThan(20);
+        for (String chart : List.of("pace", "elevation", "heart-rate")) {
+            assertThat(browser.findElements(By.cssSelector("figure[data-chart='" + chart + "'] canvas")))
+                    .as(chart)
+                    .hasSize(1);
+        }
+        assertThat(browser.findElement(By.cssSelector("figure[data-chart='heart-rate']"))
+                        .getText())
+                .contains("120 bpm")
+                .contains("164 bpm");
+        Chromium.screenshot(browser, "run");
+        assertNoSeriousAccessibilityViolations("run page");
+    }
+
+    @Test
+    void edited_notes_are_kept() throws Exception {
+        signIn("alice");
+        browser.get(fitsync.url("/app/runs/" + trackRunId));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement notes = wait.until(ExpectedConditions.elementToBeClickable(By.id("run-notes")));
+        String text = "Tempo loop, windy on the east side " + UUID.randomUUID();
+        notes.clear();
+        notes.sendKeys(text);
+        browser.findElement(By.cssSelector("form.notes button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("form.notes .saved"), "Saved."));
+
+        assertThat(fitsync.call(aliceToken, "GET", "/api/v1/runs/" + trackRunId, null)
+                        .get("notes")
+                        .asText())
+                .isEqualTo(text);
+        browser.navigate().refresh();
+        wait.until(driver -> text.equals(driver.findElement(By.id("run-notes")).getDomProperty("value")));
+    }
+
+    @Test
+    void a_run_that_does_not_exist_shows_the_problem_instead_of_a_blank_page() throws Exception {
+        signIn("alice");
+        String missing = "/api/v1/runs/" + UUID.randomUUID();
+        browser.get(fitsync.url(missing.replace("/api/v1/", "/app/")));
+        JsonNode problem = fitsync.problem(aliceToken, missing);
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(awaitNotice())
+                .contains(problem.get("title").asText())
+                .contains(problem.get("detail").asText());
+    }
+
+    @Test
+    void at_a_phones_width_nothing_overflows_sideways() throws Exception {
+        Chromium.phoneWidth(browser);
+        signIn("alice");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver ->
+                        !driver.findElements(By.cssSelector("#run-list li")).isEmpty());
+        assertNoSidewaysScroll();
+        browser.get(fitsync.url("/app/runs/" + trackRunId));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-map path.route")));
+        assertNoSidewaysScroll();
+        Chromium.screenshot(browser, "run-phone");
+    }
+
+    private void signIn(String user) throws Exception {
+        browser.get(fitsync.signInLink(user));
+        awaitHeading("Your runs");
+    }
+
+    private void awaitHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
+    }
+
+    private String awaitNotice() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            String text = driver.findElement(By.id("notice")).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    private void assertNoSidewaysScroll() {
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
+
+    private void assertNoSeriousAccessibilityViolations(String page) {
+        Results results = new AxeBuilder().analyze(browser);
+        List<String> serious = new ArrayList<>();
+        for (Rule violation : results.getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                serious.add(violation.getId() + ": " + violation.getHelp() + " "
+                        + violation.getNodes().size() + " node(s)");
+            }
+        }
+        assertThat(serious).as("axe-core on the " + page).isEmpty();
+    }
+
+    private static List<String> apiRunIds(String token) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = fitsync.call(
+                    token, "GET", "/api/v1/runs?limit=200" + (cursor == null ? "" : "&cursor=" + cursor), null);
+            page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asText();
+        } while (cursor != null);
+        return ids;
+    }
+
+    /** The problem the server gives for this link now, asked directly. */
+    private static JsonNode exchange(String link) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(fitsync.url("/api/v1/auth/link")))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        RunningFitSync.JSON.writeValueAsString(Map.of("link", link))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return RunningFitSync.JSON.readTree(response.body());
+    }
+
+    /** Points in an SVG path as Leaflet writes it: {@code M x y} then {@code L x y} per further point. */
+    private static int pathPoints(String d) {
+        Matcher commands = Pattern.compile("[ML]").matcher(d);
+        int count = 0;
+        while (commands.find()) {
+            count++;
+        }
+        return count;
+    }
+}
