@@ -3,6 +3,7 @@
 
 import {api, ApiError} from './api.js';
 import {h, replace} from './dom.js';
+import {CALLBACK_PATH, finishOidcSignIn} from './oidc.js';
 import {currentSession, endSession, startSession} from './session.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
@@ -113,9 +114,22 @@ document.addEventListener('click', (event) => {
   app.clearNotice();
   app.navigate(url.pathname + url.search);
 });
+/** Back from the OpenID Connect provider with a code: traded for a session, then gone from the address bar. */
+async function signInFromProvider() {
+  if (location.pathname !== CALLBACK_PATH) return;
+  const params = new URLSearchParams(location.search);
+  history.replaceState(null, '', '/app/');
+  try {
+    startSession(await finishOidcSignIn(params));
+  } catch (error) {
+    showNotice(error);
+  }
+}
+
 // Opening a link in a tab that already shows the app changes only the fragment, which fires popstate
 // (and hashchange, where a browser fires only that): sign in from it before routing, which would drop it.
 async function route() {
+  await signInFromProvider();
   await signInFromLink();
   await render();
 }

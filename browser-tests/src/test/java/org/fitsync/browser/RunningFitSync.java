@@ -37,15 +37,21 @@ final class RunningFitSync implements AutoCloseable {
     }
 
     static RunningFitSync start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with more settings (an identity provider, a fake Strava). */
+    static RunningFitSync start(Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("fitsync-browser");
         FitSyncJar jar = FitSyncJar.fromProperty("fitsync.jar");
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(Map.of(
                 "FITSYNC_DATA_DIR", dir.resolve("data").toString(),
                 "FITSYNC_MAP_TILE_URL", "http://127.0.0.1:9/{z}/{x}/{y}.png",
                 "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "100000",
                 // Every test signs in from 127.0.0.1: more than the default 10 links a minute per address.
                 "FITSYNC_RATE_LIMIT_SIGN_IN_LINKS_PER_MINUTE", "1000",
-                "FITSYNC_LOG_FORMAT", "text");
+                "FITSYNC_LOG_FORMAT", "text"));
         ServerProcess server = jar.serve(List.of("-Xmx512m"), env, dir.resolve("server.log"));
         try {
             server.awaitReady(Duration.ofMinutes(2));

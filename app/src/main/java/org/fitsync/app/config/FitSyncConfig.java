@@ -49,7 +49,7 @@ public record FitSyncConfig(
                 ExportsConfig.from(env),
                 RateLimitConfig.from(env),
                 AdmissionConfig.from(env, server, database),
-                WebAppConfig.from(env),
+                WebAppConfig.from(env, auth),
                 LogFormat.from(env, terminal),
                 dataDir);
     }

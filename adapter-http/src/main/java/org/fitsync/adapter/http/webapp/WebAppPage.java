@@ -42,7 +42,9 @@ final class WebAppPage {
         String csp = "default-src 'self'; script-src 'self' 'sha256-"
                 + WebAppAssets.sha256Base64(importMap.getBytes(StandardCharsets.UTF_8))
                 + "'; style-src 'self' 'unsafe-inline'; img-src 'self' data: " + settings.tileSource()
-                + "; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                + "; connect-src 'self'"
+                + settings.oidc().map(oidc -> " " + oidc.origin()).orElse("")
+                + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         return new WebAppPage(
                 WebAppAssets.asset("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)), csp);
     }
@@ -101,6 +103,12 @@ final class WebAppPage {
         config.put("tile_url", settings.tileUrl());
         config.put("tile_attribution", settings.tileAttribution());
         config.put("sign_in_links", settings.signInLinks());
+        settings.oidc().ifPresent(oidc -> {
+            ObjectNode provider = config.putObject("oidc");
+            provider.put("issuer", oidc.issuer().toString());
+            provider.put("client_id", oidc.clientId());
+            provider.put("scope", oidc.scope());
+        });
         return write(mapper, config);
     }
 

@@ -2,13 +2,38 @@ package org.fitsync.adapter.http.webapp;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the web app is set up: the map tiles it draws runs on ({@code FITSYNC_MAP_TILE_URL}, a Leaflet URL
  * template such as {@code https://tile.openstreetmap.org/{z}/{x}/{y}.png}) and the attribution their
- * licence asks for; and whether the node signs people in with one-time links (it holds an HS256 secret).
+ * licence asks for; whether the node signs people in with one-time links (it holds an HS256 secret); and the
+ * OpenID Connect provider people sign in with, if any.
  */
-public record WebAppSettings(String tileUrl, String tileAttribution, boolean signInLinks) {
+public record WebAppSettings(String tileUrl, String tileAttribution, boolean signInLinks, Optional<Oidc> oidc) {
+
+    /**
+     * An OpenID Connect provider the app signs in with (authorization code flow with PKCE, as a public
+     * client): its issuer, the client id registered there, and the scopes asked for.
+     */
+    public record Oidc(URI issuer, String clientId, String scope) {
+
+        public Oidc {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(scope, "scope");
+        }
+
+        /** The issuer's origin, as a Content-Security-Policy source: the app fetches discovery and tokens there. */
+        String origin() {
+            return issuer.getScheme() + "://" + issuer.getHost()
+                    + (issuer.getPort() == -1 ? "" : ":" + issuer.getPort());
+        }
+    }
+
+    public WebAppSettings(String tileUrl, String tileAttribution, boolean signInLinks) {
+        this(tileUrl, tileAttribution, signInLinks, Optional.empty());
+    }
 
     public static final String OPENSTREETMAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public static final String OPENSTREETMAP_ATTRIBUTION =
@@ -16,6 +41,7 @@ public record WebAppSettings(String tileUrl, String tileAttribution, boolean sig
 
     public WebAppSettings {
         Objects.requireNonNull(tileAttribution, "tileAttribution");
+        Objects.requireNonNull(oidc, "oidc");
         if (!isTileTemplate(tileUrl)) {
             throw new IllegalArgumentException(
                     "the tile URL must be an http(s) template with {z}, {x} and {y}: " + tileUrl);
