@@ -8,12 +8,14 @@ import {currentSession, endSession, startSession} from './session.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
 import {signInView} from './views/signin.js';
+import {statsView} from './views/stats.js';
 
 const routes = [
   [/^\/app\/?$/, runsView],
   [/^\/app\/runs\/?$/, runsView],
   [/^\/app\/runs\/([0-9a-fA-F-]{36})\/?$/, runView],
   [/^\/app\/sign-in\/?$/, signInView],
+  [/^\/app\/stats\/?$/, statsView],
 ];
 
 const main = document.getElementById('main');
@@ -56,6 +58,7 @@ function renderNav() {
   }
   replace(nav,
     h('a', {href: '/app/'}, 'Runs'),
+    h('a', {href: '/app/stats'}, 'Totals'),
     h('span', {class: 'who'}, session.user_id),
     h('button', {type: 'button', class: 'link', onclick: () => {
       endSession();

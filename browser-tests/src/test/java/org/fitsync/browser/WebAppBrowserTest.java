@@ -154,6 +154,26 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void totals_by_year_and_personal_records_match_the_api() throws Exception {
+        signIn("alice");
+        browser.get(fitsync.url("/app/stats?period=year"));
+        awaitHeading("Totals and records");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
+
+        List<WebElement> years = browser.findElements(By.cssSelector("table.totals tbody tr"));
+        assertThat(years).hasSize(1);
+        assertThat(years.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo(String.valueOf(RUNS));
+        assertThat(browser.findElements(By.cssSelector("#stats-bars .bar"))).hasSize(1);
+        JsonNode records = fitsync.call(aliceToken, "GET", "/api/v1/records", null);
+        assertThat(browser.findElements(By.cssSelector("#records tbody tr")))
+                .hasSize(records.get("best_efforts").size())
+                .isNotEmpty();
+        Chromium.screenshot(browser, "stats");
+        assertNoSeriousAccessibilityViolations("totals page");
+    }
+
+    @Test
     void edited_notes_are_kept() throws Exception {
         signIn("alice");
         browser.get(fitsync.url("/app/runs/" + trackRunId));
