@@ -232,7 +232,9 @@ class CoachBrowserTest {
             return shown.isEmpty() ? null : shown.get(0).getText();
         });
         assertThat(code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
-        assertThat(browser.findElement(By.id("pairing-result")).getText()).contains("Valid once, until");
+        WebElement pairing = browser.findElement(By.id("pairing-result"));
+        assertThat(pairing.getText()).contains("Valid once, until");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", pairing);
         Chromium.screenshot(browser, "days");
         assertNoSeriousAccessibilityViolations("days page");
     }
