@@ -38,5 +38,6 @@ async function problemOf(response) {
     // Not problem+json (a proxy's page): the status line is all there is.
   }
   const title = problem.title || `${response.status} ${response.statusText || 'error'}`.trim();
-  return new ApiError(response.status, title, problem.detail ?? '');
+  // A 422 names each bad field in `errors` ({field, message}): kept for forms that point at their inputs.
+  return Object.assign(new ApiError(response.status, title, problem.detail ?? ''), {errors: problem.errors ?? []});
 }

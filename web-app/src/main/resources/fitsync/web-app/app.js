@@ -4,7 +4,9 @@
 import {api, ApiError} from './api.js';
 import {h, replace} from './dom.js';
 import {CALLBACK_PATH, finishOidcSignIn} from './oidc.js';
-import {currentSession, endSession, startSession} from './session.js';
+import {currentSession, endSession, hasRole, startSession} from './session.js';
+import {clientView, clientsView} from './views/coach.js';
+import {daysView} from './views/days.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
 import {signInView} from './views/signin.js';
@@ -16,6 +18,9 @@ const routes = [
   [/^\/app\/runs\/([0-9a-fA-F-]{36})\/?$/, runView],
   [/^\/app\/sign-in\/?$/, signInView],
   [/^\/app\/stats\/?$/, statsView],
+  [/^\/app\/days\/?$/, daysView],
+  [/^\/app\/coach\/?$/, clientsView],
+  [/^\/app\/coach\/clients\/([^/]+)\/?$/, clientView],
 ];
 
 const main = document.getElementById('main');
@@ -59,6 +64,8 @@ function renderNav() {
   replace(nav,
     h('a', {href: '/app/'}, 'Runs'),
     h('a', {href: '/app/stats'}, 'Totals'),
+    h('a', {href: '/app/days'}, 'Days'),
+    hasRole('coach') ? h('a', {href: '/app/coach'}, 'Clients') : null,
     h('span', {class: 'who'}, session.user_id),
     h('button', {type: 'button', class: 'link', onclick: () => {
       endSession();
