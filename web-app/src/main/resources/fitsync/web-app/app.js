@@ -9,6 +9,7 @@ import {clientView, clientsView} from './views/coach.js';
 import {daysView} from './views/days.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
+import {operatorView} from './views/operator.js';
 import {signInView} from './views/signin.js';
 import {statsView} from './views/stats.js';
 
@@ -18,6 +19,7 @@ const routes = [
   [/^\/app\/runs\/([0-9a-fA-F-]{36})\/?$/, runView],
   [/^\/app\/sign-in\/?$/, signInView],
   [/^\/app\/stats\/?$/, statsView],
+  [/^\/app\/operator\/?$/, operatorView],
   [/^\/app\/days\/?$/, daysView],
   [/^\/app\/coach\/?$/, clientsView],
   [/^\/app\/coach\/clients\/([^/]+)\/?$/, clientView],
@@ -66,6 +68,7 @@ function renderNav() {
     h('a', {href: '/app/stats'}, 'Totals'),
     h('a', {href: '/app/days'}, 'Days'),
     hasRole('coach') ? h('a', {href: '/app/coach'}, 'Clients') : null,
+    hasRole('admin') ? h('a', {href: '/app/operator'}, 'Operator') : null,
     h('span', {class: 'who'}, session.user_id),
     h('button', {type: 'button', class: 'link', onclick: () => {
       endSession();

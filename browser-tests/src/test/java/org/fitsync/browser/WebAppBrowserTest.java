@@ -174,6 +174,29 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void an_operator_sees_the_nodes_health_pool_and_sync_traffic_from_its_own_metrics() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            fitsync.call(aliceToken, "GET", "/api/v1/sync?last_pulled_at=null", null);
+        }
+        browser.get(fitsync.signInLink("olga", "admin"));
+        awaitHeading("Your runs");
+        browser.findElement(By.linkText("Operator")).click();
+        awaitHeading("This node");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // The rate needs two readings of the counters: it appears after the first refresh.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("op-sync-rate")));
+
+        assertThat(browser.findElement(By.id("op-ready")).getText()).isEqualTo("Yes");
+        assertThat(Integer.parseInt(browser.findElement(By.id("op-sync-total")).getText()))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(Integer.parseInt(browser.findElement(By.id("op-pool-active")).getText()))
+                .isNotNegative();
+        assertThat(browser.findElement(By.id("op-5xx")).getText()).isEqualTo("0");
+        Chromium.screenshot(browser, "operator");
+        assertNoSeriousAccessibilityViolations("operator page");
+    }
+
+    @Test
     void edited_notes_are_kept() throws Exception {
         signIn("alice");
         browser.get(fitsync.url("/app/runs/" + trackRunId));
