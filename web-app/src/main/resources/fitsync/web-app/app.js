@@ -4,6 +4,7 @@
 import {api, ApiError} from './api.js';
 import {h, replace} from './dom.js';
 import {currentSession, endSession, startSession} from './session.js';
+import {importsView} from './views/imports.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
 import {signInView} from './views/signin.js';
@@ -12,6 +13,7 @@ const routes = [
   [/^\/app\/?$/, runsView],
   [/^\/app\/runs\/?$/, runsView],
   [/^\/app\/runs\/([0-9a-fA-F-]{36})\/?$/, runView],
+  [/^\/app\/imports\/?$/, importsView],
   [/^\/app\/sign-in\/?$/, signInView],
 ];
 
@@ -55,6 +57,7 @@ function renderNav() {
   }
   replace(nav,
     h('a', {href: '/app/'}, 'Runs'),
+    h('a', {href: '/app/imports'}, 'Imports'),
     h('span', {class: 'who'}, session.user_id),
     h('button', {type: 'button', class: 'link', onclick: () => {
       endSession();
