@@ -106,7 +106,8 @@ class WebAppBrowserTest {
     void the_run_list_pages_through_every_run_once_newest_first() throws Exception {
         signIn("alice");
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> !driver.findElements(By.cssSelector("#run-list li")).isEmpty());
+                .until(driver ->
+                        !driver.findElements(By.cssSelector("#run-list li")).isEmpty());
         Chromium.screenshot(browser, "runs");
         List<String> shown = new ArrayList<>();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
