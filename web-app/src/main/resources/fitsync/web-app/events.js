@@ -11,7 +11,9 @@ import {currentSession, endSession} from './session.js';
  */
 export function parseFrames(buffer) {
   const events = [];
-  const text = buffer.replace(/\r\n?/g, '\n');
+  // A \r at the very end may be the first half of a \r\n whose \n is still on its way: keep it as it is.
+  const held = buffer.endsWith('\r') ? '\r' : '';
+  const text = buffer.slice(0, buffer.length - held.length).replace(/\r\n?/g, '\n');
   let start = 0;
   let end;
   while ((end = text.indexOf('\n\n', start)) !== -1) {
@@ -19,7 +21,7 @@ export function parseFrames(buffer) {
     if (frame) events.push(frame);
     start = end + 2;
   }
-  return {events, rest: text.slice(start)};
+  return {events, rest: text.slice(start) + held};
 }
 
 function parseFrame(frame) {

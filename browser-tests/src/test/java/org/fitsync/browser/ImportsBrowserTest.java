@@ -195,6 +195,16 @@ class ImportsBrowserTest {
                     .filter(FakeActivity::isRun)
                     .count();
             assertThat(cancelled.get("progress").get("imported").asLong()).isLessThan(runs);
+
+            // Disconnecting asks first; confirmed, the connection is gone.
+            browser.findElement(By.id("strava-disconnect")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("strava-disconnect-confirm")))
+                    .click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p[data-connected=false]")));
+            assertThat(fitsync.call(bob, "GET", "/api/v1/integrations/strava", null)
+                            .get("connected")
+                            .asBoolean())
+                    .isFalse();
         } finally {
             strava.setLatency(Duration.ZERO);
         }
@@ -257,6 +267,29 @@ class ImportsBrowserTest {
                         .get("id")
                         .asText())
                 .isEqualTo(runId);
+    }
+
+    @Test
+    void the_event_stream_reader_finds_the_same_events_wherever_the_bytes_are_split() {
+        browser.get(fitsync.url("/app/"));
+        awaitHeading("Sign in to FitSync");
+        // events.js's parseFrames, fed a stream cut into two pieces at every position, as chunks arrive.
+        Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/app/assets/events.js').then(({parseFrames}) => {"
+                + "  const stream = ': heartbeat\\n\\nevent: progress\\ndata: {\"state\":\"running\"}\\n\\n"
+                + ": heartbeat\\r\\n\\r\\nevent: progress\\r\\ndata: one\\r\\ndata:two\\r\\n\\r\\ndata: plain\\n\\n';"
+                + "  const outcomes = new Set();"
+                + "  for (let cut = 0; cut <= stream.length; cut++) {"
+                + "    const first = parseFrames(stream.slice(0, cut));"
+                + "    const second = parseFrames(first.rest + stream.slice(cut));"
+                + "    outcomes.add(JSON.stringify([...first.events, ...second.events]) + '|' + second.rest);"
+                + "  }"
+                + "  done([...outcomes]);"
+                + "}, (e) => done(String(e)));");
+        assertThat(result)
+                .isEqualTo(List.of("[{\"event\":\"progress\",\"data\":\"{\\\"state\\\":\\\"running\\\"}\"},"
+                        + "{\"event\":\"progress\",\"data\":\"one\\ntwo\"},"
+                        + "{\"event\":\"message\",\"data\":\"plain\"}]|"));
     }
 
     private WebElement awaitUploadOutcome(String filename) {
