@@ -30,7 +30,7 @@ export async function api(path, {method = 'GET', body, accept = 'application/jso
   return accept === 'application/json' ? response.json() : response.blob();
 }
 
-async function problemOf(response) {
+export async function problemOf(response) {
   let problem = {};
   try {
     problem = await response.json();

@@ -7,6 +7,7 @@ import {CALLBACK_PATH, finishOidcSignIn} from './oidc.js';
 import {currentSession, endSession, hasRole, startSession} from './session.js';
 import {clientView, clientsView} from './views/coach.js';
 import {daysView} from './views/days.js';
+import {importsView} from './views/imports.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
 import {operatorView} from './views/operator.js';
@@ -17,6 +18,7 @@ const routes = [
   [/^\/app\/?$/, runsView],
   [/^\/app\/runs\/?$/, runsView],
   [/^\/app\/runs\/([0-9a-fA-F-]{36})\/?$/, runView],
+  [/^\/app\/imports\/?$/, importsView],
   [/^\/app\/sign-in\/?$/, signInView],
   [/^\/app\/stats\/?$/, statsView],
   [/^\/app\/operator\/?$/, operatorView],
@@ -69,6 +71,7 @@ function renderNav() {
     h('a', {href: '/app/days'}, 'Days'),
     hasRole('coach') ? h('a', {href: '/app/coach'}, 'Clients') : null,
     hasRole('admin') ? h('a', {href: '/app/operator'}, 'Operator') : null,
+    h('a', {href: '/app/imports'}, 'Imports'),
     h('span', {class: 'who'}, session.user_id),
     h('button', {type: 'button', class: 'link', onclick: () => {
       endSession();

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fitsync.harness.process.FitSyncJar;
@@ -40,26 +41,34 @@ final class RunningFitSync implements AutoCloseable {
         return start(Map.of());
     }
 
-    /** As {@link #start()}, with more settings (an identity provider, a fake Strava). */
+    /**
+     * As {@link #start()} with more settings (e.g. {@code FITSYNC_STRAVA_*}). The port is chosen first, so a
+     * value may name the server's own address as {@code {base}} (e.g. {@code {base}/app/imports}), and
+     * {@code FITSYNC_PUBLIC_URL} is that address unless given: URLs the server hands out (signed upload URLs,
+     * the Strava callback) then name the origin the browser is on.
+     */
     static RunningFitSync start(Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("fitsync-browser");
         FitSyncJar jar = FitSyncJar.fromProperty("fitsync.jar");
-        Map<String, String> env = new java.util.HashMap<>(extraEnv);
-        env.putAll(Map.of(
+        int port = FitSyncJar.freePort();
+        String base = "http://127.0.0.1:" + port;
+        Map<String, String> env = new HashMap<>(Map.of(
                 "FITSYNC_DATA_DIR", dir.resolve("data").toString(),
                 "FITSYNC_MAP_TILE_URL", "http://127.0.0.1:9/{z}/{x}/{y}.png",
                 "FITSYNC_RATE_LIMIT_WRITES_PER_MINUTE", "100000",
                 // Every test signs in from 127.0.0.1: more than the default 10 links a minute per address.
                 "FITSYNC_RATE_LIMIT_SIGN_IN_LINKS_PER_MINUTE", "1000",
                 "FITSYNC_LOG_FORMAT", "text"));
-        ServerProcess server = jar.serve(List.of("-Xmx512m"), env, dir.resolve("server.log"));
+        env.put("FITSYNC_PUBLIC_URL", base);
+        extraEnv.forEach((name, value) -> env.put(name, value.replace("{base}", base)));
+        ServerProcess server = jar.serve(List.of("-Xmx512m"), env, dir.resolve("server.log"), port);
         try {
             server.awaitReady(Duration.ofMinutes(2));
         } catch (RuntimeException | InterruptedException e) {
             server.close();
             throw e;
         }
-        return new RunningFitSync(jar, server, env);
+        return new RunningFitSync(jar, server, Map.copyOf(env));
     }
 
     URI base() {
