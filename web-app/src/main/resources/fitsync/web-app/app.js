@@ -11,6 +11,8 @@ import {importsView} from './views/imports.js';
 import {runsView} from './views/runs.js';
 import {runView} from './views/run.js';
 import {operatorView} from './views/operator.js';
+import {privacyView} from './views/privacy.js';
+import {sharedRunView} from './views/shared.js';
 import {signInView} from './views/signin.js';
 import {statsView} from './views/stats.js';
 
@@ -22,6 +24,8 @@ const routes = [
   [/^\/app\/sign-in\/?$/, signInView],
   [/^\/app\/stats\/?$/, statsView],
   [/^\/app\/operator\/?$/, operatorView],
+  [/^\/app\/privacy\/?$/, privacyView],
+  [/^\/app\/shared\/([A-Za-z0-9_-]{20,100})\/?$/, sharedRunView],
   [/^\/app\/days\/?$/, daysView],
   [/^\/app\/coach\/?$/, clientsView],
   [/^\/app\/coach\/clients\/([^/]+)\/?$/, clientView],
@@ -70,6 +74,7 @@ function renderNav() {
     h('a', {href: '/app/stats'}, 'Totals'),
     h('a', {href: '/app/days'}, 'Days'),
     hasRole('coach') ? h('a', {href: '/app/coach'}, 'Clients') : null,
+    h('a', {href: '/app/privacy'}, 'Privacy'),
     hasRole('admin') ? h('a', {href: '/app/operator'}, 'Operator') : null,
     h('a', {href: '/app/imports'}, 'Imports'),
     h('span', {class: 'who'}, session.user_id),
@@ -83,7 +88,7 @@ async function render() {
   if (cleanup) cleanup();
   cleanup = null;
   const path = location.pathname;
-  if (!currentSession() && !/^\/app\/sign-in\/?$/.test(path)) {
+  if (!currentSession() && !/^\/app\/(sign-in|shared\/[^/]+)\/?$/.test(path)) {
     history.replaceState(null, '', '/app/sign-in');
     return render();
   }

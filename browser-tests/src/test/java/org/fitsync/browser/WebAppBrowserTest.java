@@ -197,6 +197,55 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void a_public_link_shows_the_route_without_the_private_places_set_in_the_app() throws Exception {
+        signIn("carla");
+        String carlaToken = fitsync.token("carla");
+        String runId = fitsync.call(carlaToken, "POST", "/api/v1/runs", SeededRuns.withTrack(TRACK_RUN_START))
+                .get("id")
+                .asText();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.findElement(By.linkText("Privacy")).click();
+        awaitHeading("Privacy");
+        browser.findElement(By.xpath("//button[text()='Add a place']")).click();
+        // A place on the loop's north side, a quarter of the way round: the route passes through it.
+        browser.findElement(By.cssSelector("#privacy-zones li:last-child input[name=lat]"))
+                .sendKeys("52.5319");
+        browser.findElement(By.cssSelector("#privacy-zones li:last-child input[name=lon]"))
+                .sendKeys("13.405");
+        browser.findElement(By.cssSelector("form.privacy button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("form.privacy .saved"), "Saved."));
+        JsonNode privacy = fitsync.call(carlaToken, "GET", "/api/v1/privacy", null);
+        assertThat(privacy.get("zones")).hasSize(1);
+        assertThat(privacy.get("zones").get(0).get("radius_m").asInt()).isEqualTo(300);
+        assertNoSeriousAccessibilityViolations("privacy page");
+
+        browser.get(fitsync.url("/app/runs/" + runId));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("share-create")))
+                .click();
+        String shared = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("share-url")))
+                .getText();
+        assertThat(shared).startsWith(fitsync.url("/app/shared/"));
+
+        browser.executeScript("sessionStorage.clear()");
+        browser.get(shared);
+        WebElement route =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-map path.route")));
+        JsonNode publicView = fitsync.call(
+                carlaToken, "GET", "/api/v1/shared/" + shared.substring(shared.lastIndexOf('/') + 1), null);
+        int parts = publicView.get("polylines").size();
+        int points = 0;
+        for (JsonNode part : publicView.get("polylines")) {
+            points += Polyline.pointCount(part.asText());
+        }
+        assertThat(parts).isGreaterThan(1);
+        assertThat(route.getDomAttribute("d").split("M").length - 1).isEqualTo(parts);
+        assertThat(pathPoints(route.getDomAttribute("d"))).isEqualTo(points);
+        assertThat(browser.findElement(By.id("nav")).getText()).doesNotContain("carla");
+        Chromium.screenshot(browser, "shared");
+        assertNoSeriousAccessibilityViolations("shared run page");
+    }
+
+    @Test
     void edited_notes_are_kept() throws Exception {
         signIn("alice");
         browser.get(fitsync.url("/app/runs/" + trackRunId));

@@ -28,7 +28,8 @@ export async function runView(main, [id], app) {
     points.length > 1 ? mapBox : h('p', {class: 'muted'}, 'No route: this run was recorded without GPS.'),
     h('section', {'aria-labelledby': 'charts-title'}, h('h2', {id: 'charts-title'}, 'Charts'), chartsBox),
     notesForm(run, app),
-    downloads(run, app)]);
+    downloads(run, app),
+    sharing(run, app)]);
 
   const drawing = [];
   if (points.length > 1) drawing.push(drawRoute(mapBox, points).then((remove) => cleanups.push(remove)));
@@ -119,4 +120,30 @@ function downloads(run, app) {
     download('TCX', 'application/vnd.garmin.tcx+xml', 'tcx'));
 }
 
-
+/** Public links to the run: each opens /app/shared/{token}, showing what privacy settings allow. */
+function sharing(run, app) {
+  const result = h('p', {class: 'share-result', role: 'status', 'aria-live': 'polite'});
+  const create = h('button', {type: 'button', id: 'share-create', onclick: async () => {
+    try {
+      const link = await api(`/api/v1/runs/${run.id}/share`, {method: 'POST'});
+      const url = `${location.origin}/app/shared/${link.token}`;
+      result.replaceChildren('Anyone with this link can see the run: ',
+        h('a', {href: url, id: 'share-url', target: '_blank', rel: 'noopener'}, url));
+    } catch (error) {
+      app.fail(error);
+    }
+  }}, 'Create a public link');
+  const revoke = h('button', {type: 'button', class: 'secondary', onclick: async () => {
+    try {
+      await api(`/api/v1/runs/${run.id}/share`, {method: 'DELETE'});
+      result.replaceChildren('Every public link to this run now shows nothing.');
+    } catch (error) {
+      app.fail(error);
+    }
+  }}, 'Revoke all links');
+  return h('section', {class: 'sharing', 'aria-labelledby': 'sharing-title'},
+    h('h2', {id: 'sharing-title'}, 'Sharing'),
+    h('p', {class: 'muted'}, 'A public link shows the date, distance, times, climb and the route without your ',
+      h('a', {href: '/app/privacy'}, 'private places'), '.'),
+    h('div', {class: 'row'}, create, revoke), result);
+}
