@@ -1,6 +1,7 @@
 package org.fitsync.app.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.fitsync.adapter.http.webapp.WebAppSettings;
 import org.fitsync.adapter.http.webapp.WebAppSettings.Oidc;
@@ -51,8 +52,11 @@ public record WebAppConfig(String tileUrl, String tileAttribution, Optional<Oidc
         return Optional.of(new Oidc(issuer.get(), clientId.get(), env.string("FITSYNC_OIDC_SCOPE", "openid")));
     }
 
-    /** The app's settings; {@code signInLinks}: whether this node holds the HS256 secret links are signed with. */
-    public WebAppSettings settings(boolean signInLinks) {
-        return new WebAppSettings(tileUrl, tileAttribution, signInLinks, oidc);
+    /**
+     * The app's settings; {@code signInLinks}: whether this node holds the HS256 secret links are signed with;
+     * {@code uploadOrigins}: where browsers upload activity files besides this server (the object store).
+     */
+    public WebAppSettings settings(boolean signInLinks, List<URI> uploadOrigins) {
+        return new WebAppSettings(tileUrl, tileAttribution, signInLinks, oidc, uploadOrigins);
     }
 }

@@ -44,6 +44,7 @@ final class WebAppPage {
                 + "'; style-src 'self' 'unsafe-inline'; img-src 'self' data: " + settings.tileSource()
                 + "; connect-src 'self'"
                 + settings.oidc().map(oidc -> " " + oidc.origin()).orElse("")
+                + settings.uploadSources()
                 + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         return new WebAppPage(
                 WebAppAssets.asset("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)), csp);

@@ -1,6 +1,7 @@
 package org.fitsync.adapter.http.webapp;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  * licence asks for; whether the node signs people in with one-time links (it holds an HS256 secret); and the
  * OpenID Connect provider people sign in with, if any.
  */
-public record WebAppSettings(String tileUrl, String tileAttribution, boolean signInLinks, Optional<Oidc> oidc) {
+public record WebAppSettings(
+        String tileUrl, String tileAttribution, boolean signInLinks, Optional<Oidc> oidc, List<URI> uploadOrigins) {
 
     /**
      * An OpenID Connect provider the app signs in with (authorization code flow with PKCE, as a public
@@ -32,7 +34,17 @@ public record WebAppSettings(String tileUrl, String tileAttribution, boolean sig
     }
 
     public WebAppSettings(String tileUrl, String tileAttribution, boolean signInLinks) {
-        this(tileUrl, tileAttribution, signInLinks, Optional.empty());
+        this(tileUrl, tileAttribution, signInLinks, Optional.empty(), List.of());
+    }
+
+    /**
+     * Where else the page may send bytes: the object store's origins when uploads go straight to it (S3), so the
+     * browser's PUT to a signed URL is allowed by the page's policy (the bucket's CORS must allow it too).
+     */
+    String uploadSources() {
+        StringBuilder sources = new StringBuilder();
+        uploadOrigins.forEach(origin -> sources.append(' ').append(origin));
+        return sources.toString();
     }
 
     public static final String OPENSTREETMAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -42,6 +54,7 @@ public record WebAppSettings(String tileUrl, String tileAttribution, boolean sig
     public WebAppSettings {
         Objects.requireNonNull(tileAttribution, "tileAttribution");
         Objects.requireNonNull(oidc, "oidc");
+        uploadOrigins = List.copyOf(uploadOrigins);
         if (!isTileTemplate(tileUrl)) {
             throw new IllegalArgumentException(
                     "the tile URL must be an http(s) template with {z}, {x} and {y}: " + tileUrl);

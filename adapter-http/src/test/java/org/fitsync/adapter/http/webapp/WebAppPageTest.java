@@ -64,6 +64,24 @@ class WebAppPageTest {
     }
 
     @Test
+    void an_identity_provider_and_an_object_store_are_the_only_other_places_the_page_may_connect_to() {
+        WebAppSettings withBoth = new WebAppSettings(
+                WebAppSettings.OPENSTREETMAP_TILES,
+                WebAppSettings.OPENSTREETMAP_ATTRIBUTION,
+                false,
+                java.util.Optional.of(new WebAppSettings.Oidc(
+                        java.net.URI.create("https://login.example.org:8443/realms/fitsync"), "fitsync-web", "openid")),
+                java.util.List.of(java.net.URI.create("https://files.s3.eu-central-1.amazonaws.com")));
+        WebAppPage page = WebAppPage.render(assets, withBoth, Json.newMapper());
+        assertThat(page.contentSecurityPolicy())
+                .contains(
+                        "connect-src 'self' https://login.example.org:8443 https://files.s3.eu-central-1.amazonaws.com;");
+        assertThat(new String(page.page().plain(), StandardCharsets.UTF_8))
+                .contains(
+                        "\"oidc\":{\"issuer\":\"https://login.example.org:8443/realms/fitsync\",\"client_id\":\"fitsync-web\"");
+    }
+
+    @Test
     void settings_refuse_a_tile_url_that_is_no_template() {
         assertThat(WebAppSettings.isTileTemplate(WebAppSettings.OPENSTREETMAP_TILES))
                 .isTrue();
