@@ -2,9 +2,6 @@ package org.fitsync.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,13 +117,13 @@ class CoachBrowserTest {
     void a_coach_sees_which_manual_value_overrode_a_device_and_the_clients_runs() throws Exception {
         signIn(COACH, "coach");
         browser.findElement(By.linkText("Clients")).click();
-        awaitHeading("Your clients");
+        AppPage.awaitHeading(browser, "Your clients");
         WebElement client = wait(30).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#client-list li[data-client-id='" + CLIENT + "'] a")));
-        assertNoSeriousAccessibilityViolations("client list");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "client list");
 
         client.click();
-        awaitHeading("Client " + CLIENT);
+        AppPage.awaitHeading(browser, "Client " + CLIENT);
         awaitDaysLoaded("client-days");
         WebElement steps = cell(overridden, "steps");
         assertThat(steps.getText())
@@ -142,14 +139,14 @@ class CoachBrowserTest {
                 .toList();
         assertThat(shown).containsExactly(RUN_IDS.get(1), RUN_IDS.get(0));
         Chromium.screenshot(browser, "coach-client");
-        assertNoSeriousAccessibilityViolations("client page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "client page");
     }
 
     @Test
     void a_coach_corrects_a_day_and_the_value_shows_with_who_corrected_it() throws Exception {
         signIn(COACH, "coach");
         browser.get(fitsync.url("/app/coach/clients/" + CLIENT));
-        awaitHeading("Client " + CLIENT);
+        AppPage.awaitHeading(browser, "Client " + CLIENT);
         awaitDaysLoaded("client-days");
         row(corrected).findElement(By.cssSelector("button.correct")).click();
         WebElement stepsInput = browser.findElement(By.id("correct-steps"));
@@ -164,7 +161,7 @@ class CoachBrowserTest {
         browser.findElement(By.cssSelector("#correction button[type=submit]")).click();
         JsonNode problem = put(coachToken, clientEntry(corrected), Map.of("steps", 300000));
         assertThat(problem.get("status").asInt()).isEqualTo(422);
-        assertThat(awaitNotice())
+        assertThat(AppPage.awaitNotice(browser))
                 .contains(problem.get("title").asText())
                 .contains(problem.get("detail").asText());
         wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("correct-errors"), "steps"));
@@ -198,7 +195,7 @@ class CoachBrowserTest {
         // The runner sees the correction on their own page too.
         signIn(CLIENT);
         browser.get(fitsync.url("/app/days"));
-        awaitHeading("Your days");
+        AppPage.awaitHeading(browser, "Your days");
         awaitDaysLoaded("days");
         assertThat(cell(corrected, "steps").getText()).contains("12,345 steps").contains("Corrected by " + COACH);
     }
@@ -208,7 +205,7 @@ class CoachBrowserTest {
         signIn(CLIENT);
         assertThat(browser.findElements(By.linkText("Clients"))).isEmpty();
         browser.findElement(By.linkText("Days")).click();
-        awaitHeading("Your days");
+        AppPage.awaitHeading(browser, "Your days");
         awaitDaysLoaded("days");
 
         assertThat(cell(device, "steps").getText()).contains("7,000 steps").contains("HealthKit");
@@ -236,7 +233,7 @@ class CoachBrowserTest {
         assertThat(pairing.getText()).contains("Valid once, until");
         browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", pairing);
         Chromium.screenshot(browser, "days");
-        assertNoSeriousAccessibilityViolations("days page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "days page");
     }
 
     @Test
@@ -244,32 +241,28 @@ class CoachBrowserTest {
         Chromium.phoneWidth(browser);
         signIn(COACH, "coach");
         browser.get(fitsync.url("/app/coach/clients/" + CLIENT));
-        awaitHeading("Client " + CLIENT);
+        AppPage.awaitHeading(browser, "Client " + CLIENT);
         awaitDaysLoaded("client-days");
         wait(30).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#client-runs li"), 2));
-        assertNoSidewaysScroll();
+        AppPage.assertNoSidewaysScroll(browser);
         Chromium.screenshot(browser, "coach-client-phone");
 
         signIn(CLIENT);
         browser.get(fitsync.url("/app/days"));
-        awaitHeading("Your days");
+        AppPage.awaitHeading(browser, "Your days");
         awaitDaysLoaded("days");
-        assertNoSidewaysScroll();
+        AppPage.assertNoSidewaysScroll(browser);
     }
 
     private void signIn(String user, String... roles) throws Exception {
         browser.get(fitsync.signInLink(user, roles));
-        awaitHeading("Your runs");
+        AppPage.awaitHeading(browser, "Your runs");
     }
 
     private WebDriverWait wait(int seconds) {
         // The table is drawn anew after each load: an element found a moment ago may be gone.
         return (WebDriverWait)
                 new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
-    }
-
-    private void awaitHeading(String text) {
-        wait(30).until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
     }
 
     private void awaitDaysLoaded(String prefix) {
@@ -282,31 +275,6 @@ class CoachBrowserTest {
 
     private WebElement cell(LocalDate date, String field) {
         return row(date).findElement(By.cssSelector("td[data-field='" + field + "']"));
-    }
-
-    private String awaitNotice() {
-        return wait(30).until(driver -> {
-            String text = driver.findElement(By.id("notice")).getText();
-            return text.isBlank() ? null : text;
-        });
-    }
-
-    private void assertNoSidewaysScroll() {
-        Object overflow = browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
-    }
-
-    private void assertNoSeriousAccessibilityViolations(String page) {
-        Results results = new AxeBuilder().analyze(browser);
-        List<String> serious = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                serious.add(violation.getId() + ": " + violation.getHelp() + " "
-                        + violation.getNodes().size() + " node(s)");
-            }
-        }
-        assertThat(serious).as("axe-core on the " + page).isEmpty();
     }
 
     private static JsonNode ingestSteps(String source, LocalDate date, int steps) throws Exception {

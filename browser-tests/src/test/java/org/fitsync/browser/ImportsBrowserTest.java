@@ -2,9 +2,6 @@ package org.fitsync.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,12 +133,12 @@ class ImportsBrowserTest {
                             .isDisplayed())
                     .isFalse();
             Chromium.screenshot(browser, "imports");
-            assertNoSeriousAccessibilityViolations("imports page after an import");
+            AppPage.assertNoSeriousAccessibilityViolations(browser, "imports page after an import");
 
             int imported = progress.get("imported").asInt();
             assertThat(imported).isGreaterThan(5);
             browser.findElement(By.cssSelector("#nav a[href='/app/']")).click();
-            awaitHeading("Your runs");
+            AppPage.awaitHeading(browser, "Your runs");
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(driver -> "end"
                             .equals(driver.findElement(By.cssSelector(".list-status"))
@@ -177,7 +174,7 @@ class ImportsBrowserTest {
             assertThat(item.getDomAttribute("data-state")).isIn("running", "queued");
 
             browser.findElement(By.id("import-start")).click();
-            String notice = awaitNotice();
+            String notice = AppPage.awaitNotice(browser);
             JsonNode conflict = postProblem(bob, "/api/v1/imports", "{\"provider\":\"strava\"}");
             assertThat(conflict.get("status").asInt()).isEqualTo(409);
             assertThat(notice).contains(conflict.get("title").asText());
@@ -251,7 +248,7 @@ class ImportsBrowserTest {
         WebElement dropped = awaitUploadOutcome("morning-run.gpx");
         assertThat(dropped.getDomAttribute("data-state")).isEqualTo("imported");
         Chromium.screenshot(browser, "imports-uploads");
-        assertNoSeriousAccessibilityViolations("imports page with uploads");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "imports page with uploads");
 
         Chromium.phoneWidth(browser);
         Object overflow = browser.executeScript(
@@ -272,7 +269,7 @@ class ImportsBrowserTest {
     @Test
     void the_event_stream_reader_finds_the_same_events_wherever_the_bytes_are_split() {
         browser.get(fitsync.url("/app/"));
-        awaitHeading("Sign in to FitSync");
+        AppPage.awaitHeading(browser, "Sign in to FitSync");
         // events.js's parseFrames, fed a stream cut into two pieces at every position, as chunks arrive.
         Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "import('/app/assets/events.js').then(({parseFrames}) => {"
@@ -340,35 +337,11 @@ class ImportsBrowserTest {
 
     private void signIn(String user) throws Exception {
         browser.get(fitsync.signInLink(user));
-        awaitHeading("Your runs");
+        AppPage.awaitHeading(browser, "Your runs");
     }
 
     private void openImports() {
         browser.findElement(By.cssSelector("#nav a[href='/app/imports']")).click();
-        awaitHeading("Imports");
-    }
-
-    private void awaitHeading(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
-    }
-
-    private String awaitNotice() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            String text = driver.findElement(By.id("notice")).getText();
-            return text.isBlank() ? null : text;
-        });
-    }
-
-    private void assertNoSeriousAccessibilityViolations(String page) {
-        Results results = new AxeBuilder().analyze(browser);
-        List<String> serious = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                serious.add(violation.getId() + ": " + violation.getHelp() + " "
-                        + violation.getNodes().size() + " node(s)");
-            }
-        }
-        assertThat(serious).as("axe-core on the " + page).isEmpty();
+        AppPage.awaitHeading(browser, "Imports");
     }
 }

@@ -2,9 +2,6 @@ package org.fitsync.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,12 +72,12 @@ class WebAppBrowserTest {
     @Test
     void a_sign_in_link_opens_the_run_list_and_leaves_no_secret_in_the_address_bar() throws Exception {
         browser.get(fitsync.url("/app/"));
-        awaitHeading("Sign in to FitSync");
+        AppPage.awaitHeading(browser, "Sign in to FitSync");
         Chromium.screenshot(browser, "sign-in");
-        assertNoSeriousAccessibilityViolations("sign-in page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "sign-in page");
 
         browser.get(fitsync.signInLink("alice"));
-        awaitHeading("Your runs");
+        AppPage.awaitHeading(browser, "Your runs");
         assertThat(browser.getCurrentUrl()).isEqualTo(fitsync.url("/app/")).doesNotContain("link");
         assertThat(browser.findElement(By.id("nav")).getText()).contains("alice");
     }
@@ -89,14 +86,14 @@ class WebAppBrowserTest {
     void a_used_sign_in_link_shows_the_servers_problem() throws Exception {
         String link = fitsync.signInLink("alice");
         browser.get(link);
-        awaitHeading("Your runs");
+        AppPage.awaitHeading(browser, "Your runs");
         browser.executeScript("sessionStorage.clear()");
 
         browser.get(link);
-        awaitHeading("Sign in to FitSync");
+        AppPage.awaitHeading(browser, "Sign in to FitSync");
         JsonNode problem = exchange(link.substring(link.indexOf("#link=") + 6));
         assertThat(problem.get("status").asInt()).isEqualTo(401);
-        String notice = awaitNotice();
+        String notice = AppPage.awaitNotice(browser);
         assertThat(notice)
                 .contains(problem.get("title").asText())
                 .contains(problem.get("detail").asText());
@@ -123,7 +120,7 @@ class WebAppBrowserTest {
         assertThat(shown).hasSize(RUNS).doesNotHaveDuplicates();
         assertThat(shown).isEqualTo(apiRunIds(aliceToken));
         assertThat(shown.get(0)).isEqualTo(trackRunId);
-        assertNoSeriousAccessibilityViolations("run list");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "run list");
     }
 
     @Test
@@ -150,14 +147,14 @@ class WebAppBrowserTest {
                 .contains("120 bpm")
                 .contains("164 bpm");
         Chromium.screenshot(browser, "run");
-        assertNoSeriousAccessibilityViolations("run page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "run page");
     }
 
     @Test
     void totals_by_year_and_personal_records_match_the_api() throws Exception {
         signIn("alice");
         browser.get(fitsync.url("/app/stats?period=year"));
-        awaitHeading("Totals and records");
+        AppPage.awaitHeading(browser, "Totals and records");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
 
@@ -170,7 +167,7 @@ class WebAppBrowserTest {
                 .hasSize(records.get("best_efforts").size())
                 .isNotEmpty();
         Chromium.screenshot(browser, "stats");
-        assertNoSeriousAccessibilityViolations("totals page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "totals page");
     }
 
     @Test
@@ -179,9 +176,9 @@ class WebAppBrowserTest {
             fitsync.call(aliceToken, "GET", "/api/v1/sync?last_pulled_at=null", null);
         }
         browser.get(fitsync.signInLink("olga", "admin"));
-        awaitHeading("Your runs");
+        AppPage.awaitHeading(browser, "Your runs");
         browser.findElement(By.linkText("Operator")).click();
-        awaitHeading("This node");
+        AppPage.awaitHeading(browser, "This node");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // The rate needs two readings of the counters: it appears after the first refresh.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("op-sync-rate")));
@@ -193,7 +190,7 @@ class WebAppBrowserTest {
                 .isNotNegative();
         assertThat(browser.findElement(By.id("op-5xx")).getText()).isEqualTo("0");
         Chromium.screenshot(browser, "operator");
-        assertNoSeriousAccessibilityViolations("operator page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "operator page");
     }
 
     @Test
@@ -205,7 +202,7 @@ class WebAppBrowserTest {
                 .asText();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.findElement(By.linkText("Privacy")).click();
-        awaitHeading("Privacy");
+        AppPage.awaitHeading(browser, "Privacy");
         browser.findElement(By.xpath("//button[text()='Add a place']")).click();
         // A place on the loop's north side, a quarter of the way round: the route passes through it.
         browser.findElement(By.cssSelector("#privacy-zones li:last-child input[name=lat]"))
@@ -217,7 +214,7 @@ class WebAppBrowserTest {
         JsonNode privacy = fitsync.call(carlaToken, "GET", "/api/v1/privacy", null);
         assertThat(privacy.get("zones")).hasSize(1);
         assertThat(privacy.get("zones").get(0).get("radius_m").asInt()).isEqualTo(300);
-        assertNoSeriousAccessibilityViolations("privacy page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "privacy page");
 
         browser.get(fitsync.url("/app/runs/" + runId));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("share-create")))
@@ -242,7 +239,7 @@ class WebAppBrowserTest {
         assertThat(pathPoints(route.getDomAttribute("d"))).isEqualTo(points);
         assertThat(browser.findElement(By.id("nav")).getText()).doesNotContain("carla");
         Chromium.screenshot(browser, "shared");
-        assertNoSeriousAccessibilityViolations("shared run page");
+        AppPage.assertNoSeriousAccessibilityViolations(browser, "shared run page");
     }
 
     @Test
@@ -272,7 +269,7 @@ class WebAppBrowserTest {
         browser.get(fitsync.url(missing.replace("/api/v1/", "/app/")));
         JsonNode problem = fitsync.problem(aliceToken, missing);
         assertThat(problem.get("status").asInt()).isEqualTo(404);
-        assertThat(awaitNotice())
+        assertThat(AppPage.awaitNotice(browser))
                 .contains(problem.get("title").asText())
                 .contains(problem.get("detail").asText());
     }
@@ -284,47 +281,17 @@ class WebAppBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(driver ->
                         !driver.findElements(By.cssSelector("#run-list li")).isEmpty());
-        assertNoSidewaysScroll();
+        AppPage.assertNoSidewaysScroll(browser);
         browser.get(fitsync.url("/app/runs/" + trackRunId));
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-map path.route")));
-        assertNoSidewaysScroll();
+        AppPage.assertNoSidewaysScroll(browser);
         Chromium.screenshot(browser, "run-phone");
     }
 
     private void signIn(String user) throws Exception {
         browser.get(fitsync.signInLink(user));
-        awaitHeading("Your runs");
-    }
-
-    private void awaitHeading(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
-    }
-
-    private String awaitNotice() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            String text = driver.findElement(By.id("notice")).getText();
-            return text.isBlank() ? null : text;
-        });
-    }
-
-    private void assertNoSidewaysScroll() {
-        Object overflow = browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
-    }
-
-    private void assertNoSeriousAccessibilityViolations(String page) {
-        Results results = new AxeBuilder().analyze(browser);
-        List<String> serious = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                serious.add(violation.getId() + ": " + violation.getHelp() + " "
-                        + violation.getNodes().size() + " node(s)");
-            }
-        }
-        assertThat(serious).as("axe-core on the " + page).isEmpty();
+        AppPage.awaitHeading(browser, "Your runs");
     }
 
     private static List<String> apiRunIds(String token) throws Exception {
