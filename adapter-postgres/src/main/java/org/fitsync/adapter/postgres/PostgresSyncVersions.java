@@ -22,7 +22,8 @@ public final class PostgresSyncVersions implements SyncVersionPort {
     /**
      * The claim of {@code :user}'s next version as an upsert fed by {@code source} (a FROM clause, with
      * any filter), for statements that decide within themselves whether to claim: it claims if
-     * {@code source} gives a row (it must give at most one) and returns the version it claimed.
+     * {@code source} gives a row (it must give at most one) and returns the version it claimed, which
+     * the caller passes to {@link PostgresTransactions#claimed} so that it is announced.
      */
     public static String claimFrom(String source) {
         return "INSERT INTO sync_state (user_id, version) SELECT :user, 1 " + source + """
@@ -34,7 +35,7 @@ public final class PostgresSyncVersions implements SyncVersionPort {
 
     @Override
     public long claimNextVersion(UserId user) {
-        return PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
+        long version = PostgresTransactions.firstStatementMaySetUser((handle, setsUser) -> {
             Query claim =
                     handle.createQuery(setsUser ? SET_USER_AND_CLAIM : CLAIM).bind("user", user.value());
             if (setsUser) {
@@ -42,6 +43,8 @@ public final class PostgresSyncVersions implements SyncVersionPort {
             }
             return claim.mapTo(Long.class).one();
         });
+        PostgresTransactions.claimed(user, version);
+        return version;
     }
 
     /**

@@ -1,19 +1,40 @@
 package org.fitsync.adapter.postgres;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.out.TransactionPort;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transaction helper: opens a transaction, sets {@code app.user_id} for it (transaction-local,
  * so a pooled connection never carries it into another request), and exposes the handle to the
  * adapters called inside. Row-level security policies compare every row's {@code user_id} to it.
+ *
+ * <p>Once a transaction that claimed versions has committed, its connection announces each claim on
+ * channel {@value #CHANGES_CHANNEL} ({@code "<version> <user id>"}, never data), where every node's
+ * {@code PostgresSyncChanges} hears it (ADR 0027).
  */
 public final class PostgresTransactions implements TransactionPort {
 
+    /** The channel of committed version claims: {@code "<version> <user id>"}. */
+    public static final String CHANGES_CHANNEL = "fitsync_sync";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresTransactions.class);
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    /**
+     * The announcement as a transaction of its own that commits without waiting for its WAL flush:
+     * a {@code NOTIFY} holds PostgreSQL's one notification lock from its commit's start to its end,
+     * and only a commit that need not reach the disk keeps that short. The write it announces is
+     * durable already.
+     */
+    private static final String ANNOUNCE =
+            "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + CHANGES_CHANNEL + "', :payload)";
 
     private final Jdbi jdbi;
 
@@ -27,6 +48,8 @@ public final class PostgresTransactions implements TransactionPort {
         private final UserId user;
         private final boolean readOnly;
         private boolean userSet;
+        /** The highest version claimed per user in this transaction, announced after its commit. */
+        private final Map<UserId, Long> claimed = new LinkedHashMap<>(2);
 
         Scope(Handle handle, UserId user, boolean readOnly) {
             this.handle = handle;
@@ -58,19 +81,53 @@ public final class PostgresTransactions implements TransactionPort {
         // pgjdbc would spend round trips reading and restoring the session's level on every call.
         // A write transaction sets app.user_id lazily, with its first statement: when that statement
         // is the version claim (it is for every write of user data), both share one round trip.
-        return jdbi.inTransaction(handle -> {
+        return jdbi.withHandle(handle -> {
             Scope scope = new Scope(handle, user, readOnly);
-            if (readOnly) {
-                handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                setUser(scope);
-            }
-            CURRENT.set(scope);
-            try {
-                return work.get();
-            } finally {
-                CURRENT.remove();
-            }
+            T result = handle.inTransaction(transaction -> {
+                if (readOnly) {
+                    handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    setUser(scope);
+                }
+                CURRENT.set(scope);
+                try {
+                    return work.get();
+                } finally {
+                    CURRENT.remove();
+                }
+            });
+            announce(handle, scope.claimed);
+            return result;
         });
+    }
+
+    /**
+     * Announces committed claims on the transaction's own connection, back in auto-commit. Claims are
+     * announced after their commit rather than by a trigger inside it: a {@code NOTIFY} in the writing
+     * transaction would hold PostgreSQL's notification lock through that transaction's durable
+     * commit, so concurrent writes of different users would wait for each other's disk flushes
+     * instead of sharing them. Announcements are hints (ADR 0009): one lost to a failure here only
+     * delays the devices listening until their next pull, so it is logged, never the write's failure.
+     */
+    private static void announce(Handle handle, Map<UserId, Long> claimed) {
+        for (Map.Entry<UserId, Long> claim : claimed.entrySet()) {
+            try {
+                handle.createQuery(ANNOUNCE)
+                        .bind("payload", claim.getValue() + " " + claim.getKey().value())
+                        .mapToMap()
+                        .one();
+            } catch (RuntimeException e) {
+                LOG.warn("A committed change was not announced to listening devices: {}", e.toString());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Records that the current transaction claimed {@code version} of {@code user}'s data: once it
+     * commits, that is announced to every node (a rolled-back claim is never announced).
+     */
+    public static void claimed(UserId user, long version) {
+        current().claimed.merge(user, version, Math::max);
     }
 
     private static void setUser(Scope scope) {

@@ -1,7 +1,6 @@
 package org.fitsync.adapter.http.sync;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,11 +103,9 @@ public final class SyncRoutes implements RouteModule {
 
     private void push(Context ctx) {
         UserId user = Authentication.caller(ctx).user();
-        JsonNode request = body.readObject(ctx);
-        PushChangesCommand command = new PushChangesCommand(
-                user,
-                PushRequestReader.changes(request),
-                PushRequestReader.lastPulledAt(request, Optional.ofNullable(ctx.queryParam("last_pulled_at"))));
+        Optional<String> queryCursor = Optional.ofNullable(ctx.queryParam("last_pulled_at"));
+        PushRequestReader.PushRequest request = body.readObject(ctx, json -> PushRequestReader.read(json, queryCursor));
+        PushChangesCommand command = new PushChangesCommand(user, request.changes(), request.lastPulledAt());
         PushOutcome outcome = push.push(command);
         if (outcome instanceof PushOutcome.Invalid invalid) {
             throw invalid(invalid.violations());

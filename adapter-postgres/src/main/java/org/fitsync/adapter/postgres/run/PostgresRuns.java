@@ -179,6 +179,7 @@ public final class PostgresRuns
                         if (rs.wasNull()) {
                             throw new IllegalStateException("neither an identity nor a claimed version for run " + id);
                         }
+                        PostgresTransactions.claimed(user, version);
                         return new FirstLook.Claimed(version);
                     })
                     .one();

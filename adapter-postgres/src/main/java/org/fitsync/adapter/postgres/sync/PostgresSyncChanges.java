@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.fitsync.adapter.postgres.PostgresTransactions;
 import org.fitsync.domain.UserId;
 import org.fitsync.ports.out.sync.WatchSyncChangesPort;
 import org.postgresql.PGConnection;
@@ -20,16 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every committed version claim on any node, heard through PostgreSQL {@code LISTEN}: the trigger
- * on {@code sync_state} (migration V80) notifies channel {@value #CHANNEL} with
- * {@code "<version> <user id>"} inside the claiming transaction, so the notification is sent only
- * on commit. One connection per node listens and hands each announcement to that user's watchers
- * on this node; after a lost connection it listens again and tells every watcher it may have missed
- * changes.
+ * Every committed version claim on any node, heard through PostgreSQL {@code LISTEN}: the node that
+ * wrote announces each claim on channel {@value #CHANNEL} with {@code "<version> <user id>"} once its
+ * transaction has committed ({@link PostgresTransactions}). Announcements of one user's writes may
+ * arrive out of order; watchers keep the newest. One connection per node listens and hands each
+ * announcement to that user's watchers on this node; after a lost connection it listens again and
+ * tells every watcher it may have missed changes.
  */
 public final class PostgresSyncChanges implements WatchSyncChangesPort, AutoCloseable {
 
-    static final String CHANNEL = "fitsync_sync";
+    static final String CHANNEL = PostgresTransactions.CHANGES_CHANNEL;
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSyncChanges.class);
     private static final int POLL_MS = 250;
 

@@ -1,11 +1,9 @@
 package org.fitsync.adapter.postgres.sync;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,42 +25,64 @@ final class RecordJson {
 
     private RecordJson() {}
 
+    /**
+     * The record's text, written by hand rather than through a JSON generator: a push writes one per
+     * record, and a generator's set-up and its writer cost more than the few values in between.
+     * Column names need no escaping (they are {@code [a-z][a-z0-9_]*}, {@link Column}), ids neither
+     * ({@link RecordId}); strings are escaped as JSON requires. PostgreSQL keeps its own rendering of
+     * the parsed document, so only the values written here matter, not their spelling.
+     */
     static String write(SyncRecord record) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            writeRecord(json, record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static void writeRecord(JsonGenerator json, SyncRecord record) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", record.id().value());
+        StringBuilder json = new StringBuilder(64 + 32 * record.fields().size());
+        json.append("{\"id\":\"").append(record.id().value()).append('"');
         for (Map.Entry<String, Value> field : record.fields().entrySet()) {
-            json.writeFieldName(field.getKey());
+            json.append(",\"").append(field.getKey()).append("\":");
             writeValue(json, field.getValue());
         }
-        json.writeNumberField("created_at", record.createdAt());
-        json.writeNumberField("updated_at", record.updatedAt());
-        json.writeEndObject();
+        json.append(",\"created_at\":").append(record.createdAt());
+        json.append(",\"updated_at\":").append(record.updatedAt());
+        return json.append('}').toString();
     }
 
-    private static void writeValue(JsonGenerator json, Value value) throws IOException {
+    private static void writeValue(StringBuilder json, Value value) {
         if (value instanceof Value.Text text) {
-            json.writeString(text.value());
+            writeString(json, text.value());
         } else if (value instanceof Value.Num number) {
             if (number.isSafeInteger()) {
-                json.writeNumber((long) number.value());
+                json.append((long) number.value());
             } else {
-                json.writeNumber(number.value());
+                json.append(number.value()); // Double.toString: reads back as the same double
             }
         } else if (value instanceof Value.Bool bool) {
-            json.writeBoolean(bool.value());
+            json.append(bool.value());
         } else {
-            json.writeNull();
+            json.append("null");
         }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** A JSON string: quotes, backslashes and control characters escaped, everything else as is. */
+    static void writeString(StringBuilder json, String value) {
+        json.append('"');
+        int plain = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            json.append(value, plain, i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+            plain = i + 1;
+        }
+        json.append(value, plain, value.length()).append('"');
     }
 
     /** Reads a stored record back; columns declared since it was stored read as their fallback. */
