@@ -15,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a client's values are manual and which device value they overrode, corrects a day, and the runner sees
  * steps and sleep with their sources.
  */
-class CoachBrowserTest {
+class CoachBrowserTest extends BrowserTest {
 
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String COACH = "coach-" + SUFFIX;
@@ -46,8 +43,6 @@ class CoachBrowserTest {
     private static String coachToken;
     private static final List<String> RUN_IDS = new ArrayList<>();
 
-    private ChromeDriver browser;
-
     @BeforeAll
     static void startServerWithALinkedClient() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
@@ -56,7 +51,11 @@ class CoachBrowserTest {
         corrected = today.minusDays(6);
         fitsync = RunningFitSync.start();
         clientToken = fitsync.token(CLIENT);
-        coachToken = accessToken(fitsync.signInLink(COACH, "coach"));
+        JsonNode coachSession = fitsync.exchangeSignInLink(fitsync.signInLink(COACH, "coach"));
+        assertThat(coachSession.hasNonNull("access_token"))
+                .as(coachSession.toString())
+                .isTrue();
+        coachToken = coachSession.get("access_token").asText();
 
         String code = fitsync.call(clientToken, "POST", "/api/v1/pairing-codes", null)
                 .get("code")
@@ -101,16 +100,6 @@ class CoachBrowserTest {
         if (fitsync != null) {
             fitsync.close();
         }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test
@@ -287,21 +276,6 @@ class CoachBrowserTest {
 
     private static String clientEntry(LocalDate date) {
         return "/api/v1/coach/clients/" + CLIENT + "/entries/" + date;
-    }
-
-    /** A coach's token as the web app gets it: a sign-in link with the role, traded once. */
-    private static String accessToken(String link) throws Exception {
-        String secret = link.substring(link.indexOf("#link=") + 6);
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(fitsync.url("/api/v1/auth/link")))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        RunningFitSync.JSON.writeValueAsString(Map.of("link", secret))))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return RunningFitSync.JSON.readTree(response.body()).get("access_token").asText();
     }
 
     /** The answer to a PUT, refused or not, as JSON. */

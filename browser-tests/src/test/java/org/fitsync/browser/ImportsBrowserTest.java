@@ -20,18 +20,15 @@ import org.fitsync.adapter.strava.testing.FakeActivity;
 import org.fitsync.adapter.strava.testing.FakeStrava;
 import org.fitsync.adapter.strava.testing.FakeStravaConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Imports page: Strava connected through the fake Strava's OAuth, imports with live progress, file uploads. */
-class ImportsBrowserTest {
+class ImportsBrowserTest extends BrowserTest {
 
     /** The athlete the fake's consent page grants when the authorize URL names none. */
     private static final long ALICES_ATHLETE = 1;
@@ -43,8 +40,6 @@ class ImportsBrowserTest {
 
     private static FakeStrava strava;
     private static RunningFitSync fitsync;
-
-    private ChromeDriver browser;
 
     @BeforeAll
     static void startServerAndFakeStrava() throws Exception {
@@ -72,16 +67,6 @@ class ImportsBrowserTest {
         if (strava != null) {
             strava.close();
         }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test

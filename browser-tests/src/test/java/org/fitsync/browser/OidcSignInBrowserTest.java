@@ -10,12 +10,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,14 +20,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Signing in to the web app with an OpenID Connect provider (a local one that speaks the real protocol:
  * discovery, authorization endpoint, token endpoint with PKCE, JWKS), the API verifying its tokens by JWKS.
  */
-class OidcSignInBrowserTest {
+class OidcSignInBrowserTest extends BrowserTest {
 
     private static final String ISSUER_ID = "fitsync-idp";
 
     private static MockOAuth2Server provider;
     private static RunningFitSync fitsync;
-
-    private ChromeDriver browser;
 
     @BeforeAll
     static void startProviderAndServer() throws Exception {
@@ -50,16 +45,6 @@ class OidcSignInBrowserTest {
         if (provider != null) {
             provider.shutdown();
         }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test

@@ -111,6 +111,21 @@ final class RunningFitSync implements AutoCloseable {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
+    /**
+     * Trades a printed sign-in link ({@link #signInLink}) at {@code POST /api/v1/auth/link} as the web app
+     * does: the body of the answer, the session when the link is good, the problem when it is not.
+     */
+    JsonNode exchangeSignInLink(String link) throws IOException, InterruptedException {
+        String secret = link.substring(link.indexOf("#link=") + "#link=".length());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/auth/link")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("link", secret))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
     /** The problem+json body of a {@code GET} the server refuses. */
     JsonNode problem(String token, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(

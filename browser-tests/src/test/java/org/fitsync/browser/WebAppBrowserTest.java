@@ -3,32 +3,24 @@ package org.fitsync.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web app as a runner uses it, in headless Chromium against the packaged jar. */
-class WebAppBrowserTest {
+class WebAppBrowserTest extends BrowserTest {
 
     private static final int RUNS = 120;
     private static final Instant TRACK_RUN_START =
@@ -37,8 +29,6 @@ class WebAppBrowserTest {
     private static RunningFitSync fitsync;
     private static String aliceToken;
     private static String trackRunId;
-
-    private ChromeDriver browser;
 
     @BeforeAll
     static void startServerWithRuns() throws Exception {
@@ -57,16 +47,6 @@ class WebAppBrowserTest {
         if (fitsync != null) {
             fitsync.close();
         }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test
@@ -91,7 +71,7 @@ class WebAppBrowserTest {
 
         browser.get(link);
         AppPage.awaitHeading(browser, "Sign in to FitSync");
-        JsonNode problem = exchange(link.substring(link.indexOf("#link=") + 6));
+        JsonNode problem = fitsync.exchangeSignInLink(link);
         assertThat(problem.get("status").asInt()).isEqualTo(401);
         String notice = AppPage.awaitNotice(browser);
         assertThat(notice)
@@ -306,19 +286,6 @@ class WebAppBrowserTest {
                     : page.get("next_cursor").asText();
         } while (cursor != null);
         return ids;
-    }
-
-    /** The problem the server gives for this link now, asked directly. */
-    private static JsonNode exchange(String link) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(fitsync.url("/api/v1/auth/link")))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        RunningFitSync.JSON.writeValueAsString(Map.of("link", link))))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return RunningFitSync.JSON.readTree(response.body());
     }
 
     /** Points in an SVG path as Leaflet writes it: {@code M x y} then {@code L x y} per further point. */

@@ -3,10 +3,6 @@ package org.fitsync.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +38,7 @@ class WebAppLoadBenchmark {
         try (RunningFitSync fitsync = RunningFitSync.start()) {
             String token = fitsync.token("busy-runner");
             String trackRun = seed(fitsync, token);
-            JsonNode session = exchange(fitsync, fitsync.signInLink("busy-runner"));
+            JsonNode session = fitsync.exchangeSignInLink(fitsync.signInLink("busy-runner"));
             ChromeDriver browser = Chromium.start();
             try {
                 browser.get(fitsync.url("/app/sign-in"));
@@ -139,18 +135,5 @@ class WebAppLoadBenchmark {
         JsonNode first = fitsync.call(token, "GET", "/api/v1/runs?limit=1", null);
         assertThat(first.get("items").get(0).get("id").asText()).isEqualTo(id);
         return id;
-    }
-
-    private static JsonNode exchange(RunningFitSync fitsync, String link) throws Exception {
-        String secret = link.substring(link.indexOf("#link=") + "#link=".length());
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(fitsync.url("/api/v1/auth/link")))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        RunningFitSync.JSON.writeValueAsString(Map.of("link", secret))))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return RunningFitSync.JSON.readTree(response.body());
     }
 }
