@@ -99,13 +99,12 @@ public final class PostgresSyncVersions implements SyncVersionPort {
                 .one();
     }
 
+    /** The first statement of every pull: it carries the snapshot's set-up in its round trip. */
     @Override
     public long currentVersion(UserId user) {
-        return PostgresTransactions.handle()
-                .createQuery("SELECT version FROM sync_state WHERE user_id = :user")
-                .bind("user", user.value())
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(0L);
+        return PostgresTransactions.query(
+                "SELECT version FROM sync_state WHERE user_id = ?",
+                (statement, first) -> statement.setString(first, user.value()),
+                rows -> rows.next() ? rows.getLong(1) : 0L);
     }
 }

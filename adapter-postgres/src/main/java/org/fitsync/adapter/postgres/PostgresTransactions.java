@@ -1,5 +1,8 @@
 package org.fitsync.adapter.postgres;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,6 +10,7 @@ import org.fitsync.domain.UserId;
 import org.fitsync.ports.out.TransactionPort;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +46,20 @@ public final class PostgresTransactions implements TransactionPort {
         this.jdbi = jdbi;
     }
 
-    /** The open transaction; {@code userSet} turns true once {@code app.user_id} is set in it. */
+    /** A snapshot's first statement: one snapshot for every read in it, and no writes. */
+    private static final String SNAPSHOT_ISOLATION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
+    private static final String SET_USER = "SELECT set_config('app.user_id', ?, true)";
+
+    /**
+     * The open transaction; {@code isolationSet} turns true once a snapshot's isolation level is sent (a
+     * write transaction keeps the default), {@code userSet} once {@code app.user_id} is set in it.
+     */
     private static final class Scope {
         private final Handle handle;
         private final UserId user;
         private final boolean readOnly;
+        private boolean isolationSet;
         private boolean userSet;
         /** The highest version claimed per user in this transaction, announced after its commit. */
         private final Map<UserId, Long> claimed = new LinkedHashMap<>(2);
@@ -55,6 +68,28 @@ public final class PostgresTransactions implements TransactionPort {
             this.handle = handle;
             this.user = user;
             this.readOnly = readOnly;
+            this.isolationSet = !readOnly;
+        }
+
+        /**
+         * What the transaction still has to send before its first statement of its own: the
+         * snapshot's isolation level, then the user, each ending in {@code ;}, with the user as the
+         * one parameter.
+         */
+        String opening() {
+            StringBuilder opening = new StringBuilder(96);
+            if (!isolationSet) {
+                opening.append(SNAPSHOT_ISOLATION).append(";\n");
+            }
+            if (!userSet) {
+                opening.append(SET_USER).append(";\n");
+            }
+            return opening.toString();
+        }
+
+        /** The statements {@link #opening()} holds. */
+        int openingStatements() {
+            return (isolationSet ? 0 : 1) + (userSet ? 0 : 1);
         }
     }
 
@@ -79,15 +114,12 @@ public final class PostgresTransactions implements TransactionPort {
         }
         // The isolation level is set inside the transaction rather than through the JDBC connection:
         // pgjdbc would spend round trips reading and restoring the session's level on every call.
-        // A write transaction sets app.user_id lazily, with its first statement: when that statement
-        // is the version claim (it is for every write of user data), both share one round trip.
+        // Both it and app.user_id are sent lazily, with the transaction's first statement: when that
+        // statement is the version claim (every write of user data) or the version read (every pull),
+        // they share its round trip.
         return jdbi.withHandle(handle -> {
             Scope scope = new Scope(handle, user, readOnly);
             T result = handle.inTransaction(transaction -> {
-                if (readOnly) {
-                    handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                    setUser(scope);
-                }
                 CURRENT.set(scope);
                 try {
                     return work.get();
@@ -130,13 +162,65 @@ public final class PostgresTransactions implements TransactionPort {
         current().claimed.merge(user, version, Math::max);
     }
 
-    private static void setUser(Scope scope) {
-        scope.handle
-                .createQuery("SELECT set_config('app.user_id', :user, true)")
-                .bind("user", scope.user.value())
-                .mapTo(String.class)
-                .one();
+    /** Sends what the transaction still has to send before its statements, in one round trip. */
+    private static void open(Scope scope) {
+        if (scope.openingStatements() == 0) {
+            return;
+        }
+        String opening = scope.opening();
+        try (PreparedStatement statement =
+                scope.handle.getConnection().prepareStatement(opening.substring(0, opening.length() - 2))) {
+            if (!scope.userSet) {
+                statement.setString(1, scope.user.value());
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e.getMessage(), e, null);
+        }
+        scope.isolationSet = true;
         scope.userSet = true;
+    }
+
+    /** Binds a plain JDBC statement's parameters from {@code first} on. */
+    @FunctionalInterface
+    public interface Parameters {
+        void bind(PreparedStatement statement, int first) throws SQLException;
+    }
+
+    /** Reads a plain JDBC query's result. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} (one query, {@code ?} parameters) as plain JDBC in the current transaction,
+     * together with whatever the transaction still has to send first (a snapshot's isolation level,
+     * the user) in one round trip: the driver sends the statements as one batch and PostgreSQL runs
+     * them in order. For the statements that open most transactions, where a round trip of its own for
+     * the set-up costs more than the statement.
+     */
+    public static <T> T query(String sql, Parameters parameters, Rows<T> rows) {
+        Scope scope = current();
+        int opening = scope.openingStatements();
+        try (PreparedStatement statement = scope.handle.getConnection().prepareStatement(scope.opening() + sql)) {
+            int next = 1;
+            if (!scope.userSet) {
+                statement.setString(next++, scope.user.value());
+            }
+            parameters.bind(statement, next);
+            statement.execute();
+            for (int skipped = 0; skipped < opening; skipped++) {
+                statement.getMoreResults();
+            }
+            scope.isolationSet = true;
+            scope.userSet = true;
+            try (ResultSet result = statement.getResultSet()) {
+                return rows.read(result);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e.getMessage(), e, null);
+        }
     }
 
     /**
@@ -145,6 +229,9 @@ public final class PostgresTransactions implements TransactionPort {
      */
     public static <T> T firstStatementMaySetUser(java.util.function.BiFunction<Handle, Boolean, T> statement) {
         Scope scope = current();
+        if (!scope.isolationSet) {
+            open(scope);
+        }
         boolean setsUser = !scope.userSet;
         T result = statement.apply(scope.handle, setsUser);
         scope.userSet = true;
@@ -154,9 +241,7 @@ public final class PostgresTransactions implements TransactionPort {
     /** The handle of the transaction this thread is in; adapters use it for their statements. */
     public static Handle handle() {
         Scope scope = current();
-        if (!scope.userSet) {
-            setUser(scope);
-        }
+        open(scope);
         return scope.handle;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
 import org.fitsync.domain.UserId;
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +97,45 @@ class PostgresTransactionsTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE)))
                 .isEqualTo(before);
+    }
+
+    private static String session() {
+        return PostgresTransactions.query(
+                "SELECT current_setting('transaction_isolation') || ' ' || current_setting('transaction_read_only')"
+                        + " || ' ' || current_setting('app.user_id') || ' ' || ?",
+                (statement, first) -> statement.setString(first, "bound"),
+                rows -> {
+                    rows.next();
+                    return rows.getString(1);
+                });
+    }
+
+    @Test
+    void aSnapshotsFirstStatementCarriesItsIsolationAndUser() {
+        assertThat(tx.inUserSnapshot(ALICE, PostgresTransactionsTest::session))
+                .isEqualTo("repeatable read on alice bound");
+        assertThat(tx.inUserSnapshot(BOB, () -> {
+                    PostgresTransactions.handle();
+                    return session();
+                }))
+                .isEqualTo("repeatable read on bob bound");
+        assertThat(tx.inUserTransaction(ALICE, PostgresTransactionsTest::session))
+                .isEqualTo("read committed off alice bound");
+    }
+
+    @Test
+    void aSnapshotOpenedByItsVersionReadDoesNotSeeLaterCommits() {
+        long before = tx.inUserTransaction(ALICE, () -> versions.claimNextVersion(ALICE));
+        long[] seen = tx.inUserSnapshot(ALICE, () -> {
+            long first = versions.currentVersion(ALICE);
+            // Another thread's transaction (its own connection) commits a newer version meanwhile.
+            CompletableFuture.supplyAsync(() -> tx.inUserTransaction(ALICE, () -> versions.claimNextVersion(ALICE)))
+                    .join();
+            return new long[] {first, versions.currentVersion(ALICE)};
+        });
+        assertThat(seen).containsExactly(before, before);
+        assertThat(tx.inUserSnapshot(ALICE, () -> versions.currentVersion(ALICE)))
+                .isEqualTo(before + 1);
     }
 
     @Test

@@ -9,12 +9,10 @@ public final class PostgresPurgeHorizons implements PurgeHorizonPort {
 
     @Override
     public long purgeHorizon(UserId user) {
-        return PostgresTransactions.handle()
-                .createQuery("SELECT version FROM sync_purge_horizons WHERE user_id = :user")
-                .bind("user", user.value())
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(0L);
+        return PostgresTransactions.query(
+                "SELECT version FROM sync_purge_horizons WHERE user_id = ?",
+                (statement, first) -> statement.setString(first, user.value()),
+                rows -> rows.next() ? rows.getLong(1) : 0L);
     }
 
     @Override
