@@ -17,6 +17,7 @@ import org.fitsync.adapter.http.HttpSettings;
 import org.fitsync.adapter.http.Json;
 import org.fitsync.adapter.http.JsonBody;
 import org.fitsync.adapter.http.auth.TokenVerifier;
+import org.fitsync.adapter.postgres.ChangeAnnouncer;
 import org.fitsync.adapter.postgres.DatabaseSettings;
 import org.fitsync.adapter.postgres.Migrations;
 import org.fitsync.adapter.postgres.PostgresDatabase;
@@ -95,13 +96,16 @@ public final class FitSyncApplication implements AutoCloseable {
 
             PostgresDatabase database = PostgresDatabase.connect(settings, metrics);
             resources.add(0, database);
+            // Closed after the HTTP server and the workers (added in front of it), before the pool.
+            ChangeAnnouncer announcer = new ChangeAnnouncer(database.jdbi());
+            resources.add(0, announcer);
 
             ServerConfig server = config.server();
             var json = Json.newMapper();
             FeatureContext context = new FeatureContext(
                     Clock.systemUTC(),
                     database,
-                    new PostgresTransactions(database.jdbi()),
+                    new PostgresTransactions(database.jdbi(), announcer),
                     new PostgresSyncVersions(),
                     json,
                     new JsonBody(json, server.maxBodyBytes()),

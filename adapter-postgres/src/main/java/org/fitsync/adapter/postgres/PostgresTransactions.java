@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * so a pooled connection never carries it into another request), and exposes the handle to the
  * adapters called inside. Row-level security policies compare every row's {@code user_id} to it.
  *
- * <p>Once a transaction that claimed versions has committed, its connection announces each claim on
- * channel {@value #CHANGES_CHANNEL} ({@code "<version> <user id>"}, never data), where every node's
- * {@code PostgresSyncChanges} hears it (ADR 0027).
+ * <p>Once a transaction that claimed versions has committed, each claim is announced on channel
+ * {@value #CHANGES_CHANNEL} ({@code "<version> <user id>"}, never data), where every node's
+ * {@code PostgresSyncChanges} hears it (ADR 0027): by the node's {@link ChangeAnnouncer}, or, without
+ * one (tools and tests), on the transaction's own connection before the call returns.
  */
 public final class PostgresTransactions implements TransactionPort {
 
@@ -32,18 +33,25 @@ public final class PostgresTransactions implements TransactionPort {
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
     /**
-     * The announcement as a transaction of its own that commits without waiting for its WAL flush:
-     * a {@code NOTIFY} holds PostgreSQL's one notification lock from its commit's start to its end,
-     * and only a commit that need not reach the disk keeps that short. The write it announces is
-     * durable already.
+     * The announcement as a transaction of its own that commits without waiting for its WAL flush, as
+     * {@link ChangeAnnouncer} sends it.
      */
     private static final String ANNOUNCE =
             "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + CHANGES_CHANNEL + "', :payload)";
 
     private final Jdbi jdbi;
+    private final ChangeAnnouncer announcer;
 
+    /** Announces each transaction's claims itself, on its connection, before returning. */
     public PostgresTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.announcer = null;
+    }
+
+    /** Hands each committed transaction's claims to {@code announcer}, without waiting for it. */
+    public PostgresTransactions(Jdbi jdbi, ChangeAnnouncer announcer) {
+        this.jdbi = jdbi;
+        this.announcer = announcer;
     }
 
     /** A snapshot's first statement: one snapshot for every read in it, and no writes. */
@@ -127,7 +135,14 @@ public final class PostgresTransactions implements TransactionPort {
                     CURRENT.remove();
                 }
             });
-            announce(handle, scope.claimed);
+            if (scope.claimed.isEmpty()) {
+                return result;
+            }
+            if (announcer != null) {
+                announcer.announce(scope.claimed);
+            } else {
+                announce(handle, scope.claimed);
+            }
             return result;
         });
     }

@@ -1,0 +1,124 @@
+package org.fitsync.adapter.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.fitsync.domain.UserId;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Announces committed version claims on channel {@value PostgresTransactions#CHANGES_CHANNEL} from a
+ * thread of its own (ADR 0027): a write hands its claims over once it has committed and answers its
+ * client without waiting, and the claims that arrive while one announcement is on its way go out
+ * together in the next, one statement for all of them, keeping only each user's newest claim. Under
+ * load that is one round trip and one short transaction per batch instead of per write, off the
+ * request path.
+ *
+ * <p>Announcements are hints (ADR 0009): claims that cannot be announced (the database is away, or
+ * more than {@value #MAX_WAITING} wait) are logged and dropped, which delays listening devices until
+ * their next pull and never fails a write.
+ */
+public final class ChangeAnnouncer implements AutoCloseable {
+
+    /** Claims waiting beyond this are dropped rather than held without bound while the database is away. */
+    static final int MAX_WAITING = 100_000;
+
+    /**
+     * One transaction that does not wait for its WAL flush: a {@code NOTIFY} holds PostgreSQL's one
+     * notification lock from its commit's start to its end, and only a commit that need not reach the
+     * disk keeps that short. The writes it announces are durable already.
+     */
+    private static final String ANNOUNCE = "SELECT set_config('synchronous_commit', 'off', true), pg_notify('"
+            + PostgresTransactions.CHANGES_CHANNEL + "', payload) FROM unnest(?) AS payload";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeAnnouncer.class);
+    private static final Claim STOP = new Claim(new UserId("-"), 0);
+
+    private record Claim(UserId user, long version) {}
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Claim> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+    private final Thread thread;
+    private volatile boolean dropping;
+
+    /** Starts the announcing thread; it takes a connection of {@code jdbi}'s pool for each batch. */
+    public ChangeAnnouncer(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.thread = new Thread(this::run, "fitsync-change-announcer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Hands committed claims (the highest version per user of one transaction) over; never blocks. */
+    void announce(Map<UserId, Long> claims) {
+        for (Map.Entry<UserId, Long> claim : claims.entrySet()) {
+            if (!waiting.offer(new Claim(claim.getKey(), claim.getValue())) && !dropping) {
+                dropping = true;
+                LOG.warn("More than {} change announcements wait; dropping new ones until they drain", MAX_WAITING);
+            }
+        }
+    }
+
+    private void run() {
+        List<Claim> batch = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                stopping = true;
+            }
+            waiting.drainTo(batch);
+            stopping |= batch.remove(STOP);
+            send(newestPerUser(batch));
+            batch.clear();
+        }
+    }
+
+    private static Map<UserId, Long> newestPerUser(List<Claim> batch) {
+        Map<UserId, Long> newest = new LinkedHashMap<>();
+        for (Claim claim : batch) {
+            newest.merge(claim.user(), claim.version(), Math::max);
+        }
+        return newest;
+    }
+
+    private void send(Map<UserId, Long> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        String[] payloads = claims.entrySet().stream()
+                .map(claim -> claim.getValue() + " " + claim.getKey().value())
+                .toArray(String[]::new);
+        try {
+            jdbi.useHandle(handle -> {
+                try (PreparedStatement announce = handle.getConnection().prepareStatement(ANNOUNCE)) {
+                    announce.setObject(1, payloads);
+                    announce.execute();
+                }
+            });
+            dropping = false;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("{} committed changes were not announced to listening devices: {}", payloads.length, e.toString());
+        }
+    }
+
+    /** Announces what is still waiting, then stops; call before the pool closes. */
+    @Override
+    public void close() {
+        try {
+            waiting.put(STOP);
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.fitsync.adapter.postgres.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fitsync.adapter.postgres.ChangeAnnouncer;
+import org.fitsync.adapter.postgres.DatabaseSettings;
+import org.fitsync.adapter.postgres.PostgresDatabase;
+import org.fitsync.adapter.postgres.PostgresSyncVersions;
+import org.fitsync.adapter.postgres.PostgresTransactions;
+import org.fitsync.adapter.postgres.testing.PostgresTestDatabase;
+import org.fitsync.domain.UserId;
+import org.fitsync.ports.out.sync.WatchSyncChangesPort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The node's announcer: committed claims are heard, rolled-back ones never, bursts with each user's newest. */
+class ChangeAnnouncerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static PostgresDatabase db;
+    private static ChangeAnnouncer announcer;
+    private static PostgresTransactions tx;
+    private static PostgresSyncChanges changes;
+    private static final PostgresSyncVersions versions = new PostgresSyncVersions();
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        DatabaseSettings settings = PostgresTestDatabase.fresh();
+        db = PostgresDatabase.connect(settings, null);
+        announcer = new ChangeAnnouncer(db.jdbi());
+        tx = new PostgresTransactions(db.jdbi(), announcer);
+        changes = new PostgresSyncChanges(db.listenerSource());
+        assertThat(changes.awaitListening(WAIT)).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        announcer.close();
+        changes.close();
+        db.close();
+    }
+
+    @Test
+    void aCommittedClaimIsHeardAndARolledBackOneNever() {
+        UserId rolledBack = new UserId("announcer-rolled-back");
+        UserId committed = new UserId("announcer-committed");
+        Heard heardRolledBack = watch(rolledBack);
+        Heard heardCommitted = watch(committed);
+
+        assertThatThrownBy(() -> tx.inUserTransaction(rolledBack, () -> {
+                    versions.claimNextVersion(rolledBack);
+                    throw new IllegalStateException("the write fails after its claim");
+                }))
+                .hasMessageContaining("fails after its claim");
+        // The announcer sends claims in the order they were handed over: once the later one is heard,
+        // an announcement of the rolled-back claim would have been heard with or before it.
+        long version = tx.inUserTransaction(committed, () -> versions.claimNextVersion(committed));
+
+        await().atMost(WAIT).until(() -> heardCommitted.versions.equals(List.of(version)));
+        assertThat(heardRolledBack.versions).isEmpty();
+    }
+
+    @Test
+    void aBurstFromManyWritersIsHeardUpToEachUsersNewestVersion() throws Exception {
+        List<UserId> users = new ArrayList<>();
+        Map<UserId, Heard> heard = new HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            UserId user = new UserId("announcer-burst-" + i);
+            users.add(user);
+            heard.put(user, watch(user));
+        }
+        Map<UserId, Long> newest = new ConcurrentHashMap<>();
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                UserId user = users.get(i % users.size());
+                writes.add(writers.submit(() -> newest.merge(
+                        user, tx.inUserTransaction(user, () -> versions.claimNextVersion(user)), Math::max)));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+
+        for (UserId user : users) {
+            Heard of = heard.get(user);
+            await().atMost(WAIT).until(() -> of.versions.contains(newest.get(user)));
+            // Only committed versions of this user, none twice, the newest among them.
+            assertThat(of.versions)
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(v -> assertThat(v).isBetween(1L, newest.get(user)));
+        }
+        assertThat(newest.values()).allSatisfy(v -> assertThat(v).isEqualTo(25L));
+    }
+
+    @Test
+    void closingAnnouncesWhatIsStillWaiting() {
+        UserId user = new UserId("announcer-closing");
+        Heard heard = watch(user);
+        ChangeAnnouncer closing = new ChangeAnnouncer(db.jdbi());
+        PostgresTransactions closingTx = new PostgresTransactions(db.jdbi(), closing);
+
+        long version = closingTx.inUserTransaction(user, () -> versions.claimNextVersion(user));
+        closing.close();
+
+        await().atMost(WAIT).until(() -> heard.versions.equals(List.of(version)));
+    }
+
+    private static Heard watch(UserId user) {
+        Heard heard = new Heard();
+        changes.watch(user, heard);
+        return heard;
+    }
+
+    private static final class Heard implements WatchSyncChangesPort.Listener {
+        final List<Long> versions = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void changed(long version) {
+            versions.add(version);
+        }
+
+        @Override
+        public void mayHaveMissed() {}
+    }
+}
