@@ -97,7 +97,7 @@ public final class FitSyncApplication implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.connect(settings, metrics);
             resources.add(0, database);
             // Closed after the HTTP server and the workers (added in front of it), before the pool.
-            ChangeAnnouncer announcer = new ChangeAnnouncer(database.jdbi());
+            ChangeAnnouncer announcer = new ChangeAnnouncer(database.listenerSource());
             resources.add(0, announcer);
 
             ServerConfig server = config.server();

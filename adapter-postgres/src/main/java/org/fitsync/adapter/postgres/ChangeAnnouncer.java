@@ -1,5 +1,6 @@
 package org.fitsync.adapter.postgres;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.fitsync.domain.UserId;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * client without waiting, and the claims that arrive while one announcement is on its way go out
  * together in the next, one statement for all of them, keeping only each user's newest claim. Under
  * load that is one round trip and one short transaction per batch instead of per write, off the
- * request path.
+ * request path. It holds a connection of its own for that (opened again after a failure), so it
+ * never waits for the pool behind the writes it announces.
  *
  * <p>Announcements are hints (ADR 0009): claims that cannot be announced (the database is away, or
  * more than {@value #MAX_WAITING} wait) are logged and dropped, which delays listening devices until
@@ -39,19 +41,26 @@ public final class ChangeAnnouncer implements AutoCloseable {
     private static final String ANNOUNCE = "SELECT set_config('synchronous_commit', 'off', true), pg_notify('"
             + PostgresTransactions.CHANGES_CHANNEL + "', payload) FROM unnest(?) AS payload";
 
+    /** How the announcing connection shows in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "fitsync change announcer";
+
     private static final Logger LOG = LoggerFactory.getLogger(ChangeAnnouncer.class);
     private static final Claim STOP = new Claim(new UserId("-"), 0);
 
     private record Claim(UserId user, long version) {}
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final BlockingQueue<Claim> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Thread thread;
     private volatile boolean dropping;
+    /** The announcing thread's connection and statement; null until opened and after a failure. */
+    private Connection connection;
 
-    /** Starts the announcing thread; it takes a connection of {@code jdbi}'s pool for each batch. */
-    public ChangeAnnouncer(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    private PreparedStatement statement;
+
+    /** Starts the announcing thread; it opens one connection of {@code dataSource} (an unpooled one). */
+    public ChangeAnnouncer(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.thread = new Thread(this::run, "fitsync-change-announcer");
         thread.setDaemon(true);
         thread.start();
@@ -81,6 +90,7 @@ public final class ChangeAnnouncer implements AutoCloseable {
             send(newestPerUser(batch));
             batch.clear();
         }
+        disconnect();
     }
 
     private static Map<UserId, Long> newestPerUser(List<Claim> batch) {
@@ -98,17 +108,43 @@ public final class ChangeAnnouncer implements AutoCloseable {
         String[] payloads = claims.entrySet().stream()
                 .map(claim -> claim.getValue() + " " + claim.getKey().value())
                 .toArray(String[]::new);
-        try {
-            jdbi.useHandle(handle -> {
-                try (PreparedStatement announce = handle.getConnection().prepareStatement(ANNOUNCE)) {
-                    announce.setObject(1, payloads);
-                    announce.execute();
+        // A connection broken since the last batch (a database restart, an idle timeout) fails the
+        // first try; the second runs on a new connection.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    connection.setAutoCommit(true);
+                    connection.setClientInfo("ApplicationName", APPLICATION_NAME);
+                    statement = connection.prepareStatement(ANNOUNCE);
                 }
-            });
-            dropping = false;
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("{} committed changes were not announced to listening devices: {}", payloads.length, e.toString());
+                statement.setObject(1, payloads);
+                statement.execute();
+                dropping = false;
+                return;
+            } catch (SQLException | RuntimeException e) {
+                disconnect();
+                if (attempt == 2) {
+                    LOG.warn(
+                            "{} committed changes were not announced to listening devices: {}",
+                            payloads.length,
+                            e.toString());
+                }
+            }
         }
+    }
+
+    private void disconnect() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the announcing connection failed: {}", e.toString());
+        }
+        connection = null;
+        statement = null;
     }
 
     /** Announces what is still waiting, then stops; call before the pool closes. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ChangeAnnouncerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static DatabaseSettings settings;
     private static PostgresDatabase db;
     private static ChangeAnnouncer announcer;
     private static PostgresTransactions tx;
@@ -38,9 +42,9 @@ class ChangeAnnouncerTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        DatabaseSettings settings = PostgresTestDatabase.fresh();
+        settings = PostgresTestDatabase.fresh();
         db = PostgresDatabase.connect(settings, null);
-        announcer = new ChangeAnnouncer(db.jdbi());
+        announcer = new ChangeAnnouncer(db.listenerSource());
         tx = new PostgresTransactions(db.jdbi(), announcer);
         changes = new PostgresSyncChanges(db.listenerSource());
         assertThat(changes.awaitListening(WAIT)).isTrue();
@@ -110,10 +114,31 @@ class ChangeAnnouncerTest {
     }
 
     @Test
+    void aCutConnectionIsOpenedAgainForTheNextAnnouncement() throws Exception {
+        UserId user = new UserId("announcer-reconnect");
+        Heard heard = watch(user);
+        long first = tx.inUserTransaction(user, () -> versions.claimNextVersion(user));
+        await().atMost(WAIT).until(() -> heard.versions.contains(first));
+
+        try (Connection owner = PostgresTestDatabase.ownerDataSource(settings).getConnection();
+                PreparedStatement cut = owner.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+            cut.setString(1, ChangeAnnouncer.APPLICATION_NAME);
+            try (ResultSet cutConnections = cut.executeQuery()) {
+                cutConnections.next();
+                assertThat(cutConnections.getInt(1)).isEqualTo(1);
+            }
+        }
+        long second = tx.inUserTransaction(user, () -> versions.claimNextVersion(user));
+
+        await().atMost(WAIT).until(() -> heard.versions.equals(List.of(first, second)));
+    }
+
+    @Test
     void closingAnnouncesWhatIsStillWaiting() {
         UserId user = new UserId("announcer-closing");
         Heard heard = watch(user);
-        ChangeAnnouncer closing = new ChangeAnnouncer(db.jdbi());
+        ChangeAnnouncer closing = new ChangeAnnouncer(db.listenerSource());
         PostgresTransactions closingTx = new PostgresTransactions(db.jdbi(), closing);
 
         long version = closingTx.inUserTransaction(user, () -> versions.claimNextVersion(user));
