@@ -32,13 +32,14 @@ public final class LoadHarness {
         System.out.printf(
                 Locale.ROOT,
                 "FitSync load: %d clients, %d s warm-up + %d s measured, think time %d ms (mean), "
-                        + "pool %s, HTTP threads %s, mix %s%n",
+                        + "pool %s, HTTP threads %s, further settings %s, mix %s%n",
                 settings.clients(),
                 settings.warmupSeconds(),
                 settings.seconds(),
                 settings.thinkMillis(),
                 settings.poolSize().map(String::valueOf).orElse("default"),
                 settings.httpThreads().map(String::valueOf).orElse("default"),
+                settings.serverEnvironment().isEmpty() ? "none" : settings.serverEnvironment(),
                 OperationMix.PERCENT);
         LoadResult result;
         try (LoadServer server = LoadServer.start(settings)) {

@@ -50,6 +50,7 @@ final class LoadServer implements AutoCloseable {
         env.put("FITSYNC_WEATHER", "off");
         settings.poolSize().ifPresent(size -> env.put("FITSYNC_DATABASE_POOL_SIZE", size.toString()));
         settings.httpThreads().ifPresent(threads -> env.put("FITSYNC_HTTP_THREADS", threads.toString()));
+        env.putAll(settings.serverEnvironment());
         LoadServer server = new LoadServer(
                 jar.serve(settings.serverJvmArgs(), env, dataDir.resolve("server.log")), dataDir, secret);
         try {

@@ -1,13 +1,15 @@
 package org.fitsync.harness.load;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The harness's knobs, from system properties ({@code -Dload.clients=100} etc.): how many clients,
  * for how long, how long they think between operations, and the server settings under test
- * (absent ones keep the server's defaults).
+ * (absent ones keep the server's defaults; {@code -Dload.serverEnv} sets any further ones).
  */
 record LoadSettings(
         int clients,
@@ -17,7 +19,8 @@ record LoadSettings(
         Optional<Integer> poolSize,
         Optional<Integer> httpThreads,
         Path jar,
-        List<String> serverJvmArgs) {
+        List<String> serverJvmArgs,
+        Map<String, String> serverEnvironment) {
 
     LoadSettings {
         if (clients < 1 || seconds < 1 || warmupSeconds < 0 || thinkMillis < 0) {
@@ -37,7 +40,25 @@ record LoadSettings(
                 Path.of(System.getProperty("load.jar", "app/target/fitsync.jar")),
                 List.of(System.getProperty("load.serverJvmArgs", "-Xmx1g")
                         .trim()
-                        .split("\\s+")));
+                        .split("\\s+")),
+                environment(System.getProperty("load.serverEnv", "")));
+    }
+
+    /** {@code NAME=value,NAME=value}: further server settings, e.g. {@code FITSYNC_ADMISSION_PULL_QUERIES=6}. */
+    private static Map<String, String> environment(String pairs) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String pair : pairs.split(",", -1)) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("load.serverEnv takes NAME=value pairs, not " + pair);
+            }
+            environment.put(
+                    pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return Map.copyOf(environment);
     }
 
     private static Optional<Integer> optionalInt(String property) {
