@@ -199,18 +199,27 @@ public final class PostgresSyncRecords implements SyncRecordStore {
                 && scope.collections().size() > 1;
     }
 
+    /** Plain JDBC, like the load: it runs on nearly every pull. */
+    private static final String INCREMENTAL_CHANGES = "SELECT " + CHANGE_COLUMNS + """
+             FROM sync_records
+            WHERE user_id = ? AND collection = ANY(?) AND (version, seq) >= (?, ?)
+            ORDER BY collection, deleted_at IS NOT NULL""";
+
     private void streamIncrementalChanges(UserId user, ChangeScope scope, Consumer<StoredChange> sink) {
-        handle().createQuery("SELECT " + CHANGE_COLUMNS + " " + """
-                         FROM sync_records
-                        WHERE user_id = :user AND collection = ANY(:collections) AND"""
-                        + positionCondition(scope) + " ORDER BY collection, deleted_at IS NOT NULL")
-                .bind("user", user.value())
-                .bind("collections", binaryArray(collectionNames(scope)))
-                .bind("version", scope.from().version())
-                .bind("seq", scope.from().seq())
-                .setFetchSize(FETCH_SIZE)
-                .map((rs, ctx) -> change(rs))
-                .useIterator(rows -> rows.forEachRemaining(sink));
+        try (PreparedStatement changes = handle().getConnection().prepareStatement(INCREMENTAL_CHANGES)) {
+            changes.setFetchSize(FETCH_SIZE);
+            changes.setString(1, user.value());
+            changes.setObject(2, collectionNames(scope));
+            changes.setLong(3, scope.from().version());
+            changes.setInt(4, scope.from().seq());
+            try (ResultSet rows = changes.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(change(rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e.getMessage(), e, null);
+        }
     }
 
     private static String[] collectionNames(ChangeScope scope) {

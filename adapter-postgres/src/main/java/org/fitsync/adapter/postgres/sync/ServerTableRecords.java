@@ -1,5 +1,6 @@
 package org.fitsync.adapter.postgres.sync;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ import org.fitsync.ports.out.sync.ChangeScope;
 import org.fitsync.ports.out.sync.ServerRecordsPort;
 import org.fitsync.ports.out.sync.StoredChange;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * A feature's own table read as sync records: each subclass names its table, how a row becomes a
@@ -73,9 +75,16 @@ public abstract class ServerTableRecords implements ServerRecordsPort {
         return found;
     }
 
+    /**
+     * Plain JDBC with positional parameters (the user, then the position): every pull streams each
+     * feature table's changes, mostly none, and Jdbi's per-statement set-up costs more than such a
+     * query.
+     */
     @Override
     public void streamChanges(UserId user, Collection collection, ChangeScope scope, Consumer<StoredChange> sink) {
-        StringBuilder sql = new StringBuilder(select()).append(" AND (").append(positionCondition(scope));
+        StringBuilder sql = new StringBuilder(select().replace(":user", "?"))
+                .append(" AND (")
+                .append(positionCondition(scope).replace(":version", "?").replace(":seq", "?"));
         if (scope.wholeCollections().contains(collection.name())) {
             sql.append(" OR deleted_at IS NULL");
         }
@@ -89,10 +98,20 @@ public abstract class ServerTableRecords implements ServerRecordsPort {
         if (!scope.liveOnly()) {
             sql.append(" ORDER BY deleted_at IS NOT NULL"); // records before deleted ids
         }
-        bindPosition(PostgresTransactions.handle().createQuery(sql.toString()), user, scope)
-                .setFetchSize(FETCH_SIZE)
-                .map((rs, ctx) -> change(collection, rs))
-                .useIterator(rows -> rows.forEachRemaining(sink));
+        try (PreparedStatement changes =
+                PostgresTransactions.handle().getConnection().prepareStatement(sql.toString())) {
+            changes.setFetchSize(FETCH_SIZE);
+            changes.setString(1, user.value());
+            changes.setLong(2, scope.from().version());
+            changes.setInt(3, scope.from().seq());
+            try (ResultSet rows = changes.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(change(collection, rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e.getMessage(), e, null);
+        }
     }
 
     @Override
