@@ -105,9 +105,7 @@ public final class ChangeAnnouncer implements AutoCloseable {
         if (claims.isEmpty()) {
             return;
         }
-        String[] payloads = claims.entrySet().stream()
-                .map(claim -> claim.getValue() + " " + claim.getKey().value())
-                .toArray(String[]::new);
+        String[] payloads = payloads(claims);
         // A connection broken since the last batch (a database restart, an idle timeout) fails the
         // first try; the second runs on a new connection.
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -131,6 +129,24 @@ public final class ChangeAnnouncer implements AutoCloseable {
                             e.toString());
                 }
             }
+        }
+    }
+
+    /** One {@code "<version> <user id>"} per claim, what {@link #ANNOUNCE} takes. */
+    private static String[] payloads(Map<UserId, Long> claims) {
+        return claims.entrySet().stream()
+                .map(claim -> claim.getValue() + " " + claim.getKey().value())
+                .toArray(String[]::new);
+    }
+
+    /**
+     * Announces {@code claims} at once on {@code connection}, which must be in auto-commit (the
+     * announcement commits on its own); for {@link PostgresTransactions} without an announcer.
+     */
+    static void announceOn(Connection connection, Map<UserId, Long> claims) throws SQLException {
+        try (PreparedStatement announce = connection.prepareStatement(ANNOUNCE)) {
+            announce.setObject(1, payloads(claims));
+            announce.execute();
         }
     }
 

@@ -32,13 +32,6 @@ public final class PostgresTransactions implements TransactionPort {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTransactions.class);
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
-    /**
-     * The announcement as a transaction of its own that commits without waiting for its WAL flush, as
-     * {@link ChangeAnnouncer} sends it.
-     */
-    private static final String ANNOUNCE =
-            "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + CHANGES_CHANNEL + "', :payload)";
-
     private final Jdbi jdbi;
     private final ChangeAnnouncer announcer;
 
@@ -156,16 +149,10 @@ public final class PostgresTransactions implements TransactionPort {
      * delays the devices listening until their next pull, so it is logged, never the write's failure.
      */
     private static void announce(Handle handle, Map<UserId, Long> claimed) {
-        for (Map.Entry<UserId, Long> claim : claimed.entrySet()) {
-            try {
-                handle.createQuery(ANNOUNCE)
-                        .bind("payload", claim.getValue() + " " + claim.getKey().value())
-                        .mapToMap()
-                        .one();
-            } catch (RuntimeException e) {
-                LOG.warn("A committed change was not announced to listening devices: {}", e.toString());
-                return;
-            }
+        try {
+            ChangeAnnouncer.announceOn(handle.getConnection(), claimed);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("A committed change was not announced to listening devices: {}", e.toString());
         }
     }
 
