@@ -32,18 +32,35 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
         if (dates.isEmpty()) {
             return Map.of();
         }
-        List<String> days = dates.stream().map(LocalDate::toString).distinct().toList();
-        Handle handle = PostgresTransactions.handle();
-        List<DailyEntryRow> rows = handle.createQuery(SELECT_ENTRIES + " AND date = ANY(CAST(:dates AS date[]))")
-                .bind("user", user.value())
-                .bindArray("dates", String.class, days)
-                .map(DailyEntryRow::read)
-                .list();
-        List<SleepRecordRow> sleep = handle.createQuery(SELECT_SLEEP + " AND s.date = ANY(CAST(:dates AS date[]))")
-                .bind("user", user.value())
-                .bindArray("dates", String.class, days)
-                .map(SleepRecordRow::read)
-                .list();
+        String[] days = dates.stream().map(LocalDate::toString).distinct().toArray(String[]::new);
+        // Plain JDBC: every ingest reads its days first, and Jdbi's per-statement set-up (array
+        // binding above all) cost more than the two queries; the first carries the user's set-up.
+        List<DailyEntryRow> rows = PostgresTransactions.query(
+                positional(SELECT_ENTRIES) + " AND date = ANY(CAST(? AS date[]))",
+                (statement, first) -> {
+                    statement.setString(first, user.value());
+                    statement.setObject(first + 1, days);
+                },
+                result -> {
+                    List<DailyEntryRow> read = new ArrayList<>();
+                    while (result.next()) {
+                        read.add(DailyEntryRow.read(result, null));
+                    }
+                    return read;
+                });
+        List<SleepRecordRow> sleep = PostgresTransactions.query(
+                positional(SELECT_SLEEP) + " AND s.date = ANY(CAST(? AS date[]))",
+                (statement, first) -> {
+                    statement.setString(first, user.value());
+                    statement.setObject(first + 1, days);
+                },
+                result -> {
+                    List<SleepRecordRow> read = new ArrayList<>();
+                    while (result.next()) {
+                        read.add(SleepRecordRow.read(result, null));
+                    }
+                    return read;
+                });
         Map<LocalDate, DailyEntry> byDate = new LinkedHashMap<>();
         assemble(rows, sleep).forEach(entry -> byDate.put(entry.date(), entry));
         return byDate;
@@ -65,6 +82,10 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
                 .map(SleepRecordRow::read)
                 .list();
         return assemble(rows, sleep);
+    }
+
+    private static String positional(String select) {
+        return select.replace(":user", "?");
     }
 
     private static String inRange(String column) {
