@@ -3,6 +3,7 @@ package org.fitsync.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -15,10 +16,11 @@ public final class PostgresDatabase implements AutoCloseable {
     private final DataSource listeners;
     private final Jdbi jdbi;
 
-    private PostgresDatabase(HikariDataSource pool, DataSource listeners) {
+    private PostgresDatabase(HikariDataSource pool, DataSource listeners, Duration timeout, MeterRegistry metrics) {
         this.pool = pool;
         this.listeners = listeners;
-        this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(new ConnectionLine(pool, pool.getMaximumPoolSize(), timeout, metrics))
+                .installPlugin(new PostgresPlugin());
     }
 
     public static PostgresDatabase connect(DatabaseSettings settings, MeterRegistry metrics) {
@@ -37,7 +39,8 @@ public final class PostgresDatabase implements AutoCloseable {
         if (metrics != null) {
             config.setMetricRegistry(metrics);
         }
-        return new PostgresDatabase(new HikariDataSource(config), unpooled(settings));
+        return new PostgresDatabase(
+                new HikariDataSource(config), unpooled(settings), settings.connectionTimeout(), metrics);
     }
 
     /**

@@ -205,8 +205,12 @@ public final class LoadHarness {
                     usage.cores(usage.postgres()),
                     usage.cores(usage.clients()),
                     serverCores == 0 ? 0 : recorder.sortedAll().length / seconds / serverCores);
-            double acquires = after.since(before, "hikaricp_connections_acquire_seconds_count");
-            double acquireSeconds = after.since(before, "hikaricp_connections_acquire_seconds_sum");
+            // Builds with the fair line time the wait there; older ones only in the pool.
+            String waits = after.get("fitsync_database_connection_wait_seconds_count") > 0
+                    ? "fitsync_database_connection_wait_seconds"
+                    : "hikaricp_connections_acquire_seconds";
+            double acquires = after.since(before, waits + "_count");
+            double acquireSeconds = after.since(before, waits + "_sum");
             double uses = after.since(before, "hikaricp_connections_usage_seconds_count");
             double usageSeconds = after.since(before, "hikaricp_connections_usage_seconds_sum");
             out.printf(
@@ -219,7 +223,8 @@ public final class LoadHarness {
                     acquires == 0 ? 0 : 1000 * acquireSeconds / acquires,
                     uses == 0 ? 0 : 1000 * usageSeconds / uses,
                     usageSeconds / seconds,
-                    after.since(before, "hikaricp_connections_timeout_total"));
+                    after.since(before, "hikaricp_connections_timeout_total")
+                            + after.since(before, "fitsync_database_connection_timeouts_total"));
             out.printf(
                     Locale.ROOT,
                     "Server: %.0f live threads at the end; %d ERROR lines in its log%n",

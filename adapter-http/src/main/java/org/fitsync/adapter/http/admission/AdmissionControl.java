@@ -80,7 +80,7 @@ public final class AdmissionControl {
         }
         Optional<AdmissionGates.Ticket> ticket;
         try {
-            ticket = gates.enter(requestClass.get());
+            ticket = gates.enter(requestClass.get(), needsPullDatabasePlace(ctx, requestClass.get()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ticket = Optional.empty();
@@ -89,6 +89,20 @@ public final class AdmissionControl {
             throw new ProblemException(refuse(ctx, requestClass.get().label(), Cause.ADMISSION));
         }
         ctx.attribute(TICKET, ticket.get());
+    }
+
+    /**
+     * Pulls that may read a user's whole history (a first sync, no cursor) share the pulls' database
+     * places, so a crowd of them never holds every connection. An incremental pull reads what changed
+     * since its cursor, usually a few rows: it waits for its connection in the same first-come line as
+     * writes (docs/adr/0028), since a place of its own would make pulls queue apart and wait longest.
+     */
+    private static boolean needsPullDatabasePlace(Context ctx, RequestClass requestClass) {
+        if (requestClass != RequestClass.PULL) {
+            return false;
+        }
+        String cursor = ctx.queryParam("last_pulled_at");
+        return cursor == null || cursor.isBlank() || cursor.equals("null") || cursor.equals("0");
     }
 
     /** Gives the request's places back; safe to call more than once. */

@@ -30,12 +30,20 @@ final class AdmissionGates {
      * when none came free within the wait.
      */
     Optional<Ticket> enter(RequestClass requestClass) throws InterruptedException {
+        return enter(requestClass, requestClass == RequestClass.PULL);
+    }
+
+    /**
+     * A place for a request of {@code requestClass}, and a database place of pulls too when
+     * {@code databasePlace}, or empty when none came free within the wait.
+     */
+    Optional<Ticket> enter(RequestClass requestClass, boolean databasePlace) throws InterruptedException {
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         Semaphore place = places.get(requestClass);
         if (!acquire(place, deadline)) {
             return Optional.empty();
         }
-        if (requestClass != RequestClass.PULL) {
+        if (!databasePlace) {
             return Optional.of(new Ticket(requestClass, place, null));
         }
         boolean queryPlace = false;

@@ -101,4 +101,25 @@ class AdmissionGatesTest {
                 .as("still two pull places, one database place")
                 .isEmpty();
     }
+
+    @Test
+    void aPullWithoutADatabasePlaceIsBoundOnlyByThePullPlaces() throws Exception {
+        AdmissionGates gates = gates(3, 1, 1, Duration.ofMillis(20));
+        AdmissionGates.Ticket firstSync = gates.enter(RequestClass.PULL, true).orElseThrow();
+
+        assertThat(gates.enter(RequestClass.PULL, true))
+                .as("another first sync finds the only database place taken")
+                .isEmpty();
+        AdmissionGates.Ticket incremental =
+                gates.enter(RequestClass.PULL, false).orElseThrow();
+        assertThat(gates.pullQueriesInFlight()).isEqualTo(1);
+        assertThat(gates.enter(RequestClass.PULL, false)).isPresent();
+        assertThat(gates.enter(RequestClass.PULL, false))
+                .as("all three pull places are taken")
+                .isEmpty();
+
+        incremental.release();
+        firstSync.release();
+        assertThat(gates.pullQueriesInFlight()).isZero();
+    }
 }
