@@ -103,6 +103,13 @@ final class ConnectionLine implements DataSource {
                 }
                 return null;
             }
+            // The proxy is its own identity, so it stays equal to itself wherever it is kept.
+            if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+                return proxy == args[0];
+            }
+            if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+                return System.identityHashCode(proxy);
+            }
             return invoke(connection, method, args);
         };
         return (Connection)

@@ -125,4 +125,16 @@ class ConnectionLineTest {
         waiter.join(30_000);
         assertThat(served).containsExactly("waiter", "newcomer");
     }
+
+    @Test
+    void aConnectionFromTheLineIsEqualToItselfAndToNoOther() throws Exception {
+        ConnectionLine line = new ConnectionLine(pool, 1, Duration.ofSeconds(5), null);
+        Connection first = line.getConnection();
+        first.close();
+        try (Connection second = line.getConnection()) {
+            Object kept = second;
+            assertThat(second.equals(kept)).as("equal to itself").isTrue();
+            assertThat(second.equals(first)).isFalse();
+        }
+    }
 }
