@@ -15,6 +15,7 @@ import org.fitsync.domain.daily.SleepRecord;
 import org.fitsync.ports.out.daily.LoadDailyEntriesPort;
 import org.fitsync.ports.out.daily.SaveDailyEntryPort;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** {@code daily_entries} and {@code sleep_records}, read and written on the current transaction's handle. */
@@ -35,32 +36,8 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
         String[] days = dates.stream().map(LocalDate::toString).distinct().toArray(String[]::new);
         // Plain JDBC: every ingest reads its days first, and Jdbi's per-statement set-up (array
         // binding above all) cost more than the two queries; the first carries the user's set-up.
-        List<DailyEntryRow> rows = PostgresTransactions.query(
-                positional(SELECT_ENTRIES) + " AND date = ANY(CAST(? AS date[]))",
-                (statement, first) -> {
-                    statement.setString(first, user.value());
-                    statement.setObject(first + 1, days);
-                },
-                result -> {
-                    List<DailyEntryRow> read = new ArrayList<>();
-                    while (result.next()) {
-                        read.add(DailyEntryRow.read(result, null));
-                    }
-                    return read;
-                });
-        List<SleepRecordRow> sleep = PostgresTransactions.query(
-                positional(SELECT_SLEEP) + " AND s.date = ANY(CAST(? AS date[]))",
-                (statement, first) -> {
-                    statement.setString(first, user.value());
-                    statement.setObject(first + 1, days);
-                },
-                result -> {
-                    List<SleepRecordRow> read = new ArrayList<>();
-                    while (result.next()) {
-                        read.add(SleepRecordRow.read(result, null));
-                    }
-                    return read;
-                });
+        List<DailyEntryRow> rows = onDays(SELECT_ENTRIES + " AND date", user, days, DailyEntryRow::read);
+        List<SleepRecordRow> sleep = onDays(SELECT_SLEEP + " AND s.date", user, days, SleepRecordRow::read);
         Map<LocalDate, DailyEntry> byDate = new LinkedHashMap<>();
         assemble(rows, sleep).forEach(entry -> byDate.put(entry.date(), entry));
         return byDate;
@@ -84,8 +61,21 @@ public final class PostgresDailyEntries implements LoadDailyEntriesPort, SaveDai
         return assemble(rows, sleep);
     }
 
-    private static String positional(String select) {
-        return select.replace(":user", "?");
+    /** The rows of {@code select}, for the user, whose date (the select's last word) is one of {@code days}. */
+    private static <T> List<T> onDays(String select, UserId user, String[] days, RowMapper<T> mapper) {
+        return PostgresTransactions.query(
+                select.replace(":user", "?") + " = ANY(CAST(? AS date[]))",
+                (statement, first) -> {
+                    statement.setString(first, user.value());
+                    statement.setObject(first + 1, days);
+                },
+                result -> {
+                    List<T> read = new ArrayList<>();
+                    while (result.next()) {
+                        read.add(mapper.map(result, null));
+                    }
+                    return read;
+                });
     }
 
     private static String inRange(String column) {
